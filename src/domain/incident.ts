@@ -1,0 +1,73 @@
+// The incident as the runbook sees it. Status is a tagged union: each state carries exactly what it has.
+import type { ChecklistState } from './checklist.js';
+import type { Severity } from './severity.js';
+
+/** Epoch milliseconds (UTC). Plain numbers keep the record JSON-safe; time zones only matter when rendering. */
+export type Instant = number;
+/** A Slack user id (or `alert:<source>` / `klaxon` for automatic actors). */
+export type UserId = string;
+
+export const INCIDENT_ROLES = ['commander', 'comms', 'scribe', 'responder'] as const;
+export type IncidentRole = (typeof INCIDENT_ROLES)[number];
+
+export type EscalationLevel = 1 | 2 | 3;
+
+/** The §9.1 fields a person writes when closing. */
+export interface ReportFields {
+  readonly summary?: string; // 問題概要
+  readonly detectionMethod?: string; // 検知方法
+  readonly impact?: string; // 影響範囲
+  readonly actions?: string; // 対応内容
+  readonly rootCause?: string; // 根本原因
+  readonly prevention?: string; // 再発防止策
+  readonly followUp?: string; // 今後の対応計画
+}
+
+export interface IncidentBase {
+  /** `inc-<number>`: never all digits and without `:`, so it is a valid BullMQ job id part. */
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly declaredAt: Instant; // 発生/宣言
+  readonly detectedAt: Instant; // 検知時刻 (may be earlier than declaration, e.g. from an alert)
+  readonly declaredBy: UserId;
+  readonly source: 'slack' | 'alert';
+  readonly roles: Readonly<Partial<Record<IncidentRole, UserId>>>;
+  /** Everyone who acted on the incident, in order of first action (the report's 対応者). */
+  readonly responders: readonly UserId[];
+  readonly checklist: ChecklistState;
+  readonly escalationLevel: EscalationLevel;
+  /** The backtest host its diagnostics run on by default (a WORKER_HOST name). */
+  readonly host?: string;
+  readonly report: ReportFields;
+  /** Bumped by every transition; the store's optimistic concurrency compares it. */
+  readonly version: number;
+}
+
+export type DeclaredIncident = IncidentBase & { readonly status: 'declared' };
+export type AcknowledgedIncident = IncidentBase & {
+  readonly status: 'acknowledged';
+  readonly acknowledgedAt: Instant; // 対応開始 (first response)
+  readonly acknowledgedBy: UserId;
+};
+export type ResolvedIncident = Omit<AcknowledgedIncident, 'status'> & {
+  readonly status: 'resolved';
+  readonly resolvedAt: Instant; // 復旧時刻
+  readonly resolvedBy: UserId;
+};
+export type ClosedIncident = Omit<ResolvedIncident, 'status'> & {
+  readonly status: 'closed';
+  readonly closedAt: Instant; // 完了
+  readonly closedBy: UserId;
+};
+
+export type Incident = DeclaredIncident | AcknowledgedIncident | ResolvedIncident | ClosedIncident;
+export type IncidentStatus = Incident['status'];
+
+/** Who did it, when, and the idempotency key of the request that caused it (a retried request reuses it). */
+export interface Actor {
+  readonly by: UserId;
+  readonly at: Instant;
+  readonly key: string;
+}

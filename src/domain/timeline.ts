@@ -1,0 +1,67 @@
+// Everything that happens to an incident, as one typed union. The timeline is append-only; the report is
+// compiled from it.
+import type { ChecklistItemId } from './checklist.js';
+import type { EscalationLevel, IncidentRole, Instant, UserId } from './incident.js';
+import type { Severity } from './severity.js';
+
+export type JobOutcome = 'succeeded' | 'failed' | 'timed_out' | 'canceled' | 'refused' | 'unknown';
+
+export interface AttachedFile {
+  readonly name: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export type TimelineEventBody =
+  | { readonly type: 'declared'; readonly title: string; readonly severity: Severity; readonly detectedAt: Instant }
+  | { readonly type: 'acknowledged' }
+  | { readonly type: 'severity_changed'; readonly from: Severity; readonly to: Severity }
+  | { readonly type: 'role_assigned'; readonly role: IncidentRole; readonly user: UserId }
+  | { readonly type: 'checklist_ticked'; readonly item: ChecklistItemId; readonly auto: boolean; readonly reason?: string }
+  | { readonly type: 'checklist_unticked'; readonly item: ChecklistItemId; readonly reason?: string }
+  | {
+      readonly type: 'job_queued';
+      readonly jobId: string;
+      readonly commandId: string;
+      readonly host: string;
+      readonly params: Readonly<Record<string, string>>;
+    }
+  | { readonly type: 'job_started'; readonly jobId: string; readonly commandId: string; readonly host: string }
+  | {
+      readonly type: 'job_finished';
+      readonly jobId: string;
+      readonly commandId: string;
+      readonly host: string;
+      readonly outcome: JobOutcome;
+      readonly exitCode: number | null;
+      readonly durationMs: number;
+      /** sha256 of the full (redacted) output. */
+      readonly outputDigest: string;
+      readonly files: readonly AttachedFile[];
+    }
+  | { readonly type: 'approval'; readonly jobId: string; readonly commandId: string; readonly decision: 'requested' | 'approved' | 'denied' | 'expired' }
+  | { readonly type: 'update_posted'; readonly text: string }
+  | { readonly type: 'note'; readonly text: string }
+  /** A 📌 on a message: `at` is the message's original time, `pinnedAt` when it was pinned. */
+  | { readonly type: 'pinned'; readonly text: string; readonly author: UserId; readonly pinnedAt: Instant }
+  | { readonly type: 'escalated'; readonly level: EscalationLevel; readonly reason: string }
+  | {
+      readonly type: 'clock';
+      readonly clock: 'response' | 'recovery' | 'interim';
+      readonly kind: 'reminder' | 'breach';
+      readonly dueAt: Instant;
+    }
+  | { readonly type: 'resolved' }
+  | { readonly type: 'closed' }
+  | { readonly type: 'alert_attached'; readonly alertId: string; readonly title: string; readonly source: string }
+  | { readonly type: 'report_written'; readonly file: string; readonly sha256: string };
+
+export type TimelineEvent = TimelineEventBody & {
+  /** Idempotency key: an at-least-once retry of the same action produces the same id and is written once. */
+  readonly id: string;
+  readonly incidentId: string;
+  readonly at: Instant;
+  readonly by: UserId;
+};
+
+export type TimelineEventType = TimelineEvent['type'];

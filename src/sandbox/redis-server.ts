@@ -1,0 +1,100 @@
+// Starts a private redis-server on a free loopback port: for the test run and for the sandbox.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { err, ok, type Result } from '../domain/result.js';
+
+export interface RunningRedis {
+  readonly url: string;
+  readonly port: number;
+  readonly dir: string;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface RedisServerOptions {
+  /** Data folder; a new temporary one when omitted. */
+  readonly dir?: string;
+  /** Keep data between runs (AOF is always on; this only decides whether dir is reused). */
+  readonly persistent?: boolean;
+  readonly binary?: string;
+  readonly port?: number;
+  readonly extraArgs?: readonly string[];
+}
+
+export const REDIS_INSTALL_HINT =
+  'redis-server was not found. Install it with: sudo apt-get install -y redis-server (Debian/Ubuntu) ' +
+  'or brew install redis (macOS), or set REDIS_URL to a running Redis >= 7.';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<Result<RunningRedis, string>> {
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'klaxon-redis-')));
+  await mkdir(dir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--dir', dir,
+    '--appendonly', 'yes',
+    '--appendfsync', 'everysec',
+    '--save', '',
+    '--maxmemory-policy', 'noeviction',
+    ...(options.extraArgs ?? []),
+  ];
+  const child = spawn(options.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = await new Promise<Result<void, string>>((resolve) => {
+    let output = '';
+    const timer = setTimeout(() => resolve(err(`redis-server did not start within 10 s:\n${output}`)), 10_000);
+    child.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(err(e.code === 'ENOENT' ? REDIS_INSTALL_HINT : `redis-server failed to start: ${e.message}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(err(`redis-server exited with code ${code}:\n${output}`));
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve(ok(undefined));
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+  });
+  if (!started.ok) {
+    child.kill('SIGKILL');
+    return started;
+  }
+  child.removeAllListeners('exit');
+  child.stdout?.removeAllListeners('data');
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return ok({
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  });
+}

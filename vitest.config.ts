@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Two cores in CI: run files in parallel but not more than the machine can take.
+    maxWorkers: 2,
+    env: { TZ: 'UTC' },
+  },
+});
