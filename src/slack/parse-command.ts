@@ -1,0 +1,113 @@
+// "/incident <subcommand> …" text → a typed command or a usage error. Pure: no Slack calls.
+import { INCIDENT_ROLES, type IncidentRole } from '../domain/incident.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { parseSeverity, type Severity } from '../domain/severity.js';
+
+export const SUBCOMMANDS = [
+  'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'resolve', 'close', 'help',
+] as const;
+export type Subcommand = (typeof SUBCOMMANDS)[number];
+
+export type IncidentCommand =
+  | { readonly kind: 'declare'; readonly severity?: Severity; readonly title?: string }
+  | { readonly kind: 'update'; readonly text: string }
+  | { readonly kind: 'severity'; readonly severity: Severity }
+  | { readonly kind: 'assign'; readonly role: IncidentRole; readonly user: string }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'run'; readonly commandId: string; readonly params: Readonly<Record<string, string>> }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'list' }
+  | { readonly kind: 'resolve' }
+  | { readonly kind: 'close' }
+  | { readonly kind: 'help' };
+
+export interface UsageError {
+  readonly code: 'usage';
+  readonly subcommand?: Subcommand;
+  readonly reason: 'unknown_subcommand' | 'missing_argument' | 'bad_severity' | 'bad_role' | 'bad_user' | 'bad_param' | 'too_long';
+  readonly input?: string;
+  readonly valid?: readonly string[];
+}
+
+const MAX_TEXT = 3000;
+const usage = (error: Omit<UsageError, 'code'>): Result<never, UsageError> => err({ code: 'usage', ...error });
+
+/** Slack sends mentions as <@U123> or <@U123|name> (escaped) or, unescaped, as a plain U-id. */
+function parseUser(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  const escaped = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word);
+  if (escaped) return escaped[1];
+  return /^[UW][A-Z0-9]{2,}$/.test(word) ? word : undefined;
+}
+
+function freeText(subcommand: Subcommand, rest: string): Result<string, UsageError> {
+  const text = rest.trim();
+  if (!text) return usage({ subcommand, reason: 'missing_argument' });
+  if (text.length > MAX_TEXT) return usage({ subcommand, reason: 'too_long', valid: [String(MAX_TEXT)] });
+  return ok(text);
+}
+
+/**
+ * Parses the text after `/incident`.
+ * @example parseCommand('declare sev1 DB down') //=> { ok: true, value: { kind: 'declare', severity: 'critical', title: 'DB down' } }
+ */
+export function parseCommand(text: string): Result<IncidentCommand, UsageError> {
+  const trimmed = text.trim();
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  if (!match) return ok({ kind: 'help' });
+  const word = (match[1] ?? '').toLowerCase();
+  const rest = match[2] ?? '';
+  const args = rest.split(/\s+/).filter(Boolean);
+  switch (word) {
+    case 'help':
+      return ok({ kind: 'help' });
+    case 'status':
+    case 'list':
+    case 'resolve':
+    case 'close':
+      return ok({ kind: word });
+    case 'declare': {
+      if (args.length === 0) return ok({ kind: 'declare' });
+      const severity = parseSeverity(args[0] ?? '');
+      if (!severity.ok) return usage({ subcommand: 'declare', reason: 'bad_severity', input: args[0], valid: ['critical', 'high', 'medium', 'low'] });
+      const title = rest.trim().slice((args[0] ?? '').length).trim();
+      if (!title) return ok({ kind: 'declare', severity: severity.value });
+      if (title.length > 150) return usage({ subcommand: 'declare', reason: 'too_long', valid: ['150'] });
+      return ok({ kind: 'declare', severity: severity.value, title });
+    }
+    case 'update':
+    case 'note': {
+      const body = freeText(word, rest);
+      return body.ok ? ok({ kind: word, text: body.value }) : body;
+    }
+    case 'severity': {
+      if (!args[0]) return usage({ subcommand: 'severity', reason: 'missing_argument', valid: ['critical', 'high', 'medium', 'low'] });
+      const severity = parseSeverity(args[0]);
+      return severity.ok
+        ? ok({ kind: 'severity', severity: severity.value })
+        : usage({ subcommand: 'severity', reason: 'bad_severity', input: args[0], valid: ['critical', 'high', 'medium', 'low'] });
+    }
+    case 'assign': {
+      const role = (args[0] ?? '').toLowerCase();
+      if (!INCIDENT_ROLES.includes(role as IncidentRole)) {
+        return usage({ subcommand: 'assign', reason: args[0] ? 'bad_role' : 'missing_argument', input: args[0], valid: INCIDENT_ROLES });
+      }
+      const user = parseUser(args[1]);
+      if (!user) return usage({ subcommand: 'assign', reason: args[1] ? 'bad_user' : 'missing_argument', input: args[1] });
+      return ok({ kind: 'assign', role: role as IncidentRole, user });
+    }
+    case 'run': {
+      const [commandId, ...pairs] = args;
+      if (!commandId) return usage({ subcommand: 'run', reason: 'missing_argument' });
+      const params: Record<string, string> = {};
+      for (const pair of pairs) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) return usage({ subcommand: 'run', reason: 'bad_param', input: pair });
+        params[pair.slice(0, eq)] = pair.slice(eq + 1);
+      }
+      return ok({ kind: 'run', commandId, params });
+    }
+    default:
+      return usage({ reason: 'unknown_subcommand', input: match[1], valid: SUBCOMMANDS });
+  }
+}
