@@ -1,5 +1,6 @@
 // The incident checklist of runbook §12.1: three phases of five items, with Japanese and English labels.
 import type { Instant, UserId } from './incident.js';
+import type { TimelineEventBody } from './timeline.js';
 
 export const CHECKLIST_PHASES = ['initial', 'response', 'post'] as const;
 export type ChecklistPhase = (typeof CHECKLIST_PHASES)[number];
@@ -35,3 +36,35 @@ export interface ChecklistEntry {
 }
 
 export type ChecklistState = Readonly<Record<ChecklistItemId, ChecklistEntry>>;
+
+/** Says which command ids are evidence for an item (the catalogue's `ticks`); the domain never imports commands/. */
+export type TicksFor = (commandId: string) => 'initial_logs' | 'system_verified' | undefined;
+
+// Every item open: the state of a checklist before anything happened.
+export function emptyChecklist(): ChecklistState {
+  return Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item.id, { done: false }])) as Record<ChecklistItemId, ChecklistEntry>;
+}
+
+/**
+ * The items an event proves done (DESIGN journey 2). System verification and the stakeholder announcement
+ * have no event of their own: their transitions tick them directly.
+ * @example evidenceFor({ type: 'update_posted', text: '…' }) //=> ['interim_report']
+ */
+export function evidenceFor(event: TimelineEventBody, ticksFor: TicksFor = () => undefined): ChecklistItemId[] {
+  switch (event.type) {
+    case 'declared':
+      return ['detection_time', 'severity_assessed'];
+    case 'acknowledged':
+      return ['response_time'];
+    case 'job_finished':
+      return event.outcome === 'succeeded' && ticksFor(event.commandId) === 'initial_logs' ? ['initial_logs'] : [];
+    case 'update_posted':
+      return ['interim_report'];
+    case 'resolved':
+      return ['recovery_confirmed'];
+    case 'report_written':
+      return ['report_written'];
+    default:
+      return [];
+  }
+}
