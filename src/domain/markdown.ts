@@ -1,0 +1,60 @@
+// Escaping for user text placed into generated Markdown: whatever people type (titles, notes, command
+// output digests, display names) must stay text and never become headings, lists, code, HTML or table cells.
+
+// Every ASCII character that can open or close inline Markdown or split a GFM table cell.
+const INLINE_SPECIAL = /[\\`*_#<>[\]|~&]/g;
+// Line starts that open a block: bullets and rules ("- ", "+ ", "---"), setext underlines ("==="), ordered-list
+// numbers ("1. " / "1) "). "-5 °C" or "1.5 ms" open nothing and stay as typed.
+const BLOCK_START = /^(?:[-+=](?=[-=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))/;
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\v\f\u0085]/g;
+
+/**
+ * One line of plain text made safe anywhere inline: in a table cell, a list item or a heading.
+ * Line breaks become spaces; a leading block marker is escaped too, so the result may start a line.
+ * @example escapeInline('a | *b*\n# c') //=> 'a \\| \\*b\\* \\# c'
+ */
+export function escapeInline(text: string): string {
+  const flat = text.replace(LINE_BREAK, ' ').replace(INLINE_SPECIAL, '\\$&');
+  return escapeLineStart(flat);
+}
+
+/**
+ * Multi-line plain text made safe as the body of a section: line breaks survive, but no line can start
+ * a heading, list, quote, code block or fence. Runs of blank lines collapse to one; edges are trimmed.
+ * @example escapeBlock('  ```\n- x') //=> '\\`\\`\\`\n\\- x'
+ */
+export function escapeBlock(text: string): string {
+  const out: string[] = [];
+  for (const rawLine of text.split(LINE_BREAK)) {
+    // Leading indentation would turn the line into an indented code block.
+    const line = escapeInline(rawLine.trimStart()).trimEnd();
+    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    out.push(line);
+  }
+  if (out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}
+
+/**
+ * A GFM table row from plain-text cells, each escaped so it stays exactly one cell.
+ * @example tableRow(['a|b', 'c']) //=> '| a\\|b | c |'
+ */
+export function tableRow(cells: readonly string[]): string {
+  return `| ${cells.map(escapeInline).join(' | ')} |`;
+}
+
+/**
+ * A GFM table's header row and delimiter row from plain-text column names.
+ * @example tableHeader(['Time', 'Event']) //=> '| Time | Event |\n| --- | --- |'
+ */
+export function tableHeader(columns: readonly string[]): string {
+  return `${tableRow(columns)}\n|${' --- |'.repeat(columns.length)}`;
+}
+
+function escapeLineStart(line: string): string {
+  const match = BLOCK_START.exec(line);
+  if (match === null) return line;
+  const marker = match[0];
+  // Numbers are escaped at the "." / ")" that follows them; single markers are escaped themselves.
+  return /\d/.test(marker) ? `${marker}\\${line.slice(marker.length)}` : `\\${line}`;
+}
