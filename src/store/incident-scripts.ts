@@ -1,0 +1,64 @@
+// The store's atomic steps as Lua: each one checks and writes an incident, its timeline and its indexes
+// in a single server-side step, which stays correct when many bot replicas share one connection pool.
+import { redisScript } from './redis-script.js';
+
+// Appends events given as ARGV quads (id, type, at, json) from index `first`, skipping ids already written;
+// the event-ids hash remembers each id's stream entry, so an at-least-once retry writes once.
+const APPEND_EVENTS = `
+local function append_events(timeline, event_ids, first)
+  local added = 0
+  for i = first, #ARGV, 4 do
+    if redis.call('HEXISTS', event_ids, ARGV[i]) == 0 then
+      local sid = redis.call('XADD', timeline, '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'at', ARGV[i + 2], 'json', ARGV[i + 3])
+      redis.call('HSET', event_ids, ARGV[i], sid)
+      added = added + 1
+    end
+  end
+  return added
+end
+`;
+
+const INDEX = `
+local function index(open, recent, id, status, score)
+  redis.call('ZADD', recent, score, id)
+  if status == 'closed' then redis.call('ZREM', open, id) else redis.call('ZADD', open, score, id) end
+end
+`;
+
+// KEYS: incident, timeline, event-ids, open, recent. ARGV: id, json, version, status, score, events…
+export const createIncidentScript = redisScript(`${APPEND_EVENTS}${INDEX}
+if redis.call('EXISTS', KEYS[1]) == 1 then return 'exists' end
+redis.call('HSET', KEYS[1], 'json', ARGV[2], 'version', ARGV[3], 'status', ARGV[4])
+index(KEYS[4], KEYS[5], ARGV[1], ARGV[4], ARGV[5])
+append_events(KEYS[2], KEYS[3], 6)
+return 'ok'
+`);
+
+// Compare-and-set on the version field. KEYS: incident, timeline, event-ids, open, recent[, idempotency].
+// ARGV: id, expected version, json, new version, status, score, idempotency ttl, idempotency value, events…
+export const updateIncidentScript = redisScript(`${APPEND_EVENTS}${INDEX}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
+if KEYS[6] and redis.call('EXISTS', KEYS[6]) == 1 then return 'duplicate' end
+if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then return 'conflict' end
+redis.call('HSET', KEYS[1], 'json', ARGV[3], 'version', ARGV[4], 'status', ARGV[5])
+index(KEYS[4], KEYS[5], ARGV[1], ARGV[5], ARGV[6])
+if KEYS[6] then redis.call('SET', KEYS[6], ARGV[8], 'EX', ARGV[7]) end
+append_events(KEYS[2], KEYS[3], 9)
+return 'ok'
+`);
+
+// KEYS: incident, timeline, event-ids. ARGV: events…  Returns how many were new, or -1 without the incident.
+export const appendEventsScript = redisScript(`${APPEND_EVENTS}
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+return append_events(KEYS[2], KEYS[3], 1)
+`);
+
+// KEYS: incident, links, link index. ARGV: link key, value, id. A changed value frees the old index entry.
+export const setLinkScript = redisScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
+local old = redis.call('HGET', KEYS[2], ARGV[1])
+if old and old ~= ARGV[2] and redis.call('HGET', KEYS[3], old) == ARGV[3] then redis.call('HDEL', KEYS[3], old) end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+return 'ok'
+`);

@@ -1,0 +1,50 @@
+// Every Redis key klaxon's store uses, in one place.
+//
+// Hash tag choice: the whole prefix is the tag (`{klaxon}:incident:inc-42`), so every key of a deployment
+// lives in one cluster slot. A per-incident tag (`klaxon:{inc-42}:…`) would spread incidents over shards,
+// but creating or closing an incident must change its record AND the global open/recent indexes in one
+// atomic step, and a link index (channel id → incident) spans incidents too; with per-incident tags those
+// writes would cross slots and could not share a script. klaxon's data is small (a few dozen incidents, a
+// few thousand events), far below what one Redis node serves, so atomicity wins over spreading. Two
+// deployments on one cluster use two prefixes and therefore two slots; BullMQ queues carry their own tags.
+
+export const DEFAULT_PREFIX = 'klaxon';
+
+export interface StoreKeys {
+  readonly prefix: string;
+  /** INCR source of incident numbers. */
+  readonly counter: string;
+  /** Sorted set of incidents not closed, scored by declaration time. */
+  readonly open: string;
+  /** Sorted set of every incident, scored by declaration time. */
+  readonly recent: string;
+  readonly audit: string;
+  incident(id: string): string;
+  timeline(id: string): string;
+  /** Hash of the event ids already written to the timeline: the at-least-once dedupe set. */
+  eventIds(id: string): string;
+  links(id: string): string;
+  linkIndex(linkKey: string): string;
+  idempotency(id: string, key: string): string;
+  once(key: string): string;
+}
+
+// Builds the key set for a prefix; a prefix with braces would break the single-slot guarantee, so it is a bug.
+export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
+  if (prefix === '' || /[{}]/.test(prefix)) throw new Error(`invalid Redis key prefix ${JSON.stringify(prefix)}`);
+  const tag = `{${prefix}}`;
+  return {
+    prefix,
+    counter: `${tag}:counter`,
+    open: `${tag}:open`,
+    recent: `${tag}:recent`,
+    audit: `${tag}:audit`,
+    incident: (id) => `${tag}:incident:${id}`,
+    timeline: (id) => `${tag}:timeline:${id}`,
+    eventIds: (id) => `${tag}:event-ids:${id}`,
+    links: (id) => `${tag}:links:${id}`,
+    linkIndex: (linkKey) => `${tag}:link-index:${linkKey}`,
+    idempotency: (id, key) => `${tag}:idem:${id}:${key}`,
+    once: (key) => `${tag}:once:${key}`,
+  };
+}

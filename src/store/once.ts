@@ -1,0 +1,19 @@
+// A first-come claim on a key for a while: Slack request replays and event retries are acted on once.
+import type { Redis } from 'ioredis';
+import { DEFAULT_PREFIX, storeKeys } from './keys.js';
+
+export interface Once {
+  /** True for the first caller within ttlSeconds, false for every repeat. */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+}
+
+// SET NX EX: atomic, so concurrent replicas receiving the same retry agree on one winner.
+export function createOnce(redis: Redis, options: { readonly prefix?: string } = {}): Once {
+  const keys = storeKeys(options.prefix ?? DEFAULT_PREFIX);
+  return {
+    async claim(key, ttlSeconds) {
+      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+      return (await redis.set(keys.once(key), '1', 'EX', ttlSeconds, 'NX')) === 'OK';
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Redis connections for the two kinds of work klaxon does, and the settings check `klaxon doctor` runs.
+import { Redis, type RedisOptions } from 'ioredis';
+
+export type RedisPurpose = 'command' | 'blocking';
+
+// Options per purpose, exported so callers (BullMQ, Sentinel setups) can reuse them with their own host list.
+export function redisOptions(purpose: RedisPurpose): RedisOptions {
+  if (purpose === 'blocking') {
+    // BullMQ workers block on BZPOPMIN and must survive outages: commands wait for the reconnect forever.
+    return { connectionName: 'klaxon-blocking', maxRetriesPerRequest: null, enableOfflineQueue: true };
+  }
+  // The Slack request path must fail fast, but `enableOfflineQueue: false` would reject every command sent
+  // before the first connect completes. So the offline queue stays on (start-up just waits for the
+  // connection), and instead a pending command is failed after two reconnect attempts (~0.3 s against a
+  // dead server) or after 5 s without a reply (a hung server keeps the socket open, so only a timer helps).
+  return { connectionName: 'klaxon-command', maxRetriesPerRequest: 2, commandTimeout: 5_000, enableOfflineQueue: true };
+}
+
+// One connection for a purpose; the caller owns it and calls quit() on shutdown.
+export function createRedis(url: string, purpose: RedisPurpose): Redis {
+  return new Redis(url, redisOptions(purpose));
+}
+
+export interface RedisCheck {
+  readonly version: string;
+  readonly maxmemoryPolicy: string;
+  readonly appendonly: 'yes' | 'no';
+  /** One line per problem, each ending with how to fix it; empty when Redis is fit for klaxon. */
+  readonly problems: readonly string[];
+}
+
+const MIN_MAJOR = 7;
+
+const infoField = (info: string, field: string): string | undefined =>
+  new RegExp(`^${field}:(.*)$`, 'm').exec(info)?.[1]?.trim();
+
+// Reads the server's settings through INFO (CONFIG is often disabled on managed Redis) and says what is wrong.
+export async function checkRedis(redis: Redis): Promise<RedisCheck> {
+  const info = await redis.info('server', 'memory', 'persistence');
+  const version = infoField(info, 'redis_version') ?? 'unknown';
+  const maxmemoryPolicy = infoField(info, 'maxmemory_policy') ?? 'unknown';
+  const appendonly = infoField(info, 'aof_enabled') === '1' ? 'yes' : 'no';
+  const problems: string[] = [];
+  const major = Number(version.split('.')[0]);
+  if (!(major >= MIN_MAJOR)) {
+    problems.push(`Redis ${version} is older than ${MIN_MAJOR}: upgrade the server to Redis ${MIN_MAJOR} or newer.`);
+  }
+  if (maxmemoryPolicy !== 'noeviction') {
+    problems.push(
+      `maxmemory-policy is ${maxmemoryPolicy}, so Redis may silently evict incidents and queued jobs: ` +
+        'set `maxmemory-policy noeviction` in redis.conf (and CONFIG SET maxmemory-policy noeviction).',
+    );
+  }
+  if (appendonly === 'no') {
+    problems.push(
+      'appendonly is no, so a Redis restart loses recent incidents and SLA timers: ' +
+        'set `appendonly yes` in redis.conf (and CONFIG SET appendonly yes).',
+    );
+  }
+  return { version, maxmemoryPolicy, appendonly, problems };
+}

@@ -1,0 +1,72 @@
+// The optimistic-concurrency loop behind IncidentStore.update: read, apply the pure transition, then
+// compare-and-set on the version in one script with the events, the indexes and the idempotency record.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import type { Incident } from '../domain/incident.js';
+import { err, ok, type Result } from '../domain/result.js';
+import type { TimelineEvent } from '../domain/timeline.js';
+import { assertEventsOf, eventArgs } from './codec.js';
+import type { NotFound, Transition, Updated } from './incident-store.js';
+import { updateIncidentScript } from './incident-scripts.js';
+import type { StoreKeys } from './keys.js';
+
+export interface UpdateContext {
+  readonly redis: Redis;
+  readonly keys: StoreKeys;
+  readonly idempotencyTtlSeconds: number;
+  get(id: string): Promise<Incident | undefined>;
+}
+
+const MAX_ATTEMPTS = 64;
+const MAX_BACKOFF_MS = 50;
+
+// Full jitter: writers that lost a race spread out instead of colliding again in lockstep.
+const backoff = (attempt: number): Promise<void> => sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
+
+async function duplicateOf(context: UpdateContext, id: string, key: string): Promise<Updated | undefined> {
+  const [recorded, incident] = await Promise.all([context.redis.get(context.keys.idempotency(id, key)), context.get(id)]);
+  if (recorded === null || incident === undefined) return undefined;
+  return { incident, events: JSON.parse(recorded) as TimelineEvent[], duplicate: true };
+}
+
+// Retries lost races (bounded, with jitter) so concurrent updates never lose one; throws only when Redis
+// is so contended that 64 attempts in a row lost, which is an infrastructure failure, not an outcome.
+export async function updateIncident<E>(
+  context: UpdateContext,
+  id: string,
+  transition: Transition<E>,
+  idempotencyKey: string | undefined,
+): Promise<Result<Updated, E | NotFound>> {
+  const { redis, keys } = context;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    if (idempotencyKey !== undefined) {
+      const duplicate = await duplicateOf(context, id, idempotencyKey);
+      if (duplicate) return ok(duplicate);
+    }
+    const current = await context.get(id);
+    if (current === undefined) return err({ code: 'not_found' });
+    const applied = transition(current);
+    if (!applied.ok) return applied;
+    const incident = { ...applied.value.incident, version: current.version + 1 } as Incident;
+    const events = [...applied.value.events];
+    assertEventsOf(id, events);
+    const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent];
+    if (idempotencyKey !== undefined) scriptKeys.push(keys.idempotency(id, idempotencyKey));
+    const outcome = await updateIncidentScript.run(redis, scriptKeys, [
+      id,
+      String(current.version),
+      JSON.stringify(incident),
+      String(incident.version),
+      incident.status,
+      incident.declaredAt,
+      context.idempotencyTtlSeconds,
+      JSON.stringify(events),
+      ...eventArgs(events),
+    ]);
+    if (outcome === 'ok') return ok({ incident, events, duplicate: false });
+    if (outcome === 'missing') return err({ code: 'not_found' });
+    if (outcome === 'conflict') await backoff(attempt);
+    else if (outcome !== 'duplicate') throw new Error(`unexpected update reply ${String(outcome)}`);
+  }
+  throw new Error(`update of ${id} lost ${MAX_ATTEMPTS} races in a row; Redis is overloaded or a writer loops`);
+}

@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../src/domain/checklist.js';
+import type { Incident } from '../../src/domain/incident.js';
+import { err, ok } from '../../src/domain/result.js';
+import { createIncidentStore } from '../../src/store/incident-store.js';
+import { storeKeys } from '../../src/store/keys.js';
+import { aNote, anIncident, deletePrefix, toggle, uniquePrefix } from './fixtures.js';
+
+const prefix = uniquePrefix('incident-store');
+const keys = storeKeys(prefix);
+let redis: Redis;
+let replicas: Redis[];
+let number = 0;
+
+beforeAll(() => {
+  redis = new Redis(inject('redisUrl'));
+  replicas = [1, 2, 3].map(() => new Redis(inject('redisUrl')));
+});
+
+afterAll(async () => {
+  await deletePrefix(redis, prefix);
+  await Promise.all([redis, ...replicas].map((r) => r.quit()));
+});
+
+const store = () => createIncidentStore(redis, { prefix });
+
+async function created(overrides: Partial<Incident> = {}): Promise<Incident> {
+  number += 1;
+  const incident = anIncident(number, overrides);
+  const result = await store().create(incident, [aNote(incident.id, `${incident.id}-declared`)]);
+  expect(result.ok).toBe(true);
+  return incident;
+}
+
+const snapshot = async (id: string) => ({
+  record: await redis.hgetall(keys.incident(id)),
+  timeline: await redis.xrange(keys.timeline(id), '-', '+'),
+  open: await redis.zrange(keys.open, '0', '-1'),
+});
+
+describe('create and get', () => {
+  it('stores the incident with its events and lists it as open', async () => {
+    const incident = await created();
+    expect(await store().get(incident.id)).toEqual(incident);
+    expect((await store().timelineAll(incident.id)).map((e) => e.id)).toEqual([`${incident.id}-declared`]);
+    expect((await store().listOpen()).map((i) => i.id)).toContain(incident.id);
+  });
+
+  it('refuses a second incident with the same id and leaves the first untouched', async () => {
+    const incident = await created();
+    const before = await snapshot(incident.id);
+    const again = await store().create({ ...incident, title: 'other' }, [aNote(incident.id, 'other')]);
+    expect(again).toEqual(err('exists'));
+    expect(await snapshot(incident.id)).toEqual(before);
+  });
+
+  it('answers undefined for an unknown id and skips unknown ids in getMany', async () => {
+    const incident = await created();
+    expect(await store().get('inc-unknown')).toBeUndefined();
+    expect((await store().getMany(['inc-unknown', incident.id])).map((i) => i.id)).toEqual([incident.id]);
+    expect(await store().getMany([])).toEqual([]);
+  });
+
+  it('lists open incidents newest first, and recent ones including closed', async () => {
+    const older = await created();
+    const closed = await created({ status: 'closed' } as Partial<Incident>);
+    const newer = await created();
+    const open = (await store().listOpen()).map((i) => i.id);
+    expect(open.indexOf(newer.id)).toBeLessThan(open.indexOf(older.id));
+    expect(open).not.toContain(closed.id);
+    expect((await store().listRecent(3)).map((i) => i.id)).toEqual([newer.id, closed.id, older.id]);
+    expect(await store().listRecent(0)).toEqual([]);
+  });
+
+  it('hands out distinct incident numbers under concurrency', async () => {
+    const numbers = await Promise.all(Array.from({ length: 30 }, () => store().nextNumber()));
+    expect(new Set(numbers).size).toBe(30);
+    expect(Math.max(...numbers) - Math.min(...numbers)).toBe(29);
+  });
+});
+
+describe('update', () => {
+  it('applies the transition, bumps the version and writes its events in the same step', async () => {
+    const incident = await created();
+    const result = await store().update(incident.id, toggle('initial_logs', 'U2', 'e1'));
+    expect(result.ok && result.value.duplicate).toBe(false);
+    const stored = await store().get(incident.id);
+    expect(stored?.version).toBe(incident.version + 1);
+    expect(stored?.checklist.initial_logs).toEqual({ done: true, by: 'U2' });
+    expect((await store().timelineAll(incident.id)).map((e) => e.type)).toEqual(['note', 'checklist_ticked']);
+  });
+
+  it('writes nothing when the transition refuses, and returns its error', async () => {
+    const incident = await created();
+    const before = await snapshot(incident.id);
+    const result = await store().update(incident.id, () => err({ code: 'already_closed' as const }));
+    expect(result).toEqual(err({ code: 'already_closed' }));
+    expect(await snapshot(incident.id)).toEqual(before);
+  });
+
+  it('says not_found for an unknown incident without calling the transition', async () => {
+    let called = false;
+    const result = await store().update('inc-missing', (i) => {
+      called = true;
+      return ok({ incident: i, events: [] });
+    });
+    expect(result).toEqual(err({ code: 'not_found' }));
+    expect(called).toBe(false);
+  });
+
+  it('moves a closed incident out of the open index and keeps it in recent', async () => {
+    const incident = await created();
+    await store().update(incident.id, (i) => ok({ incident: { ...i, status: 'closed' } as Incident, events: [] }));
+    expect(await redis.zscore(keys.open, incident.id)).toBeNull();
+    expect(await redis.zscore(keys.recent, incident.id)).not.toBeNull();
+  });
+
+  it('applies a repeated idempotency key once and returns the first events', async () => {
+    const incident = await created();
+    const first = await store().update(incident.id, toggle('impact_assessed', 'U2', 'click-1'), { idempotencyKey: 'req-1' });
+    const before = await snapshot(incident.id);
+    const again = await store().update(incident.id, toggle('impact_assessed', 'U2', 'click-2'), { idempotencyKey: 'req-1' });
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again.value.duplicate).toBe(true);
+    expect(again.value.events).toEqual(first.value.events);
+    expect(again.value.incident).toEqual(first.value.incident);
+    expect(await snapshot(incident.id)).toEqual(before);
+    expect(await redis.ttl(keys.idempotency(incident.id, 'req-1'))).toBeGreaterThan(23 * 3600);
+  });
+
+  it('applies one of many concurrent requests that share an idempotency key', async () => {
+    const incident = await created();
+    const results = await Promise.all(
+      replicas.flatMap((replica, r) =>
+        [0, 1, 2, 3].map((n) =>
+          createIncidentStore(replica, { prefix }).update(incident.id, toggle('root_cause', 'U3', `c-${r}-${n}`), {
+            idempotencyKey: 'double-click',
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.ok && !r.value.duplicate)).toHaveLength(1);
+    expect((await store().get(incident.id))?.checklist.root_cause.done).toBe(true);
+    expect(await store().timelineAll(incident.id)).toHaveLength(2);
+  });
+
+  it('loses no update when up to 50 concurrent toggles race (property: equals the serial result)', async () => {
+    const items = CHECKLIST_ITEMS.map((item) => item.id);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom<ChecklistItemId>(...items), { minLength: 1, maxLength: 50 }), async (toggles) => {
+        const incident = await created();
+        await Promise.all(
+          toggles.map((item, n) => {
+            const client = n % 2 === 0 ? redis : (replicas[n % replicas.length] as Redis);
+            return createIncidentStore(client, { prefix }).update(incident.id, toggle(item, `U${n}`, `t-${n}`));
+          }),
+        );
+        const serial = toggles.reduce((i, item, n) => {
+          const next = toggle(item, `U${n}`, `t-${n}`)(i);
+          return next.ok ? next.value.incident : i;
+        }, incident);
+        const stored = await store().get(incident.id);
+        const doneOf = (i: Incident | undefined) => items.map((item) => i?.checklist[item].done);
+        expect(doneOf(stored)).toEqual(doneOf(serial));
+        expect(stored?.version).toBe(incident.version + toggles.length);
+        expect(await store().timelineAll(incident.id)).toHaveLength(toggles.length + 1);
+      }),
+      { numRuns: 15, seed: 42 },
+    );
+  });
+});
+
+describe('appendEvents', () => {
+  it('writes each event id once, however often it is retried', async () => {
+    const incident = await created();
+    const [a, b, c] = [aNote(incident.id, 'a'), aNote(incident.id, 'b'), aNote(incident.id, 'c')];
+    expect(await store().appendEvents(incident.id, [a, b])).toEqual(ok(2));
+    expect(await store().appendEvents(incident.id, [b, c])).toEqual(ok(1));
+    const retries = await Promise.all(replicas.map((r) => createIncidentStore(r, { prefix }).appendEvents(incident.id, [c, a])));
+    expect(retries).toEqual(replicas.map(() => ok(0)));
+    expect((await store().timelineAll(incident.id)).map((e) => e.id)).toEqual([`${incident.id}-declared`, 'a', 'b', 'c']);
+  });
+
+  it('returns the events exactly as appended, including the event time', async () => {
+    const incident = await created();
+    const event = { ...aNote(incident.id, 'pin-1'), type: 'pinned', text: 'ログ確認', author: 'U9', pinnedAt: 5, at: 3 } as const;
+    await store().appendEvents(incident.id, [event]);
+    expect((await store().timelineAll(incident.id)).at(-1)).toEqual(event);
+  });
+
+  it('refuses events for an unknown incident and writes nothing', async () => {
+    expect(await store().appendEvents('inc-ghost', [aNote('inc-ghost', 'x')])).toEqual(err({ code: 'not_found' }));
+    expect(await store().appendEvents('inc-ghost', [])).toEqual(err({ code: 'not_found' }));
+    expect(await redis.exists(keys.timeline('inc-ghost'))).toBe(0);
+  });
+
+  it('treats an event of another incident as a bug', async () => {
+    const incident = await created();
+    await expect(store().appendEvents(incident.id, [aNote('inc-other', 'x')])).rejects.toThrow(/belongs to inc-other/);
+  });
+});
+
+describe('timeline pages', () => {
+  it('pages through the stream in order with a cursor, and timelineAll reads every page', async () => {
+    const incident = await created();
+    const notes = Array.from({ length: 1_049 }, (_, n) => aNote(incident.id, `n${n}`));
+    await store().appendEvents(incident.id, notes);
+    const first = await store().timeline(incident.id, { count: 400 });
+    const second = await store().timeline(incident.id, { count: 400, after: first.next as string });
+    const third = await store().timeline(incident.id, { count: 400, after: second.next as string });
+    expect([first.length, second.length, third.length]).toEqual([400, 400, 250]);
+    expect(third.next).toBeUndefined();
+    expect(second[0]?.id).toBe('n399');
+    const all = await store().timelineAll(incident.id);
+    expect(all.map((e) => e.id)).toEqual([`${incident.id}-declared`, ...notes.map((n) => n.id)]);
+  });
+});
+
+describe('links', () => {
+  it('finds an incident by an adapter reference and forgets a replaced one', async () => {
+    const incident = await created();
+    expect(await store().setLink(incident.id, 'channel', 'C1')).toEqual(ok(undefined));
+    await store().setLink(incident.id, 'headerTs', '1700000000.000100');
+    expect((await store().findByLink('channel', 'C1'))?.id).toBe(incident.id);
+    await store().setLink(incident.id, 'channel', 'C2');
+    expect(await store().findByLink('channel', 'C1')).toBeUndefined();
+    expect((await store().findByLink('channel', 'C2'))?.id).toBe(incident.id);
+    expect(await store().getLinks(incident.id)).toEqual({ channel: 'C2', headerTs: '1700000000.000100' });
+  });
+
+  it('refuses a link for an unknown incident', async () => {
+    expect(await store().setLink('inc-ghost', 'channel', 'C9')).toEqual(err({ code: 'not_found' }));
+    expect(await store().findByLink('channel', 'C9')).toBeUndefined();
+    expect(await store().getLinks('inc-ghost')).toEqual({});
+  });
+});

@@ -1,0 +1,40 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createOnce } from '../../src/store/once.js';
+import { deletePrefix, uniquePrefix } from './fixtures.js';
+
+const prefix = uniquePrefix('once');
+let redis: Redis;
+
+beforeAll(() => {
+  redis = new Redis(inject('redisUrl'));
+});
+
+afterAll(async () => {
+  await deletePrefix(redis, prefix);
+  await redis.quit();
+});
+
+describe('once', () => {
+  it('lets exactly one of many concurrent claims win', async () => {
+    const clients = [redis, new Redis(inject('redisUrl'))];
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => createOnce(clients[n % 2] as Redis, { prefix }).claim('evt-Ev1', 60)),
+    );
+    await clients[1]?.quit();
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('keeps keys apart and frees a key when its time is up', async () => {
+    const once = createOnce(redis, { prefix });
+    expect(await once.claim('trigger-1', 1)).toBe(true);
+    expect(await once.claim('trigger-2', 1)).toBe(true);
+    expect(await once.claim('trigger-1', 1)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await once.claim('trigger-1', 1)).toBe(true);
+  });
+
+  it.each([0, -1, 1.5])('treats a ttl of %s as a bug', async (ttl) => {
+    await expect(createOnce(redis, { prefix }).claim('x', ttl)).rejects.toThrow(/positive integer/);
+  });
+});
