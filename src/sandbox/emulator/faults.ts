@@ -1,0 +1,58 @@
+// Fault injection: make chosen Web API methods (optionally for one channel) fail or slow down, for the next
+// N calls or for a time window, so retry and backoff code can be tested against realistic failures.
+
+export type FaultEffect =
+  | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'http_error'; readonly status: number }
+  | { readonly kind: 'error'; readonly error: string }
+  | { readonly kind: 'delay'; readonly ms: number };
+
+export type Fault = FaultEffect & {
+  /** A Web API method name such as `chat.postMessage`, or `*` for every method. */
+  readonly method: string;
+  /** Only calls whose `channel` / `channel_id` argument is this id. */
+  readonly channel?: string;
+  /** Only the next `times` matching calls. */
+  readonly times?: number;
+  /** Only for this long after the fault is added. */
+  readonly forMs?: number;
+};
+
+interface ActiveFault {
+  readonly fault: Fault;
+  readonly until: number;
+  remaining: number;
+}
+
+/** The set of active faults; `match` consumes one use of each fault that applies to a call. */
+export class FaultRegistry {
+  private active: ActiveFault[] = [];
+
+  constructor(private readonly now: () => number) {}
+
+  add(fault: Fault): void {
+    this.active.push({
+      fault,
+      until: fault.forMs === undefined ? Number.POSITIVE_INFINITY : this.now() + fault.forMs,
+      remaining: fault.times ?? Number.POSITIVE_INFINITY,
+    });
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  /** The effects for one call: any delays first, then at most one failure. */
+  match(method: string, channel: string | undefined): FaultEffect[] {
+    const now = this.now();
+    this.active = this.active.filter((a) => a.remaining > 0 && now <= a.until);
+    const hits = this.active.filter(
+      (a) => (a.fault.method === '*' || a.fault.method === method) && (a.fault.channel === undefined || a.fault.channel === channel),
+    );
+    const delays = hits.filter((a) => a.fault.kind === 'delay');
+    const failure = hits.find((a) => a.fault.kind !== 'delay');
+    const used = failure ? [...delays, failure] : delays;
+    for (const a of used) a.remaining -= 1;
+    return used.map((a) => a.fault);
+  }
+}

@@ -1,0 +1,174 @@
+// A small, real HTTP server that behaves like the Slack Web API for the methods klaxon calls, and that plays
+// Slack's part towards the bot: signed slash commands, clicks, modal submissions and events.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_BOT, DEFAULT_USERGROUPS, DEFAULT_USERS } from './default-workspace.js';
+import { EmulatorState } from './emulator-state.js';
+import type {
+  BotAnswer,
+  Call,
+  Channel,
+  EmulatedUser,
+  EmulatedUsergroup,
+  Ephemeral,
+  Message,
+  StoredFile,
+  View,
+} from './emulator-types.js';
+import { FaultRegistry, type Fault } from './faults.js';
+import { handleResponseUrl } from './response-url-handler.js';
+import { SlackSide, type ClickInput } from './slack-side.js';
+import { handleUpload } from './upload-handler.js';
+import { handleWebApi } from './web-api-handler.js';
+
+export interface SlackEmulatorOptions {
+  readonly port?: number;
+  readonly host?: '127.0.0.1';
+  readonly signingSecret: string;
+  readonly botToken: string;
+  /** The bot's `POST /slack/events` URL; can be set later with setBotUrl. */
+  readonly botUrl?: string;
+  readonly users?: readonly EmulatedUser[];
+  readonly usergroups?: readonly EmulatedUsergroup[];
+  /** Channels that exist before the bot starts; default: `#general` with every user and the bot. */
+  readonly channels?: readonly { readonly name: string; readonly members?: readonly string[]; readonly isPrivate?: boolean }[];
+  readonly teamId?: string;
+  /** Epoch ms; drives message ts, trigger/response-URL expiry and request signing. */
+  readonly now?: () => number;
+  /**
+   * Strict mode (default on): blocks without a `text` fallback get `no_text`. Real Slack accepts them and only
+   * warns, but klaxon must always send the fallback, so the emulator makes the omission fail loudly.
+   */
+  readonly strict?: boolean;
+}
+
+export interface SlackEmulator {
+  readonly url: string;
+  /** `${url}/api/`: what SLACK_API_URL is set to. */
+  readonly apiUrl: string;
+  setBotUrl(url: string): void;
+  channels(): Channel[];
+  channel(idOrName: string): Channel | undefined;
+  messages(channelId: string, options?: { threadTs?: string }): Message[];
+  ephemerals(channelId?: string, userId?: string): Ephemeral[];
+  views(): View[];
+  files(): StoredFile[];
+  calls(method?: string): Call[];
+  readonly faults: { add(fault: Fault): void; clear(): void };
+  slashCommand(input: { userId: string; channelId: string; text: string; command?: '/incident' }): Promise<BotAnswer>;
+  clickButton(input: ClickInput): Promise<BotAnswer>;
+  selectOption(input: ClickInput & { value: string }): Promise<BotAnswer>;
+  submitView(input: { userId: string; viewId: string; values: Record<string, Record<string, string | string[]>> }): Promise<BotAnswer>;
+  closeView(input: { userId: string; viewId: string }): Promise<BotAnswer>;
+  postUserMessage(input: { userId: string; channelId: string; text: string; threadTs?: string }): Message;
+  addReaction(input: { userId: string; channelId: string; ts: string; name: string }): Promise<BotAnswer>;
+  sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; retryReason?: string }): Promise<BotAnswer>;
+  signedRequest(body: string, contentType: string, options?: { timestamp?: number; secret?: string }): Promise<BotAnswer>;
+  close(): Promise<void>;
+}
+
+/** Extra routes mounted on the emulator's server (the web console); answer false to fall through to 404. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
+
+export interface EmulatorInternals {
+  readonly state: EmulatorState;
+  readonly side: SlackSide;
+}
+
+function serveFile(res: ServerResponse, file: StoredFile | undefined, download: boolean): void {
+  if (!file?.content) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('file_not_found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': /\.(md|txt|log)$/i.test(file.name) ? 'text/plain; charset=utf-8' : 'application/octet-stream',
+    ...(download ? { 'content-disposition': `attachment; filename="${file.name.replace(/["\\\r\n]/g, '_')}"` } : {}),
+  });
+  res.end(file.content);
+}
+
+/** Starts the emulator. `extraRoutes` lets the sandbox mount the web console on the same port. */
+export async function createSlackEmulator(
+  options: SlackEmulatorOptions,
+  extraRoutes: (internals: EmulatorInternals) => RouteHandler | undefined = () => undefined,
+): Promise<SlackEmulator> {
+  const now = options.now ?? (() => Date.now());
+  const users = options.users ?? DEFAULT_USERS;
+  const state = new EmulatorState(options.teamId ?? 'T0KLAXON', DEFAULT_BOT, users, options.usergroups ?? DEFAULT_USERGROUPS, now);
+  for (const c of options.channels ?? [{ name: 'general' }]) {
+    state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...(c.members ?? users.map((u) => u.id)), DEFAULT_BOT.userId]);
+  }
+  const faults = new FaultRegistry(now);
+  let botUrl = options.botUrl;
+  let baseUrl = '';
+  const side = new SlackSide({ state, signingSecret: options.signingSecret, botUrl: () => botUrl, baseUrl: () => baseUrl });
+  const extra = extraRoutes({ state, side });
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const path = url.pathname;
+    const api = /^\/api\/([A-Za-z.]+)$/.exec(path);
+    if (api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')) {
+      return handleWebApi(req, res, api[1], { state, faults, botToken: options.botToken, baseUrl: () => baseUrl, strict: options.strict ?? true });
+    }
+    const upload = /^\/upload\/([A-Z0-9]+)$/.exec(path);
+    if (upload?.[1] !== undefined && req.method === 'POST') return handleUpload(req, res, upload[1], state);
+    const respond = /^\/respond\/([a-f0-9]+)$/.exec(path);
+    if (respond?.[1] !== undefined && req.method === 'POST') return handleResponseUrl(req, res, respond[1], state);
+    const file = /^\/files\/([A-Z0-9]+)(?:\/[^/]*)?$/.exec(path);
+    if (file?.[1] !== undefined && req.method === 'GET') {
+      return serveFile(res, state.files.find((f) => f.id === file[1]), url.searchParams.has('download'));
+    }
+    if (extra && (await extra(req, res, path))) return;
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`emulator error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    apiUrl: `${baseUrl}/api/`,
+    setBotUrl: (url) => {
+      botUrl = url;
+    },
+    channels: () => [...state.channels],
+    channel: (idOrName) => state.channel(idOrName),
+    messages: (channelId, { threadTs } = {}) =>
+      state.messages.filter(
+        (m) => m.channel === channelId && !m.deleted && (threadTs === undefined ? m.threadTs === undefined : m.threadTs === threadTs || m.ts === threadTs),
+      ),
+    ephemerals: (channelId, userId) =>
+      state.ephemerals.filter((e) => !e.deleted && (channelId === undefined || e.channel === channelId) && (userId === undefined || e.user === userId)),
+    views: () => [...state.views],
+    files: () => [...state.files],
+    calls: (method) => state.calls.filter((c) => method === undefined || c.method === method),
+    faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
+    slashCommand: (input) => side.slashCommand(input),
+    clickButton: (input) => side.clickButton(input),
+    selectOption: (input) => side.selectOption(input),
+    submitView: (input) => side.submitView(input),
+    closeView: (input) => side.closeView(input),
+    postUserMessage: (input) => side.postUserMessage(input),
+    addReaction: (input) => side.addReaction(input),
+    sendEvent: (event, opts) => side.sendEvent(event, opts),
+    signedRequest: (body, contentType, opts) => side.signedRequest(body, contentType, opts),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

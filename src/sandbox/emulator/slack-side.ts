@@ -1,0 +1,296 @@
+// The Slack side of the conversation: builds the payloads Slack sends to an app (slash commands,
+// block_actions, view_submission, view_closed, Events API envelopes), signs them and posts them to the bot.
+import type { EmulatorState } from './emulator-state.js';
+import type { BotAnswer, Ephemeral, Message, View } from './emulator-types.js';
+import { addReaction } from './methods/pins-and-reactions.js';
+import { slackSignatureHeaders } from './slack-signature.js';
+import { openStack } from './methods/views.js';
+
+export interface SlackSideDeps {
+  readonly state: EmulatorState;
+  readonly signingSecret: string;
+  readonly botUrl: () => string | undefined;
+  readonly baseUrl: () => string;
+}
+
+type Obj = Record<string, unknown>;
+const asObj = (value: unknown): Obj => (typeof value === 'object' && value !== null ? (value as Obj) : {});
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+export interface ClickInput {
+  readonly userId: string;
+  readonly channelId: string;
+  readonly messageTs: string;
+  readonly actionId: string;
+  readonly blockId?: string;
+  readonly value?: string;
+}
+
+/** The element a click targets, searched in actions elements and section accessories. */
+function findElement(blocks: readonly unknown[], actionId: string, blockId: string | undefined): { block: Obj; element: Obj } | undefined {
+  for (const raw of blocks) {
+    const block = asObj(raw);
+    if (blockId !== undefined && block['block_id'] !== blockId) continue;
+    const candidates = [...asArray(block['elements']), block['accessory'], block['element']].map(asObj);
+    const element = candidates.find((e) => e['action_id'] === actionId);
+    if (element) return { block, element };
+  }
+  return undefined;
+}
+
+function optionsOf(element: Obj): Obj[] {
+  const direct = asArray(element['options']).map(asObj);
+  const grouped = asArray(element['option_groups']).flatMap((g) => asArray(asObj(g)['options']).map(asObj));
+  return [...direct, ...grouped];
+}
+
+export class SlackSide {
+  constructor(private readonly deps: SlackSideDeps) {}
+
+  private get state(): EmulatorState {
+    return this.deps.state;
+  }
+
+  /** Posts a body to the bot, signed with the given (or the real) secret and timestamp. */
+  async signedRequest(
+    body: string,
+    contentType: string,
+    options: { readonly timestamp?: number; readonly secret?: string; readonly headers?: Record<string, string> } = {},
+  ): Promise<BotAnswer> {
+    const url = this.deps.botUrl();
+    if (url === undefined) throw new Error('the emulator has no bot URL yet: call setBotUrl first');
+    const timestamp = options.timestamp ?? Math.floor(this.state.now() / 1000);
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        ...slackSignatureHeaders(options.secret ?? this.deps.signingSecret, body, timestamp),
+        ...options.headers,
+      },
+      body,
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, body: text, ...(json !== undefined ? { json } : {}), ms: Math.round(performance.now() - started) };
+  }
+
+  private postForm(fields: Record<string, string>): Promise<BotAnswer> {
+    return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
+  }
+
+  private postPayload(payload: Obj): Promise<BotAnswer> {
+    return this.postForm({ payload: JSON.stringify(payload) });
+  }
+
+  private userObj(userId: string): Obj {
+    const user = this.state.user(userId);
+    return { id: userId, username: user?.name ?? userId, name: user?.name ?? userId, team_id: this.state.teamId };
+  }
+
+  private common(): Obj {
+    return { token: 'emulated-verification-token', api_app_id: 'A0KLAXON', team: { id: this.state.teamId, domain: 'klaxon-sandbox' }, is_enterprise_install: false };
+  }
+
+  async slashCommand(input: { userId: string; channelId: string; text: string; command?: string }): Promise<BotAnswer> {
+    const channel = this.state.channel(input.channelId);
+    const responseUrl = this.state.mintResponseUrl(this.deps.baseUrl(), { channel: input.channelId, user: input.userId });
+    const answer = await this.postForm({
+      token: 'emulated-verification-token',
+      team_id: this.state.teamId,
+      team_domain: 'klaxon-sandbox',
+      channel_id: input.channelId,
+      channel_name: channel?.name ?? 'unknown',
+      user_id: input.userId,
+      user_name: this.state.user(input.userId)?.name ?? input.userId,
+      command: input.command ?? '/incident',
+      text: input.text,
+      api_app_id: 'A0KLAXON',
+      is_enterprise_install: 'false',
+      response_url: responseUrl,
+      trigger_id: this.state.mintTrigger(input.userId),
+    });
+    this.showAckBody(answer, input.channelId, input.userId);
+    return answer;
+  }
+
+  /** Slack shows a slash command's ack body to the user (or to the channel for `in_channel`). */
+  private showAckBody(answer: BotAnswer, channel: string, user: string): void {
+    if (answer.status !== 200 || answer.body.trim() === '') return;
+    const body = answer.json !== undefined ? asObj(answer.json) : { text: answer.body };
+    const text = typeof body['text'] === 'string' ? body['text'] : '';
+    const blocks = Array.isArray(body['blocks']) ? body['blocks'] : undefined;
+    if (text === '' && blocks === undefined) return;
+    if (body['response_type'] === 'in_channel') {
+      this.state.addMessage({ channel, user: this.state.bot.userId, botId: this.state.bot.botId, text, ...(blocks ? { blocks } : {}) });
+    } else {
+      this.state.addEphemeral({ channel, user, text, via: 'bot_answer', ...(blocks ? { blocks } : {}) });
+    }
+  }
+
+  private source(channelId: string, messageTs: string, userId: string): { message: Message | Ephemeral; ephemeral: boolean } {
+    const message = this.state.message(channelId, messageTs);
+    if (message) return { message, ephemeral: false };
+    const ephemeral = this.state.ephemerals.find((e) => e.channel === channelId && e.ts === messageTs && e.user === userId && !e.deleted);
+    if (ephemeral) return { message: ephemeral, ephemeral: true };
+    throw new Error(`no message ${messageTs} in channel ${channelId} visible to ${userId}`);
+  }
+
+  private async blockAction(input: ClickInput, action: (element: Obj) => Obj): Promise<BotAnswer> {
+    const { message, ephemeral } = this.source(input.channelId, input.messageTs, input.userId);
+    const found = findElement(message.blocks ?? [], input.actionId, input.blockId);
+    const element = found?.element ?? {};
+    const blockId = input.blockId ?? (typeof found?.block['block_id'] === 'string' ? found.block['block_id'] : 'unknown');
+    const channel = this.state.channel(input.channelId);
+    return this.postPayload({
+      type: 'block_actions',
+      ...this.common(),
+      user: this.userObj(input.userId),
+      container: { type: 'message', message_ts: input.messageTs, channel_id: input.channelId, is_ephemeral: ephemeral },
+      trigger_id: this.state.mintTrigger(input.userId),
+      channel: { id: input.channelId, name: channel?.name ?? 'unknown' },
+      ...(ephemeral ? {} : { message: { type: 'message', ts: message.ts, text: message.text, blocks: message.blocks ?? [], user: (message as Message).user } }),
+      state: { values: {} },
+      response_url: this.state.mintResponseUrl(this.deps.baseUrl(), {
+        channel: input.channelId,
+        user: input.userId,
+        messageTs: input.messageTs,
+        ephemeral,
+      }),
+      actions: [{ action_id: input.actionId, block_id: blockId, action_ts: String(this.state.now() / 1000), ...action(element) }],
+    });
+  }
+
+  clickButton(input: ClickInput): Promise<BotAnswer> {
+    return this.blockAction(input, (element) => ({
+      type: 'button',
+      text: element['text'] ?? { type: 'plain_text', text: input.actionId },
+      ...((input.value ?? element['value']) !== undefined ? { value: input.value ?? element['value'] } : {}),
+    }));
+  }
+
+  selectOption(input: ClickInput & { readonly value: string }): Promise<BotAnswer> {
+    return this.blockAction(input, (element) => {
+      const type = typeof element['type'] === 'string' ? element['type'] : 'static_select';
+      if (type === 'users_select') return { type, selected_user: input.value };
+      const option = optionsOf(element).find((o) => o['value'] === input.value) ?? { text: { type: 'plain_text', text: input.value }, value: input.value };
+      return { type, selected_option: option };
+    });
+  }
+
+  private viewOrThrow(viewId: string): View {
+    const view = this.state.views.find((v) => v.id === viewId);
+    if (!view) throw new Error(`no view ${viewId}`);
+    return view;
+  }
+
+  private viewPayload(view: View, values: Obj): Obj {
+    return { ...view.view, id: view.id, team_id: this.state.teamId, hash: view.hash, root_view_id: view.rootViewId, previous_view_id: view.previousViewId ?? null, state: { values } };
+  }
+
+  /** Typed view state from plain values, shaped by each input block's element type. */
+  private stateValues(view: View, values: Record<string, Record<string, string | string[]>>): Obj {
+    const out: Obj = {};
+    for (const [blockId, actions] of Object.entries(values)) {
+      const block = asArray(view.view['blocks']).map(asObj).find((b) => b['block_id'] === blockId);
+      const element = asObj(block?.['element']);
+      const entries: Obj = {};
+      for (const [actionId, value] of Object.entries(actions)) {
+        const type = typeof element['type'] === 'string' ? element['type'] : 'plain_text_input';
+        const single = Array.isArray(value) ? (value[0] ?? '') : value;
+        if (type === 'static_select') {
+          const option = optionsOf(element).find((o) => o['value'] === single);
+          entries[actionId] = { type, selected_option: option ?? (single === '' ? null : { text: { type: 'plain_text', text: single }, value: single }) };
+        } else if (type === 'users_select') entries[actionId] = { type, selected_user: single === '' ? null : single };
+        else if (type === 'multi_users_select') entries[actionId] = { type, selected_users: Array.isArray(value) ? value : [value] };
+        else if (type === 'datepicker') entries[actionId] = { type, selected_date: single === '' ? null : single };
+        else entries[actionId] = { type, value: single === '' ? null : single };
+      }
+      out[blockId] = entries;
+    }
+    return out;
+  }
+
+  async submitView(input: { userId: string; viewId: string; values: Record<string, Record<string, string | string[]>> }): Promise<BotAnswer> {
+    const view = this.viewOrThrow(input.viewId);
+    const answer = await this.postPayload({
+      type: 'view_submission',
+      ...this.common(),
+      user: this.userObj(input.userId),
+      trigger_id: this.state.mintTrigger(input.userId),
+      view: this.viewPayload(view, this.stateValues(view, input.values)),
+      response_urls: [],
+    });
+    if (answer.status === 200) this.applySubmissionAnswer(view, answer);
+    return answer;
+  }
+
+  private applySubmissionAnswer(view: View, answer: BotAnswer): void {
+    const body = asObj(answer.json);
+    const action = body['response_action'];
+    if (action === 'errors') {
+      view.errors = Object.fromEntries(Object.entries(asObj(body['errors'])).map(([k, v]) => [k, String(v)]));
+    } else if (action === 'update' && typeof body['view'] === 'object') {
+      view.view = asObj(body['view']);
+      delete view.errors;
+    } else if (action === 'push' && typeof body['view'] === 'object') {
+      this.state.views.push({ id: this.state.newId('V'), hash: `${this.state.now()}.push`, userId: view.userId, rootViewId: view.rootViewId, previousViewId: view.id, view: asObj(body['view']), state: 'open' });
+    } else if (action === 'clear') {
+      for (const v of openStack(this.state.views, view.rootViewId)) v.state = 'closed';
+      view.state = 'submitted';
+    } else {
+      view.state = 'submitted';
+    }
+    this.state.emit({ kind: 'view', viewId: view.id, userId: view.userId });
+  }
+
+  /** Closes a modal; Slack tells the bot (view_closed) only when the view asked with `notify_on_close`. */
+  async closeView(input: { userId: string; viewId: string }): Promise<BotAnswer> {
+    const view = this.viewOrThrow(input.viewId);
+    view.state = 'closed';
+    this.state.emit({ kind: 'view', viewId: view.id, userId: view.userId });
+    if (view.view['notify_on_close'] !== true) return { status: 0, body: '', ms: 0 };
+    return this.postPayload({ type: 'view_closed', ...this.common(), user: this.userObj(input.userId), view: this.viewPayload(view, {}), is_cleared: false });
+  }
+
+  postUserMessage(input: { userId: string; channelId: string; text: string; threadTs?: string }): Message {
+    return this.state.addMessage({ channel: input.channelId, user: input.userId, text: input.text, ...(input.threadTs !== undefined ? { threadTs: input.threadTs } : {}) });
+  }
+
+  async addReaction(input: { userId: string; channelId: string; ts: string; name: string }): Promise<BotAnswer> {
+    const message = this.state.message(input.channelId, input.ts);
+    if (!message) throw new Error(`no message ${input.ts} in channel ${input.channelId}`);
+    addReaction(message.reactions, input.name, input.userId);
+    this.state.emit({ kind: 'message', channel: input.channelId });
+    return this.sendEvent({
+      type: 'reaction_added',
+      user: input.userId,
+      reaction: input.name,
+      item_user: message.user,
+      item: { type: 'message', channel: input.channelId, ts: input.ts },
+      event_ts: String(this.state.now() / 1000),
+    });
+  }
+
+  sendEvent(event: Obj, options: { eventId?: string; retryNum?: number; retryReason?: string } = {}): Promise<BotAnswer> {
+    const envelope = {
+      token: 'emulated-verification-token',
+      team_id: this.state.teamId,
+      api_app_id: 'A0KLAXON',
+      event,
+      type: 'event_callback',
+      event_id: options.eventId ?? this.state.newId('E').replace(/^E/, 'Ev'),
+      event_time: Math.floor(this.state.now() / 1000),
+      authorizations: [{ team_id: this.state.teamId, user_id: this.state.bot.userId, is_bot: true, is_enterprise_install: false }],
+    };
+    const headers: Record<string, string> = {};
+    if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
+    if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;
+    return this.signedRequest(JSON.stringify(envelope), 'application/json', { headers });
+  }
+}

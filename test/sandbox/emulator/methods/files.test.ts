@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebClient } from '@slack/web-api';
+import type { SlackEmulator } from '../../../../src/sandbox/emulator/slack-emulator.js';
+import { BOT_TOKEN, slackError, startEmulator } from '../emulator-fixture.js';
+
+let emulator: SlackEmulator;
+let client: WebClient;
+let channel: string;
+beforeAll(async () => {
+  ({ emulator, client } = await startEmulator());
+  channel = (await client.conversations.create({ name: 'files-test' })).channel?.id ?? '';
+});
+afterAll(async () => emulator.close());
+
+describe('files.uploadV2 (three requests)', () => {
+  it('stores the bytes and posts the file into the channel thread', async () => {
+    const parent = await client.chat.postMessage({ channel, text: 'report' });
+    const content = '# インシデント報告書\n\n- 重要度: critical\n';
+    const result = await client.files.uploadV2({ channel_id: channel, thread_ts: parent.ts ?? '', filename: 'report.md', title: 'Report', content, initial_comment: 'Report attached' });
+    expect(result.ok).toBe(true);
+    expect(emulator.calls().map((c) => c.method).slice(-3)).toEqual(['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
+    const file = emulator.files().at(-1);
+    expect(file).toMatchObject({ name: 'report.md', title: 'Report', completed: true, channels: [channel] });
+    expect(file?.content?.toString('utf8')).toBe(content);
+    const reply = emulator.messages(channel, { threadTs: parent.ts ?? '' }).at(-1);
+    expect(reply).toMatchObject({ text: 'Report attached', files: [file?.id] });
+    const download = await fetch(`${emulator.url}/files/${file?.id}/report.md?download=1`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="report.md"');
+    expect(await download.text()).toBe(content);
+  });
+
+  it('takes a raw body at the upload URL too', async () => {
+    const { upload_url: uploadUrl, file_id: fileId } = await client.files.getUploadURLExternal({ filename: 'out.log', length: 3 });
+    const response = await fetch(uploadUrl ?? '', { method: 'POST', headers: { authorization: `Bearer ${BOT_TOKEN}` }, body: 'abc' });
+    expect(response.status).toBe(200);
+    await client.files.completeUploadExternal({ files: [{ id: fileId ?? '' }] });
+    expect(emulator.files().find((f) => f.id === fileId)?.content?.toString()).toBe('abc');
+  });
+
+  it('refuses zero length and completing a file that was never uploaded', async () => {
+    expect(await slackError(client.files.getUploadURLExternal({ filename: 'empty.txt', length: 0 }))).toBe('missing_argument');
+    const { file_id: fileId } = await client.files.getUploadURLExternal({ filename: 'never.txt', length: 5 });
+    expect(await slackError(client.files.completeUploadExternal({ files: [{ id: fileId ?? '' }] }))).toBe('file_not_found');
+    expect((await fetch(`${emulator.url}/upload/F0NOSUCHFILE`, { method: 'POST', body: 'x' })).status).toBe(404);
+  });
+});
+
+describe('bookmarks.add', () => {
+  it('adds a link bookmark to the channel', async () => {
+    const { bookmark } = await client.bookmarks.add({ channel_id: channel, title: 'Runbook', type: 'link', link: 'https://example.org/runbook' });
+    expect(bookmark).toMatchObject({ title: 'Runbook', channel_id: channel });
+    expect(emulator.channel(channel)?.bookmarks.map((b) => b.title)).toEqual(['Runbook']);
+    expect(await slackError(client.bookmarks.add({ channel_id: 'C0MISSING', title: 'x', type: 'link', link: 'https://x' }))).toBe('channel_not_found');
+  });
+});

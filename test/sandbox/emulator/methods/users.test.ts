@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebClient } from '@slack/web-api';
+import type { SlackEmulator } from '../../../../src/sandbox/emulator/slack-emulator.js';
+import { slackError, startEmulator } from '../emulator-fixture.js';
+
+let emulator: SlackEmulator;
+let client: WebClient;
+beforeAll(async () => ({ emulator, client } = await startEmulator()));
+afterAll(async () => emulator.close());
+
+describe('users.info', () => {
+  it('describes the demo responders with a time zone', async () => {
+    const { user } = await client.users.info({ user: 'U0L2SYS' });
+    expect(user).toMatchObject({ id: 'U0L2SYS', tz: 'Asia/Tokyo', tz_offset: 32_400, is_bot: false, profile: { title: 'システム管理者' } });
+    expect(await slackError(client.users.info({ user: 'U0NOBODY' }))).toBe('user_not_found');
+  });
+});
+
+describe('usergroups', () => {
+  it('lists the L1/L2/L3 groups and their members', async () => {
+    const { usergroups } = await client.usergroups.list({ include_users: true });
+    expect(usergroups?.map((g) => [g.id, g.users])).toEqual([
+      ['S0L1', ['U0L1OPS']],
+      ['S0L2', ['U0L2SYS']],
+      ['S0L3', ['U0L3DEV']],
+    ]);
+    expect((await client.usergroups.users.list({ usergroup: 'S0L3' })).users).toEqual(['U0L3DEV']);
+    expect(await slackError(client.usergroups.users.list({ usergroup: 'S0NONE' }))).toBe('no_such_subteam');
+  });
+
+  it('takes users and groups from the options', async () => {
+    const custom = await startEmulator({
+      users: [{ id: 'U0A', name: 'a', realName: 'A' }],
+      usergroups: [{ id: 'S0X', handle: 'x', name: 'X', users: ['U0A'] }],
+    });
+    try {
+      expect((await custom.client.usergroups.users.list({ usergroup: 'S0X' })).users).toEqual(['U0A']);
+      expect(await slackError(custom.client.users.info({ user: 'U0L1OPS' }))).toBe('user_not_found');
+    } finally {
+      await custom.emulator.close();
+    }
+  });
+});
