@@ -18,7 +18,7 @@ export interface UpdateContext {
 }
 
 const MAX_ATTEMPTS = 64;
-const MAX_BACKOFF_MS = 50;
+const MAX_BACKOFF_MS = 20;
 
 // Full jitter: writers that lost a race spread out instead of colliding again in lockstep.
 const backoff = (attempt: number): Promise<void> => sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
