@@ -19,9 +19,12 @@ const auditEntrySchema = z.object({
   incidentId: z.string().optional(),
 });
 
+/** What one audit line says: who asked for what, where, and what was decided. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** An entry as read back, with its stream id as the paging cursor. */
 export type AuditRecord = AuditEntry & { readonly streamId: string };
 
+/** Append-only by design: there is no method to change or remove an entry. */
 export interface AuditLog {
   /** Returns the stream id of the new entry. */
   append(entry: AuditEntry): Promise<string>;

@@ -10,16 +10,20 @@ import { DEFAULT_PREFIX, storeKeys } from './keys.js';
 import { readTimeline, readTimelinePage, type PageRequest, type TimelinePage } from './timeline-page.js';
 import { updateIncident } from './update-incident.js';
 
+// Re-exported so callers of timeline() need only this module.
 export type { PageRequest, TimelinePage } from './timeline-page.js';
 
+/** The incident id names nothing: a stale button, a typo, an incident from another prefix. */
 export interface NotFound {
   readonly code: 'not_found';
 }
 
+/** A pure domain step: the store may call it several times when it loses a race. */
 export type Transition<E> = (
   incident: Incident,
 ) => Result<{ readonly incident: Incident; readonly events: readonly TimelineEvent[] }, E>;
 
+/** What an update did, so the caller can re-render and notify. */
 export interface Updated {
   readonly incident: Incident;
   /** The events written; for a duplicate, the events the first application wrote. */
@@ -27,6 +31,7 @@ export interface Updated {
   readonly duplicate: boolean;
 }
 
+/** The port the adapters use; another implementation (in memory) can stand in for tests. */
 export interface IncidentStore {
   nextNumber(): Promise<number>;
   create(incident: Incident, events: readonly TimelineEvent[]): Promise<Result<Incident, 'exists'>>;
@@ -51,6 +56,7 @@ export interface IncidentStore {
   findByLink(key: string, value: string): Promise<Incident | undefined>;
 }
 
+/** Deployment settings: the key prefix (and so the cluster slot) and the idempotency window. */
 export interface IncidentStoreOptions {
   readonly prefix?: string;
   /** How long a repeated idempotency key is recognised. */

@@ -8,8 +8,10 @@
 // few thousand events), far below what one Redis node serves, so atomicity wins over spreading. Two
 // deployments on one cluster use two prefixes and therefore two slots; BullMQ queues carry their own tags.
 
+/** The prefix when none is configured; tests and benches use their own. */
 export const DEFAULT_PREFIX = 'klaxon';
 
+/** Every key under one prefix, so no other file spells a key. */
 export interface StoreKeys {
   readonly prefix: string;
   /** INCR source of incident numbers. */

@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
 
+/** Dedupe of deliveries that may arrive more than once. */
 export interface Once {
   /** True for the first caller within ttlSeconds, false for every repeat. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;

@@ -1,6 +1,7 @@
 // Redis connections for the two kinds of work klaxon does, and the settings check `klaxon doctor` runs.
 import { Redis, type RedisOptions } from 'ioredis';
 
+/** Request-path commands fail fast; blocking queue consumers wait out outages. */
 export type RedisPurpose = 'command' | 'blocking';
 
 // Options per purpose, exported so callers (BullMQ, Sentinel setups) can reuse them with their own host list.
@@ -21,6 +22,7 @@ export function createRedis(url: string, purpose: RedisPurpose): Redis {
   return new Redis(url, redisOptions(purpose));
 }
 
+/** What `klaxon doctor` and start-up report about the server. */
 export interface RedisCheck {
   readonly version: string;
   readonly maxmemoryPolicy: string;

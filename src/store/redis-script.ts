@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
+/** A script bound to its SHA, runnable on any connection. */
 export interface RedisScript {
   run(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown>;
 }

@@ -6,6 +6,7 @@ import { decodeTimelineEntry, type StreamEntry } from './codec.js';
 /** A page of the timeline; `next` is the cursor for the following page, absent on the last one. */
 export type TimelinePage = TimelineEvent[] & { readonly next?: string };
 
+/** `after` is the `next` cursor of the previous page. */
 export interface PageRequest {
   readonly after?: string;
   readonly count?: number;

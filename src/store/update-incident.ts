@@ -10,6 +10,7 @@ import type { NotFound, Transition, Updated } from './incident-store.js';
 import { updateIncidentScript } from './incident-scripts.js';
 import type { StoreKeys } from './keys.js';
 
+/** What the update loop needs from the store that owns it. */
 export interface UpdateContext {
   readonly redis: Redis;
   readonly keys: StoreKeys;
@@ -47,6 +48,8 @@ export async function updateIncident<E>(
     if (current === undefined) return err({ code: 'not_found' });
     const applied = transition(current);
     if (!applied.ok) return applied;
+    if (applied.value.incident.id !== id) throw new Error(`transition of ${id} returned ${applied.value.incident.id}`);
+    // The store, not the transition, bumps the version: a transition that forgets cannot defeat the compare-and-set.
     const incident = { ...applied.value.incident, version: current.version + 1 } as Incident;
     const events = [...applied.value.events];
     assertEventsOf(id, events);

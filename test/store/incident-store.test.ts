@@ -110,6 +110,14 @@ describe('update', () => {
     expect(called).toBe(false);
   });
 
+  it('treats a transition that returns another incident as a bug and writes nothing', async () => {
+    const incident = await created();
+    const before = await snapshot(incident.id);
+    const other = anIncident(999);
+    await expect(store().update(incident.id, () => ok({ incident: other, events: [] }))).rejects.toThrow(/returned inc-999/);
+    expect(await snapshot(incident.id)).toEqual(before);
+  });
+
   it('moves a closed incident out of the open index and keeps it in recent', async () => {
     const incident = await created();
     await store().update(incident.id, (i) => ok({ incident: { ...i, status: 'closed' } as Incident, events: [] }));
