@@ -1,0 +1,190 @@
+// Every user-visible string of the bot, as one typed shape: a locale missing any of them does not compile.
+import type { ChecklistPhase } from '../../domain/checklist.js';
+import type { Risk } from '../../domain/catalogue.js';
+import type { EscalationLevel, IncidentRole, IncidentStatus, ReportFields } from '../../domain/incident.js';
+import type { Locale } from '../../domain/locale.js';
+import type { RunOutcome } from '../../domain/run-result.js';
+import type { Severity } from '../../domain/severity.js';
+import type { ClockName } from '../../domain/sla.js';
+import type { Subcommand, UsageError } from '../parse-command.js';
+import { en } from './en.js';
+import { ja } from './ja.js';
+
+export type ApprovalDecision = 'approved' | 'denied' | 'expired';
+
+export interface Messages {
+  /** A duration as people of this locale say it. */
+  readonly duration: (ms: number) => string;
+  readonly severity: Readonly<Record<Severity, string>>;
+  readonly status: Readonly<Record<IncidentStatus, string>>;
+  readonly phase: Readonly<Record<ChecklistPhase, string>>;
+  readonly clock: Readonly<Record<ClockName, string>>;
+  readonly outcome: Readonly<Record<RunOutcome, string>>;
+  readonly risk: Readonly<Record<Risk, string>>;
+  readonly role: Readonly<Record<IncidentRole, string>>;
+  readonly reportField: Readonly<Record<keyof ReportFields, string>>;
+  readonly escalationLevel: Readonly<Record<EscalationLevel, string>>;
+  readonly header: {
+    readonly severity: string;
+    readonly status: string;
+    readonly commander: string;
+    readonly host: string;
+    readonly declared: string;
+    readonly nobody: string;
+    readonly anyHost: string;
+    readonly due: (clock: string, when: string) => string;
+    readonly remaining: (duration: string) => string;
+    readonly overdue: (duration: string) => string;
+    readonly met: (duration: string) => string;
+    readonly missed: (duration: string) => string;
+    readonly acknowledge: string;
+    readonly postUpdate: string;
+    readonly resolve: string;
+    readonly close: string;
+    readonly changeSeverityTo: (severity: string) => string;
+    readonly fallback: (id: string, title: string, severity: string, status: string) => string;
+  };
+  readonly checklist: {
+    readonly title: string;
+    readonly progress: (done: number, total: number) => string;
+    readonly tick: string;
+    readonly untick: string;
+    readonly doneBy: (who: string, when: string) => string;
+    readonly auto: string;
+    readonly reason: (text: string) => string;
+    readonly fallback: (id: string, done: number, total: number) => string;
+  };
+  readonly playbook: {
+    readonly offerTitle: (severity: string) => string;
+    readonly offerHint: string;
+    readonly placeholder: string;
+    readonly none: string;
+    readonly symptoms: string;
+    readonly within: (minutes: number) => string;
+    readonly by: (when: string) => string;
+    readonly manual: string;
+    readonly run: string;
+    readonly runNeedsRole: string;
+    readonly runNeedsApproval: string;
+    readonly unknownCommand: (id: string) => string;
+    readonly minSeverity: (severity: string) => string;
+    readonly confirmTitle: string;
+    readonly confirmText: (title: string, risk: string) => string;
+    readonly confirmYes: string;
+    readonly confirmNo: string;
+    readonly moreSteps: (count: number) => string;
+    readonly fallback: (title: string) => string;
+  };
+  readonly announcement: {
+    readonly title: (id: string) => string;
+    readonly channel: string;
+    readonly declaredAt: string;
+    readonly latestUpdate: string;
+    readonly noUpdate: string;
+    readonly updateBy: (who: string, when: string) => string;
+    readonly fallback: (id: string, title: string, severity: string, status: string) => string;
+  };
+  readonly statusUpdate: {
+    readonly title: (id: string) => string;
+    readonly by: (who: string) => string;
+    readonly fallback: (id: string, text: string) => string;
+  };
+  readonly run: {
+    readonly queued: string;
+    readonly started: string;
+    readonly running: string;
+    readonly on: (host: string) => string;
+    readonly exitCode: string;
+    readonly signal: string;
+    readonly duration: string;
+    readonly outputHead: string;
+    readonly outputTail: string;
+    readonly omitted: (chars: number) => string;
+    readonly noOutput: string;
+    readonly truncatedAtSource: (bytes: number) => string;
+    readonly filesAttached: (count: number) => string;
+    readonly digest: string;
+    readonly unknownTitle: string;
+    readonly unknownBody: string;
+    readonly fallback: (title: string, state: string) => string;
+  };
+  readonly approval: {
+    readonly requestTitle: string;
+    readonly requestBody: (who: string, title: string) => string;
+    readonly params: string;
+    readonly noParams: string;
+    readonly expires: (when: string) => string;
+    readonly approve: string;
+    readonly deny: string;
+    readonly selfNote: string;
+    readonly decided: Readonly<Record<ApprovalDecision, (who: string) => string>>;
+    readonly fallback: (title: string, state: string) => string;
+  };
+  readonly alarm: {
+    readonly reminder: (clock: string, inDuration: string, due: string) => string;
+    readonly breach: (clock: string, byDuration: string, due: string) => string;
+    readonly interim: (since: string) => string;
+    readonly escalation: (level: string) => string;
+    readonly notify: (who: string) => string;
+    readonly nobodyToNotify: string;
+    readonly reason: (text: string) => string;
+  };
+  readonly modal: {
+    readonly submit: string;
+    readonly cancel: string;
+    readonly declareTitle: string;
+    readonly declareSubmit: string;
+    readonly titleLabel: string;
+    readonly titlePlaceholder: string;
+    readonly severityLabel: string;
+    readonly detectedAtLabel: string;
+    readonly detectedAtHint: string;
+    readonly descriptionLabel: string;
+    readonly closeTitle: string;
+    readonly closeSubmit: string;
+    readonly closeIntro: (id: string, form: string) => string;
+    readonly fullForm: string;
+    readonly shortForm: string;
+    readonly missingHint: string;
+    readonly updateTitle: string;
+    readonly updateSubmit: string;
+    readonly updateLabel: string;
+    readonly updateHint: string;
+    readonly severityTitle: string;
+    readonly severityLabel2: string;
+    readonly severityReason: string;
+    readonly severityCurrent: (severity: string) => string;
+  };
+  readonly help: {
+    readonly title: string;
+    readonly usage: Readonly<Record<Subcommand, string>>;
+    readonly lines: Readonly<Record<Subcommand, string>>;
+    readonly severities: string;
+    readonly pin: string;
+  };
+  readonly errors: {
+    /** One short sentence per parse failure; `input` is what the person typed (may be empty). */
+    readonly reason: Readonly<Record<UsageError['reason'], (input: string) => string>>;
+    readonly valid: (words: string) => string;
+    readonly usageLine: (usage: string) => string;
+    readonly notIncidentChannel: string;
+  };
+  readonly list: {
+    readonly title: (count: number) => string;
+    readonly empty: string;
+    readonly line: (id: string, severity: string, status: string, age: string) => string;
+    readonly more: (count: number) => string;
+  };
+  readonly summary: {
+    readonly title: (id: string) => string;
+    readonly workers: string;
+    readonly noWorkers: string;
+    readonly online: string;
+    readonly offline: string;
+    readonly lastSeen: (ago: string) => string;
+    readonly checklist: (done: number, total: number) => string;
+  };
+}
+
+// The messages of one locale.
+export const messages = (locale: Locale): Messages => (locale === 'ja' ? ja : en);

@@ -1,0 +1,77 @@
+// Slack mrkdwn is not Markdown: user text is escaped and cut here so it can neither ping a whole channel,
+// break our layout, nor push a field past a Block Kit limit.
+
+const ELLIPSIS = '…';
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const BROADCAST = /@(channel|here|everyone)\b/gi;
+const FENCE = /`{3,}/g;
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
+const blankTo = (text: string): string => (text.trim() === '' ? '—' : text);
+const neutraliseBroadcasts = (text: string): string => text.replace(BROADCAST, '@\u2060$1');
+const breakFences = (text: string): string => text.replace(FENCE, (run) => run.split('').join('\u200b'));
+const escapeUnit = (unit: string): string => unit.replace(/[&<>]/g, (ch) => ENTITIES[ch] ?? ch);
+
+// Keeps whole escaped units (an entity or an emoji is never cut) until `max` is reached, then adds `…`.
+function fitUnits(units: readonly string[], max: number, from: 'head' | 'tail'): string {
+  const total = units.reduce((n, u) => n + u.length, 0);
+  if (total <= max) return units.join('');
+  const kept: string[] = [];
+  let used = ELLIPSIS.length;
+  const ordered = from === 'head' ? units : [...units].reverse();
+  for (const unit of ordered) {
+    if (used + unit.length > max) break;
+    kept.push(unit);
+    used += unit.length;
+  }
+  return from === 'head' ? kept.join('') + ELLIPSIS : ELLIPSIS + kept.reverse().join('');
+}
+
+// Slices a huge input down before grapheme segmentation, which is linear but not free.
+function window(text: string, max: number, from: 'head' | 'tail'): string {
+  const margin = max * 6 + 16;
+  if (text.length <= margin) return text;
+  return from === 'head' ? text.slice(0, margin) : text.slice(text.length - margin);
+}
+
+// Escapes user text for mrkdwn: &, <, > become entities (so `<!channel>` and `<@U…>` stay literal) and bare
+// @channel/@here/@everyone get a word joiner so no client turns them into a broadcast.
+export function escapeMrkdwn(text: string): string {
+  return escapeUnit(neutraliseBroadcasts(text));
+}
+
+// Escaped user text that fits in `max` characters, with an ellipsis when cut; blank text becomes a dash.
+export function fitMrkdwn(text: string, max: number): string {
+  const raw = neutraliseBroadcasts(blankTo(text));
+  return fitUnits(graphemes(window(raw, max, 'head')).map(escapeUnit), max, 'head');
+}
+
+// Like fitMrkdwn for text shown inside one of our own lines: newlines fold to spaces and ``` cannot open a block.
+export function inlineMrkdwn(text: string, max: number): string {
+  return fitMrkdwn(breakFences(text.replace(/\s*[\r\n]+\s*/g, ' ')), max);
+}
+
+// plain_text fields (headers, buttons, options, modal titles) need no escaping, only the limit and non-blank text.
+export function fitPlain(text: string, max: number, options: { readonly singleLine?: boolean } = {}): string {
+  const flat = options.singleLine ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text;
+  return fitUnits(graphemes(window(blankTo(flat), max, 'head')), max, 'head');
+}
+
+// Command output as a ``` block of at most `max` characters: escaped, with ``` runs inside broken up so the
+// fence always closes; `tail` keeps the end (where errors usually are).
+export function codeBlock(text: string, max: number, from: 'head' | 'tail' = 'head'): string {
+  const open = '```\n';
+  const close = '\n```';
+  const budget = max - open.length - close.length;
+  const body = neutraliseBroadcasts(breakFences(window(text, budget, from).replace(/\n+$/, '')));
+  const fitted = fitUnits(graphemes(body).map(escapeUnit), budget, from);
+  return `${open}${fitted === '' ? ' ' : fitted}${close}`;
+}
+
+// A person, a user group, or an automatic actor (`klaxon`, `alert:<source>`) as mrkdwn.
+export function userRef(id: string): string {
+  if (/^[UW][A-Z0-9]{2,40}$/.test(id)) return `<@${id}>`;
+  if (/^S[A-Z0-9]{2,40}$/.test(id)) return `<!subteam^${id}>`;
+  return inlineMrkdwn(id, 64);
+}
