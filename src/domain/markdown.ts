@@ -19,9 +19,10 @@ export function escapeInline(text: string): string {
 }
 
 /**
- * Multi-line plain text made safe as the body of a section: line breaks survive, but no line can start
- * a heading, list, quote, code block or fence. Runs of blank lines collapse to one; edges are trimmed.
- * @example escapeBlock('  ```\n- x') //=> '\\`\\`\\`\n\\- x'
+ * Multi-line plain text made safe as the body of a section: no line can start a heading, list, quote, code
+ * block or fence. Line breaks survive as hard breaks (a trailing backslash), blank lines as paragraph
+ * breaks (runs collapse to one); edges are trimmed.
+ * @example escapeBlock('  ```\n- x') //=> '\\`\\`\\`\\\n\\- x'
  */
 export function escapeBlock(text: string): string {
   const out: string[] = [];
@@ -32,7 +33,7 @@ export function escapeBlock(text: string): string {
     out.push(line);
   }
   if (out[out.length - 1] === '') out.pop();
-  return out.join('\n');
+  return out.map((line, i) => (line !== '' && (out[i + 1] ?? '') !== '' ? `${line}\\` : line)).join('\n');
 }
 
 /**

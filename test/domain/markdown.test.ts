@@ -68,28 +68,34 @@ describe('escapeInline', () => {
 describe('escapeBlock', () => {
   it.each([
     ['one line', 'one line'],
-    ['first\nsecond', 'first\nsecond'],
-    ['  ```js\ncode\n```', '\\`\\`\\`js\ncode\n\\`\\`\\`'],
+    ['first\nsecond', 'first\\\nsecond'],
+    ['  ```js\ncode\n```', '\\`\\`\\`js\\\ncode\\\n\\`\\`\\`'],
     ['    indented code', 'indented code'],
-    ['# heading\n## sub', '\\# heading\n\\#\\# sub'],
-    ['text\n---', 'text\n\\---'],
-    ['text\n===', 'text\n\\==='],
-    ['- a\n* b\n+ c\n1. d', '\\- a\n\\* b\n\\+ c\n1\\. d'],
+    ['# heading\n## sub', '\\# heading\\\n\\#\\# sub'],
+    ['text\n---', 'text\\\n\\---'],
+    ['text\n===', 'text\\\n\\==='],
+    ['- a\n* b\n+ c\n1. d', '\\- a\\\n\\* b\\\n\\+ c\\\n1\\. d'],
     ['> quote', '\\> quote'],
     ['\n\npara one\n\n\n\npara two\n\n', 'para one\n\npara two'],
-    ['trailing   \nspaces', 'trailing\nspaces'],
+    ['trailing   \nspaces', 'trailing\\\nspaces'],
+    ['ends with \\\nnext', 'ends with \\\\\\\nnext'],
   ])('%j → %j', (input, expected) => {
     expect(escapeBlock(input)).toBe(expected);
   });
 
-  it('never produces a block other than paragraphs, and keeps the text', () => {
+  it('never produces a block other than paragraphs, and keeps every line as text', () => {
     fc.assert(
       fc.property(hostileText, (text) => {
-        const tokens = marked.lexer(escapeBlock(text));
-        for (const token of tokens) {
+        const shown: string[] = [];
+        for (const token of marked.lexer(escapeBlock(text))) {
           expect(['paragraph', 'space']).toContain(token.type);
-          if (token.type === 'paragraph') inlineText((token as Tokens.Paragraph).tokens);
+          if (token.type !== 'paragraph') continue;
+          const inline = (token as Tokens.Paragraph).tokens;
+          const breaks = inline.flatMap((child, i) => (child.type === 'br' ? [i] : []));
+          [-1, ...breaks].forEach((start, i) => shown.push(inlineText(inline.slice(start + 1, breaks[i] ?? inline.length))));
         }
+        const typed = text.split(/\r\n|[\r\n\u2028\u2029\v\f\u0085]/).map((line) => line.trim()).filter((line) => line !== '');
+        expect(shown).toEqual(typed);
       }),
       { numRuns: 500 },
     );
