@@ -15,12 +15,12 @@ const refuse = (code: DomainError['code'], message: string): TransitionResult =>
  * @example setItem(incident, 'interim_report', false, actor, 'that update was not the interim report')
  */
 export function setItem(incident: Incident, item: ChecklistItemId, done: boolean, actor: Actor, reason?: string): TransitionResult {
-  if (isAutomaticActor(actor.by)) return refuse('not_a_person', 'only a person ticks the checklist by hand');
   const why = reason?.trim() ? reason.trim() : undefined;
   return act(
     incident,
     actor,
     (current) => {
+      if (isAutomaticActor(actor.by)) return refuse('not_a_person', 'only a person ticks the checklist by hand');
       const entry = current.checklist[item];
       if (entry.done === done) return refuse('no_change', `${item} is ${done ? 'done' : 'open'} already`);
       if (!done && entry.auto === true && why === undefined) return refuse('reason_required', `${item} was ticked by evidence: say why you untick it`);

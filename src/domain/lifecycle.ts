@@ -157,12 +157,11 @@ export function declareIncident(input: DeclareInput, actor: Actor): TransitionRe
 
 // The first response (初期対応), made explicitly; other person actions make it implicitly.
 export function acknowledge(incident: Incident, actor: Actor): TransitionResult {
-  if (isAutomaticActor(actor.by)) return fail('not_a_person', 'only a person can respond');
-  return act(incident, actor, (current) =>
-    current.status === 'declared'
-      ? ok({ incident: firstResponse(current, actor), events: [{ type: 'acknowledged' }] })
-      : fail('already_acknowledged', `${current.id} was acknowledged already`, { status: current.status }),
-  );
+  return act(incident, actor, (current) => {
+    if (current.status !== 'declared') return fail('already_acknowledged', `${current.id} was acknowledged already`, { status: current.status });
+    if (isAutomaticActor(actor.by)) return fail('not_a_person', 'only a person can respond');
+    return ok({ incident: firstResponse(current, actor), events: [{ type: 'acknowledged' }] });
+  });
 }
 
 // Recovery (復旧): stops the recovery clock; a person resolving a declared incident also responds.
