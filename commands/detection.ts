@@ -1,0 +1,78 @@
+// Runbook §2 (インシデント検知): monitoring, log and process checks that find or confirm an incident.
+import type { CommandSpec } from '../src/domain/catalogue.js';
+
+export const detection = [
+  {
+    id: 'monitor.dashboard-status',
+    title: { en: 'Monitoring dashboard status', ja: 'ダッシュボード監視状態確認' },
+    runbook: ['§2.1-1'],
+    risk: 'read-only',
+    timeoutMs: 60_000,
+    outputCapBytes: 64 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'src/monitoring/dashboard.py', '--status'] },
+  },
+  {
+    id: 'monitor.active-alerts',
+    title: { en: 'Active alerts (count and first five)', ja: 'アクティブアラート確認' },
+    runbook: ['§2.1-2', '§3.1-3'],
+    risk: 'read-only',
+    timeoutMs: 60_000,
+    outputCapBytes: 64 * 1024,
+    action: {
+      kind: 'argv',
+      argv: [
+        '{python}',
+        '-c',
+        "from src.monitoring.alert_manager import AlertManager; am = AlertManager(); alerts = am.get_active_alerts(); print(f'Active alerts: {len(alerts)}'); [print(f'- {alert}') for alert in alerts[:5]]",
+      ],
+    },
+  },
+  {
+    id: 'monitor.metric-anomalies',
+    title: { en: 'Metric anomaly check', ja: 'メトリクス異常確認' },
+    runbook: ['§2.1-3'],
+    risk: 'read-only',
+    timeoutMs: 120_000,
+    outputCapBytes: 64 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'src/monitoring/metrics_collector.py', '--check-anomalies'] },
+  },
+  {
+    id: 'logs.tail-errors',
+    title: { en: 'Tail of the error log', ja: 'エラーログ監視' },
+    runbook: ['§2.2-1'],
+    risk: 'read-only',
+    params: { lines: { kind: 'int', min: 1, max: 2000, default: 50, description: 'how many lines from the end' } },
+    timeoutMs: 30_000,
+    outputCapBytes: 256 * 1024,
+    action: { kind: 'builtin', builtin: 'log-tail', options: { path: 'logs/errors.log' } },
+  },
+  {
+    id: 'logs.search-errors',
+    title: { en: 'Latest CRITICAL/ERROR lines in logs/*.log', ja: '重要ログ検索' },
+    runbook: ['§2.2-1'],
+    risk: 'read-only',
+    params: { last: { kind: 'int', min: 1, max: 500, default: 10, description: 'how many of the latest matches' } },
+    timeoutMs: 60_000,
+    outputCapBytes: 128 * 1024,
+    action: { kind: 'builtin', builtin: 'log-search', options: { dir: 'logs', suffix: '.log', pattern: 'CRITICAL|ERROR' } },
+  },
+  {
+    id: 'process.list-python',
+    title: { en: 'Python processes', ja: 'プロセス確認' },
+    runbook: ['§2.2-2'],
+    risk: 'read-only',
+    timeoutMs: 30_000,
+    outputCapBytes: 64 * 1024,
+    action: { kind: 'builtin', builtin: 'find-processes', options: { name: 'python' } },
+  },
+  {
+    id: 'network.port-check',
+    title: { en: 'Is anything listening on the port', ja: 'ポート使用状況確認' },
+    runbook: ['§2.2-2'],
+    risk: 'read-only',
+    params: { port: { kind: 'int', min: 1, max: 65_535, default: 5000, description: 'TCP port (the dashboard uses 5000)' } },
+    timeoutMs: 15_000,
+    outputCapBytes: 16 * 1024,
+    action: { kind: 'builtin', builtin: 'port-check' },
+  },
+] as const satisfies readonly CommandSpec[];

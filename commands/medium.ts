@@ -1,0 +1,115 @@
+// Runbook §6 (Medium): partial outage (§6.1) and minor performance degradation (§6.2).
+import type { CommandSpec } from '../src/domain/catalogue.js';
+
+const STRATEGIES = ['VWAPBreakoutStrategy', 'MomentumInvestingStrategy'] as const;
+
+export const medium = [
+  {
+    id: 'strategy.diagnose',
+    title: { en: 'Per-strategy diagnosis', ja: '戦略別診断' },
+    runbook: ['§6.1-1'],
+    risk: 'read-only',
+    timeoutMs: 15 * 60_000,
+    outputCapBytes: 256 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'comprehensive_trend_switching_test_suite.py', '--specific-strategy'] },
+  },
+  {
+    id: 'system.partial-test',
+    title: { en: 'Partial (per-function) system test', ja: '機能別テスト' },
+    runbook: ['§6.1-1'],
+    risk: 'read-only',
+    timeoutMs: 10 * 60_000,
+    outputCapBytes: 256 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'config/basic_system_test.py', '--partial'] },
+  },
+  {
+    id: 'run.exclude-strategy',
+    title: { en: 'Run without one strategy', ja: '問題戦略を除外して実行' },
+    runbook: ['§6.1-2'],
+    risk: 'mutating',
+    params: { strategy: { kind: 'enum', values: STRATEGIES, default: 'MomentumInvestingStrategy' } },
+    timeoutMs: 30 * 60_000,
+    outputCapBytes: 256 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'main.py', '--exclude-strategy', '{strategy}'] },
+  },
+  {
+    id: 'run.default-params',
+    title: { en: 'Run with default parameters', ja: 'デフォルトパラメータで実行' },
+    runbook: ['§6.1-2'],
+    risk: 'mutating',
+    timeoutMs: 30 * 60_000,
+    outputCapBytes: 256 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'main.py', '--use-default-params'] },
+  },
+  {
+    id: 'params.reset',
+    title: { en: 'Reset a strategy’s parameters to defaults', ja: 'パラメータリセット' },
+    runbook: ['§6.1-3'],
+    risk: 'mutating',
+    params: { strategy: { kind: 'enum', values: STRATEGIES, default: 'MomentumInvestingStrategy' } },
+    timeoutMs: 60_000,
+    outputCapBytes: 16 * 1024,
+    // The strategy arrives as sys.argv[1], one argv element, never inside the code.
+    action: {
+      kind: 'argv',
+      argv: [
+        '{python}',
+        '-c',
+        "import sys; from config.optimized_parameters import OptimizedParameterManager; opm = OptimizedParameterManager(); opm.reset_to_defaults(sys.argv[1]); print('Parameters reset:', sys.argv[1])",
+        '{strategy}',
+      ],
+    },
+  },
+  {
+    id: 'params.regenerate',
+    title: { en: 'Regenerate strategy parameter files', ja: '設定ファイル再生成' },
+    runbook: ['§6.1-3'],
+    risk: 'mutating',
+    timeoutMs: 10 * 60_000,
+    outputCapBytes: 64 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'config/strategy_params_regenerate.py'] },
+  },
+  {
+    id: 'perf.profile',
+    title: { en: 'Detailed performance profile', ja: 'パフォーマンスプロファイリング' },
+    runbook: ['§6.2-1'],
+    risk: 'read-only',
+    timeoutMs: 15 * 60_000,
+    outputCapBytes: 256 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'demo_performance_monitor.py', '--detailed-analysis'] },
+  },
+  {
+    id: 'perf.memory-analysis',
+    title: { en: 'Memory usage pattern analysis', ja: 'メモリ使用パターン分析' },
+    runbook: ['§6.2-1'],
+    risk: 'read-only',
+    timeoutMs: 120_000,
+    outputCapBytes: 64 * 1024,
+    action: {
+      kind: 'argv',
+      argv: [
+        '{python}',
+        '-c',
+        'from src.monitoring.metrics_collector import MetricsCollector; mc = MetricsCollector(); print(mc.analyze_memory_usage())',
+      ],
+    },
+  },
+  {
+    id: 'cache.optimize',
+    title: { en: 'Optimise the data cache', ja: 'キャッシュ最適化' },
+    runbook: ['§6.2-2'],
+    risk: 'mutating',
+    timeoutMs: 15 * 60_000,
+    outputCapBytes: 64 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'config/cache_manager.py', '--optimize'] },
+  },
+  {
+    id: 'run.optimize-data-processing',
+    title: { en: 'Run with optimised data processing', ja: 'データ処理最適化' },
+    runbook: ['§6.2-2'],
+    risk: 'mutating',
+    timeoutMs: 30 * 60_000,
+    outputCapBytes: 256 * 1024,
+    action: { kind: 'argv', argv: ['{python}', 'main.py', '--optimize-data-processing'] },
+  },
+] as const satisfies readonly CommandSpec[];
