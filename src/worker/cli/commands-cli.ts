@@ -1,0 +1,56 @@
+// `klaxon commands [--json]`: the allow-list as a table for people or as JSON for scripts.
+import type { Catalogue, CommandSpec, ParamSpec } from '../../domain/catalogue.js';
+import type { CliIo } from './cli-io.js';
+
+const describeParam = (name: string, spec: ParamSpec): string => {
+  const fallback = spec.default === undefined ? '' : `=${spec.default}`;
+  switch (spec.kind) {
+    case 'enum':
+      return `${name}${fallback} (${spec.values.join('|')})`;
+    case 'int':
+      return `${name}${fallback} (${spec.min}..${spec.max})`;
+    case 'pattern':
+      return `${name}${fallback} (${spec.pattern})`;
+  }
+};
+
+const paramsOf = (spec: CommandSpec): string =>
+  Object.entries(spec.params ?? {})
+    .map(([name, param]) => describeParam(name, param))
+    .join(', ');
+
+const flagsOf = (spec: CommandSpec): string =>
+  [spec.requiresApproval ? 'approval' : '', spec.minSeverity ? `>=${spec.minSeverity}` : '', spec.ticks ? `ticks:${spec.ticks}` : '']
+    .filter(Boolean)
+    .join(' ');
+
+// Prints the catalogue; exit code 0, or 2 on an unknown flag.
+export function commandsCli(args: readonly string[], io: CliIo, catalogue: Catalogue): number {
+  const unknown = args.filter((arg) => arg !== '--json');
+  if (unknown.length > 0) {
+    io.stderr.write(`klaxon commands: unknown argument '${unknown[0]}'. Usage: klaxon commands [--json]\n`);
+    return 2;
+  }
+  if (args.includes('--json')) {
+    const rows = catalogue.map((spec) => ({
+      id: spec.id,
+      risk: spec.risk,
+      title: spec.title,
+      runbook: spec.runbook,
+      params: spec.params ?? {},
+      timeoutMs: spec.timeoutMs,
+      ...(spec.requiresApproval ? { requiresApproval: true } : {}),
+      ...(spec.minSeverity ? { minSeverity: spec.minSeverity } : {}),
+      ...(spec.ticks ? { ticks: spec.ticks } : {}),
+    }));
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const idWidth = Math.max(...catalogue.map((spec) => spec.id.length), 2);
+  io.stdout.write(`${'ID'.padEnd(idWidth)}  ${'RISK'.padEnd(11)}  TITLE\n`);
+  for (const spec of catalogue) {
+    const extra = [paramsOf(spec) && `params: ${paramsOf(spec)}`, flagsOf(spec)].filter(Boolean).join('; ');
+    io.stdout.write(`${spec.id.padEnd(idWidth)}  ${spec.risk.padEnd(11)}  ${spec.title.en}${extra ? `  [${extra}]` : ''}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,21 @@
+// Add-Content logs/maintenance.log "<yyyy-MM-dd HH:mm:ss> - <message>".
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Builtin } from '../builtin.js';
+import { optionString } from '../builtin.js';
+import { resolveInside, toRootRelative } from '../safe-path.js';
+import { logTime } from '../stamp.js';
+
+// Appends one fixed, timestamped line (the message comes from the catalogue, never from a person).
+export const maintenanceLog: Builtin = async ({ root, options, now, print }) => {
+  const path = await resolveInside(root, optionString(options, 'path'));
+  if (!path.ok) {
+    print(path.error);
+    return { exitCode: 1 };
+  }
+  const line = `${logTime(now())} - ${optionString(options, 'message')}`;
+  await mkdir(dirname(path.value), { recursive: true });
+  await appendFile(path.value, `${line}\n`);
+  print(`Appended to ${toRootRelative(root, path.value)}: ${line}`);
+  return { exitCode: 0, files: [toRootRelative(root, path.value)] };
+};

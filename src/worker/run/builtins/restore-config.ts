@@ -1,0 +1,70 @@
+// Copy-Item "backup/<date>/config/" config/ -Recurse -Force, made safe: the current config is first
+// snapshotted to backup/pre-restore-<ts>/config/, the restored tree is built in a temporary folder
+// beside config/ (current files overlaid with the backup's), and swapped in with renames.
+import { cp, lstat, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Builtin } from '../builtin.js';
+import { optionString } from '../builtin.js';
+import { pickBackup } from '../backups.js';
+import { resolveInside, toRootRelative } from '../safe-path.js';
+import { backupDate, folderStamp } from '../stamp.js';
+import { walkFiles } from '../walk-files.js';
+
+const exists = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined)) !== undefined;
+
+// Symbolic links are never copied: one could point a restored file outside the root.
+const noLinks = async (source: string): Promise<boolean> => !(await lstat(source)).isSymbolicLink();
+
+// Restores config/ from a dated backup and reports the restored files.
+export const restoreConfig: Builtin = async ({ root, options, params, now, print }) => {
+  const backupsName = optionString(options, 'backups');
+  const configName = optionString(options, 'config');
+  const backups = await resolveInside(root, backupsName);
+  const config = await resolveInside(root, configName);
+  if (!backups.ok || !config.ok) {
+    print(backups.ok ? (config.ok ? '' : config.error) : backups.error);
+    return { exitCode: 1 };
+  }
+  const names = await readdir(backups.value).catch(() => [] as string[]);
+  const wanted = params['backup'] ?? 'latest';
+  const chosen = pickBackup(names, wanted, backupDate(now()));
+  if (chosen === undefined) {
+    print(wanted === 'latest' ? `No dated backup (yyyyMMdd) in ${backupsName}/.` : `No backup ${backupsName}/${wanted}.`);
+    return { exitCode: 1 };
+  }
+  const source = await resolveInside(root, `${backupsName}/${chosen}/${configName}`);
+  if (!source.ok || !(await exists(source.value))) {
+    print(source.ok ? `${backupsName}/${chosen}/${configName}/ does not exist.` : source.error);
+    return { exitCode: 1 };
+  }
+  const stamp = folderStamp(now());
+  const hadConfig = await exists(config.value);
+  if (hadConfig) {
+    const snapshot = await resolveInside(root, `${backupsName}/pre-restore-${stamp}/${configName}`);
+    if (!snapshot.ok) {
+      print(snapshot.error);
+      return { exitCode: 1 };
+    }
+    await cp(config.value, snapshot.value, { recursive: true, errorOnExist: true, force: false, filter: noLinks });
+    print(`Snapshot of the current ${configName}/ saved to ${toRootRelative(root, snapshot.value)}/`);
+  }
+  const staging = join(dirname(config.value), `.${configName}-restore-${stamp}`);
+  const retired = join(dirname(config.value), `.${configName}-retired-${stamp}`);
+  await rm(staging, { recursive: true, force: true });
+  if (hadConfig) await cp(config.value, staging, { recursive: true, filter: noLinks });
+  await cp(source.value, staging, { recursive: true, force: true, filter: noLinks });
+  if (hadConfig) await rename(config.value, retired);
+  try {
+    await rename(staging, config.value);
+  } catch (error) {
+    if (hadConfig) await rename(retired, config.value);
+    throw error;
+  }
+  if (hadConfig) await rm(retired, { recursive: true, force: true });
+  const restored = (await walkFiles(source.value)).files.map((file) =>
+    toRootRelative(root, join(config.value, file.path.slice(source.value.length + 1))),
+  );
+  print(`Restored ${restored.length} file(s) from ${backupsName}/${chosen}/${configName}/ into ${configName}/:`);
+  for (const file of restored) print(`  ${file}`);
+  return { exitCode: 0, files: restored };
+};
