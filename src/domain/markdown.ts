@@ -3,10 +3,12 @@
 
 // Every ASCII character that can open or close inline Markdown or split a GFM table cell.
 const INLINE_SPECIAL = /[\\`*_#<>[\]|~&]/g;
+const HAS_INLINE_SPECIAL = /[\\`*_#<>[\]|~&]/;
 // Line starts that open a block: bullets and rules ("- ", "+ ", "---"), setext underlines ("==="), ordered-list
 // numbers ("1. " / "1) "). "-5 °C" or "1.5 ms" open nothing and stay as typed.
 const BLOCK_START = /^(?:[-+=](?=[-=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))/;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\v\f\u0085]/g;
+const HAS_LINE_BREAK = /[\r\n\u2028\u2029\v\f\u0085]/;
 
 /**
  * One line of plain text made safe anywhere inline: in a table cell, a list item or a heading.
@@ -14,8 +16,10 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\v\f\u0085]/g;
  * @example escapeInline('a | *b*\n# c') //=> 'a \\| \\*b\\* \\# c'
  */
 export function escapeInline(text: string): string {
-  const flat = text.replace(LINE_BREAK, ' ').replace(INLINE_SPECIAL, '\\$&');
-  return escapeLineStart(flat);
+  // Most cells (times, ids, names) need nothing: testing first skips building new strings for them.
+  let safe = HAS_LINE_BREAK.test(text) ? text.replace(LINE_BREAK, ' ') : text;
+  if (HAS_INLINE_SPECIAL.test(safe)) safe = safe.replace(INLINE_SPECIAL, '\\$&');
+  return escapeLineStart(safe);
 }
 
 /**
