@@ -42,14 +42,15 @@ export function escapeMrkdwn(text: string): string {
 }
 
 // Escaped user text that fits in `max` characters, with an ellipsis when cut; blank text becomes a dash.
+// ``` runs are broken up: a cut (or a prankster) must never leave a code block open over our own text.
 export function fitMrkdwn(text: string, max: number): string {
-  const raw = neutraliseBroadcasts(blankTo(text));
+  const raw = breakFences(neutraliseBroadcasts(blankTo(text)));
   return fitUnits(graphemes(window(raw, max, 'head')).map(escapeUnit), max, 'head');
 }
 
 // Like fitMrkdwn for text shown inside one of our own lines: newlines fold to spaces and ``` cannot open a block.
 export function inlineMrkdwn(text: string, max: number): string {
-  return fitMrkdwn(breakFences(text.replace(/\s*[\r\n]+\s*/g, ' ')), max);
+  return fitMrkdwn(text.replace(/\s*[\r\n]+\s*/g, ' '), max);
 }
 
 // plain_text fields (headers, buttons, options, modal titles) need no escaping, only the limit and non-blank text.

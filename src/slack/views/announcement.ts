@@ -1,0 +1,51 @@
+// The stakeholders' view of an incident: one message re-rendered in place as it changes.
+import type { KnownBlock } from '@slack/types';
+import type { Incident, Instant, UserId } from '../../domain/incident.js';
+import type { Locale } from '../../domain/locale.js';
+import { messages } from '../i18n/messages.js';
+import { fitMrkdwn, inlineMrkdwn, userRef } from '../mrkdwn.js';
+import { context, fallbackText, fields, header, section } from './blocks.js';
+import { SEVERITY_EMOJI } from './severity-emoji.js';
+import { slackDate } from './slack-date.js';
+import type { SlackMessage } from './view-types.js';
+
+export interface StatusUpdateRef {
+  readonly text: string;
+  readonly by: UserId;
+  readonly at: Instant;
+}
+
+export interface AnnouncementInput {
+  readonly incident: Incident;
+  /** The incident channel (a Slack channel id). */
+  readonly channelId: string;
+  readonly latestUpdate?: StatusUpdateRef;
+  readonly locale: Locale;
+  readonly timeZone: string;
+}
+
+const channelRef = (id: string): string => (/^[CG][A-Z0-9]{2,40}$/.test(id) ? `<#${id}>` : inlineMrkdwn(id, 100));
+
+export function announcement(input: AnnouncementInput): SlackMessage {
+  const { incident, locale, timeZone, latestUpdate } = input;
+  const m = messages(locale);
+  const blocks: KnownBlock[] = [
+    header(`${SEVERITY_EMOJI[incident.severity]} ${m.announcement.title(incident.id)}: ${incident.title}`),
+    fields([
+      `*${m.header.severity}*\n${SEVERITY_EMOJI[incident.severity]} ${m.severity[incident.severity]}`,
+      `*${m.header.status}*\n${m.status[incident.status]}`,
+      `*${m.announcement.channel}*\n${channelRef(input.channelId)}`,
+      `*${m.announcement.declaredAt}*\n${slackDate(incident.declaredAt, timeZone)}`,
+    ]),
+  ];
+  if (latestUpdate === undefined) {
+    blocks.push(section(`*${m.announcement.latestUpdate}*\n${m.announcement.noUpdate}`));
+  } else {
+    blocks.push(
+      section(`*${m.announcement.latestUpdate}*\n${fitMrkdwn(latestUpdate.text, 2800)}`),
+      context([m.announcement.updateBy(userRef(latestUpdate.by), slackDate(latestUpdate.at, timeZone))]),
+    );
+  }
+  const text = m.announcement.fallback(incident.id, inlineMrkdwn(incident.title, 200), m.severity[incident.severity], m.status[incident.status]);
+  return { text: fallbackText(text), blocks };
+}

@@ -1,0 +1,50 @@
+// `/incident close`: the §9.1 report fields, full form for critical/high and short form for medium/low.
+import type { ModalView } from '@slack/types';
+import type { Incident, ReportFields } from '../../domain/incident.js';
+import type { Locale } from '../../domain/locale.js';
+import { isMajor, type Severity } from '../../domain/severity.js';
+import { CALLBACK, reportInput } from '../ids.js';
+import { messages } from '../i18n/messages.js';
+import { inlineMrkdwn } from '../mrkdwn.js';
+import { context } from './blocks.js';
+import { modal, textInput } from './modal-parts.js';
+
+export type ReportField = keyof ReportFields;
+
+// The fields the person writes for a severity (§9.1; times come from the timeline).
+export const reportFieldsFor = (severity: Severity): readonly ReportField[] =>
+  isMajor(severity) ? ['summary', 'impact', 'actions', 'rootCause', 'prevention'] : ['summary', 'actions', 'followUp'];
+
+export interface CloseModalInput {
+  readonly incident: Incident;
+  /** Fields the report still lacks: these are required; the others are optional and prefilled. */
+  readonly missingFields: readonly ReportField[];
+  readonly prefill: Partial<ReportFields>;
+  readonly locale: Locale;
+}
+
+export function closeModal(input: CloseModalInput): ModalView {
+  const { incident, locale } = input;
+  const m = messages(locale);
+  const form = isMajor(incident.severity) ? m.modal.fullForm : m.modal.shortForm;
+  const inputs = reportFieldsFor(incident.severity).map((field) => {
+    const missing = input.missingFields.includes(field);
+    const initial = input.prefill[field] ?? incident.report[field];
+    return textInput({
+      id: reportInput(field),
+      label: m.reportField[field],
+      optional: !missing,
+      multiline: true,
+      ...(missing ? { hint: m.modal.missingHint } : {}),
+      ...(initial === undefined ? {} : { initial }),
+    });
+  });
+  return modal({
+    callbackId: CALLBACK.close,
+    title: m.modal.closeTitle,
+    submit: m.modal.closeSubmit,
+    close: m.modal.cancel,
+    privateMetadata: incident.id,
+    blocks: [context([`${m.modal.closeIntro(incident.id, form)} ${inlineMrkdwn(incident.title, 500)}`]), ...inputs],
+  });
+}

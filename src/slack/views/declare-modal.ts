@@ -1,0 +1,33 @@
+// `/incident declare` without arguments: the form that asks for what the command line would have given.
+import type { ModalView } from '@slack/types';
+import type { Locale } from '../../domain/locale.js';
+import type { Severity } from '../../domain/severity.js';
+import { CALLBACK, INPUT } from '../ids.js';
+import { messages } from '../i18n/messages.js';
+import { modal, severitySelect, textInput } from './modal-parts.js';
+
+export interface DeclareModalInput {
+  readonly locale: Locale;
+  /** The channel the command came from, so errors can be posted back there. */
+  readonly originChannelId?: string;
+  readonly prefill?: { readonly title?: string; readonly severity?: Severity; readonly description?: string };
+}
+
+// Detected-at is free text (`HH:mm` or `yyyy-MM-dd HH:mm`, team zone): the listener parses it.
+export function declareModal(input: DeclareModalInput): ModalView {
+  const m = messages(input.locale).modal;
+  const prefill = input.prefill ?? {};
+  return modal({
+    callbackId: CALLBACK.declare,
+    title: m.declareTitle,
+    submit: m.declareSubmit,
+    close: m.cancel,
+    privateMetadata: input.originChannelId ?? '',
+    blocks: [
+      textInput({ id: INPUT.title, label: m.titleLabel, optional: false, maxLength: 150, placeholder: m.titlePlaceholder, ...(prefill.title === undefined ? {} : { initial: prefill.title }) }),
+      severitySelect(INPUT.severity, m.severityLabel, input.locale, prefill.severity),
+      textInput({ id: INPUT.detectedAt, label: m.detectedAtLabel, optional: true, maxLength: 16, placeholder: '2026-03-10 09:40', hint: m.detectedAtHint }),
+      textInput({ id: INPUT.description, label: m.descriptionLabel, optional: true, multiline: true, ...(prefill.description === undefined ? {} : { initial: prefill.description }) }),
+    ],
+  });
+}

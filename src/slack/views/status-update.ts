@@ -1,0 +1,29 @@
+// A status update (/incident update) as posted to the incident channel and the stakeholders.
+import type { Incident, UserId } from '../../domain/incident.js';
+import type { Locale } from '../../domain/locale.js';
+import { messages } from '../i18n/messages.js';
+import { fitMrkdwn, inlineMrkdwn, userRef } from '../mrkdwn.js';
+import { context, fallbackText, section } from './blocks.js';
+import { SEVERITY_EMOJI } from './severity-emoji.js';
+import type { SlackMessage } from './view-types.js';
+
+export interface StatusUpdateInput {
+  readonly incident: Incident;
+  readonly text: string;
+  readonly by: UserId;
+  readonly locale: Locale;
+}
+
+export function statusUpdate(input: StatusUpdateInput): SlackMessage {
+  const { incident, locale } = input;
+  const m = messages(locale);
+  const title = `${SEVERITY_EMOJI[incident.severity]} *${m.statusUpdate.title(incident.id)}* · ${inlineMrkdwn(incident.title, 200)}`;
+  return {
+    text: fallbackText(m.statusUpdate.fallback(incident.id, inlineMrkdwn(input.text, 500))),
+    blocks: [
+      section(title),
+      section(fitMrkdwn(input.text, 3000)),
+      context([`${m.statusUpdate.by(userRef(input.by))} · ${m.severity[incident.severity]} · ${m.status[incident.status]}`]),
+    ],
+  };
+}
