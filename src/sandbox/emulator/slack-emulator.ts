@@ -2,6 +2,7 @@
 // Slack's part towards the bot: signed slash commands, clicks, modal submissions and events.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consoleRoutes } from './console-api.js';
 import { DEFAULT_BOT, DEFAULT_USERGROUPS, DEFAULT_USERS } from './default-workspace.js';
 import { EmulatorState } from './emulator-state.js';
 import type {
@@ -40,6 +41,8 @@ export interface SlackEmulatorOptions {
    * warns, but klaxon must always send the fallback, so the emulator makes the omission fail loudly.
    */
   readonly strict?: boolean;
+  /** Serve the web console at `/` (default on). */
+  readonly console?: boolean;
 }
 
 export interface SlackEmulator {
@@ -67,7 +70,7 @@ export interface SlackEmulator {
   close(): Promise<void>;
 }
 
-/** Extra routes mounted on the emulator's server (the web console); answer false to fall through to 404. */
+/** Routes mounted beside the Web API (the web console); they answer false to fall through to 404. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
 export interface EmulatorInternals {
@@ -88,11 +91,8 @@ function serveFile(res: ServerResponse, file: StoredFile | undefined, download: 
   res.end(file.content);
 }
 
-/** Starts the emulator. `extraRoutes` lets the sandbox mount the web console on the same port. */
-export async function createSlackEmulator(
-  options: SlackEmulatorOptions,
-  extraRoutes: (internals: EmulatorInternals) => RouteHandler | undefined = () => undefined,
-): Promise<SlackEmulator> {
+/** Starts the emulator, with the web console at `/` unless `console: false`. */
+export async function createSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
   const now = options.now ?? (() => Date.now());
   const users = options.users ?? DEFAULT_USERS;
   const state = new EmulatorState(options.teamId ?? 'T0KLAXON', DEFAULT_BOT, users, options.usergroups ?? DEFAULT_USERGROUPS, now);
@@ -103,7 +103,7 @@ export async function createSlackEmulator(
   let botUrl = options.botUrl;
   let baseUrl = '';
   const side = new SlackSide({ state, signingSecret: options.signingSecret, botUrl: () => botUrl, baseUrl: () => baseUrl });
-  const extra = extraRoutes({ state, side });
+  const extra = (options.console ?? true) ? consoleRoutes({ state, side }) : undefined;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://emulator');

@@ -178,6 +178,7 @@ export class SlackSide {
     return this.blockAction(input, (element) => {
       const type = typeof element['type'] === 'string' ? element['type'] : 'static_select';
       if (type === 'users_select') return { type, selected_user: input.value };
+      if (type === 'datepicker') return { type, selected_date: input.value };
       const option = optionsOf(element).find((o) => o['value'] === input.value) ?? { text: { type: 'plain_text', text: input.value }, value: input.value };
       return { type, selected_option: option };
     });

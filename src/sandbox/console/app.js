@@ -1,0 +1,416 @@
+// The console: a Slack-like client for the emulator. Reads state from /console/api, listens to SSE, and
+// sends every action to the bot through the emulator's signed Slack side.
+import { emojify, readInputs, renderBlocks, textNode } from './blocks.js';
+import { renderMrkdwn } from './mrkdwn.js';
+
+const SUBCOMMANDS = [
+  ['declare <severity> <title>', 'Declare an incident (critical|high|medium|low); alone opens a form'],
+  ['update <text>', 'Post a status update (中間報告) to the channel and stakeholders'],
+  ['severity <level>', 'Change the severity; clocks are recomputed'],
+  ['assign <role> @user', 'Assign commander, comms, scribe or responder'],
+  ['note <text>', 'Add a note to the timeline'],
+  ['run <command-id> [k=v…]', 'Queue a diagnostic or remediation on the host'],
+  ['status', 'Show the incident status and clocks'],
+  ['resolve', 'Record recovery and offer the verification suite'],
+  ['close', 'Close with root cause and prevention; writes the report'],
+  ['list', 'List open incidents'],
+  ['help', 'Show all commands'],
+];
+const ROLE_HINTS = { U0L1OPS: 'L1 運用担当者 · ops', U0L2SYS: 'L2 システム管理者 · sysadmin', U0L3DEV: 'L3 開発チーム · developer', U0STAKE: 'Stakeholder' };
+
+const $ = (id) => document.getElementById(id);
+const state = { workspace: null, channels: [], channelId: null, userId: null, threadTs: null, view: null };
+
+const api = {
+  get: async (path) => (await fetch(`/console/api/${path}`)).json(),
+  post: async (path, body) =>
+    (await fetch(`/console/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+};
+
+const lookup = {
+  userName: (id) => state.workspace?.users.find((u) => u.id === id)?.name ?? null,
+  channelName: (id) => state.channels.find((c) => c.id === id)?.name ?? null,
+  groupHandle: (id) => state.workspace?.usergroups.find((g) => g.id === id)?.handle ?? null,
+};
+
+function status(text, kind = 'info') {
+  const node = $('composer-status');
+  node.textContent = text;
+  node.dataset.kind = kind;
+}
+
+/** Shows a bot answer that was not a plain 200 ack (signature refused, timeout, listener error). */
+function reportAnswer(result) {
+  if (!result.ok) return status(result.error ?? 'failed', 'error');
+  if (result.error) return status(result.error, 'error');
+  const answer = result.answer;
+  if (answer && answer.status !== 200 && answer.status !== 0) status(`The bot answered HTTP ${answer.status} ${answer.body.slice(0, 200)}`, 'error');
+  else status('');
+}
+
+function confirmDialog(confirm) {
+  return new Promise((resolve) => {
+    const overlay = document.createElement('div');
+    overlay.className = 'overlay';
+    const box = document.createElement('div');
+    box.className = 'dialog';
+    box.setAttribute('role', 'alertdialog');
+    const title = document.createElement('h2');
+    title.textContent = confirm.title?.text ?? 'Are you sure?';
+    const body = textNode(confirm.text, { lookup }, 'div', 'dialog-body');
+    const actions = document.createElement('div');
+    actions.className = 'dialog-actions';
+    const deny = document.createElement('button');
+    deny.className = 'bk-button';
+    deny.textContent = confirm.deny?.text ?? 'Cancel';
+    const ok = document.createElement('button');
+    ok.className = `bk-button ${confirm.style === 'danger' ? 'danger' : 'primary'}`;
+    ok.textContent = confirm.confirm?.text ?? 'Yes';
+    const done = (value) => {
+      overlay.remove();
+      resolve(value);
+    };
+    deny.addEventListener('click', () => done(false));
+    ok.addEventListener('click', () => done(true));
+    actions.append(deny, ok);
+    box.append(title, body, actions);
+    overlay.append(box);
+    document.body.append(overlay);
+    ok.focus();
+  });
+}
+
+function ctxFor(message) {
+  return {
+    lookup,
+    users: state.workspace.users,
+    confirm: confirmDialog,
+    onAction: async (action) => {
+      const result = await api.post(action.kind, {
+        userId: state.userId,
+        channelId: state.channelId,
+        messageTs: message.ts,
+        actionId: action.actionId,
+        blockId: action.blockId,
+        value: action.value,
+      });
+      reportAnswer(result);
+    },
+  };
+}
+
+const initials = (name) => name.split(/[\s.]+/).filter(Boolean).slice(0, 2).map((p) => p[0].toUpperCase()).join('');
+const hue = (id) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+const timeOf = (ts) => new Date(Number(ts) * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function renderMessage(message, { inThread = false } = {}) {
+  const user = state.workspace.users.find((u) => u.id === message.user);
+  const name = message.bot ? state.workspace.bot.name : user?.realName ?? message.user;
+  const row = document.createElement('article');
+  row.className = `message ${message.kind === 'ephemeral' ? 'ephemeral' : ''}`;
+  row.dataset.ts = message.ts;
+  const avatar = document.createElement('div');
+  avatar.className = `avatar ${message.bot ? 'bot' : ''}`;
+  avatar.textContent = message.bot ? 'K' : initials(user?.realName ?? message.user);
+  if (!message.bot) avatar.style.background = `hsl(${hue(message.user)} 45% 42%)`;
+  const main = document.createElement('div');
+  main.className = 'message-main';
+  const meta = document.createElement('div');
+  meta.className = 'message-meta';
+  meta.innerHTML = `<span class="author"></span>${message.bot ? '<span class="app-badge">APP</span>' : ''}<time></time>${message.edited ? '<span class="edited">(edited)</span>' : ''}`;
+  meta.querySelector('.author').textContent = name;
+  meta.querySelector('time').textContent = timeOf(message.ts);
+  main.append(meta);
+  if (message.kind === 'ephemeral') {
+    const note = document.createElement('div');
+    note.className = 'ephemeral-note';
+    note.textContent = 'Only visible to you';
+    main.append(note);
+  }
+  const body = document.createElement('div');
+  body.className = 'message-body';
+  if (message.blocks?.length) body.append(renderBlocks(message.blocks, ctxFor(message)));
+  else body.innerHTML = renderMrkdwn(message.text, lookup);
+  main.append(body);
+  for (const file of message.files ?? []) {
+    const link = document.createElement('a');
+    link.className = 'file';
+    link.href = file.url;
+    link.setAttribute('download', file.name);
+    link.innerHTML = '<span class="file-icon">📄</span><span class="file-name"></span><span class="file-size"></span>';
+    link.querySelector('.file-name').textContent = file.title || file.name;
+    link.querySelector('.file-size').textContent = `${file.name} · ${(file.size / 1024).toFixed(1)} KB`;
+    main.append(link);
+  }
+  if (message.reactions?.length) {
+    const bar = document.createElement('div');
+    bar.className = 'reactions';
+    for (const r of message.reactions) {
+      const chip = document.createElement('span');
+      chip.className = `reaction ${r.users.includes(state.userId) ? 'mine' : ''}`;
+      chip.textContent = `${emojify(r.name)} ${r.users.length}`;
+      chip.title = r.users.map((id) => lookup.userName(id) ?? id).join(', ');
+      bar.append(chip);
+    }
+    main.append(bar);
+  }
+  if (!inThread && message.replyCount > 0) {
+    const replies = document.createElement('button');
+    replies.className = 'reply-count';
+    replies.textContent = `${message.replyCount} ${message.replyCount === 1 ? 'reply' : 'replies'}`;
+    replies.addEventListener('click', () => openThread(message.ts));
+    main.append(replies);
+  }
+  if (message.kind === 'message') {
+    const tools = document.createElement('div');
+    tools.className = 'message-tools';
+    const pin = document.createElement('button');
+    pin.title = 'React with 📌 (adds it to the incident timeline)';
+    pin.textContent = '📌';
+    pin.addEventListener('click', async () => reportAnswer(await api.post('reaction', { userId: state.userId, channelId: state.channelId, ts: message.ts, name: 'pushpin' })));
+    tools.append(pin);
+    if (!inThread) {
+      const reply = document.createElement('button');
+      reply.title = 'Reply in thread';
+      reply.textContent = '💬';
+      reply.addEventListener('click', () => openThread(message.ts));
+      tools.append(reply);
+    }
+    row.append(tools);
+  }
+  row.prepend(avatar);
+  row.append(main);
+  return row;
+}
+
+function renderChannels() {
+  const list = $('channels');
+  list.replaceChildren();
+  for (const channel of state.channels) {
+    const item = document.createElement('li');
+    const link = document.createElement('button');
+    link.className = `channel-link ${channel.id === state.channelId ? 'active' : ''} ${channel.isArchived ? 'archived' : ''}`;
+    link.textContent = `${channel.isPrivate ? '🔒' : '#'} ${channel.name}`;
+    link.dataset.channel = channel.name;
+    link.addEventListener('click', () => selectChannel(channel.id));
+    item.append(link);
+    list.append(item);
+  }
+  const channel = state.channels.find((c) => c.id === state.channelId);
+  $('channel-name').textContent = channel ? `# ${channel.name}${channel.isArchived ? ' (archived)' : ''}` : '';
+  $('channel-topic').innerHTML = channel?.topic ? renderMrkdwn(channel.topic, lookup) : '<span class="muted">No topic</span>';
+  $('channel-meta').textContent = channel ? `${channel.members.length} members` : '';
+  const bookmarks = $('bookmarks');
+  bookmarks.replaceChildren();
+  for (const b of channel?.bookmarks ?? []) {
+    const a = document.createElement('a');
+    a.href = b.link ?? '#';
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.textContent = `🔖 ${b.title}`;
+    bookmarks.append(a);
+  }
+  bookmarks.hidden = bookmarks.childElementCount === 0;
+}
+
+async function refreshMessages() {
+  if (!state.channelId) return;
+  const box = $('messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  const messages = await api.get(`channels/${state.channelId}/messages?user=${state.userId}`);
+  box.replaceChildren(...messages.map((m) => renderMessage(m)));
+  if (messages.length === 0) box.innerHTML = '<div class="empty">No messages yet. Try <code>/incident declare critical Backtest workers down</code>.</div>';
+  if (atBottom) box.scrollTop = box.scrollHeight;
+}
+
+async function refreshThread() {
+  const pane = $('thread');
+  if (!state.threadTs) {
+    pane.hidden = true;
+    return;
+  }
+  pane.hidden = false;
+  const messages = await api.get(`channels/${state.channelId}/thread/${state.threadTs}?user=${state.userId}`);
+  $('thread-messages').replaceChildren(...messages.map((m) => renderMessage(m, { inThread: true })));
+}
+
+function renderModal() {
+  const root = $('modal-root');
+  root.replaceChildren();
+  const current = state.view;
+  if (!current) return;
+  const view = current.view;
+  const overlay = document.createElement('div');
+  overlay.className = 'overlay';
+  const modal = document.createElement('form');
+  modal.className = 'modal';
+  modal.setAttribute('role', 'dialog');
+  modal.setAttribute('aria-label', view.title?.text ?? 'Modal');
+  const header = document.createElement('header');
+  header.className = 'modal-header';
+  const title = document.createElement('h2');
+  title.textContent = view.title?.text ?? '';
+  const x = document.createElement('button');
+  x.type = 'button';
+  x.className = 'icon-button';
+  x.textContent = '✕';
+  x.setAttribute('aria-label', 'Close');
+  header.append(title, x);
+  const body = document.createElement('div');
+  body.className = 'modal-body';
+  body.append(renderBlocks(view.blocks, { ...ctxFor({ ts: '' }), errors: current.errors }));
+  const footer = document.createElement('footer');
+  footer.className = 'modal-footer';
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.className = 'bk-button';
+  cancel.textContent = view.close?.text ?? 'Cancel';
+  footer.append(cancel);
+  if (view.submit) {
+    const submit = document.createElement('button');
+    submit.type = 'submit';
+    submit.className = 'bk-button primary';
+    submit.textContent = view.submit.text;
+    footer.append(submit);
+  }
+  const close = async () => reportAnswer(await api.post('close', { userId: state.userId, viewId: current.id }));
+  x.addEventListener('click', close);
+  cancel.addEventListener('click', close);
+  modal.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    reportAnswer(await api.post('submit', { userId: state.userId, viewId: current.id, values: readInputs(body) }));
+  });
+  modal.append(header, body, footer);
+  overlay.append(modal);
+  root.append(overlay);
+}
+
+async function refreshView() {
+  const next = await api.get(`views?user=${state.userId}`);
+  const same = JSON.stringify(next) === JSON.stringify(state.view);
+  state.view = next;
+  if (!same) renderModal();
+}
+
+async function refreshChannels() {
+  state.channels = await api.get(`channels?user=${state.userId}`);
+  if (!state.channels.some((c) => c.id === state.channelId)) state.channelId = state.channels[0]?.id ?? null;
+  renderChannels();
+}
+
+async function refreshAll() {
+  await refreshChannels();
+  await Promise.all([refreshMessages(), refreshThread(), refreshView()]);
+}
+
+async function selectChannel(id) {
+  state.channelId = id;
+  state.threadTs = null;
+  location.hash = state.channels.find((c) => c.id === id)?.name ?? '';
+  await refreshAll();
+}
+
+async function openThread(ts) {
+  state.threadTs = ts;
+  await refreshThread();
+}
+
+function renderHints() {
+  const input = $('composer-input');
+  const hints = $('hints');
+  const value = input.value;
+  const match = /^\/(\S*)(?:\s+(\S*))?$/.exec(value);
+  if (!match || !'incident'.startsWith(match[1]) || (match[2] !== undefined && match[1] !== 'incident')) {
+    hints.hidden = true;
+    return;
+  }
+  const typed = match[2] ?? '';
+  const shown = SUBCOMMANDS.filter(([usage]) => usage.startsWith(typed));
+  hints.replaceChildren(
+    ...shown.map(([usage, description]) => {
+      const item = document.createElement('li');
+      item.innerHTML = '<code></code><span></span>';
+      item.querySelector('code').textContent = `/incident ${usage}`;
+      item.querySelector('span').textContent = description;
+      item.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        input.value = `/incident ${usage.split(' ')[0]} `;
+        input.focus();
+        renderHints();
+      });
+      return item;
+    }),
+  );
+  hints.hidden = shown.length === 0;
+}
+
+async function send(input, threadTs) {
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = '';
+  $('hints').hidden = true;
+  status(text.startsWith('/') ? `Sent ${text.split(' ').slice(0, 2).join(' ')}…` : '');
+  const result = await api.post('command', { userId: state.userId, channelId: state.channelId, text, threadTs });
+  reportAnswer(result);
+}
+
+function bindComposer(form, input, threadTs) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void send(input, threadTs());
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void send(input, threadTs());
+    }
+  });
+}
+
+function renderUsers() {
+  const select = $('user-select');
+  select.replaceChildren(
+    ...state.workspace.users.filter((u) => !u.isBot).map((u) => {
+      const option = document.createElement('option');
+      option.value = u.id;
+      option.textContent = u.realName;
+      return option;
+    }),
+  );
+  select.value = state.userId;
+  $('user-role').textContent = ROLE_HINTS[state.userId] ?? state.workspace.users.find((u) => u.id === state.userId)?.title ?? '';
+}
+
+async function start() {
+  state.workspace = await api.get('workspace');
+  const people = state.workspace.users.filter((u) => !u.isBot);
+  state.userId = people.find((u) => u.id === localStorage.getItem('klaxon.user'))?.id ?? people[0]?.id;
+  renderUsers();
+  $('user-select').addEventListener('change', async (event) => {
+    state.userId = event.target.value;
+    localStorage.setItem('klaxon.user', state.userId);
+    renderUsers();
+    await refreshAll();
+  });
+  await refreshChannels();
+  const fromHash = state.channels.find((c) => c.name === decodeURIComponent(location.hash.slice(1)));
+  if (fromHash) state.channelId = fromHash.id;
+  await refreshAll();
+  bindComposer($('composer'), $('composer-input'), () => undefined);
+  bindComposer($('thread-composer'), $('thread-input'), () => state.threadTs ?? undefined);
+  $('composer-input').addEventListener('input', renderHints);
+  $('composer-input').addEventListener('blur', () => ($('hints').hidden = true));
+  $('thread-close').addEventListener('click', () => {
+    state.threadTs = null;
+    void refreshThread();
+  });
+  let pending;
+  const events = new EventSource('/console/api/events');
+  events.addEventListener('message', () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void refreshAll(), 60);
+  });
+  document.body.dataset.ready = 'true';
+}
+
+void start();

@@ -1,0 +1,227 @@
+// Block Kit → DOM for the subset klaxon emits. Text goes through renderMrkdwn (escaped) or textContent.
+import { renderMrkdwn } from './mrkdwn.js';
+
+export { emojify } from './mrkdwn.js';
+
+const el = (tag, className, children = []) => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const child of [].concat(children)) if (child != null) node.append(child);
+  return node;
+};
+
+/** A text object: mrkdwn through the renderer, plain_text as text (Slack renders `emoji` shortcodes; we keep them). */
+export function textNode(text, ctx, tag = 'span', className = '') {
+  const node = el(tag, className);
+  if (!text) return node;
+  if (text.type === 'mrkdwn') node.innerHTML = renderMrkdwn(text.text, ctx.lookup);
+  else node.textContent = text.text ?? '';
+  return node;
+}
+
+function button(element, blockId, ctx) {
+  const node = el('button', `bk-button ${element.style ?? ''}`.trim());
+  node.type = 'button';
+  node.textContent = element.text?.text ?? 'Button';
+  node.dataset.actionId = element.action_id ?? '';
+  node.addEventListener('click', async () => {
+    if (element.confirm && !(await ctx.confirm(element.confirm))) return;
+    if (element.url) window.open(element.url, '_blank', 'noopener');
+    ctx.onAction({ kind: 'click', actionId: element.action_id, blockId, value: element.value });
+  });
+  return node;
+}
+
+function optionsOf(element) {
+  return element.options ?? (element.option_groups ?? []).flatMap((g) => g.options ?? []);
+}
+
+function staticSelect(element, blockId, ctx, interactive) {
+  const node = el('select', 'bk-select');
+  node.dataset.actionId = element.action_id ?? '';
+  const placeholder = el('option', '', element.placeholder?.text ?? 'Select an option');
+  placeholder.value = '';
+  node.append(placeholder);
+  for (const option of optionsOf(element)) {
+    const item = el('option', '', option.text?.text ?? option.value);
+    item.value = option.value;
+    if (element.initial_option?.value === option.value) item.selected = true;
+    node.append(item);
+  }
+  if (interactive) {
+    node.addEventListener('change', () => {
+      if (node.value) ctx.onAction({ kind: 'select', actionId: element.action_id, blockId, value: node.value });
+    });
+  }
+  return node;
+}
+
+function usersSelect(element, blockId, ctx, interactive) {
+  const node = el('select', 'bk-select');
+  node.dataset.actionId = element.action_id ?? '';
+  const placeholder = el('option', '', element.placeholder?.text ?? 'Select a person');
+  placeholder.value = '';
+  node.append(placeholder);
+  for (const user of ctx.users.filter((u) => !u.isBot)) {
+    const item = el('option', '', user.realName);
+    item.value = user.id;
+    if (element.initial_user === user.id) item.selected = true;
+    node.append(item);
+  }
+  if (interactive) {
+    node.addEventListener('change', () => {
+      if (node.value) ctx.onAction({ kind: 'select', actionId: element.action_id, blockId, value: node.value });
+    });
+  }
+  return node;
+}
+
+function overflow(element, blockId, ctx) {
+  const wrap = el('div', 'bk-overflow');
+  const toggle = el('button', 'bk-button overflow-toggle', '⋯');
+  toggle.type = 'button';
+  toggle.setAttribute('aria-label', 'More actions');
+  const menu = el('ul', 'overflow-menu');
+  menu.hidden = true;
+  for (const option of element.options ?? []) {
+    const item = el('li', '', option.text?.text ?? option.value);
+    item.tabIndex = 0;
+    item.addEventListener('click', async () => {
+      menu.hidden = true;
+      if (element.confirm && !(await ctx.confirm(element.confirm))) return;
+      ctx.onAction({ kind: 'select', actionId: element.action_id, blockId, value: option.value });
+    });
+    menu.append(item);
+  }
+  toggle.addEventListener('click', () => (menu.hidden = !menu.hidden));
+  wrap.append(toggle, menu);
+  return wrap;
+}
+
+function datepicker(element, blockId, ctx, interactive) {
+  const node = el('input', 'bk-input');
+  node.type = 'date';
+  node.value = element.initial_date ?? '';
+  node.dataset.actionId = element.action_id ?? '';
+  if (interactive) node.addEventListener('change', () => ctx.onAction({ kind: 'select', actionId: element.action_id, blockId, value: node.value }));
+  return node;
+}
+
+function image(element) {
+  const node = el('img', 'bk-image-element');
+  node.src = element.image_url;
+  node.alt = element.alt_text ?? '';
+  node.loading = 'lazy';
+  return node;
+}
+
+/** An interactive element (actions block, section accessory). */
+function element(element, blockId, ctx) {
+  switch (element.type) {
+    case 'button': return button(element, blockId, ctx);
+    case 'static_select': return staticSelect(element, blockId, ctx, true);
+    case 'users_select': return usersSelect(element, blockId, ctx, true);
+    case 'overflow': return overflow(element, blockId, ctx);
+    case 'datepicker': return datepicker(element, blockId, ctx, true);
+    case 'image': return image(element);
+    default: return el('span', 'bk-unknown', `[${element.type}]`);
+  }
+}
+
+/** An input block's element, read back by `readInputs` on submit. */
+function inputElement(block, ctx) {
+  const e = block.element ?? {};
+  let node;
+  if (e.type === 'plain_text_input') {
+    node = el(e.multiline ? 'textarea' : 'input', 'bk-input');
+    if (!e.multiline) node.type = 'text';
+    node.placeholder = e.placeholder?.text ?? '';
+    node.value = e.initial_value ?? '';
+    if (e.max_length) node.maxLength = e.max_length;
+  } else if (e.type === 'static_select') node = staticSelect(e, block.block_id, ctx, false);
+  else if (e.type === 'users_select') node = usersSelect(e, block.block_id, ctx, false);
+  else if (e.type === 'multi_users_select') {
+    node = usersSelect(e, block.block_id, ctx, false);
+    node.multiple = true;
+    node.firstChild?.remove();
+  } else if (e.type === 'datepicker') node = datepicker(e, block.block_id, ctx, false);
+  else node = el('span', 'bk-unknown', `[${e.type}]`);
+  node.dataset.blockId = block.block_id ?? '';
+  node.dataset.actionId = e.action_id ?? '';
+  node.dataset.input = 'true';
+  node.id = `input-${block.block_id}`;
+  return node;
+}
+
+/** The values of a modal's inputs, as `{ blockId: { actionId: value } }`. */
+export function readInputs(root) {
+  const values = {};
+  for (const node of root.querySelectorAll('[data-input="true"]')) {
+    const { blockId, actionId } = node.dataset;
+    const value = node.multiple ? [...node.selectedOptions].map((o) => o.value) : node.value;
+    (values[blockId] ??= {})[actionId] = value;
+  }
+  return values;
+}
+
+function richText(block) {
+  const collect = (node) => (node.text ?? '') + (node.elements ?? []).map(collect).join('') + (node.type?.endsWith('section') || node.type === 'rich_text_preformatted' ? '\n' : '');
+  return el('div', 'bk-rich-text', collect(block).trimEnd());
+}
+
+/** Renders blocks into a fragment. ctx: { lookup, users, onAction(action), confirm(dialog), errors }. */
+export function renderBlocks(blocks, ctx) {
+  const fragment = document.createDocumentFragment();
+  for (const block of blocks ?? []) {
+    const id = block.block_id;
+    let node;
+    switch (block.type) {
+      case 'header':
+        node = textNode(block.text, ctx, 'h3', 'bk-header');
+        break;
+      case 'section': {
+        node = el('div', 'bk-section');
+        const body = el('div', 'bk-section-body');
+        if (block.text) body.append(textNode(block.text, ctx, 'div', 'bk-text'));
+        if (block.fields) body.append(el('div', 'bk-fields', block.fields.map((f) => textNode(f, ctx, 'div', 'bk-field'))));
+        node.append(body);
+        if (block.accessory) node.append(el('div', 'bk-accessory', element(block.accessory, id, ctx)));
+        break;
+      }
+      case 'context':
+        node = el('div', 'bk-context', (block.elements ?? []).map((e) => (e.type === 'image' ? image(e) : textNode(e, ctx))));
+        break;
+      case 'divider':
+        node = el('hr', 'bk-divider');
+        break;
+      case 'actions':
+        node = el('div', 'bk-actions', (block.elements ?? []).map((e) => element(e, id, ctx)));
+        break;
+      case 'image': {
+        node = el('figure', 'bk-image');
+        const img = image(block);
+        node.append(img);
+        if (block.title) node.append(el('figcaption', '', block.title.text));
+        break;
+      }
+      case 'input': {
+        node = el('div', 'bk-input-block');
+        const label = el('label', 'bk-label', block.label?.text ?? '');
+        label.htmlFor = `input-${id}`;
+        if (block.optional) label.append(el('span', 'optional', ' (optional)'));
+        node.append(label, inputElement(block, ctx));
+        if (block.hint) node.append(el('div', 'bk-hint', block.hint.text));
+        if (ctx.errors?.[id]) node.append(el('div', 'bk-error', ctx.errors[id]));
+        break;
+      }
+      case 'rich_text':
+        node = richText(block);
+        break;
+      default:
+        node = el('pre', 'bk-unknown', JSON.stringify(block, null, 2));
+    }
+    if (id) node.dataset.blockId = id;
+    fragment.append(node);
+  }
+  return fragment;
+}
