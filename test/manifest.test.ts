@@ -210,6 +210,12 @@ describe('manifest.yml', () => {
     expect(manifest().features.slash_commands.map((c) => c.command).sort()).toEqual(listenedTo(/\.command\(\s*['"](\/[a-z0-9_-]+)['"]/g));
   });
 
+  it('has every granted scope explained in docs/slack-setup.md', () => {
+    const guide = readFileSync(join(root, 'docs/slack-setup.md'), 'utf8');
+    const missing = manifest().oauth_config.scopes.bot.filter((scope) => !guide.includes(`\`${scope}\``));
+    expect(missing).toEqual([]);
+  });
+
   it('lists each scope once', () => {
     const scopes = manifest().oauth_config.scopes.bot;
     expect(scopes).toEqual([...new Set(scopes)]);
