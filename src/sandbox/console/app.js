@@ -234,8 +234,20 @@ async function refreshThread() {
   $('thread-messages').replaceChildren(...messages.map((m) => renderMessage(m, { inThread: true })));
 }
 
+/** Puts typed values back after a re-render of the same view (e.g. when the bot answered with errors). */
+function restoreInputs(root, values) {
+  for (const node of root.querySelectorAll('[data-input="true"]')) {
+    const value = values[node.dataset.blockId]?.[node.dataset.actionId];
+    if (value === undefined) continue;
+    if (node.multiple) for (const option of node.options) option.selected = value.includes(option.value);
+    else node.value = value;
+  }
+}
+
 function renderModal() {
   const root = $('modal-root');
+  const previous = root.querySelector('.modal');
+  const typed = previous && previous.dataset.viewId === state.view?.id ? readInputs(previous) : null;
   root.replaceChildren();
   const current = state.view;
   if (!current) return;
@@ -280,7 +292,9 @@ function renderModal() {
     event.preventDefault();
     reportAnswer(await api.post('submit', { userId: state.userId, viewId: current.id, values: readInputs(body) }));
   });
+  modal.dataset.viewId = current.id;
   modal.append(header, body, footer);
+  if (typed) restoreInputs(body, typed);
   overlay.append(modal);
   root.append(overlay);
 }

@@ -21,6 +21,23 @@ beforeAll(async () => {
   bot = await startBoltApp(emulator, (app) => {
     app.command('/incident', async ({ command, ack, client, respond }) => {
       await ack();
+      if (command.text === 'form') {
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: {
+            type: 'modal',
+            callback_id: 'form',
+            private_metadata: command.channel_id,
+            title: { type: 'plain_text', text: 'Declare' },
+            submit: { type: 'plain_text', text: 'Declare' },
+            blocks: [
+              { type: 'input', block_id: 'title', label: { type: 'plain_text', text: 'Title' }, element: { type: 'plain_text_input', action_id: 'v' } },
+              { type: 'input', block_id: 'sev', label: { type: 'plain_text', text: 'Severity' }, element: { type: 'static_select', action_id: 'v', options: [{ text: { type: 'plain_text', text: 'High' }, value: 'high' }] } },
+            ],
+          },
+        });
+        return;
+      }
       if (command.text !== 'hello') {
         await respond({ text: `Unknown subcommand \`${command.text}\`` });
         return;
@@ -45,6 +62,17 @@ beforeAll(async () => {
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:wave: <@${b.user.id}> waved back` } }],
       });
     });
+    app.view('form', async ({ ack, view, client }) => {
+      const values = view.state.values as Record<string, Record<string, { value?: string; selected_option?: { value: string } }>>;
+      const title = values['title']?.['v']?.value ?? '';
+      if (title.length < 3) {
+        await ack({ response_action: 'errors', errors: { title: 'Say a little more' } });
+        return;
+      }
+      await ack();
+      const parent = await client.chat.postMessage({ channel: view.private_metadata, text: `Declared: ${title}` });
+      await client.chat.postMessage({ channel: view.private_metadata, thread_ts: parent.ts ?? '', text: `severity ${values['sev']?.['v']?.selected_option?.value}` });
+    });
   });
   profile = await mkdtemp(join(tmpdir(), 'console-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
@@ -53,6 +81,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 800 },
   });
   page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(8_000);
 });
 
 afterAll(async () => {
@@ -96,6 +125,24 @@ describe('the web console', () => {
     await expect(page.locator('#user-role').textContent()).resolves.toContain('L2');
     await ephemeral.waitFor({ state: 'detached' });
     await expect(page.locator('article.message', { hasText: 'waved back' }).count()).resolves.toBe(1);
+  });
+
+  it('fills a modal, shows the bot\'s field errors, submits, and opens the thread', async () => {
+    const composer = page.locator('#composer-input');
+    await composer.fill('/incident form');
+    await composer.press('Enter');
+    const modal = page.getByRole('dialog', { name: 'Declare' });
+    await modal.waitFor();
+    await modal.locator('#input-title').fill('DB');
+    await modal.locator('#input-sev').selectOption('high');
+    await modal.getByRole('button', { name: 'Declare' }).click();
+    await modal.locator('.bk-error', { hasText: 'Say a little more' }).waitFor();
+    await modal.locator('#input-title').fill('DB primary down');
+    await modal.getByRole('button', { name: 'Declare' }).click();
+    await modal.waitFor({ state: 'detached' });
+    const declared = page.locator('article.message', { hasText: 'Declared: DB primary down' });
+    await declared.locator('.reply-count', { hasText: '1 reply' }).click();
+    await page.locator('#thread-messages article.message', { hasText: 'severity high' }).waitFor();
   });
 
   it('shows channels the bot creates without a reload', async () => {
