@@ -14,12 +14,12 @@ const RULES: readonly (readonly [RegExp, (match: string, ...groups: string[]) =>
   [/\b(xapp-)[A-Za-z0-9-]+/g, (_m, prefix) => `${prefix}${REDACTED}`],
   [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, () => `AKIA${REDACTED}`],
   [
-    /\b(authorization["']?[ \t]*[:=][ \t]*["']?)((?:bearer|basic|token)[ \t]+)?[^ \t"',;]+/gi,
+    /\b(authorization["']?[ \t]*[:=][ \t]*["']?)((?:bearer|basic|token)[ \t]+)?[^ \t\n"',;]+/gi,
     (_m, head, scheme) => `${head}${scheme ?? ''}${REDACTED}`,
   ],
   [/\b(bearer[ \t]+)[A-Za-z0-9._~+/=-]{8,}/gi, (_m, head) => `${head}${REDACTED}`],
   [
-    /([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)[A-Za-z0-9_]*["']?[ \t]*[:=][ \t]*)("[^"\n]*"|'[^'\n]*'|[^ \t\n,;&"'}]+)/gi,
+    /((?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)[A-Za-z0-9_]*["']?[ \t]*[:=][ \t]*)("[^"\n]*"|'[^'\n]*'|[^ \t\n,;&"'}]+)/gi,
     (_m, head) => `${head}${REDACTED}`,
   ],
   [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]*):([^\s@/]+)@/gi, (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`],
@@ -52,7 +52,8 @@ export function createRedactor(): Redactor {
         const end = PEM_END.exec(line);
         if (!end) continue;
         inPem = false;
-        out += redactLines(line.slice(end.index + end[0].length));
+        const rest = line.slice(end.index + end[0].length);
+        if (rest.trim() !== '') out += redactLines(rest);
         continue;
       }
       const flat = redactFlat(line);

@@ -1,0 +1,89 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { createRedactor, redact } from '../../../src/worker/run/redact.js';
+
+// Canaries built at run time so no secret-looking literal sits in the repository.
+const SLACK_BOT = ['xox', 'b-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx'].join('');
+const SLACK_USER = ['xox', 'p-1111-2222-3333-abcdefabcdef'].join('');
+const SLACK_APP = ['xa', 'pp-1-A0123-456789-abcdefABCDEF0123'].join('');
+const AWS_ID = ['AK', 'IAQWERTYUIOPASDFGH'].join('');
+const PASSWORD = 'hunter2-Canary!';
+const BEARER = 'eyJhbGciOiJIUzI1NiJ9.Y2FuYXJ5.c2lnbmF0dXJl';
+const REDIS_PASS = 'r3disCanaryPass';
+const PEM_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7CanaryKeyBody';
+const PEM = `-----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}\nQmFzZTY0Q2FuYXJ5TGluZTI=\n-----END RSA PRIVATE KEY-----`;
+
+const SECRETS = [SLACK_BOT, SLACK_USER, SLACK_APP, AWS_ID, PASSWORD, BEARER, REDIS_PASS, PEM_BODY, 'QmFzZTY0Q2FuYXJ5TGluZTI='];
+
+const SAMPLE = [
+  'starting backtest',
+  `SLACK_BOT_TOKEN=${SLACK_BOT}`,
+  `user token ${SLACK_USER} and app token ${SLACK_APP}`,
+  `aws_access_key_id = ${AWS_ID}`,
+  `db password=${PASSWORD} passwd: ${PASSWORD}`,
+  `secret="${PASSWORD}" token='${PASSWORD}'`,
+  `Authorization: Bearer ${BEARER}`,
+  `connecting to redis://klaxon:${REDIS_PASS}@10.0.0.5:6379/0`,
+  'key follows',
+  PEM,
+  'done: 2 strategies, 0 errors',
+  '',
+].join('\n');
+
+const leaks = (text: string): string[] => SECRETS.filter((secret) => text.includes(secret));
+
+describe('redact', () => {
+  it.each([
+    ['Slack bot token', `token is ${SLACK_BOT}.`, 'token is xoxb-[REDACTED].'],
+    ['Slack app token', `${SLACK_APP} ok`, 'xapp-[REDACTED] ok'],
+    ['AWS key id', `id ${AWS_ID}`, 'id AKIA[REDACTED]'],
+    ['password=', `password=${PASSWORD} next`, 'password=[REDACTED] next'],
+    ['passwd:', `passwd: ${PASSWORD}`, 'passwd: [REDACTED]'],
+    ['quoted secret=', `secret="a b c" rest`, 'secret=[REDACTED] rest'],
+    ['Authorization header', `Authorization: Bearer ${BEARER}`, 'Authorization: Bearer [REDACTED]'],
+    ['URL credentials', `redis://user:${REDIS_PASS}@host:6379`, 'redis://user:[REDACTED]@host:6379'],
+    ['one-line PEM', `k=-----BEGIN PRIVATE KEY-----abc-----END PRIVATE KEY----- end`, 'k=[REDACTED PRIVATE KEY] end'],
+    ['ordinary text stays', 'Backtest completed: 2 strategies, workers=2', 'Backtest completed: 2 strategies, workers=2'],
+  ])('%s', (_name, input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+
+  it('removes a multi-line private key block and keeps the lines around it', () => {
+    const out = redact(`before\n${PEM}\nafter\n`);
+    expect(out).toBe('before\n[REDACTED PRIVATE KEY]\nafter\n');
+  });
+
+  it('hides everything after a private key header that never ends', () => {
+    expect(redact(`a\n-----BEGIN EC PRIVATE KEY-----\n${PEM_BODY}\nmore`)).toBe('a\n[REDACTED PRIVATE KEY]\n');
+  });
+
+  it('leaks no canary from the sample in one piece', () => {
+    const out = redact(SAMPLE);
+    expect(leaks(out)).toEqual([]);
+    expect(out).toContain('done: 2 strategies, 0 errors');
+  });
+
+  it('leaks no canary however the stream is cut into chunks', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: SAMPLE.length - 1 }), { maxLength: 40 }), (cuts) => {
+        const points = [0, ...[...cuts].sort((a, b) => a - b), SAMPLE.length];
+        const redactor = createRedactor();
+        let out = '';
+        for (let i = 1; i < points.length; i += 1) out += redactor.push(SAMPLE.slice(points[i - 1], points[i]));
+        out += redactor.flush();
+        expect(leaks(out)).toEqual([]);
+        expect(out).toBe(redact(SAMPLE));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps memory bounded on an endless line and still catches a token in it', () => {
+    const redactor = createRedactor();
+    let out = '';
+    for (let i = 0; i < 50; i += 1) out += redactor.push(`${'x'.repeat(10_000)} ${SLACK_BOT} `);
+    out += redactor.flush();
+    expect(out).not.toContain(SLACK_BOT);
+    expect(out.length).toBeGreaterThan(500_000);
+  });
+});
