@@ -1,4 +1,4 @@
-// A new `<dest>/<yyyyMMdd_HHmmss>/` folder inside the root; a second run in the same second gets `_2`.
+// A new `<dest>/<prefix><yyyyMMdd_HHmmss>/` folder inside the root; a second run in the same second gets `_2`.
 import { mkdir } from 'node:fs/promises';
 import { err, ok, type Result } from '../../domain/result.js';
 import { resolveInside } from './safe-path.js';
@@ -12,8 +12,8 @@ export interface StampedDir {
 }
 
 // Creates the folder (never reusing an existing one, so earlier bundles are never overwritten).
-export async function createStampedDir(root: string, dest: string, at: number): Promise<Result<StampedDir, string>> {
-  const stamp = folderStamp(at);
+export async function createStampedDir(root: string, dest: string, at: number, prefix = ''): Promise<Result<StampedDir, string>> {
+  const stamp = `${prefix}${folderStamp(at)}`;
   for (let attempt = 1; attempt < 100; attempt += 1) {
     const relative = `${dest}/${attempt === 1 ? stamp : `${stamp}_${attempt}`}`;
     const path = await resolveInside(root, relative);

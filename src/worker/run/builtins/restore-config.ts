@@ -2,12 +2,13 @@
 // snapshotted to backup/pre-restore-<ts>/config/, the restored tree is built in a temporary folder
 // beside config/ (current files overlaid with the backup's), and swapped in with renames.
 import { cp, lstat, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Builtin } from '../builtin.js';
 import { optionString } from '../builtin.js';
 import { pickBackup } from '../backups.js';
 import { resolveInside, toRootRelative } from '../safe-path.js';
 import { backupDate, folderStamp } from '../stamp.js';
+import { createStampedDir } from '../stamped-dir.js';
 import { walkFiles } from '../walk-files.js';
 
 const exists = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined)) !== undefined;
@@ -37,16 +38,17 @@ export const restoreConfig: Builtin = async ({ root, options, params, now, print
     print(source.ok ? `${backupsName}/${chosen}/${configName}/ does not exist.` : source.error);
     return { exitCode: 1 };
   }
-  const stamp = folderStamp(now());
   const hadConfig = await exists(config.value);
+  let stamp = folderStamp(now());
   if (hadConfig) {
-    const snapshot = await resolveInside(root, `${backupsName}/pre-restore-${stamp}/${configName}`);
+    const snapshot = await createStampedDir(root, backupsName, now(), 'pre-restore-');
     if (!snapshot.ok) {
       print(snapshot.error);
       return { exitCode: 1 };
     }
-    await cp(config.value, snapshot.value, { recursive: true, errorOnExist: true, force: false, filter: noLinks });
-    print(`Snapshot of the current ${configName}/ saved to ${toRootRelative(root, snapshot.value)}/`);
+    stamp = basename(snapshot.value.path).replace('pre-restore-', '');
+    await cp(config.value, join(snapshot.value.path, configName), { recursive: true, errorOnExist: true, force: false, filter: noLinks });
+    print(`Snapshot of the current ${configName}/ saved to ${snapshot.value.relative}/${configName}/`);
   }
   const staging = join(dirname(config.value), `.${configName}-restore-${stamp}`);
   const retired = join(dirname(config.value), `.${configName}-retired-${stamp}`);

@@ -1,0 +1,32 @@
+import { describe, it, expect } from 'vitest';
+import { execa } from 'execa';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { findCommand } from '../../../../commands/index.js';
+import { runCommand } from '../../../../src/worker/run/run-command.js';
+import { context, demoHost, PYTHON, tempDir } from '../fixtures.js';
+
+const stop = findCommand('process.stop-python');
+if (!stop) throw new Error('process.stop-python missing');
+
+describe('stop-processes', () => {
+  it('stops the python processes of this root (SIGKILL for one that ignores SIGTERM) and spares others', async () => {
+    const root = await demoHost('stop');
+    const elsewhere = await tempDir('stop-elsewhere');
+    const polite = execa(PYTHON, ['-c', 'import time; time.sleep(60)'], { cwd: root, reject: false });
+    const stubborn = execa(PYTHON, ['-c', 'import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(60)'], { cwd: root, reject: false });
+    const bystander = execa(PYTHON, ['-c', 'import time; time.sleep(60)'], { cwd: elsewhere, reject: false });
+    await sleep(500);
+    const spec = { ...stop, action: { kind: 'builtin', builtin: 'stop-processes', options: { name: 'python', graceMs: 800 } } } as const;
+    const result = await runCommand(spec, {}, context(root));
+    expect(result.outcome, result.output).toBe('succeeded');
+    const [politeEnd, stubbornEnd] = await Promise.all([polite, stubborn]);
+    expect(politeEnd.signal).toBe('SIGTERM');
+    expect(stubbornEnd.signal).toBe('SIGKILL');
+    expect(result.output).toContain(`pid ${polite.pid} stopped`);
+    expect(result.output).toContain(`pid ${stubborn.pid} did not stop within 800 ms: SIGKILL sent`);
+    expect(result.output).not.toContain(`pid ${bystander.pid}`);
+    expect(bystander.exitCode).toBeNull();
+    bystander.kill('SIGKILL');
+    await bystander;
+  });
+});
