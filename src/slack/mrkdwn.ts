@@ -76,3 +76,8 @@ export function userRef(id: string): string {
   if (/^S[A-Z0-9]{2,40}$/.test(id)) return `<!subteam^${id}>`;
   return inlineMrkdwn(id, 64);
 }
+
+// User text as `inline code`: backticks inside become ˋ so they can neither close the span nor form a fence.
+export function inlineCode(text: string, max: number): string {
+  return `\`${inlineMrkdwn(text.replace(/`/g, 'ˋ'), max)}\``;
+}

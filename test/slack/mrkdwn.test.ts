@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codeBlock, escapeMrkdwn, fitMrkdwn, fitPlain, inlineMrkdwn, userRef } from '../../src/slack/mrkdwn.js';
+import { codeBlock, escapeMrkdwn, fitMrkdwn, fitPlain, inlineCode, inlineMrkdwn, userRef } from '../../src/slack/mrkdwn.js';
 import { hostileText, unsafeSequences } from './views/view-fixtures.js';
 
 describe('escapeMrkdwn', () => {
@@ -62,6 +62,13 @@ describe('inlineMrkdwn', () => {
         expect(unsafeSequences(inlineMrkdwn(text, 500))).toEqual([]);
       }),
     );
+  });
+});
+
+describe('inlineCode', () => {
+  it('wraps text in one code span that user backticks cannot close', () => {
+    expect(inlineCode('k=``', 50)).toBe('`k=ˋˋ`');
+    expect(inlineCode('<@U1>', 50)).toBe('`&lt;@U1&gt;`');
   });
 });
 

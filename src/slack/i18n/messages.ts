@@ -175,6 +175,24 @@ export interface Messages {
     readonly line: (id: string, severity: string, status: string, age: string) => string;
     readonly more: (count: number) => string;
   };
+  readonly reportSummary: {
+    readonly title: (id: string) => string;
+    readonly timeToResponse: string;
+    readonly timeToRecovery: string;
+    readonly against: (actual: string, target: string) => string;
+    readonly notReached: string;
+    readonly report: (file: string) => string;
+    readonly inChannel: (channel: string) => string;
+    readonly fallback: (id: string, title: string) => string;
+  };
+  readonly replies: {
+    readonly runQueued: (title: string, host: string) => string;
+    readonly approvalPending: (title: string) => string;
+    readonly declared: (id: string, channel: string) => string;
+    readonly refused: string;
+    readonly verificationTitle: string;
+    readonly noVerification: string;
+  };
   readonly summary: {
     readonly title: (id: string) => string;
     readonly workers: string;

@@ -3,7 +3,7 @@ import type { Instant, UserId } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import { ACTION, BLOCK } from '../ids.js';
 import { messages } from '../i18n/messages.js';
-import { inlineMrkdwn, userRef } from '../mrkdwn.js';
+import { inlineCode, inlineMrkdwn, userRef } from '../mrkdwn.js';
 import { actions, button, context, fallbackText, section } from './blocks.js';
 import { slackDate } from './slack-date.js';
 import type { SlackMessage } from './view-types.js';
@@ -27,8 +27,8 @@ export function approvalFacts(input: Omit<ApprovalRequestInput, 'approvalId' | '
   const params =
     entries.length === 0
       ? m.noParams
-      : entries.slice(0, 20).map(([k, v]) => `\`${inlineMrkdwn(k, 60)}=${inlineMrkdwn(v, 120)}\``).join(' ');
-  return `${m.requestBody(userRef(input.requestedBy), inlineMrkdwn(input.title, 300))} \`${inlineMrkdwn(input.commandId, 200)}\`\n*${m.params}*: ${params}`;
+      : entries.slice(0, 20).map(([k, v]) => inlineCode(`${k}=${v}`, 180)).join(' ');
+  return `${m.requestBody(userRef(input.requestedBy), inlineMrkdwn(input.title, 300))} ${inlineCode(input.commandId, 200)}\n*${m.params}*: ${params}`;
 }
 
 export function approvalRequest(input: ApprovalRequestInput): SlackMessage {

@@ -1,27 +1,33 @@
-// Short bot replies that are not part of a bigger view: where a declared incident lives, a refused run.
+// Short bot answers that close a loop: where the declared incident lives, and why a run was refused.
 import type { Incident } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
-import { inlineMrkdwn } from '../mrkdwn.js';
+import { messages } from '../i18n/messages.js';
+import { fitMrkdwn, inlineMrkdwn } from '../mrkdwn.js';
 import { fallbackText, section } from './blocks.js';
+import { runHeadline } from './run-progress.js';
+import { SEVERITY_EMOJI } from './severity-emoji.js';
 import type { SlackMessage } from './view-types.js';
 
-const TEXT = {
-  en: {
-    declared: (id: string, title: string, channel: string) => `${id} declared: ${title}. Follow it in <#${channel}>.`,
-    refused: (title: string, host: string, reason: string) => `:no_entry: ${title} on ${host} was refused: ${reason}`,
-  },
-  ja: {
-    declared: (id: string, title: string, channel: string) => `${id} を宣言しました: ${title}。対応は <#${channel}> で。`,
-    refused: (title: string, host: string, reason: string) => `:no_entry: ${host} での「${title}」は拒否されました: ${reason}`,
-  },
-} as const satisfies Record<Locale, unknown>;
-
+// Ephemeral to the declarer in the channel they typed in.
 export function declaredReply(input: { readonly incident: Incident; readonly channelId: string; readonly locale: Locale }): SlackMessage {
-  const text = TEXT[input.locale].declared(input.incident.id, inlineMrkdwn(input.incident.title, 150), input.channelId);
+  const m = messages(input.locale).replies;
+  const channel = /^[CG][A-Z0-9]{2,40}$/.test(input.channelId) ? `<#${input.channelId}>` : inlineMrkdwn(input.channelId, 100);
+  const text = `${SEVERITY_EMOJI[input.incident.severity]} ${m.declared(input.incident.id, channel)} · ${inlineMrkdwn(input.incident.title, 300)}`;
   return { text: fallbackText(text), blocks: [section(text)] };
 }
 
-export function runRefused(input: { readonly title: string; readonly host: string; readonly reason: string; readonly locale: Locale }): SlackMessage {
-  const text = TEXT[input.locale].refused(inlineMrkdwn(input.title, 200), inlineMrkdwn(input.host, 64), inlineMrkdwn(input.reason, 500));
-  return { text: fallbackText(text), blocks: [section(text)] };
+// In the run's thread when the worker refused the job (policy, catalogue or parameters).
+export function runRefused(input: {
+  readonly commandId: string;
+  readonly title: string;
+  readonly host: string;
+  readonly reason: string;
+  readonly locale: Locale;
+}): SlackMessage {
+  const m = messages(input.locale);
+  const headline = runHeadline(':no_entry:', input.title, input.commandId, input.host, `*${m.replies.refused}*`, input.locale);
+  return {
+    text: fallbackText(m.run.fallback(inlineMrkdwn(input.title, 300), m.replies.refused)),
+    blocks: [section(`${headline}\n${fitMrkdwn(input.reason, 2000)}`)],
+  };
 }

@@ -8,21 +8,24 @@ import { modal, severitySelect, textInput } from './modal-parts.js';
 
 export interface DeclareModalInput {
   readonly locale: Locale;
-  /** The channel the command came from, so errors can be posted back there. */
-  readonly originChannelId?: string;
-  readonly prefill?: { readonly title?: string; readonly severity?: Severity; readonly description?: string };
+  /** The channel the command came from (private_metadata), so the answer can go back there. */
+  readonly origin?: string;
+  /** What the command line already gave. */
+  readonly severity?: Severity;
+  readonly title?: string;
+  readonly description?: string;
 }
 
 // Detected-at is free text (`HH:mm` or `yyyy-MM-dd HH:mm`, team zone): the listener parses it.
 export function declareModal(input: DeclareModalInput): ModalView {
   const m = messages(input.locale).modal;
-  const prefill = input.prefill ?? {};
+  const prefill = input;
   return modal({
     callbackId: CALLBACK.declare,
     title: m.declareTitle,
     submit: m.declareSubmit,
     close: m.cancel,
-    privateMetadata: input.originChannelId ?? '',
+    privateMetadata: input.origin ?? '',
     blocks: [
       textInput({ id: INPUT.title, label: m.titleLabel, optional: false, maxLength: 150, placeholder: m.titlePlaceholder, ...(prefill.title === undefined ? {} : { initial: prefill.title }) }),
       severitySelect(INPUT.severity, m.severityLabel, input.locale, prefill.severity),

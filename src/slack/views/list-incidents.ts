@@ -15,7 +15,22 @@ export interface ListIncidentsOptions {
   readonly channelOf?: (incidentId: string) => string | undefined;
 }
 
-export function listIncidents(incidents: readonly Incident[], options: ListIncidentsOptions): SlackMessage {
+export interface ListIncidentsInput extends ListIncidentsOptions {
+  readonly incidents: readonly Incident[];
+  /** Accepted for symmetry with the other builders; ages need no zone. */
+  readonly timeZone?: string;
+}
+
+export function listIncidents(input: ListIncidentsInput): SlackMessage;
+export function listIncidents(incidents: readonly Incident[], options: ListIncidentsOptions): SlackMessage;
+export function listIncidents(first: ListIncidentsInput | readonly Incident[], second?: ListIncidentsOptions): SlackMessage {
+  const [incidents, options] = isIncidentList(first) ? [first, second as ListIncidentsOptions] : [first.incidents, first];
+  return render(incidents, options);
+}
+
+const isIncidentList = (value: ListIncidentsInput | readonly Incident[]): value is readonly Incident[] => Array.isArray(value);
+
+function render(incidents: readonly Incident[], options: ListIncidentsOptions): SlackMessage {
   const m = messages(options.locale);
   if (incidents.length === 0) return { text: fallbackText(m.list.empty), blocks: [section(m.list.empty)] };
   const room = LIMIT.messageBlocks - 2;

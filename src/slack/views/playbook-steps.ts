@@ -6,7 +6,7 @@ import { pick, type Locale } from '../../domain/locale.js';
 import type { Playbook, PlaybookStep } from '../../domain/playbook.js';
 import { ACTION } from '../ids.js';
 import { messages } from '../i18n/messages.js';
-import { fitMrkdwn, inlineMrkdwn } from '../mrkdwn.js';
+import { fitMrkdwn, inlineCode, inlineMrkdwn } from '../mrkdwn.js';
 import { LIMIT, button, confirmDialog, context, fallbackText, header, section } from './blocks.js';
 import { teamTime } from './team-time.js';
 import type { CommandLookup, SlackMessage } from './view-types.js';
@@ -40,9 +40,9 @@ export function runButton(spec: CommandSpec, locale: Locale): Button {
 function commandBlock(commandId: string, lookup: CommandLookup, locale: Locale): KnownBlock {
   const m = messages(locale);
   const spec = lookup(commandId);
-  if (spec === undefined) return context([`:warning: ${m.playbook.unknownCommand(`\`${inlineMrkdwn(commandId, 200)}\``)}`]);
+  if (spec === undefined) return context([`:warning: ${m.playbook.unknownCommand(inlineCode(commandId, 200))}`]);
   const notes = [
-    `\`${inlineMrkdwn(spec.id, 200)}\``,
+    inlineCode(spec.id, 200),
     m.risk[spec.risk],
     spec.minSeverity === undefined ? '' : m.playbook.minSeverity(m.severity[spec.minSeverity]),
   ].filter(Boolean);

@@ -2,7 +2,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Locale } from '../../domain/locale.js';
 import { messages } from '../i18n/messages.js';
-import { codeBlock, inlineMrkdwn } from '../mrkdwn.js';
+import { codeBlock, inlineCode, inlineMrkdwn } from '../mrkdwn.js';
 import { LIMIT, fallbackText, section } from './blocks.js';
 import type { SlackMessage } from './view-types.js';
 
@@ -18,7 +18,7 @@ export interface RunProgressInput {
 
 // The first line of every run message: what runs where.
 export const runHeadline = (emoji: string, title: string, commandId: string, host: string, state: string, locale: Locale): string =>
-  `${emoji} *${inlineMrkdwn(title, 300)}* \`${inlineMrkdwn(commandId, 200)}\` · ${messages(locale).run.on(inlineMrkdwn(host, 100))} · ${state}`;
+  `${emoji} *${inlineMrkdwn(title, 300)}* ${inlineCode(commandId, 200)} · ${messages(locale).run.on(inlineMrkdwn(host, 100))} · ${state}`;
 
 export function runProgress(input: RunProgressInput): SlackMessage {
   const m = messages(input.locale).run;

@@ -9,6 +9,7 @@ import { inlineMrkdwn, userRef } from '../mrkdwn.js';
 import { context, fallbackText, fields, section } from './blocks.js';
 import { clockLine } from './clock-line.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
+import { slackDate } from './slack-date.js';
 import type { SlackMessage } from './view-types.js';
 
 export interface WorkerStatus {
@@ -23,7 +24,8 @@ export interface StatusSummaryInput {
   readonly workers: readonly WorkerStatus[];
   readonly locale: Locale;
   readonly timeZone: string;
-  readonly now: Instant;
+  /** Without it, a worker's last sighting is shown as a time instead of an age. */
+  readonly now?: Instant;
 }
 
 export function statusSummary(input: StatusSummaryInput): SlackMessage {
@@ -32,7 +34,9 @@ export function statusSummary(input: StatusSummaryInput): SlackMessage {
   const done = CHECKLIST_ITEMS.filter((item) => incident.checklist[item.id]?.done).length;
   const commander = incident.roles.commander;
   const workerLine = (w: WorkerStatus): string => {
-    const seen = w.lastSeenAt === undefined ? '' : ` · ${m.summary.lastSeen(m.duration(Math.max(0, input.now - w.lastSeenAt)))}`;
+    const { now } = input;
+    const ago = (at: Instant): string => (now === undefined ? slackDate(at, timeZone) : m.summary.lastSeen(m.duration(Math.max(0, now - at))));
+    const seen = w.lastSeenAt === undefined ? '' : ` · ${ago(w.lastSeenAt)}`;
     return `${w.online ? ':large_green_circle:' : ':red_circle:'} ${inlineMrkdwn(w.host, 100)} · ${w.online ? m.summary.online : m.summary.offline}${seen}`;
   };
   const workers = input.workers.length === 0 ? m.summary.noWorkers : input.workers.slice(0, 20).map(workerLine).join('\n');

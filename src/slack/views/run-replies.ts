@@ -1,0 +1,19 @@
+// The ephemeral answers to a Run click or `/incident run`: queued, or waiting for a second person.
+import type { CommandSpec } from '../../domain/catalogue.js';
+import { pick, type Locale } from '../../domain/locale.js';
+import { messages } from '../i18n/messages.js';
+import { inlineMrkdwn } from '../mrkdwn.js';
+import { fallbackText, section } from './blocks.js';
+import type { SlackMessage } from './view-types.js';
+
+export function runQueuedReply(input: { readonly spec: CommandSpec; readonly host: string; readonly locale: Locale }): SlackMessage {
+  const m = messages(input.locale).replies;
+  const text = `:hourglass: ${m.runQueued(`*${inlineMrkdwn(pick(input.spec.title, input.locale), 300)}*`, inlineMrkdwn(input.host, 100))}`;
+  return { text: fallbackText(text), blocks: [section(text)] };
+}
+
+export function approvalPending(input: { readonly spec: CommandSpec; readonly locale: Locale }): SlackMessage {
+  const m = messages(input.locale).replies;
+  const text = `:lock: ${m.approvalPending(`*${inlineMrkdwn(pick(input.spec.title, input.locale), 300)}*`)}`;
+  return { text: fallbackText(text), blocks: [section(text)] };
+}

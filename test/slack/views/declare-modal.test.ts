@@ -1,0 +1,44 @@
+import type { InputBlock } from '@slack/types';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../src/domain/locale.js';
+import { CALLBACK, INPUT } from '../../../src/slack/ids.js';
+import { declareModal } from '../../../src/slack/views/declare-modal.js';
+import { allText, expectSafeView, hostileText, severityArb } from './view-fixtures.js';
+
+describe('declareModal', () => {
+  it('asks for title, severity, an optional detection time and an optional description', () => {
+    const view = declareModal({ locale: 'en', origin: 'C0GENERAL' });
+    expectSafeView(view);
+    expect(view.callback_id).toBe(CALLBACK.declare);
+    expect(view.private_metadata).toBe('C0GENERAL');
+    const inputs = view.blocks as InputBlock[];
+    expect(inputs.map((b) => [b.block_id, b.optional ?? false])).toEqual([
+      [INPUT.title.block, false],
+      [INPUT.severity.block, false],
+      [INPUT.detectedAt.block, true],
+      [INPUT.description.block, true],
+    ]);
+    expect(inputs[1]?.element.type === 'static_select' ? inputs[1].element.options?.map((o) => o.value) : []).toEqual(['critical', 'high', 'medium', 'low']);
+  });
+
+  it('preselects what the command line already gave, in Japanese in ja', () => {
+    const view = declareModal({ locale: 'ja', severity: 'high', title: 'データ取得失敗' });
+    expectSafeView(view);
+    const severity = (view.blocks as InputBlock[])[1]?.element;
+    expect(severity?.type === 'static_select' ? severity.initial_option?.value : undefined).toBe('high');
+    const text = allText(view.blocks);
+    expect(text).toContain('データ取得失敗');
+    expect(text).toContain('重要度');
+    expect(view.title.text).toBe('インシデント宣言');
+  });
+
+  it('stays within every limit for any prefill', () => {
+    fc.assert(
+      fc.property(hostileText(), hostileText(), severityArb(), fc.constantFrom(...LOCALES), (title, description, severity, locale) => {
+        expectSafeView(declareModal({ locale, title, description, severity }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
