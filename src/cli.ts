@@ -35,7 +35,8 @@ const HANDLERS: Readonly<Record<string, { role: Role; load: () => Promise<Handle
 };
 
 export async function main(argv: readonly string[], io: Io = process): Promise<number> {
-  let [command, ...args] = argv;
+  const [first, ...args] = argv;
+  let command = first;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(USAGE);
     return 0;

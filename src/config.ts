@@ -23,11 +23,15 @@ export interface Config {
   readonly backtestPython: string;
   readonly workerHost: string;
   readonly workerConcurrency: number;
+  /** BullMQ lock duration and stalled-check interval of the worker (how soon a dead worker's job is noticed). */
+  readonly workerLockMs: number;
   readonly reportsDir: string;
   readonly archiveOnClose: boolean;
   readonly alertWebhookToken?: string;
   readonly policyFile?: string;
   /** pretty unset = decide by whether stdout is a terminal. */
+  /** What a child process on this host may inherit: PATH, HOME, LANG, TZ (never secrets). */
+  readonly hostEnv: Readonly<Record<string, string | undefined>>;
   readonly log: { readonly level: string; readonly pretty?: boolean };
 }
 
@@ -69,6 +73,7 @@ const schema = z.object({
   BACKTEST_PYTHON: z.preprocess(blankToUndefined, z.string().default('python3')),
   WORKER_HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 of letters, digits, _ . -').default('backtest-1')),
   WORKER_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(1).max(32).default(2)),
+  WORKER_LOCK_MS: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(1000).max(600_000).default(30_000)),
   REPORTS_DIR: z.preprocess(blankToUndefined, z.string().default('incident_reports')),
   KLAXON_ARCHIVE_ON_CLOSE: booleanWord,
   ALERT_WEBHOOK_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'use at least 16 characters').optional()),
@@ -76,6 +81,9 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['json', 'pretty']).optional()),
 });
+
+/** The environment a command on the backtest host sees; everything else (tokens, REDIS_URL) stays out. */
+const HOST_ENV = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'SYSTEMROOT', 'PYENV_ROOT', 'VIRTUAL_ENV'] as const;
 
 const REQUIRED: Readonly<Record<Role, readonly (keyof z.infer<typeof schema>)[]>> = {
   bot: ['SLACK_BOT_TOKEN', 'REDIS_URL'],
@@ -117,10 +125,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ro
     backtestPython: v.BACKTEST_PYTHON,
     workerHost: v.WORKER_HOST,
     workerConcurrency: v.WORKER_CONCURRENCY,
+    workerLockMs: v.WORKER_LOCK_MS,
     reportsDir: v.REPORTS_DIR,
     archiveOnClose: v.KLAXON_ARCHIVE_ON_CLOSE,
     alertWebhookToken: v.ALERT_WEBHOOK_TOKEN,
     policyFile: v.KLAXON_POLICY,
+    hostEnv: Object.fromEntries(HOST_ENV.map((name) => [name, env[name]])),
     log: { level: v.LOG_LEVEL, pretty: v.LOG_FORMAT === undefined ? undefined : v.LOG_FORMAT === 'pretty' },
   });
 }

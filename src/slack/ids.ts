@@ -12,6 +12,7 @@ export const ACTION = {
   checklistToggle: 'checklist_toggle',
   playbookSelect: 'playbook_select',
   runCommand: 'run_command',
+  runSuite: 'run_suite',
   approve: 'approval_approve',
   deny: 'approval_deny',
 } as const;

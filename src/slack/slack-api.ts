@@ -1,7 +1,7 @@
 // Every Slack Web API write goes through here: a timeout per call, bounded retries with backoff that honour
 // Retry-After, and per-channel pacing for chat.postMessage. A Slack outage of a few minutes delays messages;
 // it does not lose them (the queue job that called us is retried after that).
-import { ErrorCode, type WebAPICallResult, type WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 
 export class SlackPlatformError extends Error {
   constructor(readonly method: string, readonly slackError: string) {
@@ -18,7 +18,7 @@ export class SlackUnavailableError extends Error {
 }
 
 export interface SlackApi {
-  call<T extends WebAPICallResult = WebAPICallResult>(method: string, args: Record<string, unknown>): Promise<T>;
+  call<T = Record<string, unknown>>(method: string, args: Record<string, unknown>): Promise<T>;
 }
 
 export interface SlackApiOptions {
@@ -66,14 +66,14 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
   }
 
   return {
-    async call<T extends WebAPICallResult>(method: string, args: Record<string, unknown>): Promise<T> {
+    async call<T>(method: string, args: Record<string, unknown>): Promise<T> {
       if (method === 'chat.postMessage' && typeof args['channel'] === 'string') await pace(args['channel']);
       const started = now();
       for (let attempt = 1; ; attempt += 1) {
         let waitMs: number;
         let reason: string;
         try {
-          return (await client.apiCall(method, args)) as T;
+          return (await client.apiCall(method, args)) as unknown as T;
         } catch (error) {
           const code = (error as { code?: string }).code;
           if (code === ErrorCode.PlatformError) {

@@ -225,6 +225,9 @@ export const en: Messages = {
     refused: 'Refused',
     verificationTitle: 'Post-recovery verification (§8)',
     noVerification: 'No verification suite is configured; verify by hand per runbook §8.',
+    runAll: 'Run all',
+    verificationPassed: ':white_check_mark: Post-recovery verification passed: every §8.1 check succeeded.',
+    verificationFailed: (commands) => `:x: Post-recovery verification failed: ${commands}. システム検証実施 stays open until they pass.`,
   },
   summary: {
     title: (id) => `Status of ${id}`,

@@ -237,6 +237,9 @@ export const ja: Messages = {
     refused: '拒否',
     verificationTitle: '復旧後のシステム検証 (§8)',
     noVerification: '検証手順が設定されていません。手順書 §8 に従って手動で検証してください。',
+    runAll: 'すべて実行',
+    verificationPassed: ':white_check_mark: 復旧後のシステム検証に合格しました（§8.1 のすべての確認が成功）。',
+    verificationFailed: (commands) => `:x: 復旧後のシステム検証に失敗しました: ${commands}。成功するまでシステム検証実施は未完了のままです。`,
   },
   summary: {
     title: (id) => `${id} の状況`,

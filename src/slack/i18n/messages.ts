@@ -192,6 +192,9 @@ export interface Messages {
     readonly refused: string;
     readonly verificationTitle: string;
     readonly noVerification: string;
+    readonly runAll: string;
+    readonly verificationPassed: string;
+    readonly verificationFailed: (commands: string) => string;
   };
   readonly summary: {
     readonly title: (id: string) => string;

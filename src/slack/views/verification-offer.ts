@@ -3,7 +3,8 @@ import type { Incident } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import type { Playbook } from '../../domain/playbook.js';
 import { messages } from '../i18n/messages.js';
-import { fallbackText, section } from './blocks.js';
+import { button, fallbackText, section } from './blocks.js';
+import { ACTION } from '../ids.js';
 import { playbookSteps } from './playbook-steps.js';
 import type { CommandLookup, SlackMessage } from './view-types.js';
 
@@ -29,5 +30,5 @@ export function verificationOffer(input: VerificationOfferInput): SlackMessage {
     timeZone: input.timeZone ?? 'UTC',
     ...(input.timeZone === undefined || resolvedAt === undefined ? {} : { startedAt: resolvedAt }),
   });
-  return { text: fallbackText(`${m.verificationTitle}: ${steps.text}`), blocks: [section(`*${m.verificationTitle}*`), ...steps.blocks.slice(0, 49)] };
+  return { text: fallbackText(`${m.verificationTitle}: ${steps.text}`), blocks: [section(`*${m.verificationTitle}*`, button({ text: m.runAll, actionId: ACTION.runSuite, value: playbook.id, style: 'primary' })), ...steps.blocks.slice(0, 49)] };
 }

@@ -1,0 +1,17 @@
+// Applies one domain transition to a stored incident, once per request, and re-renders its messages.
+import type { DomainError, TransitionResult } from '../domain/lifecycle.js';
+import type { Incident } from '../domain/incident.js';
+import type { Result } from '../domain/result.js';
+import type { NotFound, Updated } from '../store/incident-store.js';
+import type { Services } from './services.js';
+
+export async function apply(
+  services: Services,
+  incidentId: string,
+  transition: (incident: Incident) => TransitionResult,
+  key: string,
+): Promise<Result<Updated, DomainError | NotFound>> {
+  const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
+  if (result.ok && !result.value.duplicate) await services.producers.enqueueRender(incidentId);
+  return result;
+}

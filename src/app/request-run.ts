@@ -1,0 +1,139 @@
+// Asking for a catalogue command on a host: resolve it, check the caller's role, then queue it or ask a
+// second person to approve it. Every decision goes to the audit stream.
+import { createHash } from 'node:crypto';
+import type { CommandSpec } from '../domain/catalogue.js';
+import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
+import type { Incident } from '../domain/incident.js';
+import { recordApproval, recordJobQueued } from '../domain/lifecycle.js';
+import { mayApprove, mayRun } from '../domain/policy.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { queueKeys, type RunJobData } from '../queue/queues.js';
+import { apply } from './apply.js';
+import type { Services } from './services.js';
+
+export type RunDecision =
+  | { readonly state: 'queued'; readonly run: RunJobData; readonly spec: CommandSpec }
+  | { readonly state: 'needs_approval'; readonly run: RunJobData; readonly spec: CommandSpec; readonly expiresAt: number };
+
+export type RunRefusal =
+  | { readonly code: 'refused'; readonly reason: string }
+  | { readonly code: 'forbidden'; readonly risk: string }
+  | { readonly code: 'closed' }
+  | { readonly code: 'no_such_request' }
+  | { readonly code: 'expired' }
+  | { readonly code: 'self_approval' }
+  | { readonly code: 'already_decided' };
+
+export interface RunRequest {
+  readonly incident: Incident;
+  readonly commandId: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly host?: string;
+  readonly by: string;
+  readonly key: string;
+}
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+interface PendingApproval {
+  readonly run: RunJobData;
+  readonly expiresAt: number;
+}
+
+export async function requestRun(services: Services, request: RunRequest): Promise<Result<RunDecision, RunRefusal>> {
+  const { incident } = request;
+  if (incident.status === 'closed') return err({ code: 'closed' });
+  const host = request.host ?? incident.host ?? services.config.workerHost;
+  const requestId = digest(request.key).slice(0, 16);
+  const audit = { at: services.now(), actor: request.by, requestId, incidentId: incident.id, commandId: request.commandId, host };
+  const resolved = resolveCommand(services.catalogue, request.commandId, request.params, { severity: incident.severity });
+  if (!resolved.ok) {
+    const reason = describeRefusal(resolved.error);
+    await services.audit.append({ ...audit, action: 'run', decision: 'refused', detail: reason });
+    return err({ code: 'refused', reason });
+  }
+  const { spec, params } = resolved.value;
+  const paramsDigest = digest(canonicalParams(params));
+  const groups = await services.groupsOf(request.by);
+  if (!mayRun(services.policy, request.by, groups, spec.risk)) {
+    await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${spec.risk}` });
+    return err({ code: 'forbidden', risk: spec.risk });
+  }
+  const run: RunJobData = {
+    runId: `run-${incident.id}-${requestId}`,
+    incidentId: incident.id,
+    commandId: spec.id,
+    params,
+    host,
+    requestedBy: request.by,
+    severity: incident.severity,
+  };
+  if (spec.requiresApproval) {
+    const expiresAt = services.now() + services.policy.approvalTtlMinutes * 60_000;
+    const pending: PendingApproval = { run, expiresAt };
+    const ttlSeconds = Math.max(1, Math.ceil((expiresAt - services.now()) / 1000)) + 3600;
+    await services.redis.set(queueKeys(services.config.redisPrefix).runRequest(run.runId), JSON.stringify(pending), 'EX', ttlSeconds, 'NX');
+    await services.audit.append({ ...audit, action: 'run', decision: 'approval_requested', paramsDigest });
+    await apply(services, incident.id, (i) => recordApproval(i, { jobId: run.runId, commandId: spec.id, decision: 'requested' }, actorOf(services, request.by, `${run.runId}-requested`)), `${run.runId}-requested`);
+    return ok({ state: 'needs_approval', run, spec, expiresAt });
+  }
+  await queueRun(services, run, paramsDigest, request.by);
+  return ok({ state: 'queued', run, spec });
+}
+
+/** A second person approves (or denies) a pending destructive run. */
+export async function decideApproval(
+  services: Services,
+  decision: { readonly runId: string; readonly by: string; readonly approve: boolean },
+): Promise<Result<RunDecision | { readonly state: 'denied'; readonly run: RunJobData }, RunRefusal>> {
+  const key = queueKeys(services.config.redisPrefix).runRequest(decision.runId);
+  const raw = await services.redis.get(key);
+  if (!raw) return err({ code: 'no_such_request' });
+  const pending = JSON.parse(raw) as PendingApproval;
+  const { run } = pending;
+  const audit = { at: services.now(), actor: decision.by, requestId: run.runId, incidentId: run.incidentId, commandId: run.commandId, host: run.host };
+  const paramsDigest = digest(canonicalParams(run.params));
+  if (services.now() > pending.expiresAt) {
+    await services.audit.append({ ...audit, action: 'approve', decision: 'expired', paramsDigest });
+    await recordDecision(services, run, 'expired', decision.by);
+    return err({ code: 'expired' });
+  }
+  if (decision.approve && decision.by === run.requestedBy) {
+    await services.audit.append({ ...audit, action: 'approve', decision: 'self_approval_refused', paramsDigest });
+    return err({ code: 'self_approval' });
+  }
+  const groups = await services.groupsOf(decision.by);
+  if (decision.approve && !mayApprove(services.policy, decision.by, groups)) {
+    await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: 'not an approver' });
+    return err({ code: 'forbidden', risk: 'destructive' });
+  }
+  if (!(await services.once.claim(`decide-${run.runId}`, 7 * 86_400))) return err({ code: 'already_decided' });
+  if (!decision.approve) {
+    await services.audit.append({ ...audit, action: 'approve', decision: 'denied_by_approver', paramsDigest });
+    await recordDecision(services, run, 'denied', decision.by);
+    return ok({ state: 'denied', run });
+  }
+  const approved: RunJobData = { ...run, approvedBy: decision.by };
+  await services.audit.append({ ...audit, action: 'approve', decision: 'approved', paramsDigest });
+  await recordDecision(services, run, 'approved', decision.by);
+  await queueRun(services, approved, paramsDigest, decision.by);
+  const spec = services.catalogue.find((c) => c.id === run.commandId) as CommandSpec;
+  return ok({ state: 'queued', run: approved, spec });
+}
+
+async function recordDecision(services: Services, run: RunJobData, decision: 'approved' | 'denied' | 'expired', by: string) {
+  const key = `${run.runId}-${decision}`;
+  await apply(services, run.incidentId, (i) => recordApproval(i, { jobId: run.runId, commandId: run.commandId, decision }, actorOf(services, by, key)), key);
+}
+
+async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string): Promise<void> {
+  const key = `${run.runId}-queued`;
+  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key)), key);
+  await services.producers.enqueueRun(run);
+  await services.audit.append({
+    at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
+    commandId: run.commandId, host: run.host, paramsDigest,
+  });
+}
+
+const actorOf = (services: Services, by: string, key: string) => ({ by, key, at: services.now() });

@@ -1,0 +1,47 @@
+// `klaxon report <incident-id> [--out FILE]`: renders the §9 report again from what Redis holds.
+import { writeFile } from 'node:fs/promises';
+import { catalogue } from '../../commands/index.js';
+import type { Io } from '../cli.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { loadPolicy } from '../load-policy.js';
+import { compileReport } from '../report/compile-report.js';
+import { createIncidentStore } from '../store/incident-store.js';
+import { createRedis } from '../store/redis-connection.js';
+
+export async function reportCommand(args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
+  const [incidentId, ...rest] = args;
+  const outIndex = rest.indexOf('--out');
+  const out = outIndex >= 0 ? rest[outIndex + 1] : undefined;
+  if (!incidentId || incidentId.startsWith('-') || (outIndex >= 0 && !out)) {
+    io.stderr.write('usage: klaxon report <incident-id> [--out FILE]   (e.g. klaxon report inc-12)\n');
+    return 2;
+  }
+  const policy = await loadPolicy(config.policyFile);
+  if (!policy.ok) {
+    io.stderr.write(`${policy.error}\n`);
+    return 2;
+  }
+  const redis = createRedis(config.redisUrl as string, 'command');
+  redis.on('error', () => undefined);
+  try {
+    const store = createIncidentStore(redis, { prefix: config.redisPrefix });
+    const compiled = await compileReport({ store, policy: policy.value, catalogue, locale: config.locale, timeZone: config.timeZone }, incidentId, Date.now());
+    if (!compiled.ok) {
+      io.stderr.write(`klaxon report: no incident ${incidentId} in ${config.redisUrl}\n`);
+      return 1;
+    }
+    if (out) {
+      await writeFile(out, compiled.value.markdown, 'utf8');
+      io.stderr.write(`wrote ${out} (sha256 ${compiled.value.sha256})\n`);
+    } else {
+      io.stdout.write(compiled.value.markdown);
+    }
+    return 0;
+  } catch (error) {
+    io.stderr.write(`klaxon report: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,67 @@
+// `klaxon sandbox` (what `npm start` runs without Slack credentials): a private Redis under .klaxon/, the
+// Slack emulator with its web console, the bot wired to it over real HTTP, and a worker on a working copy of
+// the demo backtest host. One URL is printed; Ctrl-C stops everything.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { catalogue } from '../../commands/index.js';
+import type { Io } from '../cli.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createSlackEmulator } from '../sandbox/emulator/slack-emulator.js';
+import { startRedisServer, type RunningRedis } from '../sandbox/redis-server.js';
+import { sandboxPolicy } from '../sandbox/sandbox-policy.js';
+import { startBot } from '../start-bot.js';
+import { startWorkerProcess } from '../start-worker.js';
+import { copyDemoHost } from '../worker/run/demo-host.js';
+import { waitForSignal } from './wait-for-signal.js';
+
+export const SANDBOX_DIR = '.klaxon';
+
+export async function sandboxCommand(_args: readonly string[], config: Config, logger: Logger, io: Io): Promise<number> {
+  const home = resolve(SANDBOX_DIR);
+  await mkdir(home, { recursive: true });
+  let redis: RunningRedis | undefined;
+  let redisUrl = config.redisUrl;
+  if (!redisUrl) {
+    const started = await startRedisServer({ dir: join(home, 'redis'), persistent: true });
+    if (!started.ok) {
+      io.stderr.write(`klaxon sandbox: ${started.error}\n`);
+      return 1;
+    }
+    redis = started.value;
+    redisUrl = redis.url;
+  }
+  const backtestRoot = config.backtestRoot ?? join(home, 'backtest-host');
+  if (!existsSync(backtestRoot)) await copyDemoHost(backtestRoot);
+
+  const signingSecret = randomBytes(16).toString('hex');
+  const botToken = 'xoxb-klaxon-sandbox';
+  const emulator = await createSlackEmulator({ port: config.port, signingSecret, botToken, channels: [{ name: 'general' }, { name: 'incidents' }] });
+  const sandboxConfig: Config = {
+    ...config,
+    slack: { botToken, signingSecret, apiUrl: emulator.apiUrl },
+    redisUrl,
+    port: 0,
+    stakeholderChannel: config.stakeholderChannel ?? 'incidents',
+    backtestRoot,
+    reportsDir: config.reportsDir === 'incident_reports' ? join(home, 'reports') : config.reportsDir,
+  };
+  const bot = await startBot({ config: sandboxConfig, logger, ...(config.policyFile ? {} : { policy: sandboxPolicy }) });
+  emulator.setBotUrl(`${bot.url}/slack/events`);
+  const worker = await startWorkerProcess({ config: sandboxConfig, logger, catalogue });
+
+  io.stdout.write(
+    `\nklaxon sandbox is running: open ${emulator.url}\n` +
+      `  type /incident declare critical <title> in #general; reports go to ${sandboxConfig.reportsDir}\n` +
+      `  data: ${home} (Redis ${redisUrl}); Ctrl-C to stop\n\n`,
+  );
+  const signal = await waitForSignal();
+  logger.info({ signal }, 'stopping the sandbox');
+  await worker.stop();
+  await bot.stop();
+  await emulator.close();
+  await redis?.stop();
+  return 0;
+}

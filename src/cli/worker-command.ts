@@ -1,0 +1,15 @@
+// `klaxon worker`: this host's diagnostics queue until SIGINT/SIGTERM (running jobs get a grace period).
+import { catalogue } from '../../commands/index.js';
+import type { Io } from '../cli.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { startWorkerProcess } from '../start-worker.js';
+import { waitForSignal } from './wait-for-signal.js';
+
+export async function workerCommand(_args: readonly string[], config: Config, logger: Logger, _io: Io): Promise<number> {
+  const worker = await startWorkerProcess({ config, logger, catalogue });
+  const signal = await waitForSignal();
+  logger.info({ signal }, 'stopping the worker');
+  await worker.stop();
+  return 0;
+}

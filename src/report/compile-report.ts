@@ -1,0 +1,55 @@
+// Compiles an incident's §9 report from what Redis holds. Deterministic: a retried job or `klaxon report`
+// produces the same bytes for the same incident, so delivery can be idempotent.
+import { createHash } from 'node:crypto';
+import type { Catalogue } from '../domain/catalogue.js';
+import type { Incident } from '../domain/incident.js';
+import { recordReportWritten } from '../domain/lifecycle.js';
+import type { Locale } from '../domain/locale.js';
+import { slaFor, type Policy } from '../domain/policy.js';
+import { renderReport } from '../domain/report.js';
+import { err, ok, type Result } from '../domain/result.js';
+import { formatInstant } from '../domain/time.js';
+import type { IncidentStore } from '../store/incident-store.js';
+
+export interface ReportSources {
+  readonly store: IncidentStore;
+  readonly policy: Policy;
+  readonly catalogue: Catalogue;
+  readonly locale: Locale;
+  readonly timeZone: string;
+}
+
+export interface CompiledReport {
+  readonly incident: Incident;
+  readonly fileName: string;
+  readonly markdown: string;
+  readonly sha256: string;
+}
+
+/** The moment the report describes: closing time, or (for a preview of an open incident) the caller's now. */
+const reportTime = (incident: Incident, now: number): number => (incident.status === 'closed' ? incident.closedAt : now);
+
+export function reportFileName(incident: Incident, at: number, timeZone: string): string {
+  return `incident_${formatInstant(at, timeZone, 'yyyyMMdd_HHmmss')}_${incident.id}.md`;
+}
+
+export async function compileReport(sources: ReportSources, incidentId: string, now: number): Promise<Result<CompiledReport, { code: 'not_found' }>> {
+  const stored = await sources.store.get(incidentId);
+  if (!stored) return err({ code: 'not_found' });
+  const at = reportTime(stored, now);
+  const fileName = reportFileName(stored, at, sources.timeZone);
+  // The report is the evidence of 報告書作成: render it with that item already ticked at closing time.
+  const written = recordReportWritten(stored, { file: fileName, sha256: '' }, { by: 'klaxon', at, key: `report-${incidentId}` });
+  const incident = written.ok ? written.value.incident : stored;
+  const events = (await sources.store.timelineAll(incidentId)).filter((event) => event.type !== 'report_written');
+  const markdown = renderReport({
+    incident,
+    events,
+    locale: sources.locale,
+    timeZone: sources.timeZone,
+    targets: slaFor(sources.policy, incident.severity),
+    commandTitle: (id) => sources.catalogue.find((c) => c.id === id)?.title[sources.locale],
+    generatedAt: at,
+  });
+  return ok({ incident: stored, fileName, markdown, sha256: createHash('sha256').update(markdown).digest('hex') });
+}

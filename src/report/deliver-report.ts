@@ -1,0 +1,50 @@
+// The report job: write the file atomically, upload it to the channel, summarise to the stakeholders, tick
+// 報告書作成 and archive the channel when configured. Each step leaves a link, so three clicks on Close or a
+// retry after a crash still give one file, one upload and one summary.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { apply } from '../app/apply.js';
+import type { Services } from '../app/services.js';
+import { recordReportWritten } from '../domain/lifecycle.js';
+import type { SlackApi } from '../slack/slack-api.js';
+import { uploadFile } from '../slack/upload-file.js';
+import { reportSummary } from '../slack/views/report-summary.js';
+import { compileReport } from './compile-report.js';
+
+export async function deliverReport(services: Services, slack: SlackApi, botToken: string, incidentId: string): Promise<void> {
+  const { config } = services;
+  const compiled = await compileReport({ ...services, locale: config.locale, timeZone: config.timeZone }, incidentId, services.now());
+  if (!compiled.ok) throw new Error(`incident ${incidentId} not found`);
+  const { incident, fileName, markdown, sha256 } = compiled.value;
+  const links = await services.store.getLinks(incidentId);
+
+  await mkdir(config.reportsDir, { recursive: true });
+  const path = join(config.reportsDir, fileName);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, markdown, 'utf8');
+  await rename(temporary, path);
+
+  const channel = links['channel'];
+  if (channel && !links['reportFile']) {
+    const fileId = await uploadFile(slack, botToken, { channel, filename: fileName, title: `${incident.id} report`, content: Buffer.from(markdown, 'utf8') });
+    await services.store.setLink(incidentId, 'reportFile', fileId);
+  }
+  const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
+  if (stakeholders && !links['reportSummary']) {
+    const summary = reportSummary({ incident, channelId: channel, fileName, locale: config.locale, timeZone: config.timeZone });
+    const answer = await slack.call<{ ts?: string }>('chat.postMessage', { channel: stakeholders, text: summary.text, blocks: summary.blocks });
+    await services.store.setLink(incidentId, 'reportSummary', String(answer.ts));
+  }
+  const key = `report-${incidentId}`;
+  const at = incident.status === 'closed' ? incident.closedAt : services.now();
+  await apply(services, incidentId, (i) => recordReportWritten(i, { file: fileName, sha256 }, { by: 'klaxon', at, key }), key);
+  if (config.archiveOnClose && channel && !links['archived']) {
+    try {
+      await slack.call('conversations.archive', { channel });
+    } catch (error) {
+      if (!(error instanceof Error && 'slackError' in error && (error as { slackError: string }).slackError === 'already_archived')) throw error;
+    }
+    await services.store.setLink(incidentId, 'archived', '1');
+  }
+  services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
+}

@@ -1,0 +1,152 @@
+// Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
+import type { WebClient } from '@slack/web-api';
+import type { App, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
+import { apply } from '../../app/apply.js';
+import { decideApproval, requestRun } from '../../app/request-run.js';
+import type { Services } from '../../app/services.js';
+import type { ChecklistItemId } from '../../domain/checklist.js';
+import { CHECKLIST_ITEMS } from '../../domain/checklist.js';
+import type { Incident } from '../../domain/incident.js';
+import { acknowledge, changeSeverity, requiredReportFields } from '../../domain/lifecycle.js';
+import { toggleItem } from '../../domain/checklist-rules.js';
+import { parseSeverity } from '../../domain/severity.js';
+import { explain, type Problem } from '../explain.js';
+import { ACTION } from '../ids.js';
+import { approvalDecided } from '../views/approval-decided.js';
+import { approvalRequest } from '../views/approval-request.js';
+import { closeModal } from '../views/close-modal.js';
+import { updateModal } from '../views/update-modal.js';
+import { playbookSteps } from '../views/playbook-steps.js';
+import { runProgress } from '../views/run-progress.js';
+import { runQueuedReply, approvalPending } from '../views/run-replies.js';
+import type { SlackMessage } from '../views/view-types.js';
+import { actorFrom, incidentOfChannel } from './context.js';
+import { resolveAndOfferVerification } from './resolve-flow.js';
+
+type ActionArgs = { body: BlockAction; client: WebClient };
+
+export function registerActions(app: App, services: Services): void {
+  const { locale, timeZone } = services.config;
+  const lookup = (id: string) => services.catalogue.find((c) => c.id === id);
+
+  async function tell(args: ActionArgs, message: SlackMessage): Promise<void> {
+    const channel = args.body.channel?.id;
+    if (!channel) return;
+    await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text: message.text, blocks: message.blocks }).catch((error: Error) => {
+      services.logger.warn({ err: error.message }, 'could not send an ephemeral reply');
+    });
+  }
+  const problem = (args: ActionArgs, p: Problem) => tell(args, explain(p, locale));
+
+  /** Runs an action on the incident of the channel the click came from. */
+  function onIncident(actionId: string, handler: (incident: Incident, args: ActionArgs & { action: BlockAction['actions'][number] }) => Promise<void>) {
+    app.action<BlockAction>(actionId, async ({ ack, body, client, action }) => {
+      await ack();
+      const incident = await incidentOfChannel(services, body.channel?.id);
+      if (!incident) return problem({ body, client }, { code: 'not_incident_channel' });
+      await handler(incident, { body, client, action });
+    });
+  }
+
+  const keyOf = (body: BlockAction) => `click-${body.trigger_id ?? body.actions[0]?.action_ts}`;
+
+  onIncident(ACTION.checklistToggle, async (incident, args) => {
+    const item = (args.action as ButtonAction).value as ChecklistItemId;
+    if (!CHECKLIST_ITEMS.some((i) => i.id === item)) return;
+    const key = keyOf(args.body);
+    const result = await apply(services, incident.id, (i) => toggleItem(i, item, actorFrom(services, args.body.user.id, key)), key);
+    if (!result.ok) await problem(args, result.error as Problem);
+  });
+
+  onIncident(ACTION.acknowledge, async (incident, args) => {
+    const key = keyOf(args.body);
+    const result = await apply(services, incident.id, (i) => acknowledge(i, actorFrom(services, args.body.user.id, key)), key);
+    if (!result.ok) await problem(args, result.error as Problem);
+  });
+
+  onIncident(ACTION.resolve, async (incident, args) => {
+    const key = keyOf(args.body);
+    const result = await resolveAndOfferVerification(services, incident.id, actorFrom(services, args.body.user.id, key));
+    if (!result.ok) await problem(args, result.error as Problem);
+  });
+
+  onIncident(ACTION.severityMenu, async (incident, args) => {
+    const chosen = parseSeverity((args.action as OverflowAction).selected_option?.value ?? '');
+    if (!chosen.ok) return;
+    const key = keyOf(args.body);
+    const result = await apply(services, incident.id, (i) => changeSeverity(i, chosen.value, actorFrom(services, args.body.user.id, key)), key);
+    if (!result.ok) await problem(args, result.error as Problem);
+  });
+
+  onIncident(ACTION.postUpdate, async (incident, args) => {
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: updateModal({ incident, locale }) });
+  });
+
+  onIncident(ACTION.close, async (incident, args) => {
+    if (incident.status !== 'resolved') return problem(args, { code: 'not_resolved', message: 'resolve first' });
+    const missing = requiredReportFields(incident.severity).filter((f) => !incident.report[f]);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
+  });
+
+  onIncident(ACTION.playbookSelect, async (incident, args) => {
+    const playbookId = (args.action as StaticSelectAction).selected_option?.value;
+    const playbook = services.playbooks.find((p) => p.id === playbookId);
+    if (!playbook) return;
+    const message = playbookSteps({ playbook, commands: lookup, locale, timeZone, startedAt: services.now() });
+    await services.producers.enqueueSlack(
+      { name: 'post', data: { incidentId: incident.id, to: 'incident', message, threadLink: 'playbooks' } },
+      `playbook-${incident.id}-${playbook.id}-${keyOf(args.body)}`,
+    );
+  });
+
+  async function run(incident: Incident, args: ActionArgs, commandId: string, params: Record<string, string>, key: string): Promise<void> {
+    const decision = await requestRun(services, { incident, commandId, params, by: args.body.user.id, key });
+    if (!decision.ok) return problem(args, decision.error);
+    const { run, spec } = decision.value;
+    const title = spec.title[locale];
+    if (decision.value.state === 'needs_approval') {
+      const message = approvalRequest({ approvalId: run.runId, commandId: spec.id, title, requestedBy: run.requestedBy, params: run.params, expiresAt: decision.value.expiresAt, locale, timeZone });
+      await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'incident', message, saveAs: `approval:${run.runId}` } }, `approval-${run.runId}`);
+      return tell(args, approvalPending({ spec, locale }));
+    }
+    await services.producers.enqueueSlack(
+      { name: 'post', data: { incidentId: incident.id, to: 'incident', message: runProgress({ commandId: spec.id, title, host: run.host, state: 'queued', locale }), saveAs: `run:${run.runId}` } },
+      `run-root-${run.runId}`,
+    );
+    await tell(args, runQueuedReply({ spec, host: run.host, locale }));
+  }
+
+  onIncident(ACTION.runCommand, async (incident, args) => {
+    const { commandId, params } = JSON.parse((args.action as ButtonAction).value ?? '{}') as { commandId?: string; params?: Record<string, string> };
+    if (commandId) await run(incident, args, commandId, params ?? {}, keyOf(args.body));
+  });
+
+  // "Run all" of the §8.1 suite: every verification command of the playbook, each as its own run.
+  onIncident(ACTION.runSuite, async (incident, args) => {
+    const playbook = services.playbooks.find((p) => p.id === (args.action as ButtonAction).value);
+    if (!playbook) return;
+    const commandIds = [...new Set(playbook.steps.flatMap((step) => step.commands))];
+    for (const commandId of commandIds) await run(incident, args, commandId, {}, `${keyOf(args.body)}-${commandId}`);
+  });
+
+  for (const [actionId, approve] of [[ACTION.approve, true], [ACTION.deny, false]] as const) {
+    onIncident(actionId, async (incident, args) => {
+      const runId = (args.action as ButtonAction).value ?? '';
+      const decided = await decideApproval(services, { runId, by: args.body.user.id, approve });
+      if (!decided.ok) return problem(args, decided.error);
+      const { run } = decided.value;
+      const spec = lookup(run.commandId);
+      const title = spec ? spec.title[locale] : run.commandId;
+      const decision = decided.value.state === 'denied' ? 'denied' : 'approved';
+      const message = approvalDecided({ commandId: run.commandId, title, requestedBy: run.requestedBy, params: run.params, decision, decidedBy: args.body.user.id, at: services.now(), locale, timeZone });
+      const ts = args.body.message?.ts;
+      if (ts && args.body.channel?.id) await args.client.chat.update({ channel: args.body.channel.id, ts, text: message.text, blocks: message.blocks });
+      if (decided.value.state === 'queued') {
+        await services.producers.enqueueSlack(
+          { name: 'post', data: { incidentId: incident.id, to: 'incident', message: runProgress({ commandId: run.commandId, title, host: run.host, state: 'queued', locale }), saveAs: `run:${run.runId}` } },
+          `run-root-${run.runId}`,
+        );
+      }
+    });
+  }
+}

@@ -1,0 +1,134 @@
+// `/incident …`: parse, act on Redis, answer within Slack's three seconds; Slack writes happen in the queue.
+import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { declare } from '../../app/declare.js';
+import { apply } from '../../app/apply.js';
+import { requestRun } from '../../app/request-run.js';
+import type { Services } from '../../app/services.js';
+import type { Incident } from '../../domain/incident.js';
+import { addNote, assignRole, changeSeverity, postUpdate, type TransitionResult } from '../../domain/lifecycle.js';
+import { requiredReportFields } from '../../domain/lifecycle.js';
+import { slaFor } from '../../domain/policy.js';
+import { clocks } from '../../domain/sla.js';
+import { listWorkers } from '../../queue/workers.js';
+import { explain, type Problem } from '../explain.js';
+import { parseCommand, type IncidentCommand } from '../parse-command.js';
+import { helpMessage } from '../views/help-message.js';
+import { listIncidents } from '../views/list-incidents.js';
+import { closeModal } from '../views/close-modal.js';
+import { declareModal } from '../views/declare-modal.js';
+import { statusSummary } from '../views/status-summary.js';
+import { statusUpdate } from '../views/status-update.js';
+import { runQueuedReply, approvalPending } from '../views/run-replies.js';
+import type { SlackMessage } from '../views/view-types.js';
+import { actorFrom, incidentOfChannel } from './context.js';
+import { resolveAndOfferVerification } from './resolve-flow.js';
+
+type Reply = RespondArguments & { text: string };
+const ephemeral = (message: SlackMessage): Reply => ({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+
+export function registerIncidentCommand(app: App, services: Services): void {
+  const { locale, timeZone } = services.config;
+
+  async function inIncident(command: SlashCommand, then: (incident: Incident) => Promise<Reply | undefined>): Promise<Reply | undefined> {
+    const incident = await incidentOfChannel(services, command.channel_id);
+    if (!incident) return ephemeral(explain({ code: 'not_incident_channel' }, locale));
+    return then(incident);
+  }
+
+  async function transition(incident: Incident, key: string, fn: (i: Incident) => TransitionResult, done: string): Promise<Reply> {
+    const result = await apply(services, incident.id, fn, key);
+    if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
+    return { response_type: 'ephemeral', text: done };
+  }
+
+  async function handle(parsed: IncidentCommand, command: SlashCommand, client: WebClient): Promise<Reply | undefined> {
+    const by = command.user_id;
+    const key = `cmd-${command.trigger_id}`;
+    const actor = actorFrom(services, by, key);
+    switch (parsed.kind) {
+      case 'help':
+        return ephemeral(helpMessage(locale));
+      case 'declare': {
+        if (!parsed.severity || !parsed.title) {
+          await client.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id }) });
+          return undefined;
+        }
+        const declared = await declare(services, {
+          severity: parsed.severity, title: parsed.title, source: 'slack', by, key: command.trigger_id,
+          origin: { channel: command.channel_id, user: by },
+        });
+        if (!declared.ok) return ephemeral(explain(declared.error, locale));
+        const text = locale === 'ja'
+          ? `${declared.value.id} を宣言しました。インシデントチャンネルを作成しています…`
+          : `${declared.value.id} declared. Creating its channel…`;
+        return { response_type: 'ephemeral', text } satisfies Reply;
+      }
+      case 'list':
+        return ephemeral(listIncidents({ incidents: await services.store.listOpen(), now: services.now(), locale, timeZone }));
+      case 'status':
+        return inIncident(command, async (incident) => {
+          const workers = await listWorkers(services.redis, services.config.redisPrefix);
+          const state = clocks(incident, services.now(), slaFor(services.policy, incident.severity));
+          return ephemeral(statusSummary({ incident, clocks: state, workers, locale, timeZone }));
+        });
+      case 'update':
+        return inIncident(command, async (incident) => {
+          const result = await apply(services, incident.id, (i) => postUpdate(i, parsed.text, actor), key);
+          if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
+          if (!result.value.duplicate) {
+            const at = services.now();
+            await services.store.setLink(incident.id, 'latestUpdate', JSON.stringify({ text: parsed.text, by, at }));
+            const message = statusUpdate({ incident: result.value.incident, text: parsed.text, by, locale });
+            await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'incident', message } }, `update-incident-${command.trigger_id}`);
+            await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'stakeholders', message } }, `update-stakeholders-${command.trigger_id}`);
+          }
+          return { response_type: 'ephemeral', text: locale === 'ja' ? '状況報告を投稿しました。' : 'Status update posted.' };
+        });
+      case 'note':
+        return inIncident(command, (incident) =>
+          transition(incident, key, (i) => addNote(i, parsed.text, actor), locale === 'ja' ? 'メモをタイムラインに追加しました。' : 'Note added to the timeline.'));
+      case 'severity':
+        return inIncident(command, (incident) =>
+          transition(incident, key, (i) => changeSeverity(i, parsed.severity, actor), locale === 'ja' ? '重要度を変更しました。時計を再計算しました。' : 'Severity changed; the clocks were recomputed.'));
+      case 'assign':
+        return inIncident(command, (incident) =>
+          transition(incident, key, (i) => assignRole(i, parsed.role, parsed.user, actor), locale === 'ja' ? '役割を割り当てました。' : 'Role assigned.'));
+      case 'resolve':
+        return inIncident(command, async (incident) => {
+          const result = await resolveAndOfferVerification(services, incident.id, actor);
+          if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
+          return { response_type: 'ephemeral', text: locale === 'ja' ? '復旧を記録しました。復旧後の検証を実行してください。' : 'Recovery recorded. Run the post-recovery verification next.' };
+        });
+      case 'close':
+        return inIncident(command, async (incident) => {
+          if (incident.status !== 'resolved') return ephemeral(explain({ code: 'not_resolved', message: 'resolve first' }, locale));
+          const missing = requiredReportFields(incident.severity).filter((f) => !incident.report[f]);
+          await client.views.open({ trigger_id: command.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
+          return undefined;
+        });
+      case 'run':
+        return inIncident(command, async (incident) => {
+          const decision = await requestRun(services, { incident, commandId: parsed.commandId, params: parsed.params, by, key });
+          if (!decision.ok) return ephemeral(explain(decision.error, locale));
+          if (decision.value.state === 'needs_approval') return ephemeral(approvalPending({ spec: decision.value.spec, locale }));
+          return ephemeral(runQueuedReply({ spec: decision.value.spec, host: decision.value.run.host, locale }));
+        });
+    }
+  }
+
+  app.command('/incident', async ({ command, ack, respond, client }) => {
+    const parsed = parseCommand(command.text);
+    if (!parsed.ok) return ack(ephemeral(explain(parsed.error, locale)));
+    // Modals need the trigger_id within ~3 s: acknowledge first, then open them.
+    const opensModal = (parsed.value.kind === 'declare' && !(parsed.value.severity && parsed.value.title)) || parsed.value.kind === 'close';
+    if (opensModal) {
+      await ack();
+      const reply = await handle(parsed.value, command, client);
+      if (reply) await respond(reply);
+      return;
+    }
+    const reply = await handle(parsed.value, command, client);
+    await ack(reply);
+  });
+}

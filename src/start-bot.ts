@@ -1,0 +1,178 @@
+// The bot's composition root: Redis, store, queues, the Bolt app with its listeners, the Slack effect
+// processor, and the HTTP routes. The sandbox and the tests start the very same thing.
+import { App, type CustomRoute } from '@slack/bolt';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Server } from 'node:http';
+import { catalogue, playbooks } from '../commands/index.js';
+import type { Services } from './app/services.js';
+import type { Config } from './config.js';
+import { loadPolicy } from './load-policy.js';
+import type { Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createProducers } from './queue/queues.js';
+import { startSlackEffects } from './queue/slack-effects.js';
+import { boltLogger } from './slack/bolt-logger.js';
+import { registerActions } from './slack/listeners/actions.js';
+import { registerIncidentCommand } from './slack/listeners/incident-command.js';
+import { registerModals } from './slack/listeners/modals.js';
+import { registerReactions } from './slack/listeners/reactions.js';
+import { createReceiver } from './slack/receiver.js';
+import { replayGuard } from './slack/replay-guard.js';
+import { createSlackApi, type SlackApiOptions } from './slack/slack-api.js';
+import { reportFailure } from './slack/report-failure.js';
+import { createAuditLog } from './store/audit-log.js';
+import { createIncidentStore } from './store/incident-store.js';
+import { createOnce } from './store/once.js';
+import { createRedis } from './store/redis-connection.js';
+import type { Policy } from './domain/policy.js';
+
+export interface BotOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** @pure false */
+  readonly now?: () => number;
+  readonly slackApi?: SlackApiOptions;
+  readonly renderDelayMs?: number;
+  readonly policy?: Policy;
+}
+
+export interface RunningBot {
+  readonly port: number;
+  readonly url: string;
+  readonly services: Services;
+  readonly metrics: Metrics;
+  stop(): Promise<void>;
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  const now = options.now ?? Date.now;
+  if (!config.redisUrl) throw new Error('REDIS_URL is required');
+  if (!config.slack.botToken) throw new Error('SLACK_BOT_TOKEN is required');
+  const policy = options.policy ?? (await loadPolicy(config.policyFile));
+  if ('ok' in policy && !policy.ok) throw new Error(policy.error);
+  const redis: Redis = createRedis(config.redisUrl, 'command');
+  const blocking: Redis = createRedis(config.redisUrl, 'blocking');
+  for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const prefix = config.redisPrefix;
+  const producers = createProducers(redis, prefix, options.renderDelayMs);
+  const metrics = createMetrics();
+
+  const routes: CustomRoute[] = [
+    {
+      path: '/healthz',
+      method: 'GET',
+      handler: (_req, res) => {
+        redis.ping().then(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, redis: 'up' })),
+          () => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, redis: 'down' })),
+        );
+      },
+    },
+    {
+      path: '/metrics',
+      method: 'GET',
+      handler: (_req, res) => {
+        metrics.registry.metrics().then((text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text));
+      },
+    },
+  ];
+
+  const bolt = boltLogger(logger);
+  const clientOptions = {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    timeout: 10_000,
+    // klaxon retries itself (slack-api.ts, then the queue): the client must not pause or retry on its own.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+  const socketMode = Boolean(config.slack.appToken);
+  const receiver = socketMode
+    ? undefined
+    : createReceiver({ signingSecret: config.slack.signingSecret as string, routes, logger: bolt, now });
+  const app = new App({
+    token: config.slack.botToken,
+    logger: bolt,
+    clientOptions,
+    extendedErrorHandler: true,
+    ...(receiver
+      ? { receiver }
+      : {
+          socketMode: true,
+          appToken: config.slack.appToken,
+          customRoutes: routes,
+          installerOptions: { port: config.port, clientOptions },
+        }),
+  });
+
+  const groupCache = { at: 0, groups: new Map<string, string[]>() };
+  const groupsOf = async (userId: string): Promise<readonly string[]> => {
+    if (now() - groupCache.at > 300_000) {
+      try {
+        const list = await app.client.usergroups.list({ include_users: true });
+        groupCache.groups = new Map((list.usergroups ?? []).map((g) => [String(g.id), (g.users ?? []).map(String)]));
+        groupCache.at = now();
+      } catch (error) {
+        logger.warn({ err: (error as Error).message }, 'could not list user groups; role checks see no groups');
+      }
+    }
+    return [...groupCache.groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
+  };
+
+  const services: Services = {
+    config,
+    logger,
+    redis,
+    store: createIncidentStore(redis, { prefix }),
+    audit: createAuditLog(redis, { prefix }),
+    once: createOnce(redis, { prefix }),
+    producers,
+    policy: 'ok' in policy ? policy.value : policy,
+    catalogue,
+    playbooks,
+    groupsOf,
+    now,
+  };
+
+  app.use(async ({ body, next }) => {
+    const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
+    metrics.slackRequests.inc({ kind });
+    const end = metrics.handlerSeconds.startTimer({ kind });
+    try {
+      await next();
+    } finally {
+      end();
+    }
+  });
+  app.use(replayGuard(services.once));
+  registerIncidentCommand(app, services);
+  registerActions(app, services);
+  registerModals(app, services);
+  registerReactions(app, services);
+  app.error(reportFailure(services));
+
+  const slack = createSlackApi(app.client, {
+    ...options.slackApi,
+    onRetry: (info) => logger.warn(info, 'Slack call failed; retrying'),
+  });
+  const effects: Worker = startSlackEffects({ connection: blocking, services, slack, botToken: config.slack.botToken });
+
+  const started = (await app.start(config.port)) as unknown;
+  const port = socketMode ? config.port : ((started as Server).address() as { port: number }).port;
+  logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    services,
+    metrics,
+    async stop() {
+      await app.stop();
+      await effects.close();
+      await producers.close();
+      redis.disconnect();
+      blocking.disconnect();
+    },
+  };
+}

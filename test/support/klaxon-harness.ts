@@ -1,0 +1,105 @@
+// Starts the real thing for end-to-end tests: the Slack emulator (real HTTP), the bot with its real Bolt
+// HTTP receiver on a random port, the Slack effect processor, and optionally a worker on a demo host copy.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { catalogue } from '../../commands/index.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Policy } from '../../src/domain/policy.js';
+import { createLogger } from '../../src/logger.js';
+import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
+import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
+import type { SlackApiOptions } from '../../src/slack/slack-api.js';
+import { startBot, type RunningBot } from '../../src/start-bot.js';
+import { startWorkerProcess } from '../../src/start-worker.js';
+import { copyDemoHost } from '../../src/worker/run/demo-host.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-test-token';
+export const USERS = { l1: 'U0L1OPS', l2: 'U0L2SYS', l3: 'U0L3DEV', stakeholder: 'U0STAKE' } as const;
+
+export interface Klaxon {
+  readonly emulator: SlackEmulator;
+  readonly bot: RunningBot;
+  readonly config: Config;
+  readonly general: string;
+  readonly stakeholders: string;
+  readonly backtestRoot?: string;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly worker?: boolean;
+  readonly locale?: 'en' | 'ja';
+  readonly policy?: Policy;
+  readonly slackApi?: SlackApiOptions;
+  readonly env?: Record<string, string>;
+  readonly now?: () => number;
+}
+
+const quiet = createLogger({ level: process.env['KLAXON_TEST_LOG'] ?? 'silent', pretty: false });
+
+export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon> {
+  const emulator = await createSlackEmulator({
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    channels: [{ name: 'general' }, { name: 'incidents' }],
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const backtestRoot = options.worker ? await copyDemoHost(join(await mkdtemp(join(tmpdir(), 'klaxon-host-')), 'backtest')) : undefined;
+  const env = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: emulator.apiUrl,
+    REDIS_URL: inject('redisUrl'),
+    KLAXON_REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`,
+    PORT: '0',
+    STAKEHOLDER_CHANNEL: 'incidents',
+    KLAXON_LOCALE: options.locale ?? 'en',
+    KLAXON_TIMEZONE: 'Asia/Tokyo',
+    WORKER_HOST: 'backtest-1',
+    WORKER_LOCK_MS: '2000',
+    ...(backtestRoot ? { BACKTEST_ROOT: backtestRoot } : {}),
+    ...options.env,
+  };
+  const config = loadConfig(env, 'bot');
+  if (!config.ok) throw config.error;
+  const bot = await startBot({
+    config: config.value,
+    logger: quiet,
+    policy: options.policy ?? sandboxPolicy,
+    renderDelayMs: 50,
+    slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, channelIntervalMs: 50, channelBurst: 5, ...options.slackApi },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  emulator.setBotUrl(`${bot.url}/slack/events`);
+  const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: quiet, catalogue }) : undefined;
+  const general = emulator.channel('general')?.id as string;
+  const stakeholders = emulator.channel('incidents')?.id as string;
+  return {
+    emulator,
+    bot,
+    config: config.value,
+    general,
+    stakeholders,
+    ...(backtestRoot ? { backtestRoot } : {}),
+    async stop() {
+      await worker?.stop();
+      await bot.stop();
+      await emulator.close();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value that is not undefined/false, or fails with what it last saw. */
+export async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
