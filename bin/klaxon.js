@@ -2,4 +2,10 @@
 // The `klaxon` command. The TypeScript is compiled on `npm ci` (the prepare script).
 import { main } from '../dist/src/cli.js';
 
+// `klaxon commands | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));
