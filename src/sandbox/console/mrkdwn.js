@@ -12,6 +12,9 @@ const EMOJI = {
   pushpin: '📌', white_check_mark: '✅', eyes: '👀', rotating_light: '🚨', warning: '⚠️', fire: '🔥', red_circle: '🔴',
   large_orange_circle: '🟠', large_yellow_circle: '🟡', large_blue_circle: '🔵', hourglass: '⌛', heavy_check_mark: '✔️',
   x: '❌', wave: '👋', memo: '📝', bell: '🔔', arrow_up: '⬆️', clock3: '🕒', lock: '🔒', package: '📦',
+  white_large_square: '⬜', large_green_circle: '🟢', alarm_clock: '⏰', arrow_double_up: '⏫', arrow_forward: '▶️',
+  gear: '⚙️', hourglass_flowing_sand: '⏳', information_source: 'ℹ️', no_entry: '⛔', no_entry_sign: '🚫',
+  raised_hand: '✋',
 };
 /** `:pushpin:` → 📌 for the common shortcodes; unknown ones stay as typed. */
 export const emojify = (name) => EMOJI[name] ?? `:${name}:`;

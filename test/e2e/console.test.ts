@@ -1,0 +1,130 @@
+// Journey 8 in a real browser: `klaxon start` with no Slack credentials in a folder where the sandbox data
+// does not exist yet, then the whole incident flow through the web console, down to downloading the report.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/sandbox/redis-server.js';
+
+const repo = new URL('../..', import.meta.url).pathname;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOTS = join(repo, 'docs', 'screenshots');
+
+let sandbox: ChildProcess;
+let output = '';
+let url: string;
+let work: string;
+let context: BrowserContext;
+let page: Page;
+
+function cleanEnv(port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', LOG_FORMAT: 'json' };
+  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'REDIS_URL', 'BACKTEST_ROOT', 'KLAXON_POLICY', 'REPORTS_DIR']) delete env[name];
+  return env;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'klaxon-sandbox-'));
+  const port = await freePort();
+  sandbox = spawn(process.execPath, [join(repo, 'bin', 'klaxon.js'), 'start'], { cwd: work, env: cleanEnv(port), stdio: ['ignore', 'pipe', 'pipe'] });
+  sandbox.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  sandbox.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${output}`)), 30_000);
+    const check = () => {
+      const found = /open (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    sandbox.stdout?.on('data', check);
+    sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}:\n${output}`)));
+  });
+  const profile = join(work, 'chromium-profile');
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  await mkdir(SCREENSHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (sandbox && sandbox.exitCode === null) {
+    sandbox.kill('SIGKILL');
+  }
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function type(text: string): Promise<void> {
+  const composer = page.locator('#composer-input');
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+describe('the sandbox in a browser', () => {
+  it('runs the whole incident flow from declaration to the downloaded report', async () => {
+    await page.goto(url);
+    await page.locator('body[data-ready="true"]').waitFor();
+
+    await type('/incident declare critical Backtests crash on start');
+    const channelLink = page.locator('.channel-link', { hasText: /inc-\d{8}-\d{3}-backtests-crash-on-start/ });
+    await channelLink.waitFor();
+    await channelLink.click();
+    await page.locator('article.message', { hasText: 'Backtests crash on start' }).first().waitFor();
+
+    const impact = page.locator('.bk-section', { hasText: 'Assess impact' });
+    await impact.getByRole('button', { name: 'Done' }).click();
+    await page.locator('.bk-section', { hasText: 'Assess impact' }).filter({ hasText: '@ops.sato' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-incident.png') });
+
+    await type('/incident run logs.collect');
+    const runRoot = page.locator('article.message', { hasText: 'Collect' }).filter({ has: page.locator('.reply-count') });
+    await runRoot.locator('.reply-count').first().click();
+    const result = page.locator('#thread-messages article.message', { hasText: 'Exit code' });
+    await result.waitFor({ timeout: 30_000 });
+    await page.locator('#thread-messages a.file').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-run-thread.png') });
+    await page.locator('.bk-section', { hasText: 'Collect initial logs' }).filter({ hasText: 'automatic' }).waitFor();
+
+    await type('/incident update Restarted in safe mode, watching the error log');
+    await page.locator('article.message', { hasText: 'Restarted in safe mode' }).first().waitFor();
+
+    await type('/incident resolve');
+    await page.locator('article.message', { hasText: 'Post-recovery verification' }).waitFor();
+
+    await type('/incident close');
+    const modal = page.getByRole('dialog', { name: 'Close the incident' });
+    await modal.waitFor();
+    const fields = modal.locator('textarea, input[type="text"]');
+    const count = await fields.count();
+    expect(count).toBeGreaterThanOrEqual(5);
+    for (let i = 0; i < count; i += 1) await fields.nth(i).fill(`Field ${i + 1}: written in the browser test`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-close-modal.png') });
+    await modal.locator('button[type="submit"]').click();
+    await modal.waitFor({ state: 'detached' });
+
+    const reportLink = page.locator('a.file', { hasText: /incident_\d{8}_\d{6}_inc-\d+\.md/ });
+    await reportLink.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), reportLink.click()]);
+    const report = await readFile((await download.path()) as string, 'utf8');
+    expect(report).toMatch(/^# Incident report/);
+    for (const heading of ['## Summary', '## Impact', '## Actions taken', '## Root cause', '## Prevention']) expect(report).toContain(heading);
+    expect(report).toContain('Restarted in safe mode');
+    expect(report).toContain('logs.collect');
+    await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-report.png') });
+  }, 120_000);
+
+  it('stops every child cleanly on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => sandbox.once('exit', (code) => resolve(code)));
+    sandbox.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 30_000);
+});
