@@ -1,6 +1,8 @@
 // The worker's composition root: Redis connections, the producer for results, and the host queue consumer.
 import type { Catalogue } from './domain/catalogue.js';
 import type { Config } from './config.js';
+import { loadPolicy } from './load-policy.js';
+import type { Policy } from './domain/policy.js';
 import type { Logger } from './logger.js';
 import { createProducers } from './queue/queues.js';
 import { createRedis } from './store/redis-connection.js';
@@ -10,6 +12,8 @@ export interface WorkerProcessOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly catalogue: Catalogue;
+  /** Overrides KLAXON_POLICY (the sandbox passes its demo policy). */
+  readonly policy?: Policy;
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
 }
@@ -17,6 +21,7 @@ export interface WorkerProcessOptions {
 export async function startWorkerProcess(options: WorkerProcessOptions): Promise<{ stop(): Promise<void> }> {
   const { config, logger } = options;
   if (!config.redisUrl || !config.backtestRoot) throw new Error('REDIS_URL and BACKTEST_ROOT are required');
+  const policy = options.policy ?? (await workerPolicy(config, logger));
   const redis = createRedis(config.redisUrl, 'command');
   const blocking = createRedis(config.redisUrl, 'blocking');
   for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
@@ -32,6 +37,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     python: config.backtestPython,
     hostEnv: config.hostEnv,
     catalogue: options.catalogue,
+    ...(policy ? { policy } : {}),
     logger,
     lockDurationMs: options.lockDurationMs ?? config.workerLockMs,
     stalledIntervalMs: options.stalledIntervalMs ?? config.workerLockMs,
@@ -44,4 +50,15 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
       blocking.disconnect();
     },
   };
+}
+
+// The worker re-checks roles by user id only with a policy file; without one it re-checks approvals alone.
+async function workerPolicy(config: Config, logger: Logger): Promise<Policy | undefined> {
+  if (!config.policyFile) {
+    logger.warn('KLAXON_POLICY is not set: the worker re-checks approvals only, roles are left to the bot');
+    return undefined;
+  }
+  const loaded = await loadPolicy(config.policyFile);
+  if (!loaded.ok) throw new Error(loaded.error);
+  return loaded.value;
 }

@@ -6,8 +6,15 @@ import type { Logger } from '../logger.js';
 import { startWorkerProcess } from '../start-worker.js';
 import { waitForSignal } from './wait-for-signal.js';
 
-export async function workerCommand(_args: readonly string[], config: Config, logger: Logger, _io: Io): Promise<number> {
-  const worker = await startWorkerProcess({ config, logger, catalogue });
+export async function workerCommand(_args: readonly string[], config: Config, logger: Logger, io: Io): Promise<number> {
+  let worker: Awaited<ReturnType<typeof startWorkerProcess>>;
+  try {
+    worker = await startWorkerProcess({ config, logger, catalogue });
+  } catch (error) {
+    // A bad policy file is the operator's to fix: say what is wrong, without a stack trace.
+    io.stderr.write(`klaxon worker: ${(error as Error).message}\n`);
+    return 2;
+  }
   const signal = await waitForSignal();
   logger.info({ signal }, 'stopping the worker');
   await worker.stop();

@@ -6,10 +6,14 @@ import { join } from 'node:path';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Catalogue } from '../domain/catalogue.js';
-import { describeRefusal, resolveCommand } from '../domain/command-resolution.js';
+import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
+import type { Policy } from '../domain/policy.js';
 import type { RunResult } from '../domain/run-result.js';
 import { bullPrefix, hostQueue, queueKeys, type Producers, type RunArtifact, type RunEvent, type RunJobData } from '../queue/queues.js';
 import type { Logger } from '../logger.js';
+import { createAuditLog, type AuditEntry } from '../store/audit-log.js';
+import { recheckRun } from './recheck-run.js';
+import { redact } from './run/redact.js';
 import { runCommand } from './run/run-command.js';
 
 export interface HostWorkerOptions {
@@ -24,6 +28,8 @@ export interface HostWorkerOptions {
   readonly python: string;
   readonly hostEnv?: Readonly<Record<string, string | undefined>>;
   readonly catalogue: Catalogue;
+  /** KLAXON_POLICY as the host reads it; without one the worker re-checks approvals only. */
+  readonly policy?: Policy;
   readonly logger: Logger;
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
@@ -39,11 +45,32 @@ export interface HostWorker {
 /** Files larger than this stay on the host; the thread says where they are. */
 const MAX_ARTIFACT_BYTES = 8 * 1024 * 1024;
 const ARTIFACT_TTL_S = 7 * 86_400;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+// A file leaves the host only as redacted text; binary files (which redaction cannot read) stay behind.
+function redactedText(content: Buffer): Buffer | undefined {
+  let text: string;
+  try {
+    text = strictUtf8.decode(content);
+  } catch {
+    return undefined;
+  }
+  return text.includes('\u0000') ? undefined : Buffer.from(redact(text), 'utf8');
+}
 
 export async function startHostWorker(options: HostWorkerOptions): Promise<HostWorker> {
   const { redis, producers, prefix, host, logger } = options;
   const now = options.now ?? Date.now;
   const keys = queueKeys(prefix);
+  const audit = createAuditLog(redis, { prefix });
+  const record = (run: RunJobData, decision: string, detail?: string) => {
+    const entry: AuditEntry = {
+      at: now(), actor: run.requestedBy, action: 'execute', decision, requestId: run.runId, incidentId: run.incidentId,
+      commandId: run.commandId, host, paramsDigest: sha256(Buffer.from(canonicalParams(run.params), 'utf8')),
+      ...(detail === undefined ? {} : { detail }),
+    };
+    return audit.append(entry);
+  };
   const emit = (event: RunEvent, suffix: string) =>
     producers.enqueueSlack({ name: 'run-event', data: event }, `run-event-${event.run.runId}-${suffix}`);
 
@@ -55,11 +82,12 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     artifacts.push({ name: `${run.commandId}-output.txt`, key: outputKey, bytes: output.length, sha256: sha256(output) });
     for (const [index, file] of result.files.entries()) {
       if (file.bytes > MAX_ARTIFACT_BYTES) continue;
-      const content = await readFile(join(options.root, file.path)).catch(() => undefined);
+      const raw = await readFile(join(options.root, file.path)).catch(() => undefined);
+      const content = raw && redactedText(raw);
       if (!content) continue;
       const key = keys.artifact(run.runId, index + 1);
       await redis.set(key, content, 'EX', ARTIFACT_TTL_S);
-      artifacts.push({ name: file.path.replaceAll('/', '_'), key, bytes: content.length, sha256: file.sha256 });
+      artifacts.push({ name: file.path.replaceAll('/', '_'), key, bytes: content.length, sha256: sha256(content) });
     }
     return artifacts;
   }
@@ -67,22 +95,24 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
   async function process(job: Job<RunJobData>, _token?: string, signal?: AbortSignal): Promise<string> {
     const run = job.data;
     const resolved = resolveCommand(options.catalogue, run.commandId, run.params, { severity: run.severity });
-    if (!resolved.ok) {
-      const reason = describeRefusal(resolved.error);
+    const refuse = async (reason: string): Promise<never> => {
+      await record(run, 'refused', reason);
       await emit({ kind: 'refused', run, at: now(), reason }, 'refused');
       throw new UnrecoverableError(`refused: ${reason}`);
-    }
+    };
+    if (run.host !== host) return refuse(`queued for ${run.host}, not this host (${host})`);
+    if (!resolved.ok) return refuse(describeRefusal(resolved.error));
     const { spec, params } = resolved.value;
-    if (spec.requiresApproval && (!run.approvedBy || run.approvedBy === run.requestedBy)) {
-      await emit({ kind: 'refused', run, at: now(), reason: 'needs the approval of a second person' }, 'refused');
-      throw new UnrecoverableError('refused: approval missing');
-    }
+    const refusal = recheckRun(options.policy, spec, run);
+    if (refusal !== undefined) return refuse(refusal);
     // A second start of the same run means the first one died mid-way. Only read-only work may run again.
     const first = await redis.set(keys.runStarted(run.runId), String(now()), 'EX', 7 * 86_400, 'NX');
     if (first === null && spec.risk !== 'read-only') {
+      await record(run, 'outcome_unknown', 'started before and did not finish; not re-run');
       await emit({ kind: 'unknown', run, at: now() }, 'unknown');
       return 'outcome-unknown';
     }
+    await record(run, first === null ? 'restarted' : 'started');
     await emit({ kind: 'started', run, at: now() }, first === null ? `started-again-${job.attemptsStarted}` : 'started');
     let tail = '';
     let lastProgress = 0;
@@ -103,6 +133,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
       },
     });
     const artifacts = await keepArtifacts(run, result);
+    await record(run, result.outcome, `exit ${result.exitCode ?? '-'} in ${result.durationMs} ms; output sha256 ${result.outputDigest}`);
     await emit({ kind: 'finished', run, at: now(), result, artifacts }, 'finished');
     return result.outcome;
   }
@@ -117,7 +148,15 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     maxStalledCount: 1,
   });
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
-  worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, err: error.message }, 'job failed'));
+  worker.on('failed', (job, error) => {
+    logger.warn({ jobId: job?.id, err: error.message }, 'job failed');
+    // A job whose workers died twice is failed by BullMQ without running our code: still say so in Slack.
+    if (job && /stalled more than allowable limit/.test(error.message)) {
+      void Promise.all([record(job.data, 'outcome_unknown', error.message), emit({ kind: 'unknown', run: job.data, at: now() }, 'unknown')]).catch(
+        (failure: unknown) => logger.error({ jobId: job.id, err: (failure as Error).message }, 'could not report a stalled job'),
+      );
+    }
+  });
 
   const beat = async () => {
     const info = JSON.stringify({ host, pid: globalThis.process.pid, concurrency: options.concurrency, lastSeenAt: now() });

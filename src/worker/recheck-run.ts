@@ -1,0 +1,36 @@
+// The worker's own check of a queued run against the role policy. The host has no Slack token, so it cannot
+// expand user groups: the bot checks groups, the worker checks what it can — approvals and user ids.
+import type { CommandSpec } from '../domain/catalogue.js';
+import type { Policy, SlackRef } from '../domain/policy.js';
+
+export interface RunPeople {
+  readonly requestedBy: string;
+  readonly approvedBy?: string;
+}
+
+// Whether a role list proves that `userId` is out: only a list of users can, a group might hold anyone.
+const provablyOutside = (refs: readonly SlackRef[], userId: string): boolean =>
+  refs.length > 0 && refs.every((ref) => 'user' in ref) && !refs.some((ref) => 'user' in ref && ref.user === userId);
+
+/**
+ * Why the host refuses this run, or undefined when it may run. Without a policy only approvals are checked.
+ * @example recheckRun(undefined, { risk: 'destructive', requiresApproval: true, … }, { requestedBy: 'U1' }) //=> 'needs the approval of a second person'
+ */
+export function recheckRun(policy: Policy | undefined, spec: CommandSpec, people: RunPeople): string | undefined {
+  if (spec.requiresApproval) {
+    if (!people.approvedBy) return 'needs the approval of a second person';
+    if (people.approvedBy === people.requestedBy) return 'self-approval is not allowed';
+  }
+  if (!policy) return undefined;
+  const { roles } = policy;
+  if (spec.risk === 'destructive') {
+    if (roles.destructive.length === 0) return "the worker's policy gives no one the destructive role";
+    if (provablyOutside(roles.destructive, people.requestedBy)) return `${people.requestedBy} does not hold the destructive role`;
+  }
+  if (spec.risk === 'mutating' && provablyOutside(roles.mutating, people.requestedBy)) return `${people.requestedBy} does not hold the mutating role`;
+  if (spec.requiresApproval && people.approvedBy) {
+    const approvers = roles.approvers.length > 0 ? roles.approvers : roles.destructive;
+    if (provablyOutside(approvers, people.approvedBy)) return `${people.approvedBy} is not an approver`;
+  }
+  return undefined;
+}
