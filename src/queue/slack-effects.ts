@@ -207,7 +207,9 @@ export function startSlackEffects(options: SlackEffectsOptions): Worker {
         await apply(services, run.incidentId, (i) => recordJobStarted(i, { jobId: run.runId, commandId: run.commandId, host: run.host }, actor('started')), `${run.runId}-started`);
         return;
       case 'progress': {
-        const thread = await ensureRoot(runProgress({ ...base, state: 'started' }));
+        // Progress is fire-and-forget on the host and may arrive after the result: never undo a result.
+        if (links[`run-result:${run.runId}`]) return;
+        const thread = root ?? (await ensureRoot(runProgress({ ...base, state: 'started' })));
         const progress = runProgress({ ...base, state: { lines: event.tail.split('\n').slice(-20) } });
         const progressTs = links[`run-progress:${run.runId}`];
         if (progressTs) await update(channel, progressTs, progress);
