@@ -38,10 +38,15 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
   if (!stored) return err({ code: 'not_found' });
   const at = reportTime(stored, now);
   const fileName = reportFileName(stored, at, sources.timeZone);
-  // The report is the evidence of 報告書作成: render it with that item already ticked at closing time.
-  const written = recordReportWritten(stored, { file: fileName, sha256: '' }, { by: 'klaxon', at, key: `report-${incidentId}` });
-  const incident = written.ok ? written.value.incident : stored;
-  const events = (await sources.store.timelineAll(incidentId)).filter((event) => event.type !== 'report_written');
+  // The report is the evidence of 報告書作成: a closed incident's report shows that item ticked at closing time,
+  // whether or not the delivery has recorded it yet, so the bytes are the same before and after delivery.
+  const written = stored.status === 'closed' ? recordReportWritten(stored, { file: fileName, sha256: '' }, { by: 'klaxon', at, key: `report-${incidentId}` }) : undefined;
+  const incident = written?.ok ? written.value.incident : stored;
+  const recorded = await sources.store.timelineAll(incidentId);
+  const known = new Set(recorded.map((event) => event.id));
+  const pending = written?.ok ? written.value.events.filter((event) => !known.has(event.id)) : [];
+  // A report cannot list its own digest: report_written events stay out.
+  const events = [...recorded, ...pending].filter((event) => event.type !== 'report_written');
   const markdown = renderReport({
     incident,
     events,
