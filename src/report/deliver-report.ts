@@ -6,9 +6,15 @@ import { join } from 'node:path';
 import { apply } from '../app/apply.js';
 import type { Services } from '../app/services.js';
 import { recordReportWritten } from '../domain/lifecycle.js';
-import type { SlackApi } from '../slack/slack-api.js';
+import type { Incident } from '../domain/incident.js';
+import { slaFor } from '../domain/policy.js';
+import { clocks } from '../domain/sla.js';
+import { SlackPlatformError, type SlackApi } from '../slack/slack-api.js';
 import { uploadFile } from '../slack/upload-file.js';
+import { checklistMessage } from '../slack/views/checklist-message.js';
+import { incidentHeader } from '../slack/views/incident-header.js';
 import { reportSummary } from '../slack/views/report-summary.js';
+import type { SlackMessage } from '../slack/views/view-types.js';
 import { compileReport } from './compile-report.js';
 
 export async function deliverReport(services: Services, slack: SlackApi, botToken: string, incidentId: string): Promise<void> {
@@ -31,20 +37,37 @@ export async function deliverReport(services: Services, slack: SlackApi, botToke
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
   if (stakeholders && !links['reportSummary']) {
-    const summary = reportSummary({ incident, channelId: channel, fileName, locale: config.locale, timeZone: config.timeZone });
+    const targets = slaFor(services.policy, incident.severity);
+    const summary = reportSummary({ incident, channelId: channel, fileName, locale: config.locale, timeZone: config.timeZone, targets });
     const answer = await slack.call<{ ts?: string }>('chat.postMessage', { channel: stakeholders, text: summary.text, blocks: summary.blocks });
     await services.store.setLink(incidentId, 'reportSummary', String(answer.ts));
   }
   const key = `report-${incidentId}`;
   const at = incident.status === 'closed' ? incident.closedAt : services.now();
-  await apply(services, incidentId, (i) => recordReportWritten(i, { file: fileName, sha256 }, { by: 'klaxon', at, key }), key);
+  const recorded = await apply(services, incidentId, (i) => recordReportWritten(i, { file: fileName, sha256 }, { by: 'klaxon', at, key }), key);
   if (config.archiveOnClose && channel && !links['archived']) {
+    // The queued re-render would find the channel archived: show the final state before archiving.
+    await renderFinal(services, slack, channel, links, recorded.ok ? recorded.value.incident : incident);
     try {
       await slack.call('conversations.archive', { channel });
     } catch (error) {
-      if (!(error instanceof Error && 'slackError' in error && (error as { slackError: string }).slackError === 'already_archived')) throw error;
+      if (!(error instanceof SlackPlatformError && error.slackError === 'already_archived')) throw error;
     }
     await services.store.setLink(incidentId, 'archived', '1');
   }
   services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
+}
+
+async function renderFinal(services: Services, slack: SlackApi, channel: string, links: Readonly<Record<string, string>>, incident: Incident): Promise<void> {
+  const view = { incident, locale: services.config.locale, timeZone: services.config.timeZone };
+  const header = incidentHeader({ ...view, clocks: clocks(incident, services.now(), slaFor(services.policy, incident.severity)) });
+  const targets: [string | undefined, SlackMessage][] = [[links['header'], header], [links['checklist'], checklistMessage(view)]];
+  for (const [ts, message] of targets) {
+    if (!ts) continue;
+    try {
+      await slack.call('chat.update', { channel, ts, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      if (!(error instanceof SlackPlatformError && ['is_archived', 'message_not_found', 'channel_not_found'].includes(error.slackError))) throw error;
+    }
+  }
 }
