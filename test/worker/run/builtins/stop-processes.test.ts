@@ -26,6 +26,7 @@ describe('stop-processes', () => {
         await sleep(50);
       }
     }
+    await sleep(300); // and for the stubborn one to install its SIGTERM handler
     const spec = { ...stop, action: { kind: 'builtin', builtin: 'stop-processes', options: { name: 'python', graceMs: 800 } } } as const;
     const result = await runCommand(spec, {}, context(root));
     expect(result.outcome, result.output).toBe('succeeded');
