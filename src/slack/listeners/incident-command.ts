@@ -79,6 +79,8 @@ export function registerIncidentCommand(app: App, services: Services): void {
           if (!result.value.duplicate) {
             const at = services.now();
             await services.store.setLink(incident.id, 'latestUpdate', JSON.stringify({ text: parsed.text, by, at }));
+            // apply() queued its render before the link existed; a render that ran in between missed the update.
+            await services.producers.enqueueRender(incident.id);
             const message = statusUpdate({ incident: result.value.incident, text: parsed.text, by, locale });
             await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'incident', message } }, `update-incident-${command.trigger_id}`);
             await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'stakeholders', message } }, `update-stakeholders-${command.trigger_id}`);
@@ -117,6 +119,16 @@ export function registerIncidentCommand(app: App, services: Services): void {
     }
   }
 
+  /** The command's answer, or a short apology when something unexpected broke (logged with its stack). */
+  async function answer(parsed: IncidentCommand, command: SlashCommand, client: WebClient): Promise<Reply | undefined> {
+    try {
+      return await handle(parsed, command, client);
+    } catch (error) {
+      services.logger.error({ err: error, subcommand: parsed.kind, user: command.user_id }, '/incident failed');
+      return ephemeral(explain({ code: 'unexpected' }, locale));
+    }
+  }
+
   app.command('/incident', async ({ command, ack, respond, client }) => {
     const parsed = parseCommand(command.text);
     if (!parsed.ok) return ack(ephemeral(explain(parsed.error, locale)));
@@ -124,11 +136,11 @@ export function registerIncidentCommand(app: App, services: Services): void {
     const opensModal = (parsed.value.kind === 'declare' && !(parsed.value.severity && parsed.value.title)) || parsed.value.kind === 'close';
     if (opensModal) {
       await ack();
-      const reply = await handle(parsed.value, command, client);
+      const reply = await answer(parsed.value, command, client);
       if (reply) await respond(reply);
       return;
     }
-    const reply = await handle(parsed.value, command, client);
-    await ack(reply);
+    // A failure must still be acknowledged: otherwise Slack waits 3 s and shows its own timeout error.
+    await ack(await answer(parsed.value, command, client));
   });
 }
