@@ -28,6 +28,7 @@ const JA: Readonly<Record<string, string>> = {
 };
 
 const EN: Readonly<Record<string, string>> = {
+  not_resolved: 'Record the recovery with /incident resolve first.',
   not_found: 'That incident does not exist.',
   forbidden: 'Your role does not allow this.',
   self_approval: 'You cannot approve your own request: another person has to.',
