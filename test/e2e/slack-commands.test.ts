@@ -1,0 +1,202 @@
+// Every /incident subcommand, the declare modal, the 📌 reaction and the bot's HTTP routes, end to end
+// through the emulator, the real Bolt receiver, Redis and a worker on a demo host.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/domain/incident.js';
+import { CALLBACK, INPUT } from '../../src/slack/ids.js';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+
+const MINUTE = 60_000;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('/incident subcommands', () => {
+  let k: Klaxon;
+  let incident: Incident;
+  let channel: string;
+  let links: Record<string, string>;
+
+  const command = async (text: string, where = channel, userId: string = USERS.l2) => {
+    const answer = await k.emulator.slashCommand({ userId, channelId: where, text });
+    expect(answer.status).toBe(200);
+    expect(answer.ms).toBeLessThan(3000);
+    expect(answer.body).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    return answer;
+  };
+  const stored = async () => (await k.bot.services.store.get(incident.id)) as Incident;
+  const header = () => k.emulator.messages(channel).find((m) => m.ts === links['header']);
+
+  beforeAll(async () => {
+    k = await startKlaxon({ worker: true });
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Optimizer results are wrong' });
+    const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
+    links = await eventually(async () => {
+      const all = await k.bot.services.store.getLinks(id);
+      return all['announcement'] && all['playbooks'] ? all : undefined;
+    }, 'the incident set up');
+    channel = links['channel'] as string;
+    incident = (await k.bot.services.store.get(id)) as Incident;
+  });
+  afterAll(async () => {
+    const rejected = k?.emulator.calls().filter((c) => c.error === 'invalid_blocks' || c.error === 'no_text') ?? [];
+    await k?.stop();
+    expect(rejected.map((c) => `${c.method}: ${c.error}`)).toEqual([]);
+  });
+
+  it('update: posts to the channel and the stakeholders and ticks 中間報告', async () => {
+    const answer = await command('update Rolled back the optimizer config; rerunning backtests');
+    expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
+    await eventually(() => k.emulator.messages(channel).some((m) => m.text.includes('Rolled back the optimizer config')), 'the update in the channel');
+    await eventually(() => k.emulator.messages(k.stakeholders).some((m) => m.text.includes('Rolled back the optimizer config')), 'the update for stakeholders');
+    expect((await stored()).checklist.interim_report).toMatchObject({ done: true, auto: true });
+    const timeline = await k.bot.services.store.timelineAll(incident.id);
+    expect(timeline.filter((e) => e.type === 'update_posted')).toHaveLength(1);
+  });
+
+  it('severity: recomputes both clocks in the header', async () => {
+    const dueDate = (ms: number) => `<!date^${Math.floor(ms / 1000)}^`;
+    const declaredAt = incident.declaredAt;
+    expect(JSON.stringify(header()?.blocks)).toContain(dueDate(declaredAt + 30 * MINUTE));
+    await command('severity critical');
+    const blocks = await eventually(() => {
+      const json = JSON.stringify(header()?.blocks ?? []);
+      return json.includes(dueDate(declaredAt + 15 * MINUTE)) ? json : undefined;
+    }, 'the critical first-response clock in the header');
+    expect(blocks).toContain(dueDate(declaredAt + 60 * MINUTE));
+    expect(blocks).not.toContain(dueDate(declaredAt + 30 * MINUTE));
+    expect(blocks).not.toContain(dueDate(declaredAt + 240 * MINUTE));
+    expect((await stored()).severity).toBe('critical');
+  });
+
+  it('assign: records the role and shows the commander in the header', async () => {
+    await command(`assign commander <@${USERS.l3}|dev>`);
+    expect((await stored()).roles.commander).toBe(USERS.l3);
+    await eventually(() => JSON.stringify(header()?.blocks ?? []).includes(`<@${USERS.l3}>`), 'the commander in the header');
+  });
+
+  it('note: adds a note to the timeline', async () => {
+    const answer = await command('note The cache directory was full at 09:40');
+    expect(answer.body).toMatch(/Note added/);
+    const notes = (await k.bot.services.store.timelineAll(incident.id)).filter((e) => e.type === 'note');
+    expect(notes).toMatchObject([{ text: 'The cache directory was full at 09:40', by: USERS.l2 }]);
+  });
+
+  it('status: shows the incident, its clocks and the online workers', async () => {
+    await eventually(async () => (await k.bot.services.redis.keys(`*${k.config.redisPrefix}*worker*`)).length > 0, 'the worker heartbeat');
+    const answer = await command('status');
+    expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(answer.body).toContain(incident.id);
+    expect(answer.body).toContain('backtest-1');
+  });
+
+  it('list: lists open incidents', async () => {
+    const answer = await command('list', k.general);
+    expect(answer.body).toContain(incident.id);
+    expect(answer.body).toContain('Optimizer results are wrong');
+  });
+
+  it('help: names every subcommand', async () => {
+    const answer = await command('help', k.general);
+    for (const sub of ['declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'resolve', 'close']) expect(answer.body).toContain(sub);
+  });
+
+  it('run: queues a catalogue command and answers at once', async () => {
+    const answer = await command('run env.python-version');
+    expect(answer.body).toMatch(/queued|Python version/i);
+    expect(answer.body).toContain('backtest-1');
+    await eventually(async () => (await k.bot.services.store.timelineAll(incident.id)).some((e) => e.type === 'job_queued' && e.commandId === 'env.python-version'), 'the queued job');
+    const refused = await command('run no.such-command');
+    expect(refused.body).toMatch(/Cannot run that/);
+    const argv = await command('run rm -rf /');
+    expect(argv.body).toMatch(/not a key=value parameter/);
+  });
+
+  it('close before resolve: says to resolve first and opens nothing', async () => {
+    const views = k.emulator.views().length;
+    await command('close');
+    await eventually(() => k.emulator.ephemerals(channel, USERS.l2).find((e) => e.text.includes('/incident resolve')), 'the resolve-first reply');
+    expect(k.emulator.views().length).toBe(views);
+  });
+
+  it('resolve, then close: records recovery and opens the close modal', async () => {
+    const answer = await command('resolve');
+    expect(answer.body).toMatch(/Recovery recorded/);
+    const resolved = await stored();
+    expect(resolved.status).toBe('resolved');
+    expect(resolved.checklist.recovery_confirmed).toMatchObject({ done: true });
+    await command('close');
+    const modal = await eventually(() => k.emulator.views().find((v) => v.view['callback_id'] === CALLBACK.close && v.state === 'open'), 'the close modal');
+    expect(modal.view['private_metadata']).toBe(incident.id);
+  });
+
+  it.each(['update', 'note', 'severity', 'assign', 'status', 'resolve', 'close', 'run env.python-version'])(
+    '%s outside an incident channel says it needs one',
+    async (text) => {
+      const args = { update: 'update hello', note: 'note hello', severity: 'severity low', assign: `assign scribe <@${USERS.l1}>` } as Record<string, string>;
+      const before = k.emulator.ephemerals(k.general, USERS.l2).length;
+      const answer = await command(args[text] ?? text, k.general);
+      // close answers after its ack (it may open a modal), through the response URL.
+      const said = answer.body || (await eventually(() => k.emulator.ephemerals(k.general, USERS.l2).slice(before).map((e) => e.text).join('\n') || undefined, 'the reply'));
+      expect(said).toContain('only works in an incident channel');
+    },
+  );
+
+  it.each([
+    ['frobnicate now', /Usage|unknown|help/i],
+    ['severity apocalyptic', /not a severity|critical/i],
+    ['assign overlord someone', /commander/i],
+    ['assign commander nobody', /user|@/i],
+    ['update', /Usage|missing|text/i],
+    ['run', /Usage|command/i],
+    ['run logs.tail-errors lines', /Usage|k=v|=/i],
+  ])('"%s" gets a short ephemeral usage message', async (text, expected) => {
+    const answer = await command(text);
+    expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(answer.body).toMatch(expected);
+    expect((answer.json as { text: string }).text.length).toBeLessThan(600);
+    expect(answer.body).not.toMatch(/Error:|TypeError|stack/);
+  });
+
+  it('declare without arguments opens the modal; submitting it declares the incident', async () => {
+    const answer = await command('declare', k.general, USERS.l1);
+    expect(answer.body).toBe('');
+    const modal = await eventually(() => k.emulator.views().find((v) => v.view['callback_id'] === CALLBACK.declare && v.state === 'open'), 'the declare modal');
+    const submitted = await k.emulator.submitView({
+      userId: USERS.l1,
+      viewId: modal.id,
+      values: { [INPUT.title.block]: { [INPUT.title.action]: 'Declared from the modal' }, [INPUT.severity.block]: { [INPUT.severity.action]: 'medium' } },
+    });
+    expect(submitted.status).toBe(200);
+    const created = await eventually(() => k.emulator.channels().find((c) => c.name.endsWith('-declared-from-the-modal')), 'the channel of the modal incident');
+    const declared = await k.bot.services.store.findByLink('channel', created.id);
+    expect(declared).toMatchObject({ title: 'Declared from the modal', severity: 'medium', declaredBy: USERS.l1 });
+  });
+
+  it('a 📌 on a message adds it to the timeline at its original time', async () => {
+    const other = await k.bot.services.store.listOpen();
+    const open = other.find((i) => i.id !== incident.id && i.status !== 'closed') as Incident;
+    const openChannel = (await k.bot.services.store.getLinks(open.id))['channel'] as string;
+    const message = k.emulator.postUserMessage({ userId: USERS.l3, channelId: openChannel, text: 'OOM killer hit the optimizer at 09:41' });
+    await pause(150);
+    expect((await k.emulator.addReaction({ userId: USERS.l1, channelId: openChannel, ts: message.ts, name: 'pushpin' })).status).toBe(200);
+    const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(open.id)).find((e) => e.type === 'pinned'), 'the pinned event');
+    expect(pinned).toMatchObject({ type: 'pinned', text: 'OOM killer hit the optimizer at 09:41', author: USERS.l3, by: USERS.l1 });
+    expect(pinned.at).toBe(Math.round(Number(message.ts) * 1000));
+    if (pinned.type === 'pinned') expect(pinned.pinnedAt).toBeGreaterThan(pinned.at);
+    // Other reactions are not pins.
+    const plain = k.emulator.postUserMessage({ userId: USERS.l3, channelId: openChannel, text: 'thanks' });
+    await k.emulator.addReaction({ userId: USERS.l1, channelId: openChannel, ts: plain.ts, name: 'thumbsup' });
+    await pause(200);
+    expect((await k.bot.services.store.timelineAll(open.id)).filter((e) => e.type === 'pinned')).toHaveLength(1);
+  });
+
+  it('serves /healthz and Prometheus /metrics', async () => {
+    const health = await fetch(`${k.bot.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true });
+    const metrics = await fetch(`${k.bot.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await metrics.text();
+    expect(text).toMatch(/^# HELP /m);
+    expect(text).toMatch(/^# TYPE \S+ (counter|histogram|gauge)/m);
+  });
+});

@@ -1,0 +1,85 @@
+import { App, type HTTPReceiver } from '@slack/bolt';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackSignatureHeaders } from '../../src/sandbox/emulator/slack-signature.js';
+import { createReceiver, isFutureTimestamp } from '../../src/slack/receiver.js';
+
+const NOW = Date.UTC(2026, 2, 10, 0, 40);
+const nowS = Math.floor(NOW / 1000);
+
+describe('isFutureTimestamp', () => {
+  it('refuses more than 300 s ahead and accepts up to 300 s', () => {
+    expect(isFutureTimestamp(String(nowS + 301), NOW)).toBe(true);
+    expect(isFutureTimestamp(String(nowS + 300), NOW)).toBe(false);
+    expect(isFutureTimestamp(String(nowS - 301), NOW)).toBe(false);
+    expect(isFutureTimestamp([String(nowS + 3600), String(nowS)], NOW)).toBe(true);
+  });
+
+  it('leaves missing and malformed timestamps to the signature check', () => {
+    expect(isFutureTimestamp(undefined, NOW)).toBe(false);
+    expect(isFutureTimestamp('soon', NOW)).toBe(false);
+    expect(isFutureTimestamp('', NOW)).toBe(false);
+  });
+});
+
+describe('createReceiver over HTTP', () => {
+  const secret = 'receiver-test-secret';
+  const seen: string[] = [];
+  let app: App;
+  let url: string;
+
+  beforeAll(async () => {
+    const silent = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error', setName() {} } as never;
+    const receiver: HTTPReceiver = createReceiver({
+      signingSecret: secret,
+      logger: silent,
+      now: Date.now,
+      routes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => res.writeHead(200).end('ok') }],
+    });
+    // No Web API here: authorize locally instead of asking auth.test.
+    app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-receiver-test', botId: 'B1', botUserId: 'U0BOT' }), logger: silent });
+    app.command('/incident', async ({ command, ack }) => {
+      seen.push(command.text);
+      await ack({ response_type: 'ephemeral', text: `got ${command.text}` });
+    });
+    const server = (await app.start(0)) as unknown as Server;
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => app?.stop());
+
+  const send = (text: string, timestamp: number, signWith = secret, path = '/slack/events') => {
+    const body = new URLSearchParams({ command: '/incident', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: `${timestamp}.${text}` }).toString();
+    return fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignatureHeaders(signWith, body, timestamp) },
+      body,
+    });
+  };
+
+  it('dispatches a correctly signed, current request', async () => {
+    const answer = await send('help', Math.floor(Date.now() / 1000));
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain('got help');
+  });
+
+  it.each([
+    ['forged', () => send('forged', Math.floor(Date.now() / 1000), 'another-secret')],
+    ['stale', () => send('stale', Math.floor(Date.now() / 1000) - 301)],
+    ['future', () => send('future', Math.floor(Date.now() / 1000) + 301)],
+  ])('answers 401 to a %s request and never reaches a listener', async (name, request) => {
+    const answer = await request();
+    expect(answer.status).toBe(401);
+    expect(seen).not.toContain(name);
+  });
+
+  it('refuses an unsigned request', async () => {
+    const answer = await fetch(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"url_verification","challenge":"x"}' });
+    expect(answer.status).toBe(401);
+  });
+
+  it('serves klaxon routes on the same port', async () => {
+    const answer = await fetch(`${url}/healthz`);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('ok');
+  });
+});

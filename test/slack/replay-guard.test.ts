@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { AnyMiddlewareArgs } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { replayGuard, requestIdentity } from '../../src/slack/replay-guard.js';
+import { createOnce } from '../../src/store/once.js';
+
+describe('requestIdentity', () => {
+  it('names events by event_id, commands and interactions by trigger_id, bare actions by action_ts', () => {
+    expect(requestIdentity({ event_id: 'Ev1', trigger_id: 'ignored' })).toBe('event-Ev1');
+    expect(requestIdentity({ trigger_id: '123.456.abc', command: '/incident' })).toBe('trigger-123.456.abc');
+    expect(requestIdentity({ type: 'block_actions', actions: [{ action_ts: '1700000000.1' }] })).toBe('action-1700000000.1');
+  });
+
+  it('has no identity for a request that carries none', () => {
+    expect(requestIdentity({ type: 'view_closed' })).toBeUndefined();
+    expect(requestIdentity({ actions: [] })).toBeUndefined();
+    expect(requestIdentity({ event_id: 42 })).toBeUndefined();
+  });
+});
+
+describe('replayGuard', () => {
+  let redis: Redis;
+  const prefix = `rg${randomUUID().slice(0, 8)}`;
+  beforeAll(() => {
+    redis = new Redis(inject('redisUrl'));
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`*${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  /** Runs the guard on a body the way Bolt would, counting how often the listener chain ran and acks. */
+  async function deliver(guard: ReturnType<typeof replayGuard>, body: Record<string, unknown>, counts: { next: number; ack: number }, withAck = true) {
+    const args = {
+      body,
+      next: async () => {
+        counts.next += 1;
+      },
+      ...(withAck ? { ack: async () => { counts.ack += 1; } } : {}),
+    } as unknown as AnyMiddlewareArgs & { next: () => Promise<void> };
+    await guard(args as never);
+  }
+
+  it('passes the first delivery on, and acknowledges but drops every repeat', async () => {
+    const guard = replayGuard(createOnce(redis, { prefix }));
+    const counts = { next: 0, ack: 0 };
+    const body = { trigger_id: `${Date.now()}.1.replay`, command: '/incident' };
+    for (let n = 0; n < 4; n += 1) await deliver(guard, body, counts);
+    expect(counts).toEqual({ next: 1, ack: 3 });
+  });
+
+  it('lets exactly one of many concurrent deliveries of one event through, across replicas', async () => {
+    const second = new Redis(inject('redisUrl'));
+    const guards = [replayGuard(createOnce(redis, { prefix })), replayGuard(createOnce(second, { prefix }))];
+    const counts = { next: 0, ack: 0 };
+    const body = { event_id: `Ev${Date.now()}`, event: { type: 'reaction_added' } };
+    await Promise.all(Array.from({ length: 12 }, (_, n) => deliver(guards[n % 2] as ReturnType<typeof replayGuard>, body, counts, false)));
+    await second.quit();
+    expect(counts.next).toBe(1);
+  });
+
+  it('never blocks requests without an identity or with a different one', async () => {
+    const guard = replayGuard(createOnce(redis, { prefix }));
+    const counts = { next: 0, ack: 0 };
+    await deliver(guard, { type: 'view_closed' }, counts);
+    await deliver(guard, { type: 'view_closed' }, counts);
+    await deliver(guard, { trigger_id: `${Date.now()}.2.a` }, counts);
+    await deliver(guard, { trigger_id: `${Date.now()}.2.b` }, counts);
+    expect(counts).toEqual({ next: 4, ack: 0 });
+  });
+
+  it('remembers a request for longer than the five-minute signature window', async () => {
+    const guard = replayGuard(createOnce(redis, { prefix }));
+    const trigger = `${Date.now()}.3.ttl`;
+    await deliver(guard, { trigger_id: trigger }, { next: 0, ack: 0 });
+    const [key] = await redis.keys(`*${prefix}*${trigger}*`);
+    expect(key).toBeDefined();
+    expect(await redis.ttl(key as string)).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,92 @@
+import { LogLevel, WebClient } from '@slack/web-api';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
+import { createSlackApi, SlackPlatformError, SlackUnavailableError, type SlackApiOptions } from '../../src/slack/slack-api.js';
+
+const TOKEN = 'xoxb-slack-api-test';
+
+describe('createSlackApi against the emulator', () => {
+  let emulator: SlackEmulator;
+  let general: string;
+  let other: string;
+  beforeAll(async () => {
+    emulator = await createSlackEmulator({ signingSecret: 's', botToken: TOKEN, channels: [{ name: 'general' }, { name: 'other' }], console: false });
+    general = emulator.channel('general')?.id as string;
+    other = emulator.channel('other')?.id as string;
+  });
+  afterEach(() => emulator.faults.clear());
+  afterAll(async () => emulator?.close());
+
+  const client = (timeout = 5000) =>
+    new WebClient(TOKEN, { slackApiUrl: emulator.apiUrl, timeout, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+  const api = (options: SlackApiOptions = {}, timeout?: number) => {
+    const retries: { method: string; attempt: number; waitMs: number; reason: string }[] = [];
+    const slack = createSlackApi(client(timeout), { baseBackoffMs: 20, maxBackoffMs: 200, channelIntervalMs: 10, channelBurst: 100, onRetry: (r) => retries.push(r), ...options });
+    return { slack, retries };
+  };
+  const posted = (channel: string, text: string) => emulator.messages(channel).filter((m) => m.text === text);
+
+  it('waits out Retry-After on a 429 before asking again, then delivers once', async () => {
+    emulator.faults.add({ method: 'chat.postMessage', channel: general, kind: 'rate_limited', retryAfterSeconds: 1, times: 1 });
+    const { slack, retries } = api();
+    const before = emulator.calls('chat.postMessage').length;
+    await slack.call('chat.postMessage', { channel: general, text: 'after the 429' });
+    const calls = emulator.calls('chat.postMessage').slice(before);
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    expect(retries).toMatchObject([{ method: 'chat.postMessage', attempt: 1, reason: 'rate_limited' }]);
+    expect(posted(general, 'after the 429')).toHaveLength(1);
+  });
+
+  it('retries 500s and transient Slack errors with backoff, and delivers once', async () => {
+    emulator.faults.add({ method: 'chat.update', kind: 'http_error', status: 500, times: 2 });
+    emulator.faults.add({ method: 'chat.update', kind: 'error', error: 'internal_error', times: 1 });
+    const { slack, retries } = api();
+    const { ts } = await slack.call<{ ts: string }>('chat.postMessage', { channel: general, text: 'v1' });
+    await slack.call('chat.update', { channel: general, ts, text: 'v2' });
+    expect(retries.map((r) => r.reason)).toEqual(['http_500', 'http_500', 'internal_error']);
+    expect(emulator.messages(general).find((m) => m.ts === ts)?.text).toBe('v2');
+  });
+
+  it('fails at once on a definite Slack error, without retrying', async () => {
+    const { slack, retries } = api();
+    const before = emulator.calls('chat.postMessage').length;
+    const failure = await slack.call('chat.postMessage', { channel: 'C0NOSUCH', text: 'nowhere' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SlackPlatformError);
+    expect(failure).toMatchObject({ method: 'chat.postMessage', slackError: 'channel_not_found' });
+    expect(emulator.calls('chat.postMessage').length - before).toBe(1);
+    expect(retries).toEqual([]);
+  });
+
+  it('gives up with SlackUnavailableError once the retry budget is spent, so the queue can retry later', async () => {
+    emulator.faults.add({ method: 'chat.postMessage', kind: 'http_error', status: 503 });
+    const { slack, retries } = api({ maxRetryMs: 400 });
+    const failure = await slack.call('chat.postMessage', { channel: general, text: 'never' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SlackUnavailableError);
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    expect(retries.length).toBeLessThan(20);
+    expect(posted(general, 'never')).toHaveLength(0);
+  });
+
+  it('retries a call that timed out', async () => {
+    emulator.faults.add({ method: 'auth.test', kind: 'delay', ms: 800, times: 1 });
+    const { slack, retries } = api({}, 300);
+    const answer = await slack.call<{ ok: boolean }>('auth.test', {});
+    expect(answer.ok).toBe(true);
+    expect(retries.map((r) => r.reason)).toEqual(['request_error']);
+  });
+
+  it('keeps posting order and paces chat.postMessage per channel after a burst', async () => {
+    const { slack } = api({ channelIntervalMs: 150, channelBurst: 2 });
+    const before = emulator.calls('chat.postMessage').length;
+    for (let n = 1; n <= 5; n += 1) await slack.call('chat.postMessage', { channel: general, text: `paced ${n}` });
+    await slack.call('chat.postMessage', { channel: other, text: 'not held back' });
+    const calls = emulator.calls('chat.postMessage').slice(before);
+    const inGeneral = calls.filter((c) => c.args['channel'] === general);
+    expect(inGeneral.map((c) => c.args['text'])).toEqual(['paced 1', 'paced 2', 'paced 3', 'paced 4', 'paced 5']);
+    // Two at once, then one per interval (a little slack for timer granularity).
+    for (let n = 2; n < inGeneral.length; n += 1) expect((inGeneral[n]?.at ?? 0) - (inGeneral[n - 1]?.at ?? 0)).toBeGreaterThanOrEqual(140);
+    const otherCall = calls.find((c) => c.args['channel'] === other);
+    expect((otherCall?.at ?? 0) - (inGeneral.at(-1)?.at ?? 0)).toBeLessThan(140);
+  });
+});
