@@ -9,11 +9,23 @@ import { compileReport } from '../report/compile-report.js';
 import { createIncidentStore } from '../store/incident-store.js';
 import { createRedis } from '../store/redis-connection.js';
 
+// Where the report was looked for, without the password a REDIS_URL may carry.
+function redisLabel(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    return 'Redis';
+  }
+}
+
 export async function reportCommand(args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
   const [incidentId, ...rest] = args;
   const outIndex = rest.indexOf('--out');
   const out = outIndex >= 0 ? rest[outIndex + 1] : undefined;
-  if (!incidentId || incidentId.startsWith('-') || (outIndex >= 0 && !out)) {
+  // Anything but `--out FILE` is a typo that would otherwise be ignored silently.
+  const understood = rest.length === 0 || (rest.length === 2 && outIndex === 0 && out !== undefined && !out.startsWith('-'));
+  if (!incidentId || incidentId.startsWith('-') || !understood) {
     io.stderr.write('usage: klaxon report <incident-id> [--out FILE]   (e.g. klaxon report inc-12)\n');
     return 2;
   }
@@ -28,7 +40,7 @@ export async function reportCommand(args: readonly string[], config: Config, _lo
     const store = createIncidentStore(redis, { prefix: config.redisPrefix });
     const compiled = await compileReport({ store, policy: policy.value, catalogue, locale: config.locale, timeZone: config.timeZone }, incidentId, Date.now());
     if (!compiled.ok) {
-      io.stderr.write(`klaxon report: no incident ${incidentId} in ${config.redisUrl}\n`);
+      io.stderr.write(`klaxon report: no incident ${incidentId} in ${redisLabel(config.redisUrl as string)} (prefix ${config.redisPrefix})\n`);
       return 1;
     }
     if (out) {
