@@ -17,7 +17,7 @@ describe('/incident declare', () => {
     expect(answer.body).toMatch(/inc-\d+ declared/);
 
     const channel = await eventually(() => k.emulator.channels().find((c) => /^inc-\d{8}-\d{3}-backtests-crash-on-start$/.test(c.name)), 'the incident channel');
-    expect(channel.members).toEqual(expect.arrayContaining([USERS.l1, USERS.l2]));
+    await eventually(() => [USERS.l1, USERS.l2].every((u) => channel.members.includes(u)), 'the declarer and the L2 responders invited');
     const messages = await eventually(() => {
       const all = k.emulator.messages(channel.id);
       return all.length >= 3 ? all : undefined;
