@@ -120,6 +120,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     return [...groupCache.groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
   };
 
+  const slack = createSlackApi(app.client, {
+    ...options.slackApi,
+    onRetry: (info) => logger.warn(info, 'Slack call failed; retrying'),
+  });
   const services: Services = {
     config,
     logger,
@@ -132,6 +136,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     catalogue,
     playbooks,
     groupsOf,
+    slack,
     now,
   };
 
@@ -152,10 +157,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   registerReactions(app, services);
   app.error(reportFailure(services));
 
-  const slack = createSlackApi(app.client, {
-    ...options.slackApi,
-    onRetry: (info) => logger.warn(info, 'Slack call failed; retrying'),
-  });
   const effects: Worker = startSlackEffects({ connection: blocking, services, slack, botToken: config.slack.botToken });
 
   const started = (await app.start(config.port)) as unknown;

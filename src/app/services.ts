@@ -9,6 +9,7 @@ import type { Producers } from '../queue/queues.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import type { Once } from '../store/once.js';
+import type { SlackApi } from '../slack/slack-api.js';
 
 export interface Services {
   readonly config: Config;
@@ -23,6 +24,8 @@ export interface Services {
   readonly playbooks: readonly Playbook[];
   /** The Slack user groups a user belongs to (for role checks); the Slack adapter caches it. */
   readonly groupsOf: (userId: string) => Promise<readonly string[]>;
+  /** Slack reads and writes with retries; listeners use it for the few calls they make directly. */
+  readonly slack: SlackApi;
   /** @pure false — the only clock of the application. */
   readonly now: () => number;
 }

@@ -8,12 +8,16 @@ import { actorFrom, incidentOfChannel } from './context.js';
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
 
 export function registerReactions(app: App, services: Services): void {
-  app.event('reaction_added', async ({ event, client }) => {
+  app.event('reaction_added', async ({ event }) => {
     if (!PIN_REACTIONS.has(event.reaction) || event.item.type !== 'message') return;
     const incident = await incidentOfChannel(services, event.item.channel);
     if (!incident) return;
-    const found = await client.reactions.get({ channel: event.item.channel, timestamp: event.item.ts, full: true });
-    const message = (found as { message?: { text?: string; user?: string; ts?: string } }).message;
+    const found = await services.slack.call<{ message?: { text?: string; user?: string; ts?: string } }>('reactions.get', {
+      channel: event.item.channel,
+      timestamp: event.item.ts,
+      full: true,
+    });
+    const message = found.message;
     if (!message?.text) return;
     const originalAt = Math.round(Number(message.ts ?? event.item.ts) * 1000);
     const key = `pin-${event.item.channel}-${event.item.ts}`;
