@@ -61,7 +61,8 @@ export function registerModals(app: App, services: Services): void {
     const values = view.state.values as Values;
     const incidentId = view.private_metadata;
     const incident = await services.store.get(incidentId);
-    if (!incident) return ack({ response_action: 'errors', errors: {} });
+    // Slack shows errors only next to an input: the summary is in every form of the close modal.
+    if (!incident) return ack({ response_action: 'errors', errors: { [reportInput('summary').block]: explain({ code: 'not_found' }, locale).text } });
     const fields: Record<string, string> = { ...(incident.report as Record<string, string>) };
     for (const field of REPORT_FIELDS) {
       const value = read(values, reportInput(field));
