@@ -44,7 +44,8 @@ export interface RunArtifact {
 }
 
 export type RunEvent =
-  | { readonly kind: 'started'; readonly run: RunJobData; readonly at: number }
+  /** `restarted`: a read-only job picked up again after its worker died; the timeline records both starts. */
+  | { readonly kind: 'started'; readonly run: RunJobData; readonly at: number; readonly restarted?: boolean }
   | { readonly kind: 'progress'; readonly run: RunJobData; readonly at: number; readonly tail: string }
   | {
       readonly kind: 'finished';

@@ -202,10 +202,13 @@ export function startSlackEffects(options: SlackEffectsOptions): Worker {
     };
     const actor = (suffix: string) => ({ by: 'klaxon', at: event.at, key: `${run.runId}-${suffix}` });
     switch (event.kind) {
-      case 'started':
+      case 'started': {
+        // A restart after a worker crash is a second start on the timeline, keyed by when it happened.
+        const suffix = event.restarted ? `started-again-${event.at}` : 'started';
         await ensureRoot(runProgress({ ...base, state: 'started' }));
-        await apply(services, run.incidentId, (i) => recordJobStarted(i, { jobId: run.runId, commandId: run.commandId, host: run.host }, actor('started')), `${run.runId}-started`);
+        await apply(services, run.incidentId, (i) => recordJobStarted(i, { jobId: run.runId, commandId: run.commandId, host: run.host }, actor(suffix)), `${run.runId}-${suffix}`);
         return;
+      }
       case 'progress': {
         // Progress is fire-and-forget on the host and may arrive after the result: never undo a result.
         if (links[`run-result:${run.runId}`]) return;

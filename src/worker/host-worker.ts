@@ -96,6 +96,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     const run = job.data;
     const resolved = resolveCommand(options.catalogue, run.commandId, run.params, { severity: run.severity });
     const refuse = async (reason: string): Promise<never> => {
+      logger.warn({ runId: run.runId, commandId: run.commandId, requestedBy: run.requestedBy, reason }, 'job refused');
       await record(run, 'refused', reason);
       await emit({ kind: 'refused', run, at: now(), reason }, 'refused');
       throw new UnrecoverableError(`refused: ${reason}`);
@@ -113,7 +114,8 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
       return 'outcome-unknown';
     }
     await record(run, first === null ? 'restarted' : 'started');
-    await emit({ kind: 'started', run, at: now() }, first === null ? `started-again-${job.attemptsStarted}` : 'started');
+    logger.info({ runId: run.runId, commandId: run.commandId, requestedBy: run.requestedBy, again: first === null }, 'job started');
+    await emit(first === null ? { kind: 'started', run, at: now(), restarted: true } : { kind: 'started', run, at: now() }, first === null ? `started-again-${job.attemptsStarted}` : 'started');
     let tail = '';
     let lastProgress = 0;
     let progressCount = 0;
@@ -133,6 +135,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
       },
     });
     const artifacts = await keepArtifacts(run, result);
+    logger.info({ runId: run.runId, commandId: run.commandId, outcome: result.outcome, exitCode: result.exitCode, durationMs: result.durationMs }, 'job finished');
     await record(run, result.outcome, `exit ${result.exitCode ?? '-'} in ${result.durationMs} ms; output sha256 ${result.outputDigest}`);
     await emit({ kind: 'finished', run, at: now(), result, artifacts }, 'finished');
     return result.outcome;
