@@ -1,0 +1,62 @@
+// Producers against real Redis: business-key job ids make an at-least-once retry add nothing twice, renders
+// coalesce, and every key stays under the deployment's hash tag.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bullPrefix, createProducers, hostQueue, queueKeys, SLACK_QUEUE, type Producers, type RunJobData } from '../../src/queue/queues.js';
+
+describe('queue producers', () => {
+  let redis: Redis;
+  let producers: Producers;
+  let prefix: string;
+  beforeAll(() => {
+    redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+  });
+  afterEach(async () => producers?.close());
+  afterAll(() => redis.disconnect());
+
+  const fresh = (renderDelayMs?: number) => {
+    prefix = `q${randomUUID().slice(0, 8)}`;
+    producers = createProducers(redis, prefix, renderDelayMs);
+    return producers;
+  };
+  const run: RunJobData = { runId: 'run-inc-1-abc', incidentId: 'inc-1', commandId: 'env.python-version', params: {}, host: 'bt-2', requestedBy: 'U1', severity: 'high' };
+
+  it('queues a run once on its host queue, however often it is enqueued', async () => {
+    const p = fresh();
+    await Promise.all([p.enqueueRun(run), p.enqueueRun(run), p.enqueueRun(run)]);
+    const jobs = await p.host('bt-2').getJobs(['wait']);
+    expect(jobs.map((j) => [j.id, j.queueName, j.data.commandId])).toEqual([[run.runId, hostQueue('bt-2'), 'env.python-version']]);
+    expect(jobs[0]?.opts.attempts).toBe(1);
+    expect(await p.host('bt-1').getJobCounts('wait')).toEqual({ wait: 0 });
+  });
+
+  it('adds a Slack effect with a business key once, and retries it with backoff', async () => {
+    const p = fresh();
+    const job = { name: 'render', data: { incidentId: 'inc-1' } } as const;
+    await p.enqueueSlack(job, 'effect-1');
+    await p.enqueueSlack(job, 'effect-1');
+    const jobs = await p.slack.getJobs(['wait']);
+    expect(jobs.map((j) => j.id)).toEqual(['effect-1']);
+    expect(jobs[0]?.opts).toMatchObject({ attempts: 10, backoff: { type: 'exponential', delay: 1000 } });
+  });
+
+  it('coalesces a burst of re-renders of one incident into one delayed job', async () => {
+    const p = fresh(60_000);
+    for (let i = 0; i < 5; i += 1) await p.enqueueRender('inc-7');
+    await p.enqueueRender('inc-8');
+    const delayed = await p.slack.getJobs(['delayed']);
+    expect(delayed.map((j) => j.data.incidentId).sort()).toEqual(['inc-7', 'inc-8']);
+  });
+
+  it('keeps every BullMQ key under the deployment hash tag', async () => {
+    const p = fresh();
+    await p.enqueueRun(run);
+    await p.enqueueSlack({ name: 'render', data: { incidentId: 'inc-1' } }, 'x');
+    const keys = await redis.keys(`*${prefix}*`);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key.startsWith(`${bullPrefix(prefix)}:`)).toBe(true);
+    expect(keys).toEqual(expect.arrayContaining([`${bullPrefix(prefix)}:${SLACK_QUEUE}:x`, `${bullPrefix(prefix)}:${hostQueue('bt-2')}:${run.runId}`]));
+    expect(queueKeys(prefix).workerHeartbeat('bt-2')).toBe(`{${prefix}}:worker:bt-2`);
+  });
+});

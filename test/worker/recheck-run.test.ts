@@ -1,0 +1,38 @@
+// The worker's own policy check: what it can prove from user ids and approvals, and what it leaves to the bot.
+import { describe, expect, it } from 'vitest';
+import { findCommand } from '../../commands/index.js';
+import type { CommandSpec } from '../../src/domain/catalogue.js';
+import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
+import { recheckRun } from '../../src/worker/recheck-run.js';
+
+const spec = (id: string): CommandSpec => {
+  const found = findCommand(id);
+  if (!found) throw new Error(id);
+  return found;
+};
+const users: Policy = { ...defaultPolicy, roles: { mutating: [{ user: 'U1' }, { user: 'U2' }], destructive: [{ user: 'U2' }], approvers: [{ user: 'U3' }] } };
+const mixed: Policy = { ...defaultPolicy, roles: { mutating: [], destructive: [{ user: 'U2' }, { usergroup: 'S9' }], approvers: [] } };
+
+describe('recheckRun', () => {
+  it.each([
+    ['read-only, anyone', users, 'env.python-version', { requestedBy: 'U7' }, undefined],
+    ['mutating, listed user', users, 'run.safe-mode', { requestedBy: 'U1' }, undefined],
+    ['mutating, unlisted user', users, 'run.safe-mode', { requestedBy: 'U7' }, 'U7 does not hold the mutating role'],
+    ['destructive, listed user', users, 'cleanup.temp', { requestedBy: 'U2' }, undefined],
+    ['destructive, unlisted user', users, 'cleanup.temp', { requestedBy: 'U1' }, 'U1 does not hold the destructive role'],
+    ['destructive, a group might hold them', mixed, 'cleanup.temp', { requestedBy: 'U7' }, undefined],
+    ['destructive, nobody holds the role', defaultPolicy, 'cleanup.temp', { requestedBy: 'U2' }, "the worker's policy gives no one the destructive role"],
+    ['approval missing', users, 'config.restore', { requestedBy: 'U2' }, 'needs the approval of a second person'],
+    ['self-approval', users, 'config.restore', { requestedBy: 'U2', approvedBy: 'U2' }, 'self-approval is not allowed'],
+    ['approver outside the list', users, 'config.restore', { requestedBy: 'U2', approvedBy: 'U1' }, 'U1 is not an approver'],
+    ['listed approver', users, 'config.restore', { requestedBy: 'U2', approvedBy: 'U3' }, undefined],
+    ['approvers default to the destructive role, which has a group', mixed, 'config.restore', { requestedBy: 'U2', approvedBy: 'U8' }, undefined],
+  ] as const)('%s', (_name, policy, id, people, expected) => {
+    expect(recheckRun(policy, spec(id), people)).toBe(expected);
+  });
+
+  it('without a policy checks approvals only', () => {
+    expect(recheckRun(undefined, spec('cleanup.temp'), { requestedBy: 'U7' })).toBeUndefined();
+    expect(recheckRun(undefined, spec('config.restore'), { requestedBy: 'U7', approvedBy: 'U7' })).toBe('self-approval is not allowed');
+  });
+});
