@@ -96,6 +96,36 @@ describe('klaxon worker processes', () => {
     expect(two.output()).not.toContain(first.incident.id);
   });
 
+  it('re-checks roles from KLAXON_POLICY: a job the bot allowed through a group is refused by user id', async () => {
+    const policy = join(scratch, 'policy.json');
+    await writeFile(policy, JSON.stringify({ roles: { destructive: [USERS.l2], approvers: [USERS.l3] } }));
+    await spawnWorker('backtest-1', { KLAXON_POLICY: policy });
+    const { incident: declared, channel } = await incident('Cleanup by a developer');
+    const answer = await k.emulator.slashCommand({ userId: USERS.l3, channelId: channel, text: 'run cleanup.temp' });
+    expect(answer.body).toContain('Queued');
+    const refused = await runRoot(channel, 'cleanup.temp', /Refused/);
+    expect(textOf(refused)).toContain('U0L3DEV does not hold the destructive role');
+    const entries = (await k.bot.services.audit.read({ count: 10_000 })).filter((a) => a.incidentId === declared.id && a.commandId === 'cleanup.temp');
+    expect(entries.map((a) => `${a.action}:${a.decision}`)).toEqual(['run:queued', 'execute:refused']);
+    expect(await readdir(join(root, 'temp'))).not.toEqual([]);
+  });
+
+  it('refuses to start with a broken policy file and says why', async () => {
+    const policy = join(scratch, 'broken.json');
+    await writeFile(policy, JSON.stringify({ roles: { destructive: ['not-a-user'] } }));
+    const child = spawn(process.execPath, ['bin/klaxon.js', 'worker'], {
+      env: { PATH: process.env['PATH'] ?? '', REDIS_URL: k.config.redisUrl ?? '', KLAXON_REDIS_PREFIX: k.config.redisPrefix, BACKTEST_ROOT: root, KLAXON_POLICY: policy },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('roles.destructive.0');
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
   it('keeps canary secrets out of Slack, Redis and the logs', async () => {
     const worker = await spawnWorker('backtest-1');
     const leak = `ERROR upstream said token ${CANARY.token} password=${CANARY.password}\n-----BEGIN RSA PRIVATE KEY-----\n${CANARY.pemBody}\n-----END RSA PRIVATE KEY-----\n`;
