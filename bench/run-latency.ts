@@ -1,0 +1,128 @@
+// Issue 5: how long a click on a Run button takes to become a running job on the host, and how long a
+// finished job takes to show its result in the Slack thread. Real bot, real worker, real Redis; the Slack
+// side of each figure comes from the emulator's call log.
+import { ACTION } from '../src/slack/ids.js';
+import type { Call, Message } from '../src/sandbox/emulator/emulator-types.js';
+import { messages } from '../src/slack/i18n/messages.js';
+import { declareBenchIncident } from './declare-bench-incident.js';
+import type { BenchFigure } from './figure.js';
+import { latencyFigures } from './quantile.js';
+import { BENCH_USERS, startBenchKlaxon, type BenchKlaxon } from './start-bench-klaxon.js';
+import { waitFor } from './wait-for.js';
+
+export interface RunBenchOptions {
+  readonly runs?: number;
+  /** Pause before each click, so the channel's post budget (about 1 message/s, burst 3) has refilled. */
+  readonly gapMs?: number;
+}
+
+// A read-only command of the critical outage playbook that finishes in well under a second.
+const PLAYBOOK = 'critical.outage';
+const COMMAND = 'env.python-version';
+
+interface RunTimes {
+  readonly clickAt: number;
+  readonly startedAt: number;
+  readonly startedShownAt: number;
+  readonly finishedAt: number;
+  readonly resultPostedAt: number;
+}
+
+const obj = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+
+interface RunButton {
+  readonly message: Message;
+  /** Absent when the block has none: the click then carries the button's value, which is what names the command. */
+  readonly blockId?: string;
+  readonly value: string;
+}
+
+/** The Run button of COMMAND in the playbook steps posted in the offer's thread. */
+function findRunButton(thread: readonly Message[]): RunButton | undefined {
+  for (const message of thread) {
+    for (const block of (message.blocks ?? []).map(obj)) {
+      const elements = [...(Array.isArray(block['elements']) ? block['elements'] : []), block['accessory']].map(obj);
+      const run = elements.find((e) => e['action_id'] === ACTION.runCommand && String(e['value']).includes(`"${COMMAND}"`));
+      if (run) return { message, ...(typeof block['block_id'] === 'string' ? { blockId: block['block_id'] } : {}), value: String(run['value']) };
+    }
+  }
+  return undefined;
+}
+
+export async function benchRunLatency(redisUrl: string, options: RunBenchOptions = {}): Promise<BenchFigure[]> {
+  const runs = options.runs ?? 30;
+  const gapMs = options.gapMs ?? 3_000;
+  const k = await startBenchKlaxon({ redisUrl, worker: true });
+  try {
+    const { incidentId, channel, links } = await declareBenchIncident(k, 'critical Bench: run latency');
+    const offerTs = links['playbooks'] as string;
+    await k.emulator.selectOption({ userId: BENCH_USERS.l1, channelId: channel, messageTs: offerTs, actionId: ACTION.playbookSelect, value: PLAYBOOK });
+    const button = await waitFor(() => findRunButton(k.emulator.messages(channel, { threadTs: offerTs })), `the ${PLAYBOOK} steps with a Run button for ${COMMAND}`);
+    const times: RunTimes[] = [];
+    const seen = new Set<string>();
+    // Each run posts three messages (queued root, progress, result): back to back they would measure Slack
+    // pacing, not klaxon. A responder clicking every few seconds is the case these figures describe.
+    for (let i = 0; i < runs; i++) {
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+      times.push(await oneRun(k, { incidentId, channel, button, seen }));
+    }
+    return [
+      ...latencyFigures(`run: click -> job started on the host (${runs} runs of ${COMMAND})`, times.map((t) => t.startedAt - t.clickAt), { p50: '< 250 ms', p99: '< 500 ms' }),
+      ...latencyFigures('run: click -> "started" shown in Slack', times.map((t) => t.startedShownAt - t.clickAt), { p99: '< 1000 ms' }),
+      ...latencyFigures('run: job finished -> result posted in the thread', times.map((t) => t.resultPostedAt - t.finishedAt), { p50: '< 250 ms', p99: '< 1000 ms' }),
+    ];
+  } finally {
+    await k.stop();
+  }
+}
+
+interface RunContext {
+  readonly incidentId: string;
+  readonly channel: string;
+  readonly button: RunButton;
+  readonly seen: Set<string>;
+}
+
+async function oneRun(k: BenchKlaxon, ctx: RunContext): Promise<RunTimes> {
+  const { store } = k.bot.services;
+  const callsBefore = k.emulator.calls().length;
+  const clickAt = Date.now();
+  const answer = await k.emulator.clickButton({
+    userId: BENCH_USERS.l1,
+    channelId: ctx.channel,
+    messageTs: ctx.button.message.ts,
+    actionId: ACTION.runCommand,
+    ...(ctx.button.blockId !== undefined ? { blockId: ctx.button.blockId } : {}),
+    value: ctx.button.value,
+  });
+  if (answer.status !== 200) throw new Error(`bench: the Run click was answered ${answer.status}`);
+  // The result link is written after the result is posted, and job_finished after that: wait for both.
+  const { runId, links, events } = await waitFor(async () => {
+    const current = await store.getLinks(ctx.incidentId);
+    const id = Object.keys(current).find((key) => key.startsWith('run-result:') && !ctx.seen.has(key))?.slice('run-result:'.length);
+    if (id === undefined) return undefined;
+    const timeline = await store.timelineAll(ctx.incidentId);
+    const mine = timeline.filter((e) => 'jobId' in e && e.jobId === id);
+    return mine.some((e) => e.type === 'job_finished') ? { runId: id, links: current, events: mine } : undefined;
+  }, `the result of run ${ctx.seen.size + 1}`);
+  ctx.seen.add(`run-result:${runId}`);
+  const started = events.find((e) => e.type === 'job_started');
+  const finished = events.find((e) => e.type === 'job_finished');
+  if (!started || !finished || finished.type !== 'job_finished' || finished.outcome !== 'succeeded') throw new Error(`bench: run ${runId} did not succeed`);
+  const rootTs = links[`run:${runId}`];
+  const calls = k.emulator.calls().slice(callsBefore);
+  const startedShown = firstStartedCall(calls, ctx.channel, rootTs);
+  const resultPost = calls.filter((c) => c.method === 'chat.postMessage' && c.args['thread_ts'] === rootTs).at(-1);
+  if (!startedShown || !resultPost) throw new Error(`bench: no Slack call showed run ${runId} starting or finishing`);
+  return { clickAt, startedAt: started.at, startedShownAt: startedShown.at, finishedAt: finished.at, resultPostedAt: resultPost.at };
+}
+
+// The root message turns to "started" by chat.update, or is posted already started if the worker was first.
+function firstStartedCall(calls: readonly Call[], channel: string, rootTs: string | undefined): Call | undefined {
+  const label = messages('en').run.started;
+  return calls.find((c) => {
+    if (c.args['channel'] !== channel || !String(c.args['text']).includes(label)) return false;
+    if (c.method === 'chat.update') return c.args['ts'] === rootTs;
+    return c.method === 'chat.postMessage' && c.args['thread_ts'] === undefined;
+  });
+}

@@ -1,0 +1,96 @@
+// The real bot (Bolt HTTP receiver, Redis, the Slack effect queue) talking to the Slack emulator, and
+// optionally a worker on a temporary copy of the demo backtest host: the same wiring the sandbox uses.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { catalogue } from '../commands/index.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createSlackEmulator, type SlackEmulator } from '../src/sandbox/emulator/slack-emulator.js';
+import { sandboxPolicy } from '../src/sandbox/sandbox-policy.js';
+import { startBot, type RunningBot } from '../src/start-bot.js';
+import { startWorkerProcess } from '../src/start-worker.js';
+import { createRedis } from '../src/store/redis-connection.js';
+import { copyDemoHost } from '../src/worker/run/demo-host.js';
+
+export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789';
+const BOT_TOKEN = 'xoxb-bench-token';
+export const BENCH_USERS = { l1: 'U0L1OPS', l2: 'U0L2SYS' } as const;
+
+export interface BenchKlaxon {
+  readonly emulator: SlackEmulator;
+  readonly bot: RunningBot;
+  readonly config: Config;
+  /** Channel id of #general, where incidents are declared from. */
+  readonly general: string;
+  stop(): Promise<void>;
+}
+
+export interface BenchKlaxonOptions {
+  readonly redisUrl: string;
+  readonly worker?: boolean;
+}
+
+export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<BenchKlaxon> {
+  const scratch = await mkdtemp(join(tmpdir(), 'klaxon-bench-'));
+  const emulator = await createSlackEmulator({
+    signingSecret: BENCH_SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    channels: [{ name: 'general' }, { name: 'incidents' }],
+    console: false,
+  });
+  const backtestRoot = options.worker ? await copyDemoHost(join(scratch, 'backtest')) : undefined;
+  const prefix = `bench${randomBytes(4).toString('hex')}`;
+  const loaded = loadConfig(
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_API_URL: emulator.apiUrl,
+      REDIS_URL: options.redisUrl,
+      KLAXON_REDIS_PREFIX: prefix,
+      PORT: '0',
+      STAKEHOLDER_CHANNEL: 'incidents',
+      KLAXON_LOCALE: 'en',
+      KLAXON_TIMEZONE: 'Asia/Tokyo',
+      WORKER_HOST: 'backtest-1',
+      REPORTS_DIR: join(scratch, 'reports'),
+      ...(backtestRoot ? { BACKTEST_ROOT: backtestRoot } : {}),
+    },
+    'bot',
+  );
+  if (!loaded.ok) throw loaded.error;
+  const config = loaded.value;
+  const logger = createLogger({ level: process.env['KLAXON_BENCH_LOG'] ?? 'silent', pretty: false });
+  const bot = await startBot({ config, logger, policy: sandboxPolicy });
+  emulator.setBotUrl(`${bot.url}/slack/events`);
+  const worker = backtestRoot ? await startWorkerProcess({ config, logger, catalogue }) : undefined;
+  return {
+    emulator,
+    bot,
+    config,
+    general: emulator.channel('general')?.id as string,
+    async stop() {
+      await worker?.stop();
+      await bot.stop();
+      await emulator.close();
+      await deleteKeys(options.redisUrl, prefix);
+      await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+// Everything the run wrote lives under its own prefix (store keys and BullMQ keys alike).
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = createRedis(redisUrl, 'command');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `{${prefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+}

@@ -1,0 +1,53 @@
+// Smoke test: every bench runs end to end with tiny counts and returns real figures. The numbers
+// themselves belong to `npm run bench`; here only their presence and sanity are checked.
+import { describe, expect, inject, it } from 'vitest';
+import { benchAck } from '../../bench/ack-latency.js';
+import type { BenchFigure } from '../../bench/figure.js';
+import { benchReportDelivery } from '../../bench/report-delivery.js';
+import { benchReport } from '../../bench/report.js';
+import { benchRunLatency } from '../../bench/run-latency.js';
+import { benchStore } from '../../bench/store.js';
+
+const redisUrl = inject('redisUrl');
+
+function expectFigures(figures: readonly BenchFigure[], names: readonly RegExp[]): Map<string, number> {
+  expect(new Set(figures.map((f) => f.name)).size).toBe(figures.length);
+  for (const figure of figures) {
+    expect(Number.isFinite(figure.value), `${figure.name} = ${figure.value}`).toBe(true);
+    expect(figure.value, figure.name).toBeGreaterThanOrEqual(0);
+    expect(figure.unit).not.toBe('');
+  }
+  for (const name of names) expect(figures.some((f) => name.test(f.name)), String(name)).toBe(true);
+  return new Map(figures.map((f) => [f.name, f.value]));
+}
+
+describe('benches with tiny counts', () => {
+  it('report rendering', async () => {
+    expectFigures(await benchReport(), [/render.*median/, /render.*p95/]);
+  }, 60_000);
+
+  it('store appends and updates', async () => {
+    expectFigures(await benchStore(redisUrl), [/appends, sequential/, /update\(\) p99/]);
+  }, 60_000);
+
+  it('ack latency of the bot beside the bare server, with every note recorded', async () => {
+    const figures = expectFigures(await benchAck(redisUrl, { ratePerSecond: 100, count: 30, warmUp: 10 }), [/ack: bot.* p99/, /ack: bare.* p99/, /ratio, p99/]);
+    expect(figures.get('ack: bot answers other than 200')).toBe(0);
+    expect(figures.get('ack: notes on the timeline / notes sent')).toBe(1);
+  }, 60_000);
+
+  it('click -> job started and job finished -> result posted', async () => {
+    const figures = await benchRunLatency(redisUrl, { runs: 2, gapMs: 1_000 });
+    expectFigures(figures, [/click -> job started.* p50/, /click -> "started" shown/, /finished -> result posted.* p99/]);
+    const started = figures.find((f) => /click -> job started.* p50/.test(f.name));
+    const shown = figures.find((f) => /click -> "started" shown.* p50/.test(f.name));
+    expect(shown?.value).toBeGreaterThanOrEqual(started?.value ?? Number.POSITIVE_INFINITY);
+  }, 60_000);
+
+  it('report compile and delivery', async () => {
+    const figures = expectFigures(await benchReportDelivery(redisUrl, { events: 600, compileRuns: 2 }), [/compile/, /deliver total/, /upload/]);
+    const total = figures.get('report: deliver total (compile, write, upload, summary, tick)') ?? 0;
+    expect(total).toBeGreaterThan(0);
+    expect(figures.get('report: deliver part: upload (getUploadURL -> completeUpload)')).toBeLessThanOrEqual(total + 5);
+  }, 60_000);
+});
