@@ -74,9 +74,11 @@ describe('roles and approvals, end to end', () => {
     const root = await eventually(() => k.emulator.messages(channel).find((m) => textOf(m).includes('`config.restore`') && /Succeeded/.test(m.text)), 'the result', 20_000);
     expect(textOf(k.emulator.messages(channel).find((m) => m.ts === request.ts))).toContain(`Approved by <@${USERS.l3}>`);
 
+    const incident = await k.bot.services.store.findByLink('channel', channel);
+    const finishedRecorded = async () => (await k.bot.services.store.timelineAll(incident?.id ?? '')).some((e) => e.type === 'job_finished' && e.jobId === runId);
+    await eventually(finishedRecorded, 'job_finished on the timeline');
     // Let any duplicate surface before counting.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const incident = await k.bot.services.store.findByLink('channel', channel);
     const timeline = await k.bot.services.store.timelineAll(incident?.id ?? '');
     expect(timeline.filter((e) => e.type === 'job_started' && e.jobId === runId)).toHaveLength(1);
     expect(timeline.filter((e) => e.type === 'job_finished' && e.jobId === runId)).toHaveLength(1);

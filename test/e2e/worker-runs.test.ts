@@ -56,8 +56,10 @@ describe('runs on the backtest host, end to end', () => {
     const output = files.find((f) => f.name === 'logs.collect-output.txt');
     expect(output?.content?.toString('utf8')).toContain('Log bundle incident_logs/');
 
-    const timeline = await k.bot.services.store.timelineAll(incidentId);
-    const finished = timeline.find((e) => e.type === 'job_finished' && e.commandId === 'logs.collect');
+    const finished = await eventually(
+      async () => (await k.bot.services.store.timelineAll(incidentId)).find((e) => e.type === 'job_finished' && e.commandId === 'logs.collect'),
+      'job_finished on the timeline',
+    );
     expect(finished).toMatchObject({ outcome: 'succeeded', exitCode: 0, host: 'backtest-1' });
     expect((finished as { outputDigest: string }).outputDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(resultText).toContain((finished as { outputDigest: string }).outputDigest.slice(0, 12));
