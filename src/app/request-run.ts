@@ -129,11 +129,12 @@ async function recordDecision(services: Services, run: RunJobData, decision: 'ap
 async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string): Promise<void> {
   const key = `${run.runId}-queued`;
   await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key)), key);
-  await services.producers.enqueueRun(run);
+  // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
   await services.audit.append({
     at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
     commandId: run.commandId, host: run.host, paramsDigest,
   });
+  await services.producers.enqueueRun(run);
 }
 
 const actorOf = (services: Services, by: string, key: string) => ({ by, key, at: services.now() });
