@@ -74,7 +74,11 @@ export function registerModals(app: App, services: Services): void {
       return ack({ response_action: 'errors', errors: Object.fromEntries(missing.map((f) => [reportInput(f).block, required])) });
     }
     const key = `close-${view.id}`;
-    const result = await apply(services, incidentId, (i) => closeIncident(i, fields, actorFrom(services, body.user.id, key)), key);
+    const close = () => apply(services, incidentId, (i) => closeIncident(i, fields, actorFrom(services, body.user.id, key)), key);
+    let result = await close();
+    // A re-submission racing the first one can see the incident closed before the first one's idempotency
+    // record; one more try reads that record and counts as the same close.
+    if (!result.ok && result.error.code === 'closed') result = await close();
     if (!result.ok) {
       const message = explain(result.error as Problem, locale).text;
       return ack({ response_action: 'errors', errors: { [reportInput(missing[0] ?? 'summary').block]: message } });
