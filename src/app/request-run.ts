@@ -38,14 +38,17 @@ const digest = (text: string): string => createHash('sha256').update(text).diges
 interface PendingApproval {
   readonly run: RunJobData;
   readonly expiresAt: number;
+  /** Set once decided, so a late click is told it was decided rather than that it expired. */
+  readonly decided?: 'approved' | 'denied';
 }
 
 export async function requestRun(services: Services, request: RunRequest): Promise<Result<RunDecision, RunRefusal>> {
   const { incident } = request;
   if (incident.status === 'closed') return err({ code: 'closed' });
   const host = request.host ?? incident.host ?? services.config.workerHost;
-  const requestId = digest(request.key).slice(0, 16);
-  const audit = { at: services.now(), actor: request.by, requestId, incidentId: incident.id, commandId: request.commandId, host };
+  // One id for the request, its run and every audit entry about either, so the audit trail joins up.
+  const runId = `run-${incident.id}-${digest(request.key).slice(0, 16)}`;
+  const audit = { at: services.now(), actor: request.by, requestId: runId, incidentId: incident.id, commandId: request.commandId, host };
   const resolved = resolveCommand(services.catalogue, request.commandId, request.params, { severity: incident.severity });
   if (!resolved.ok) {
     const reason = describeRefusal(resolved.error);
@@ -60,7 +63,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     return err({ code: 'forbidden', risk: spec.risk });
   }
   const run: RunJobData = {
-    runId: `run-${incident.id}-${requestId}`,
+    runId,
     incidentId: incident.id,
     commandId: spec.id,
     params,
@@ -93,6 +96,7 @@ export async function decideApproval(
   const { run } = pending;
   const audit = { at: services.now(), actor: decision.by, requestId: run.runId, incidentId: run.incidentId, commandId: run.commandId, host: run.host };
   const paramsDigest = digest(canonicalParams(run.params));
+  if (pending.decided) return err({ code: 'already_decided' });
   if (services.now() > pending.expiresAt) {
     await services.audit.append({ ...audit, action: 'approve', decision: 'expired', paramsDigest });
     await recordDecision(services, run, 'expired', decision.by);
@@ -103,11 +107,15 @@ export async function decideApproval(
     return err({ code: 'self_approval' });
   }
   const groups = await services.groupsOf(decision.by);
-  if (decision.approve && !mayApprove(services.policy, decision.by, groups)) {
+  // Approvers decide; the requester may also withdraw (deny) their own request. Nobody else may block it.
+  const mayDecide = mayApprove(services.policy, decision.by, groups) || (!decision.approve && decision.by === run.requestedBy);
+  if (!mayDecide) {
     await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: 'not an approver' });
     return err({ code: 'forbidden', risk: 'destructive' });
   }
   if (!(await services.once.claim(`decide-${run.runId}`, 7 * 86_400))) return err({ code: 'already_decided' });
+  const decided: PendingApproval = { ...pending, decided: decision.approve ? 'approved' : 'denied' };
+  await services.redis.set(key, JSON.stringify(decided), 'KEEPTTL');
   if (!decision.approve) {
     await services.audit.append({ ...audit, action: 'approve', decision: 'denied_by_approver', paramsDigest });
     await recordDecision(services, run, 'denied', decision.by);
