@@ -84,7 +84,7 @@ describe('roles and approvals, end to end', () => {
     expect(timeline.filter((e) => e.type === 'job_finished' && e.jobId === runId)).toHaveLength(1);
     expect(k.emulator.messages(channel, { threadTs: root.ts }).filter((m) => /Succeeded/.test(m.text) && m.ts !== root.ts)).toHaveLength(1);
 
-    const audit = (await auditAll(k)).filter((a) => a.requestId === runId || (a.commandId === 'config.restore' && a.action === 'run'));
+    const audit = (await auditAll(k)).filter((a) => a.requestId === runId);
     const decisions = audit.map((a) => `${a.action}:${a.decision}:${a.actor}`);
     expect(decisions).toEqual([
       `run:approval_requested:${USERS.l2}`,
@@ -118,5 +118,27 @@ describe('approval expiry', () => {
     const expired = (await auditAll(k)).find((a) => a.requestId === runId && a.decision === 'expired');
     expect(expired).toMatchObject({ actor: USERS.l3, action: 'approve', commandId: 'config.restore', host: 'backtest-1' });
     expect(await k.bot.services.producers.host('backtest-1').getJob(runId)).toBeUndefined();
+  });
+
+  it('only approvers (or the requester) decide, and a decided request stays decided after the window', async () => {
+    const { channel, steps } = await incidentWithPlaybook(k, 'Decided early');
+    k.emulator.channel(channel)?.members.push(USERS.stakeholder);
+    await k.emulator.clickButton({ userId: USERS.l2, channelId: channel, messageTs: steps.ts, actionId: 'run_command', value: runValue(steps, 'config.restore') });
+    const request = await approvalMessage(k, channel, 'config.restore');
+    const runId = String(blocksOf(request).find((b) => b.block_id === 'approval_actions')?.elements?.[0]?.['value']);
+    const press = (userId: string, actionId: string) => k.emulator.clickButton({ userId, channelId: channel, messageTs: request.ts, actionId, value: runId });
+
+    await press(USERS.stakeholder, 'approval_deny');
+    await eventually(() => k.emulator.ephemerals(channel, USERS.stakeholder).find((e) => e.text.includes('Your role does not allow this')), 'the stakeholder refused');
+    await press(USERS.l3, 'approval_approve');
+    await eventually(async () => (await auditAll(k)).find((a) => a.requestId === runId && a.decision === 'approved'), 'the approval');
+    offset += 61_000;
+    await press(USERS.l3, 'approval_approve');
+    await eventually(() => k.emulator.ephemerals(channel, USERS.l3).find((e) => e.text.includes('already approved or denied')), 'the late click told it was decided');
+    const decisions = (await auditAll(k)).filter((a) => a.requestId === runId).map((a) => `${a.decision}:${a.actor}`);
+    expect(decisions).toEqual([`approval_requested:${USERS.l2}`, `denied:${USERS.stakeholder}`, `approved:${USERS.l3}`, `queued:${USERS.l3}`]);
+    const incident = await k.bot.services.store.findByLink('channel', channel);
+    const approvals = (await k.bot.services.store.timelineAll(incident?.id ?? '')).filter((e) => e.type === 'approval').map((e) => (e as { decision: string }).decision);
+    expect(approvals).toEqual(['requested', 'approved']);
   });
 });
