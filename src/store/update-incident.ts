@@ -47,7 +47,12 @@ export async function updateIncident<E>(
     const current = await context.get(id);
     if (current === undefined) return err({ code: 'not_found' });
     const applied = transition(current);
-    if (!applied.ok) return applied;
+    if (!applied.ok) {
+      // A concurrent copy of this request may have won between our duplicate check and our read: its effect
+      // then makes the transition refuse. That is a duplicate, not a refusal.
+      const duplicate = idempotencyKey === undefined ? undefined : await duplicateOf(context, id, idempotencyKey);
+      return duplicate ? ok(duplicate) : applied;
+    }
     if (applied.value.incident.id !== id) throw new Error(`transition of ${id} returned ${applied.value.incident.id}`);
     // The store, not the transition, bumps the version: a transition that forgets cannot defeat the compare-and-set.
     const incident = { ...applied.value.incident, version: current.version + 1 } as Incident;

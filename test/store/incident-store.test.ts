@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../src/domain/checklist.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { err, ok } from '../../src/domain/result.js';
+import { resolveIncident } from '../../src/domain/lifecycle.js';
 import { createIncidentStore } from '../../src/store/incident-store.js';
 import { storeKeys } from '../../src/store/keys.js';
 import { aNote, anIncident, deletePrefix, toggle, uniquePrefix } from './fixtures.js';
@@ -153,6 +154,28 @@ describe('update', () => {
     expect(results.filter((r) => r.ok && !r.value.duplicate)).toHaveLength(1);
     expect((await store().get(incident.id))?.checklist.root_cause.done).toBe(true);
     expect(await store().timelineAll(incident.id)).toHaveLength(2);
+  });
+
+  it('answers every concurrent copy of a request as a duplicate even when the winner makes the transition refuse', async () => {
+    for (let round = 0; round < 20; round += 1) {
+      const incident = await created();
+      const results = await Promise.all(
+        replicas.flatMap((replica) =>
+          [0, 1, 2].map(() =>
+            createIncidentStore(replica, { prefix }).update(
+              incident.id,
+              (i) => resolveIncident(i, { by: 'U3', at: Date.UTC(2026, 2, 10, 2), key: 'resolve-once' }),
+              { idempotencyKey: 'resolve-once' },
+            ),
+          ),
+        ),
+      );
+      expect(results.map((r) => (r.ok ? (r.value.duplicate ? 'duplicate' : 'applied') : r.error))).toEqual(
+        expect.arrayContaining(['applied']),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(results.filter((r) => r.ok && !r.value.duplicate)).toHaveLength(1);
+    }
   });
 
   it('loses no update when up to 50 concurrent toggles race (property: equals the serial result)', async () => {
