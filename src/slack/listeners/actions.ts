@@ -1,6 +1,6 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import type { WebClient } from '@slack/web-api';
-import type { App, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
+import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import { decideApproval, requestRun } from '../../app/request-run.js';
 import type { Services } from '../../app/services.js';
@@ -13,17 +13,16 @@ import { parseSeverity } from '../../domain/severity.js';
 import { explain, type Problem } from '../explain.js';
 import { ACTION } from '../ids.js';
 import { approvalDecided } from '../views/approval-decided.js';
-import { approvalRequest } from '../views/approval-request.js';
 import { closeModal } from '../views/close-modal.js';
 import { updateModal } from '../views/update-modal.js';
 import { playbookSteps } from '../views/playbook-steps.js';
 import { runProgress } from '../views/run-progress.js';
-import { runQueuedReply, approvalPending } from '../views/run-replies.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
+import { announceRun } from './run-flow.js';
 import { resolveAndOfferVerification } from './resolve-flow.js';
 
-type ActionArgs = { body: BlockAction; client: WebClient };
+type ActionArgs = { body: BlockAction; client: WebClient; respond?: RespondFn };
 
 export function registerActions(app: App, services: Services): void {
   const { locale, timeZone } = services.config;
@@ -32,19 +31,24 @@ export function registerActions(app: App, services: Services): void {
   async function tell(args: ActionArgs, message: SlackMessage): Promise<void> {
     const channel = args.body.channel?.id;
     if (!channel) return;
-    await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text: message.text, blocks: message.blocks }).catch((error: Error) => {
-      services.logger.warn({ err: error.message }, 'could not send an ephemeral reply');
-    });
+    try {
+      await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      // Someone who is not a member (user_not_in_channel) still gets the answer through the click's response_url.
+      await args.respond?.({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }).catch((fallback: Error) => {
+        services.logger.warn({ err: (error as Error).message, fallback: fallback.message }, 'could not send an ephemeral reply');
+      });
+    }
   }
   const problem = (args: ActionArgs, p: Problem) => tell(args, explain(p, locale));
 
   /** Runs an action on the incident of the channel the click came from. */
   function onIncident(actionId: string, handler: (incident: Incident, args: ActionArgs & { action: BlockAction['actions'][number] }) => Promise<void>) {
-    app.action<BlockAction>(actionId, async ({ ack, body, client, action }) => {
+    app.action<BlockAction>(actionId, async ({ ack, body, client, action, respond }) => {
       await ack();
       const incident = await incidentOfChannel(services, body.channel?.id);
-      if (!incident) return problem({ body, client }, { code: 'not_incident_channel' });
-      await handler(incident, { body, client, action });
+      if (!incident) return problem({ body, client, respond }, { code: 'not_incident_channel' });
+      await handler(incident, { body, client, action, respond });
     });
   }
 
@@ -102,18 +106,7 @@ export function registerActions(app: App, services: Services): void {
   async function run(incident: Incident, args: ActionArgs, commandId: string, params: Record<string, string>, key: string): Promise<void> {
     const decision = await requestRun(services, { incident, commandId, params, by: args.body.user.id, key });
     if (!decision.ok) return problem(args, decision.error);
-    const { run, spec } = decision.value;
-    const title = spec.title[locale];
-    if (decision.value.state === 'needs_approval') {
-      const message = approvalRequest({ approvalId: run.runId, commandId: spec.id, title, requestedBy: run.requestedBy, params: run.params, expiresAt: decision.value.expiresAt, locale, timeZone });
-      await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'incident', message, saveAs: `approval:${run.runId}` } }, `approval-${run.runId}`);
-      return tell(args, approvalPending({ spec, locale }));
-    }
-    await services.producers.enqueueSlack(
-      { name: 'post', data: { incidentId: incident.id, to: 'incident', message: runProgress({ commandId: spec.id, title, host: run.host, state: 'queued', locale }), saveAs: `run:${run.runId}` } },
-      `run-root-${run.runId}`,
-    );
-    await tell(args, runQueuedReply({ spec, host: run.host, locale }));
+    await tell(args, await announceRun(services, incident.id, decision.value));
   }
 
   onIncident(ACTION.runCommand, async (incident, args) => {

@@ -19,9 +19,9 @@ import { closeModal } from '../views/close-modal.js';
 import { declareModal } from '../views/declare-modal.js';
 import { statusSummary } from '../views/status-summary.js';
 import { statusUpdate } from '../views/status-update.js';
-import { runQueuedReply, approvalPending } from '../views/run-replies.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
+import { announceRun } from './run-flow.js';
 import { resolveAndOfferVerification } from './resolve-flow.js';
 
 type Reply = RespondArguments & { text: string };
@@ -111,10 +111,9 @@ export function registerIncidentCommand(app: App, services: Services): void {
         });
       case 'run':
         return inIncident(command, async (incident) => {
-          const decision = await requestRun(services, { incident, commandId: parsed.commandId, params: parsed.params, by, key });
+          const decision = await requestRun(services, { incident, commandId: parsed.commandId, params: parsed.params, by, key, ...(parsed.host ? { host: parsed.host } : {}) });
           if (!decision.ok) return ephemeral(explain(decision.error, locale));
-          if (decision.value.state === 'needs_approval') return ephemeral(approvalPending({ spec: decision.value.spec, locale }));
-          return ephemeral(runQueuedReply({ spec: decision.value.spec, host: decision.value.run.host, locale }));
+          return ephemeral(await announceRun(services, incident.id, decision.value));
         });
     }
   }
