@@ -14,7 +14,7 @@ export type IncidentCommand =
   | { readonly kind: 'severity'; readonly severity: Severity }
   | { readonly kind: 'assign'; readonly role: IncidentRole; readonly user: string }
   | { readonly kind: 'note'; readonly text: string }
-  | { readonly kind: 'run'; readonly commandId: string; readonly params: Readonly<Record<string, string>> }
+  | { readonly kind: 'run'; readonly commandId: string; readonly params: Readonly<Record<string, string>>; readonly host?: string }
   | { readonly kind: 'status' }
   | { readonly kind: 'list' }
   | { readonly kind: 'resolve' }
@@ -30,6 +30,7 @@ export interface UsageError {
 }
 
 const MAX_TEXT = 3000;
+const HOST_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const usage = (error: Omit<UsageError, 'code'>): Result<never, UsageError> => err({ code: 'usage', ...error });
 
 /** Slack sends mentions as <@U123> or <@U123|name> (escaped) or, unescaped, as a plain U-id. */
@@ -100,12 +101,20 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
       const [commandId, ...pairs] = args;
       if (!commandId) return usage({ subcommand: 'run', reason: 'missing_argument' });
       const params: Record<string, string> = {};
+      let host: string | undefined;
       for (const pair of pairs) {
         const eq = pair.indexOf('=');
         if (eq <= 0) return usage({ subcommand: 'run', reason: 'bad_param', input: pair });
-        params[pair.slice(0, eq)] = pair.slice(eq + 1);
+        const [name, value] = [pair.slice(0, eq), pair.slice(eq + 1)];
+        // `host=` picks the backtest host (a WORKER_HOST name); no catalogue command has a parameter of that name.
+        if (name === 'host') {
+          if (!HOST_NAME.test(value)) return usage({ subcommand: 'run', reason: 'bad_param', input: pair });
+          host = value;
+        } else {
+          params[name] = value;
+        }
       }
-      return ok({ kind: 'run', commandId, params });
+      return ok({ kind: 'run', commandId, params, ...(host ? { host } : {}) });
     }
     default:
       return usage({ reason: 'unknown_subcommand', input: match[1], valid: SUBCOMMANDS });

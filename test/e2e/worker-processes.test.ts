@@ -223,7 +223,7 @@ describe('klaxon worker processes', () => {
 
     await spawnWorker('backtest-1');
     const unknown = await runRoot(channel, 'process.stop-python', /Outcome unknown/);
-    expect(textOf(unknown)).toContain('will not be re-run');
+    expect(textOf(unknown)).toContain('will not run it again by itself');
     // Longer than the builtin's grace period: a re-run would have killed the stubborn process by now.
     await new Promise((resolve) => setTimeout(resolve, 6000));
     expect(stubborn.exitCode).toBeNull();

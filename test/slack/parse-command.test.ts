@@ -16,6 +16,7 @@ describe('parseCommand', () => {
     ['note first line\nsecond line', { kind: 'note', text: 'first line\nsecond line' }],
     ['run triage.collect-logs', { kind: 'run', commandId: 'triage.collect-logs', params: {} }],
     ['run run.exclude-strategy strategy=MomentumInvestingStrategy', { kind: 'run', commandId: 'run.exclude-strategy', params: { strategy: 'MomentumInvestingStrategy' } }],
+    ['run logs.collect host=backtest-2', { kind: 'run', commandId: 'logs.collect', params: {}, host: 'backtest-2' }],
     ['STATUS', { kind: 'status' }],
     ['list', { kind: 'list' }],
     ['resolve', { kind: 'resolve' }],
@@ -38,6 +39,7 @@ describe('parseCommand', () => {
     ['note    ', 'missing_argument'],
     ['run', 'missing_argument'],
     ['run x.y strategy', 'bad_param'],
+    ['run x.y host=a;b', 'bad_param'],
     [`declare low ${'x'.repeat(151)}`, 'too_long'],
   ])('refuses %j with %s', (text, reason) => {
     const result = parseCommand(text);

@@ -103,7 +103,7 @@ export const en: Messages = {
     digest: 'Output digest',
     unknownTitle: 'Outcome unknown',
     unknownBody:
-      'The worker stopped while this destructive command was running. It will not be re-run automatically: check the host before running it again.',
+      'The worker stopped while this command was running, so whether it finished is unknown. klaxon will not run it again by itself: check the host before running it again.',
     fallback: (title, state) => `${title}: ${state}`,
   },
   approval: {
@@ -165,7 +165,7 @@ export const en: Messages = {
       severity: '/incident severity <level>',
       assign: '/incident assign <role> @user',
       note: '/incident note <text>',
-      run: '/incident run <command-id> [k=v …]',
+      run: '/incident run <command-id> [k=v …] [host=NAME]',
       status: '/incident status',
       list: '/incident list',
       resolve: '/incident resolve',

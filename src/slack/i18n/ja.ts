@@ -115,7 +115,7 @@ export const ja: Messages = {
     digest: '出力ダイジェスト',
     unknownTitle: '結果不明',
     unknownBody:
-      'この破壊的コマンドの実行中にワーカーが停止しました。自動では再実行しません。ホストの状態を確認してから再実行してください。',
+      'このコマンドの実行中にワーカーが停止したため、完了したかどうか不明です。自動では再実行しません。ホストの状態を確認してから再実行してください。',
     fallback: (title, state) => `${title}: ${state}`,
   },
   approval: {
@@ -177,7 +177,7 @@ export const ja: Messages = {
       severity: '/incident severity <重要度>',
       assign: '/incident assign <役割> @ユーザー',
       note: '/incident note <本文>',
-      run: '/incident run <コマンドID> [k=v …]',
+      run: '/incident run <コマンドID> [k=v …] [host=ホスト名]',
       status: '/incident status',
       list: '/incident list',
       resolve: '/incident resolve',

@@ -1,4 +1,4 @@
-// A destructive job whose worker stalled: say so plainly instead of re-running it (DESIGN: reliability rules).
+// A job whose worker died mid-way and that will not run again by itself: say so plainly (DESIGN: reliability rules).
 import type { Locale } from '../../domain/locale.js';
 import { messages } from '../i18n/messages.js';
 import { inlineMrkdwn } from '../mrkdwn.js';

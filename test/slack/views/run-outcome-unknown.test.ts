@@ -5,10 +5,10 @@ import { runOutcomeUnknown } from '../../../src/slack/views/run-outcome-unknown.
 import { allText, expectSafeMessage, hostileText } from './view-fixtures.js';
 
 describe('runOutcomeUnknown', () => {
-  it('says the destructive run stalled and will not be re-run', () => {
+  it('says the run stalled and will not be run again by itself', () => {
     const message = runOutcomeUnknown({ commandId: 'critical.restore-config', title: 'Restore config', host: 'backtest-01', locale: 'en' });
     expectSafeMessage(message);
-    expect(allText(message.blocks)).toContain('It will not be re-run automatically');
+    expect(allText(message.blocks)).toContain('klaxon will not run it again by itself');
     expect(message.text).toBe('Restore config: Outcome unknown');
   });
 
