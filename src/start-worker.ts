@@ -16,6 +16,10 @@ export interface WorkerProcessOptions {
   readonly policy?: Policy;
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
+  /** Least time between two progress updates of a run (default 2 s). */
+  readonly progressEveryMs?: number;
+  /** @pure false — the clock of job events (tests script it). */
+  readonly now?: () => number;
 }
 
 export async function startWorkerProcess(options: WorkerProcessOptions): Promise<{ stop(): Promise<void> }> {
@@ -41,6 +45,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     logger,
     lockDurationMs: options.lockDurationMs ?? config.workerLockMs,
     stalledIntervalMs: options.stalledIntervalMs ?? config.workerLockMs,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.progressEveryMs === undefined ? {} : { progressEveryMs: options.progressEveryMs }),
   });
   return {
     async stop() {

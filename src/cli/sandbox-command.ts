@@ -50,7 +50,7 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
   };
   const bot = await startBot({ config: sandboxConfig, logger, ...(config.policyFile ? {} : { policy: sandboxPolicy }) });
   emulator.setBotUrl(`${bot.url}/slack/events`);
-  const worker = await startWorkerProcess({ config: sandboxConfig, logger, catalogue });
+  const worker = await startWorkerProcess({ config: sandboxConfig, logger, catalogue, ...(config.policyFile ? {} : { policy: sandboxPolicy }) });
 
   io.stdout.write(
     `\nklaxon sandbox is running: open ${emulator.url}\n` +

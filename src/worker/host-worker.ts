@@ -117,7 +117,8 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     logger.info({ runId: run.runId, commandId: run.commandId, requestedBy: run.requestedBy, again: first === null }, 'job started');
     await emit(first === null ? { kind: 'started', run, at: now(), restarted: true } : { kind: 'started', run, at: now() }, first === null ? `started-again-${job.attemptsStarted}` : 'started');
     let tail = '';
-    let lastProgress = 0;
+    // The first progress update waits a full interval: a quick command shows only its result.
+    let lastProgress = now();
     let progressCount = 0;
     const progressEvery = options.progressEveryMs ?? 2000;
     const result = await runCommand(spec, params, {

@@ -75,7 +75,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     ...(options.now ? { now: options.now } : {}),
   });
   emulator.setBotUrl(`${bot.url}/slack/events`);
-  const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: quiet, catalogue }) : undefined;
+  const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: quiet, catalogue, policy: options.policy ?? sandboxPolicy, progressEveryMs: 1, ...(options.now ? { now: options.now } : {}) }) : undefined;
   const general = emulator.channel('general')?.id as string;
   const stakeholders = emulator.channel('incidents')?.id as string;
   return {
