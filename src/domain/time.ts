@@ -1,7 +1,8 @@
 // Rendering instants in the team's time zone. Pure: the instant and the zone are parameters.
-import { tz } from '@date-fns/tz';
+import { TZDate, tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Instant } from './incident.js';
+import { err, ok, type Result } from './result.js';
 
 /**
  * Formats an instant in a time zone with a date-fns pattern.
@@ -25,4 +26,30 @@ export function formatDuration(ms: number): string {
   if (hours === 0) return `${sign}${minutes} min`;
   if (hours >= 48 && minutes === 0) return `${sign}${Math.floor(hours / 24)} d ${hours % 24} h`;
   return `${sign}${hours} h ${String(minutes).padStart(2, '0')} min`;
+}
+
+/**
+ * Reads a wall-clock time people type in the team's zone: `yyyy-MM-dd HH:mm`, or `HH:mm` for the most
+ * recent such moment (today, or yesterday when that is still ahead). Moments in the future are refused.
+ * @example parseTeamTime('09:40', 'Asia/Tokyo', Date.UTC(2026, 2, 10, 3)) //=> { ok: true, value: Date.UTC(2026, 2, 10, 0, 40) }
+ */
+export function parseTeamTime(text: string, timeZone: string, now: Instant): Result<Instant, 'format' | 'future'> {
+  const full = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$/.exec(text.trim());
+  const short = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  let at: Instant;
+  if (full) {
+    const [, y, mo, d, h, mi] = full.map(Number) as [number, number, number, number, number, number];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return err('format');
+    at = new TZDate(y, mo - 1, d, h, mi, timeZone).getTime();
+    if (formatInstant(at, timeZone, 'yyyy-MM-dd HH:mm') !== `${full[1]}-${full[2]}-${full[3]} ${String(h).padStart(2, '0')}:${full[5]}`) return err('format');
+  } else if (short) {
+    const [, h, mi] = short.map(Number) as [number, number, number];
+    if (h > 23 || mi > 59) return err('format');
+    const [y, mo, d] = formatInstant(now, timeZone, 'yyyy-MM-dd').split('-').map(Number) as [number, number, number];
+    at = new TZDate(y, mo - 1, d, h, mi, timeZone).getTime();
+    if (at > now) at = new TZDate(y, mo - 1, d - 1, h, mi, timeZone).getTime();
+  } else {
+    return err('format');
+  }
+  return at > now ? err('future') : ok(at);
 }

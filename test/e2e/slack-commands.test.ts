@@ -1,5 +1,6 @@
 // Every /incident subcommand, the declare modal, the 📌 reaction and the bot's HTTP routes, end to end
 // through the emulator, the real Bolt receiver, Redis and a worker on a demo host.
+import { formatInstant } from '../../src/domain/time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
 import { CALLBACK, INPUT } from '../../src/slack/ids.js';
@@ -168,6 +169,33 @@ describe('/incident subcommands', () => {
     const created = await eventually(() => k.emulator.channels().find((c) => c.name.endsWith('-declared-from-the-modal')), 'the channel of the modal incident');
     const declared = await k.bot.services.store.findByLink('channel', created.id);
     expect(declared).toMatchObject({ title: 'Declared from the modal', severity: 'medium', declaredBy: USERS.l1 });
+  });
+
+  it('the declare modal keeps the detection time (team zone) and the description, and refuses a bad time', async () => {
+    const open = async () => {
+      await command('declare', k.general, USERS.l2);
+      return eventually(() => k.emulator.views().find((v) => v.view['callback_id'] === CALLBACK.declare && v.state === 'open'), 'the declare modal');
+    };
+    const values = (detected: string) => ({
+      [INPUT.title.block]: { [INPUT.title.action]: 'Detected earlier' },
+      [INPUT.severity.block]: { [INPUT.severity.action]: 'high' },
+      [INPUT.detectedAt.block]: { [INPUT.detectedAt.action]: detected },
+      [INPUT.description.block]: { [INPUT.description.action]: 'Optimizer jobs pile up since the nightly run' },
+    });
+    const first = await open();
+    const refused = await k.emulator.submitView({ userId: USERS.l2, viewId: first.id, values: values('tomorrow-ish') });
+    expect(refused.json).toMatchObject({ response_action: 'errors', errors: { [INPUT.detectedAt.block]: expect.stringContaining('09:40') } });
+    await k.emulator.closeView({ userId: USERS.l2, viewId: first.id });
+
+    const detectedAt = k.bot.services.now() - 45 * 60_000;
+    const typed = formatInstant(detectedAt, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm');
+    const second = await open();
+    expect((await k.emulator.submitView({ userId: USERS.l2, viewId: second.id, values: values(typed) })).status).toBe(200);
+    const created = await eventually(() => k.emulator.channels().find((c) => c.name.endsWith('-detected-earlier')), 'the channel');
+    const declared = (await k.bot.services.store.findByLink('channel', created.id)) as Incident;
+    expect(declared.detectedAt).toBe(Math.floor(detectedAt / 60_000) * 60_000);
+    const note = await eventually(async () => (await k.bot.services.store.timelineAll(declared.id)).find((e) => e.type === 'note'), 'the description note');
+    expect(note).toMatchObject({ text: 'Optimizer jobs pile up since the nightly run', by: USERS.l2 });
   });
 
   it('a 📌 on a message adds it to the timeline at its original time', async () => {

@@ -6,7 +6,7 @@ import { apply } from '../../app/apply.js';
 import { requestRun } from '../../app/request-run.js';
 import type { Services } from '../../app/services.js';
 import type { Incident } from '../../domain/incident.js';
-import { addNote, assignRole, changeSeverity, postUpdate, type TransitionResult } from '../../domain/lifecycle.js';
+import { addNote, assignRole, changeSeverity, type TransitionResult } from '../../domain/lifecycle.js';
 import { requiredReportFields } from '../../domain/lifecycle.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks } from '../../domain/sla.js';
@@ -18,9 +18,9 @@ import { listIncidents } from '../views/list-incidents.js';
 import { closeModal } from '../views/close-modal.js';
 import { declareModal } from '../views/declare-modal.js';
 import { statusSummary } from '../views/status-summary.js';
-import { statusUpdate } from '../views/status-update.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
+import { postStatusUpdate } from './update-flow.js';
 import { announceRun } from './run-flow.js';
 import { resolveAndOfferVerification } from './resolve-flow.js';
 
@@ -74,17 +74,8 @@ export function registerIncidentCommand(app: App, services: Services): void {
         });
       case 'update':
         return inIncident(command, async (incident) => {
-          const result = await apply(services, incident.id, (i) => postUpdate(i, parsed.text, actor), key);
+          const result = await postStatusUpdate(services, incident.id, parsed.text, actor);
           if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
-          if (!result.value.duplicate) {
-            const at = services.now();
-            await services.store.setLink(incident.id, 'latestUpdate', JSON.stringify({ text: parsed.text, by, at }));
-            // apply() queued its render before the link existed; a render that ran in between missed the update.
-            await services.producers.enqueueRender(incident.id);
-            const message = statusUpdate({ incident: result.value.incident, text: parsed.text, by, locale });
-            await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'incident', message } }, `update-incident-${command.trigger_id}`);
-            await services.producers.enqueueSlack({ name: 'post', data: { incidentId: incident.id, to: 'stakeholders', message } }, `update-stakeholders-${command.trigger_id}`);
-          }
           return { response_type: 'ephemeral', text: locale === 'ja' ? '状況報告を投稿しました。' : 'Status update posted.' };
         });
       case 'note':

@@ -4,12 +4,13 @@ import { apply } from '../../app/apply.js';
 import { declare } from '../../app/declare.js';
 import type { Services } from '../../app/services.js';
 import type { ReportFields } from '../../domain/incident.js';
-import { closeIncident, postUpdate, requiredReportFields } from '../../domain/lifecycle.js';
+import { addNote, closeIncident, requiredReportFields } from '../../domain/lifecycle.js';
+import { parseTeamTime } from '../../domain/time.js';
 import { parseSeverity } from '../../domain/severity.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
-import { statusUpdate } from '../views/status-update.js';
 import { actorFrom } from './context.js';
+import { postStatusUpdate } from './update-flow.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 
@@ -24,23 +25,35 @@ const REPORT_FIELDS: readonly (keyof ReportFields)[] = ['summary', 'detectionMet
 export function registerModals(app: App, services: Services): void {
   const { locale } = services.config;
 
-  app.view(CALLBACK.declare, async ({ ack, view, body, client }) => {
+  app.view(CALLBACK.declare, async ({ ack, view, body }) => {
     const values = view.state.values as Values;
     const severity = parseSeverity(read(values, INPUT.severity) ?? '');
     const title = read(values, INPUT.title);
     const errors: Record<string, string> = {};
     if (!severity.ok) errors[INPUT.severity.block] = locale === 'ja' ? '重要度を選んでください' : 'Choose a severity';
     if (!title) errors[INPUT.title.block] = locale === 'ja' ? 'タイトルを入力してください' : 'Give it a title';
-    if (!severity.ok || !title) return ack({ response_action: 'errors', errors });
+    const detectedText = read(values, INPUT.detectedAt);
+    const detected = detectedText === undefined ? undefined : parseTeamTime(detectedText, services.config.timeZone, services.now());
+    if (detected && !detected.ok) {
+      const why = detected.error === 'future'
+        ? (locale === 'ja' ? '未来の時刻です' : 'That is in the future')
+        : (locale === 'ja' ? '「2026-03-10 09:40」か「09:40」の形で入力してください' : 'Use 2026-03-10 09:40 or 09:40 (team time zone)');
+      errors[INPUT.detectedAt.block] = why;
+    }
+    if (!severity.ok || !title || (detected && !detected.ok)) return ack({ response_action: 'errors', errors });
     const origin = view.private_metadata || undefined;
+    const key = `view-${view.id}`;
     const declared = await declare(services, {
-      severity: severity.value, title, source: 'slack', by: body.user.id, key: `view-${view.id}`,
+      severity: severity.value, title, source: 'slack', by: body.user.id, key,
+      ...(detected?.ok ? { detectedAt: detected.value } : {}),
       ...(origin ? { origin: { channel: origin, user: body.user.id } } : {}),
     });
     if (!declared.ok) return ack({ response_action: 'errors', errors: { [INPUT.title.block]: declared.error.message } });
     await ack();
-    services.logger.debug({ incident: declared.value.id, via: 'modal' }, 'declared from the modal');
-    void client;
+    const description = read(values, INPUT.description);
+    if (description) {
+      await apply(services, declared.value.id, (i) => addNote(i, description, actorFrom(services, body.user.id, `${key}-description`)), `${key}-description`);
+    }
   });
 
   app.view(CALLBACK.update, async ({ ack, view, body }) => {
@@ -48,13 +61,7 @@ export function registerModals(app: App, services: Services): void {
     if (!text) return ack({ response_action: 'errors', errors: { [INPUT.updateText.block]: locale === 'ja' ? '本文を入力してください' : 'Write the update' } });
     await ack();
     const incidentId = view.private_metadata;
-    const key = `view-${view.id}`;
-    const result = await apply(services, incidentId, (i) => postUpdate(i, text, actorFrom(services, body.user.id, key)), key);
-    if (!result.ok || result.value.duplicate) return;
-    await services.store.setLink(incidentId, 'latestUpdate', JSON.stringify({ text, by: body.user.id, at: services.now() }));
-    const message = statusUpdate({ incident: result.value.incident, text, by: body.user.id, locale });
-    await services.producers.enqueueSlack({ name: 'post', data: { incidentId, to: 'incident', message } }, `update-incident-${view.id}`);
-    await services.producers.enqueueSlack({ name: 'post', data: { incidentId, to: 'stakeholders', message } }, `update-stakeholders-${view.id}`);
+    await postStatusUpdate(services, incidentId, text, actorFrom(services, body.user.id, `view-${view.id}`));
   });
 
   app.view(CALLBACK.close, async ({ ack, view, body }) => {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatInstant, parseTeamTime } from '../../src/domain/time.js';
+
+const now = Date.UTC(2026, 2, 10, 3, 0); // 2026-03-10 12:00 in Tokyo
+
+describe('parseTeamTime', () => {
+  it.each([
+    ['2026-03-10 09:40', 'Asia/Tokyo', Date.UTC(2026, 2, 10, 0, 40)],
+    ['09:40', 'Asia/Tokyo', Date.UTC(2026, 2, 10, 0, 40)],
+    ['13:30', 'Asia/Tokyo', Date.UTC(2026, 2, 9, 4, 30)], // still ahead today, so yesterday
+    ['2026-03-08 01:30', 'America/New_York', Date.UTC(2026, 2, 8, 6, 30)], // EST, before the spring change
+    ['2026-03-08 03:30', 'America/New_York', Date.UTC(2026, 2, 8, 7, 30)], // EDT, after it
+  ])('reads %s in %s', (text, zone, expected) => {
+    expect(parseTeamTime(text, zone, now)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([['yesterday'], ['25:00'], ['2026-13-01 10:00'], ['2026-02-30 10:00'], ['']])('refuses %j', (text) => {
+    expect(parseTeamTime(text, 'Asia/Tokyo', now)).toEqual({ ok: false, error: 'format' });
+  });
+
+  it('refuses a moment in the future', () => {
+    expect(parseTeamTime('2026-03-11 09:00', 'Asia/Tokyo', now)).toEqual({ ok: false, error: 'future' });
+  });
+});
+
+describe('formatting', () => {
+  it('shows instants in the team zone and durations as people say them', () => {
+    expect(formatInstant(Date.UTC(2026, 0, 5, 0, 30), 'Asia/Tokyo')).toBe('2026-01-05 09:30');
+    expect(formatDuration(65 * 60_000)).toBe('1 h 05 min');
+    expect(formatDuration(42 * 60_000)).toBe('42 min');
+    expect(formatDuration(35_000)).toBe('35 s');
+  });
+});
