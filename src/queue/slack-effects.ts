@@ -12,7 +12,7 @@ import { deliverReport } from '../report/deliver-report.js';
 import type { Services } from '../app/services.js';
 import { channelName } from '../slack/channel-name.js';
 import { SlackPlatformError, type SlackApi } from '../slack/slack-api.js';
-import { uploadFile } from '../slack/upload-file.js';
+import { uploadFiles } from '../slack/upload-file.js';
 import { messages } from '../slack/i18n/messages.js';
 import { announcement } from '../slack/views/announcement.js';
 import { section } from '../slack/views/blocks.js';
@@ -222,15 +222,16 @@ export function startSlackEffects(options: SlackEffectsOptions): Worker {
       case 'finished': {
         const { result } = event;
         const summary = runResult({ ...base, result });
-        const thread = await ensureRoot(summary);
+        const thread = await ensureRoot(runProgress({ ...base, state: { outcome: result.outcome } }));
         if (!links[`run-result:${run.runId}`]) await link(run.incidentId, `run-result:${run.runId}`, await post(channel, summary, thread));
-        for (const artifact of event.artifacts) {
-          const uploadedKey = `upload:${artifact.key}`;
-          if (links[uploadedKey]) continue;
-          const content = await services.redis.getBuffer(artifact.key);
-          if (!content) continue;
-          const fileId = await uploadFile(slack, options.botToken, { channel, threadTs: thread, filename: artifact.name, content });
-          await link(run.incidentId, uploadedKey, fileId);
+        if (!links[`run-files:${run.runId}`]) {
+          const files = [];
+          for (const artifact of event.artifacts) {
+            const content = await services.redis.getBuffer(artifact.key);
+            if (content) files.push({ filename: artifact.name, content });
+          }
+          const ids = await uploadFiles(slack, options.botToken, { channel, threadTs: thread, files });
+          await link(run.incidentId, `run-files:${run.runId}`, ids.join(',') || 'none');
         }
         const ticksFor = (commandId: string) => services.catalogue.find((c) => c.id === commandId)?.ticks;
         const files = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));

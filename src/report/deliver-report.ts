@@ -10,7 +10,7 @@ import type { Incident } from '../domain/incident.js';
 import { slaFor } from '../domain/policy.js';
 import { clocks } from '../domain/sla.js';
 import { SlackPlatformError, type SlackApi } from '../slack/slack-api.js';
-import { uploadFile } from '../slack/upload-file.js';
+import { uploadFiles } from '../slack/upload-file.js';
 import { checklistMessage } from '../slack/views/checklist-message.js';
 import { incidentHeader } from '../slack/views/incident-header.js';
 import { reportSummary } from '../slack/views/report-summary.js';
@@ -32,8 +32,8 @@ export async function deliverReport(services: Services, slack: SlackApi, botToke
 
   const channel = links['channel'];
   if (channel && !links['reportFile']) {
-    const fileId = await uploadFile(slack, botToken, { channel, filename: fileName, title: `${incident.id} report`, content: Buffer.from(markdown, 'utf8') });
-    await services.store.setLink(incidentId, 'reportFile', fileId);
+    const [fileId] = await uploadFiles(slack, botToken, { channel, files: [{ filename: fileName, title: `${incident.id} report`, content: Buffer.from(markdown, 'utf8') }] });
+    await services.store.setLink(incidentId, 'reportFile', fileId ?? 'uploaded');
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
   if (stakeholders && !links['reportSummary']) {

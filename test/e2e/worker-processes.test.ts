@@ -75,6 +75,10 @@ describe('klaxon worker processes', () => {
   const runRoot = (channel: string, commandId: string, state: RegExp, timeoutMs = 20_000) =>
     eventually(() => k.emulator.messages(channel).find((m) => textOf(m).includes(`\`${commandId}\``) && state.test(m.text)), `${commandId}: ${state}`, timeoutMs);
 
+  /** The result posted in the run's thread (the root message carries only the outcome). */
+  const resultOf = (channel: string, root: { ts: string }) =>
+    eventually(() => k.emulator.messages(channel, { threadTs: root.ts }).find((m) => m.ts !== root.ts && textOf(m).includes('Exit code')), 'the result in the thread');
+
   const audit = async (runId: string) => (await k.bot.services.audit.read({ count: 10_000 })).filter((a) => a.requestId === runId);
 
   it('routes each job to the worker of the incident host, and only there', async () => {
@@ -136,7 +140,7 @@ describe('klaxon worker processes', () => {
     for (const command of ['logs.tail-errors', 'logs.collect']) await k.emulator.slashCommand({ userId: USERS.l1, channelId: channel, text: `run ${command}` });
     const tail = await runRoot(channel, 'logs.tail-errors', /Succeeded/);
     await runRoot(channel, 'logs.collect', /Succeeded/);
-    expect(textOf(tail)).toContain('xoxb-[REDACTED]');
+    expect(textOf(await resultOf(channel, tail))).toContain('xoxb-[REDACTED]');
     await eventually(() => k.emulator.files().filter((f) => f.channels.includes(channel)).length >= 6, 'every file uploaded');
 
     const slack = [JSON.stringify(k.emulator.calls()), ...k.emulator.files().map((f) => f.content?.toString('utf8') ?? '')].join('\n');
@@ -175,7 +179,7 @@ describe('klaxon worker processes', () => {
 
     await spawnWorker('backtest-1', { BACKTEST_PYTHON: python });
     const result = await runRoot(channel, 'env.python-version', /Succeeded/);
-    expect(textOf(result)).toMatch(/Python 3\.\d+/);
+    expect(textOf(await resultOf(channel, result))).toMatch(/Python 3\.\d+/);
     expect((await audit(started.requestId)).filter((a) => a.action === 'execute').map((a) => a.decision)).toEqual(['started', 'restarted', 'succeeded']);
     const timeline = await eventually(async () => {
       const events = await k.bot.services.store.timelineAll(declared.id);

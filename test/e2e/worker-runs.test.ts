@@ -39,7 +39,9 @@ describe('runs on the backtest host, end to end', () => {
     const root = await runRoot('logs.collect', /Succeeded/);
     const replies = await eventually(() => {
       const all = thread(root);
-      return all.some((m) => (m.files ?? []).length > 0) && all.filter((m) => (m.files ?? []).length > 0).length >= 5 ? all : undefined;
+      // The output and the bundle's files arrive together, as one message in the thread.
+      const withFiles = all.filter((m) => (m.files ?? []).length > 0);
+      return withFiles.length === 1 && (withFiles[0]?.files ?? []).length >= 5 ? all : undefined;
     }, 'result and files in the thread', 20_000);
     expect(replies.some((m) => /Progress/.test(m.text))).toBe(true);
     const result = replies.find((m) => /Succeeded/.test(m.text));

@@ -1,12 +1,14 @@
-// A run's place in its thread while it waits or runs; the result replaces it.
+// A run's root message in the channel: queued, started, its progress, then its outcome (the result is in the thread).
 import type { KnownBlock } from '@slack/types';
 import type { Locale } from '../../domain/locale.js';
+import type { RunOutcome } from '../../domain/run-result.js';
 import { messages } from '../i18n/messages.js';
 import { codeBlock, inlineCode, inlineMrkdwn } from '../mrkdwn.js';
 import { LIMIT, fallbackText, section } from './blocks.js';
+import { OUTCOME_EMOJI } from './outcome-emoji.js';
 import type { SlackMessage } from './view-types.js';
 
-export type RunProgressState = 'queued' | 'started' | { readonly lines: readonly string[] };
+export type RunProgressState = 'queued' | 'started' | { readonly lines: readonly string[] } | { readonly outcome: RunOutcome };
 
 export interface RunProgressInput {
   readonly commandId: string;
@@ -23,9 +25,13 @@ export const runHeadline = (emoji: string, title: string, commandId: string, hos
 export function runProgress(input: RunProgressInput): SlackMessage {
   const m = messages(input.locale).run;
   const { state } = input;
-  const [emoji, label] = state === 'queued' ? [':hourglass:', m.queued] : state === 'started' ? [':arrow_forward:', m.started] : [':gear:', m.running];
+  const [emoji, label] =
+    state === 'queued' ? [':hourglass:', m.queued]
+    : state === 'started' ? [':arrow_forward:', m.started]
+    : 'outcome' in state ? [OUTCOME_EMOJI[state.outcome], messages(input.locale).outcome[state.outcome]]
+    : [':gear:', m.running];
   const blocks: KnownBlock[] = [section(runHeadline(emoji, input.title, input.commandId, input.host, label, input.locale))];
-  if (typeof state === 'object' && state.lines.length > 0) {
+  if (typeof state === 'object' && 'lines' in state && state.lines.length > 0) {
     blocks.push(section(codeBlock(state.lines.slice(-200).join('\n'), LIMIT.section, 'tail')));
   }
   return { text: fallbackText(m.fallback(inlineMrkdwn(input.title, 300), label)), blocks };

@@ -1,10 +1,11 @@
 // A finished run in its thread: outcome, exit code, duration and the output's head and tail in code blocks.
 import type { KnownBlock } from '@slack/types';
 import type { Locale } from '../../domain/locale.js';
-import type { RunOutcome, RunResult } from '../../domain/run-result.js';
+import type { RunResult } from '../../domain/run-result.js';
 import { messages } from '../i18n/messages.js';
 import { codeBlock, inlineMrkdwn } from '../mrkdwn.js';
 import { LIMIT, context, fallbackText, fields, section } from './blocks.js';
+import { OUTCOME_EMOJI } from './outcome-emoji.js';
 import { runHeadline } from './run-progress.js';
 import type { SlackMessage } from './view-types.js';
 
@@ -15,12 +16,6 @@ export interface RunResultInput {
   readonly locale: Locale;
 }
 
-export const OUTCOME_EMOJI: Readonly<Record<RunOutcome, string>> = {
-  succeeded: ':white_check_mark:',
-  failed: ':x:',
-  timed_out: ':alarm_clock:',
-  canceled: ':no_entry_sign:',
-};
 
 // How many characters of the original a code block shows (entities and inserted zero-width spaces undone).
 const shownLength = (block: string): number =>
