@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { err, ok, type Result } from './domain/result.js';
 import { LOCALES, type Locale } from './domain/locale.js';
+import { isTimeZone } from './domain/time.js';
 
 export type Role = 'bot' | 'worker' | 'sandbox' | 'doctor' | 'exec' | 'report' | 'commands';
 
@@ -45,14 +46,6 @@ export class ConfigError extends Error {
 
 const blankToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const booleanWord = z.preprocess(
   blankToUndefined,
   z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional().transform((v) => v === 'true' || v === '1' || v === 'yes'),

@@ -7,6 +7,7 @@ import type { Bilingual } from './locale.js';
 import { err, ok, type Result } from './result.js';
 import type { Severity } from './severity.js';
 import { DEFAULT_SLA, type SlaTargets } from './sla.js';
+import { isTimeZone } from './time.js';
 
 /** A Slack user (`U…`/`W…`) or user group (`S…`). */
 export type SlackRef = { readonly user: string } | { readonly usergroup: string };
@@ -108,14 +109,6 @@ const membersPerSeverity = z.strictObject({
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time 'HH:mm'");
 
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const isCalendarDate = (text: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

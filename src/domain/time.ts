@@ -53,3 +53,13 @@ export function parseTeamTime(text: string, timeZone: string, now: Instant): Res
   }
   return at > now ? err('future') : ok(at);
 }
+
+/** Whether the runtime knows an IANA time zone name such as Asia/Tokyo. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
