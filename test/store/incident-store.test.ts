@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../src/domain/checklist.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { err, ok } from '../../src/domain/result.js';
-import { resolveIncident } from '../../src/domain/lifecycle.js';
+import { toggleItem } from '../../src/domain/checklist-rules.js';
+import { declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
 import { createIncidentStore } from '../../src/store/incident-store.js';
 import { storeKeys } from '../../src/store/keys.js';
-import { aNote, anIncident, deletePrefix, toggle, uniquePrefix } from './fixtures.js';
+import { aNote, anIncident, deletePrefix, T0, toggle, uniquePrefix } from './fixtures.js';
 
 const prefix = uniquePrefix('incident-store');
 const keys = storeKeys(prefix);
@@ -176,6 +177,37 @@ describe('update', () => {
       expect(results.every((r) => r.ok)).toBe(true);
       expect(results.filter((r) => r.ok && !r.value.duplicate)).toHaveLength(1);
     }
+  });
+
+  it('50 concurrent clicks through the domain toggleItem equal the serial result (property)', async () => {
+    // Items that evidence ticks (declaration, first response) need a reason to untick: not plain toggles.
+    const manual = CHECKLIST_ITEMS.map((item) => item.id).filter((id) => !['detection_time', 'severity_assessed', 'response_time'].includes(id));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom<ChecklistItemId>(...manual), fc.constantFrom('U1', 'U2', 'U3')), { minLength: 1, maxLength: 50 }), async (clicks) => {
+        // Far from the numbers the other tests of this file use.
+        const number = 100_000 + (await store().nextNumber());
+        const declared = declareIncident({ number, title: 'concurrent clicks', severity: 'high', source: 'slack' }, { by: 'U0', at: T0, key: `declare-${number}` });
+        if (!declared.ok) throw new Error(declared.error.message);
+        expect((await store().create(declared.value.incident, declared.value.events)).ok).toBe(true);
+        const click = (item: ChecklistItemId, by: string, n: number) => (i: Incident) => toggleItem(i, item, { by, at: T0 + n, key: `click-${number}-${n}` });
+        const results = await Promise.all(
+          clicks.map(([item, by], n) => createIncidentStore(replicas[n % replicas.length] as Redis, { prefix }).update(declared.value.incident.id, click(item, by, n))),
+        );
+        expect(results.every((r) => r.ok)).toBe(true);
+        const serial = clicks.reduce<Incident>((i, [item, by], n) => {
+          const next = click(item, by, n)(i);
+          if (!next.ok) throw new Error(next.error.message);
+          return next.value.incident;
+        }, declared.value.incident);
+        const stored = (await store().get(declared.value.incident.id)) as Incident;
+        const doneOf = (i: Incident) => CHECKLIST_ITEMS.map((item) => i.checklist[item.id].done);
+        expect(doneOf(stored)).toEqual(doneOf(serial));
+        expect(stored.status).toBe('acknowledged');
+        expect(stored.version).toBe(serial.version);
+        expect([...stored.responders].sort()).toEqual([...serial.responders].sort());
+      }),
+      { numRuns: 10, seed: 7 },
+    );
   });
 
   it('loses no update when up to 50 concurrent toggles race (property: equals the serial result)', async () => {
