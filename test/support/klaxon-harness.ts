@@ -37,24 +37,30 @@ export interface HarnessOptions {
   readonly slackApi?: SlackApiOptions;
   readonly env?: Record<string, string>;
   readonly now?: () => number;
+  /** Start on this Redis key prefix (a restarted bot finds what the previous one stored). */
+  readonly redisPrefix?: string;
+  /** Talk to this emulator instead of a new one; stop() leaves it running for its owner. */
+  readonly emulator?: SlackEmulator;
 }
 
 const quiet = createLogger({ level: process.env['KLAXON_TEST_LOG'] ?? 'silent', pretty: false });
 
 export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon> {
-  const emulator = await createSlackEmulator({
-    signingSecret: SIGNING_SECRET,
-    botToken: BOT_TOKEN,
-    channels: [{ name: 'general' }, { name: 'incidents' }],
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const emulator =
+    options.emulator ??
+    (await createSlackEmulator({
+      signingSecret: SIGNING_SECRET,
+      botToken: BOT_TOKEN,
+      channels: [{ name: 'general' }, { name: 'incidents' }],
+      ...(options.now ? { now: options.now } : {}),
+    }));
   const backtestRoot = options.worker ? await copyDemoHost(join(await mkdtemp(join(tmpdir(), 'klaxon-host-')), 'backtest')) : undefined;
   const env = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: emulator.apiUrl,
     REDIS_URL: inject('redisUrl'),
-    KLAXON_REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`,
+    KLAXON_REDIS_PREFIX: options.redisPrefix ?? `t${randomUUID().slice(0, 8)}`,
     PORT: '0',
     STAKEHOLDER_CHANNEL: 'incidents',
     KLAXON_LOCALE: options.locale ?? 'en',
@@ -88,7 +94,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     async stop() {
       await worker?.stop();
       await bot.stop();
-      await emulator.close();
+      if (!options.emulator) await emulator.close();
     },
   };
 }
