@@ -10,6 +10,8 @@ import type { Config } from './config.js';
 import { loadPolicy } from './load-policy.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { startClockProcessor } from './queue/clock-processor.js';
+import { rescheduleOpenIncidents } from './queue/clock-scheduler.js';
 import { createProducers } from './queue/queues.js';
 import { startSlackEffects } from './queue/slack-effects.js';
 import { boltLogger } from './slack/bolt-logger.js';
@@ -158,6 +160,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   app.error(reportFailure(services));
 
   const effects: Worker = startSlackEffects({ connection: blocking, services, slack, botToken: config.slack.botToken });
+  const clockWorker: Worker = startClockProcessor({ connection: blocking, services });
+  // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
+  logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
 
   const started = (await app.start(config.port)) as unknown;
   const port = socketMode ? config.port : ((started as Server).address() as { port: number }).port;
@@ -170,6 +175,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     metrics,
     async stop() {
       await app.stop();
+      await clockWorker.close();
       await effects.close();
       await producers.close();
       redis.disconnect();

@@ -1,7 +1,9 @@
-// Applies one domain transition to a stored incident, once per request, and re-renders its messages.
+// Applies one domain transition to a stored incident, once per request, re-renders its messages and re-times
+// its clocks.
 import type { DomainError, TransitionResult } from '../domain/lifecycle.js';
 import type { Incident } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
+import { scheduleClocks } from '../queue/clock-scheduler.js';
 import type { NotFound, Updated } from '../store/incident-store.js';
 import type { Services } from './services.js';
 
@@ -13,5 +15,7 @@ export async function apply(
 ): Promise<Result<Updated, DomainError | NotFound>> {
   const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
   if (result.ok && !result.value.duplicate) await services.producers.enqueueRender(incidentId);
+  // Also on a duplicate: a retry then repairs a schedule its first attempt did not finish.
+  if (result.ok) await scheduleClocks(services, result.value.incident, result.value.events);
   return result;
 }

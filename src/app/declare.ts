@@ -3,6 +3,7 @@ import type { Incident, Instant } from '../domain/incident.js';
 import { declareIncident, type DomainError } from '../domain/lifecycle.js';
 import { ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
+import { scheduleClocks } from '../queue/clock-scheduler.js';
 import type { Services } from './services.js';
 
 export interface DeclareRequest {
@@ -34,6 +35,7 @@ export async function declare(services: Services, request: DeclareRequest): Prom
     { name: 'setup', data: { incidentId: created.value.id, ...(request.origin ? { origin: request.origin } : {}) } },
     `setup-${created.value.id}`,
   );
+  await scheduleClocks(services, created.value, declared.value.events);
   services.logger.info({ incident: created.value.id, severity: request.severity, by: request.by }, 'incident declared');
   return ok(created.value);
 }

@@ -3,6 +3,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { RunResult } from '../domain/run-result.js';
 import type { Severity } from '../domain/severity.js';
+import { CLOCK_QUEUE } from './clock-queue.js';
 
 /** The bot's own queue: every Slack side effect, in order. */
 export const SLACK_QUEUE = 'klaxon-slack';
@@ -72,6 +73,8 @@ export type SlackJob =
         readonly message: { readonly text: string; readonly blocks?: readonly unknown[] };
       };
     }
+  /** Invites people (`U…`) and the members of user groups (`S…`) into the incident channel. */
+  | { readonly name: 'invite'; readonly data: { readonly incidentId: string; readonly members: readonly string[] } }
   | { readonly name: 'run-event'; readonly data: RunEvent }
   | { readonly name: 'report'; readonly data: { readonly incidentId: string; readonly by: string } };
 
@@ -85,6 +88,8 @@ export const SLACK_JOB_OPTIONS: JobsOptions = {
 
 export interface Producers {
   readonly slack: Queue;
+  /** Delayed wake-ups for the SLA clocks and the escalation ladder (src/queue/clock-scheduler.ts). */
+  readonly clocks: Queue;
   host(host: string): Queue;
   enqueueSlack(job: SlackJob, jobId?: string, opts?: JobsOptions): Promise<void>;
   /** Coalesces re-renders of an incident's messages: a burst of clicks becomes one chat.update per message. */
@@ -107,6 +112,7 @@ export function createProducers(connection: ConnectionOptions, prefix: string, r
   const slack = queue(SLACK_QUEUE);
   return {
     slack,
+    clocks: queue(CLOCK_QUEUE),
     host: (host) => queue(hostQueue(host)),
     async enqueueSlack(job, jobId, opts) {
       await slack.add(job.name, job.data, { ...SLACK_JOB_OPTIONS, ...(jobId ? { jobId } : {}), ...opts });

@@ -158,6 +158,34 @@ export function startSlackEffects(options: SlackEffectsOptions): Worker {
     }
   }
 
+  // Escalation: the level's people and user-group members join the channel (already there is fine).
+  async function invite(data: Extract<SlackJob, { name: 'invite' }>['data']): Promise<void> {
+    const { links } = await load(data.incidentId);
+    const channel = links['channel'];
+    if (!channel) throw new Error(`incident ${data.incidentId} has no channel yet`);
+    const users = new Set<string>();
+    for (const member of data.members) {
+      if (!member.startsWith('S')) {
+        users.add(member);
+        continue;
+      }
+      try {
+        const group = await slack.call<{ users?: string[] }>('usergroups.users.list', { usergroup: member });
+        for (const user of group.users ?? []) users.add(user);
+      } catch (error) {
+        logger.warn({ usergroup: member, err: (error as Error).message }, 'could not expand user group');
+      }
+    }
+    for (const user of users) {
+      try {
+        await slack.call('conversations.invite', { channel, users: user });
+      } catch (error) {
+        const known = error instanceof SlackPlatformError && ['already_in_channel', 'cant_invite_self', 'user_not_found'].includes(error.slackError);
+        if (!known) throw error;
+      }
+    }
+  }
+
   async function render(incidentId: string): Promise<void> {
     const { incident, links } = await load(incidentId);
     const channel = links['channel'];
@@ -299,6 +327,8 @@ export function startSlackEffects(options: SlackEffectsOptions): Worker {
         return render(task.data.incidentId);
       case 'post':
         return postJob(task.data);
+      case 'invite':
+        return invite(task.data);
       case 'run-event':
         return runEvent(task.data);
       case 'report':
