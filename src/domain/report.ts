@@ -54,6 +54,11 @@ const EN = {
   paren: (text: string) => ` (${text})`,
   role: { commander: 'commander', comms: 'communications', scribe: 'scribe', responder: 'responder' },
   level: { 1: 'Level 1 (operations)', 2: 'Level 2 (system administrators)', 3: 'Level 3 (development team)' },
+  escalationReason: {
+    response_breached: 'first-response target missed',
+    recovery_half_elapsed: 'half of the recovery target used up',
+    recovery_breached: 'recovery target missed',
+  } as Readonly<Record<string, string>>,
   phase: { initial: 'Initial response', response: 'Response', post: 'Post-incident' },
   outcome: { succeeded: 'succeeded', failed: 'failed', timed_out: 'timed out', canceled: 'canceled', refused: 'refused', unknown: 'outcome unknown' },
   clock: { response: 'first-response', recovery: 'recovery', interim: 'interim-report' },
@@ -97,6 +102,11 @@ const JA: Words = {
   paren: (text: string) => `（${text}）`,
   role: { commander: '指揮者', comms: '連絡担当', scribe: '記録係', responder: '対応担当' },
   level: { 1: 'レベル1（運用担当者）', 2: 'レベル2（システム管理者）', 3: 'レベル3（開発チーム）' },
+  escalationReason: {
+    response_breached: '初期対応時間の目標を超過',
+    recovery_half_elapsed: '復旧目標時間の半分を経過',
+    recovery_breached: '復旧目標時間を超過',
+  } as Readonly<Record<string, string>>,
   phase: { initial: '初期対応', response: '対応実施', post: '事後対応' },
   outcome: { succeeded: '成功', failed: '失敗', timed_out: 'タイムアウト', canceled: '中止', refused: '拒否', unknown: '結果不明' },
   clock: { response: '初期対応', recovery: '復旧', interim: '中間報告' },
@@ -411,7 +421,8 @@ function describe(event: TimelineEvent, ctx: Context): string {
         ? `📌 ${ctx.name(event.author)} の投稿（${ctx.time(event.pinnedAt)} にピン留め）: ${event.text}`
         : `📌 Message by ${ctx.name(event.author)} (pinned ${ctx.time(event.pinnedAt)}): ${event.text}`;
     case 'escalated':
-      return `${ja ? 'エスカレーション' : 'Escalated to'} ${w.level[event.level]}: ${event.reason}`;
+      // Automatic escalations store the ladder rule's code; a person's escalation stores their words.
+      return `${ja ? 'エスカレーション' : 'Escalated to'} ${w.level[event.level]}: ${w.escalationReason[event.reason] ?? event.reason}`;
     case 'clock':
       return event.kind === 'reminder'
         ? ja

@@ -387,6 +387,12 @@ describe('renderReport timeline', () => {
     expect(renderReport(input(declared(), { events, locale: 'ja' }))).toContain(`| 2026-03-10 01:10:00 +00:00 | U1 | ${ja} |\n`);
   });
 
+  it('puts the ladder rule of an automatic escalation into words', () => {
+    const events = timeline('inc-1', [[at(10), 'klaxon', { type: 'escalated', level: 2, reason: 'response_breached' }]]);
+    expect(renderReport(input(declared(), { events }))).toContain('Escalated to Level 2 (system administrators): first-response target missed |');
+    expect(renderReport(input(declared(), { events, locale: 'ja' }))).toContain('エスカレーション レベル2（システム管理者）: 初期対応時間の目標を超過 |');
+  });
+
   it('titles commands and names people when it knows them', () => {
     const events = timeline('inc-1', [[at(1), 'U9', { type: 'job_started', jobId: 'j', commandId: 'c', host: 'h' }]]);
     const report = renderReport(input(declared(), { events, userName: (id) => (id === 'U9' ? 'Ren' : undefined), commandTitle: () => 'Check it' }));
