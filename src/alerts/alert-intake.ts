@@ -1,0 +1,148 @@
+// What one alert does: join the open incident of its fingerprint, or declare one (once, even when several
+// deliveries race, and at most `declarationsPerMinute` per sender), or add a "resolved" note. Redis only:
+// any Slack work is queued, and repeats reach Slack at most once per fingerprint per quiet period.
+import type { Services } from '../app/services.js';
+import { declare } from '../app/declare.js';
+import type { Incident } from '../domain/incident.js';
+import { addNote, attachAlert, type TransitionResult } from '../domain/lifecycle.js';
+import type { Severity } from '../domain/severity.js';
+import { alertWords } from './alert-words.js';
+import { createDeclareWindow } from './declare-window.js';
+import { occurrenceKey, type IncomingAlert } from './incoming-alert.js';
+
+export type IntakeOutcome =
+  | { readonly kind: 'declared'; readonly incidentId: string }
+  | { readonly kind: 'attached'; readonly incidentId: string; readonly duplicate: boolean }
+  | { readonly kind: 'ignored'; readonly reason: 'info' | 'state' | 'no_incident' }
+  /** A concurrent delivery claimed the declaration but its incident did not appear in time: retry later. */
+  | { readonly kind: 'pending' };
+
+export interface IntakeOptions {
+  /** New incidents per sender per rolling minute; beyond it alerts join the sender's newest incident. */
+  readonly declarationsPerMinute: number;
+  /** How long a delivery waits for the incident a concurrent delivery of its fingerprint is declaring. */
+  readonly waitMs: number;
+  /** At most one Slack post per fingerprint and incident in this many minutes. */
+  readonly quietMinutes: number;
+}
+
+export const INTAKE_DEFAULTS: IntakeOptions = { declarationsPerMinute: 10, waitMs: 5000, quietMinutes: 5 };
+
+export interface AlertIntake {
+  intake(alert: IncomingAlert): Promise<IntakeOutcome>;
+}
+
+const POLL_MS = 25;
+// Long enough for a slow declaration; short enough that a crashed one is retried by the sender's redelivery.
+const CLAIM_TTL_S = 60;
+const isOpen = (incident: Incident): boolean => incident.status === 'declared' || incident.status === 'acknowledged';
+const linkKey = (fingerprint: string): string => `alert:${fingerprint}`;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function poll<T>(probe: () => Promise<T | undefined>, waitMs: number): Promise<T | undefined> {
+  for (let waited = 0; ; waited += POLL_MS) {
+    const found = await probe();
+    if (found !== undefined || waited >= waitMs) return found;
+    await pause(POLL_MS);
+  }
+}
+
+export function createAlertIntake(services: Services, options: Partial<IntakeOptions> = {}): AlertIntake {
+  const settings = { ...INTAKE_DEFAULTS, ...options };
+  const words = alertWords(services.config.locale, services.config.timeZone);
+  const window = createDeclareWindow(services.redis, { prefix: services.config.redisPrefix, limit: settings.declarationsPerMinute });
+  const quietSeconds = settings.quietMinutes * 60;
+  const { store } = services;
+
+  const linked = (alert: IncomingAlert) => store.findByLink(linkKey(alert.fingerprint), alert.fingerprint);
+  const attachKey = (alert: IncomingAlert) => `alert-${alert.fingerprint}-${occurrenceKey(alert.occurrence)}`;
+
+  // Timeline only, no re-render: nothing an alert adds changes the header, checklist or announcement.
+  const record = (incidentId: string, transition: (incident: Incident) => TransitionResult, key: string) =>
+    store.update(incidentId, transition, { idempotencyKey: key });
+
+  const post = async (incidentId: string, claim: string, message: { text: string }) => {
+    if (!(await services.once.claim(claim, quietSeconds))) return;
+    await services.producers.enqueueSlack({ name: 'post', data: { incidentId, to: 'incident', message } });
+  };
+
+  async function attach(incident: Incident, alert: IncomingAlert, announce: 'repeat' | 'overflow' | 'none'): Promise<IntakeOutcome | undefined> {
+    const key = attachKey(alert);
+    const actor = { by: `alert:${alert.sender}`, at: services.now(), key };
+    const body = { alertId: alert.alertId, title: alert.title, source: alert.origin };
+    const result = await record(incident.id, (i) => attachAlert(i, body, actor), key);
+    if (!result.ok) return undefined;
+    if (!result.value.duplicate && announce !== 'none') {
+      const message = announce === 'repeat' ? words.repeatPost(alert, settings.quietMinutes) : words.overflowPost(alert, settings.declarationsPerMinute, settings.quietMinutes);
+      await post(incident.id, `alert-post:${incident.id}:${alert.fingerprint}`, message);
+    }
+    return { kind: 'attached', incidentId: incident.id, duplicate: result.value.duplicate };
+  }
+
+  // The sender's newest open incident that an alert declared: where a storm's overflow goes.
+  const newestOfSender = (by: string) =>
+    poll(async () => (await store.listOpen()).find((i) => i.source === 'alert' && i.declaredBy === by && isOpen(i)), settings.waitMs);
+
+  async function declareFor(alert: IncomingAlert, severity: Severity, generation: string): Promise<IntakeOutcome> {
+    const by = `alert:${alert.sender}`;
+    const key = `alert-${alert.fingerprint}-${generation}`;
+    if (!(await window.acquire(alert.sender, key, services.now()))) {
+      const target = await newestOfSender(by);
+      if (target) {
+        await store.setLink(target.id, linkKey(alert.fingerprint), alert.fingerprint);
+        const actor = { by, at: services.now(), key: `${attachKey(alert)}-overflow` };
+        await record(target.id, (i) => addNote(i, words.overflowNote(alert, settings.declarationsPerMinute), actor), actor.key);
+        const attached = await attach(target, alert, 'overflow');
+        if (attached) return attached;
+      }
+      services.logger.warn({ sender: alert.sender, fingerprint: alert.fingerprint }, 'alert declarations over the limit, but no open incident of the sender to join: declaring');
+    }
+    const declared = await declare(services, { severity, title: alert.title, detectedAt: alert.at, source: 'alert', by, key });
+    if (!declared.ok) throw new Error(`alert ${alert.alertId} cannot be declared: ${declared.error.message}`);
+    await store.setLink(declared.value.id, linkKey(alert.fingerprint), alert.fingerprint);
+    // The declaring alert is on the timeline too, so a re-delivery of it is recognised as a duplicate.
+    await attach(declared.value, alert, 'none');
+    return { kind: 'declared', incidentId: declared.value.id };
+  }
+
+  async function firing(alert: IncomingAlert): Promise<IntakeOutcome> {
+    for (let round = 0; round < 3; round += 1) {
+      const current = await linked(alert);
+      if (current && isOpen(current)) {
+        const attached = await attach(current, alert, 'repeat');
+        if (attached) return attached;
+        continue; // it was resolved or closed meanwhile
+      }
+      if (alert.level === 'info') return { kind: 'ignored', reason: 'info' };
+      // One claim per fingerprint and predecessor: concurrent first deliveries declare exactly once.
+      const generation = current?.id ?? 'first';
+      if (await services.once.claim(`alert-declare:${alert.fingerprint}:${generation}`, CLAIM_TTL_S)) return declareFor(alert, alert.level, generation);
+      const successor = await poll(async () => {
+        const found = await linked(alert);
+        return found && found.id !== current?.id ? found : undefined;
+      }, settings.waitMs);
+      if (!successor) return { kind: 'pending' };
+    }
+    return { kind: 'pending' };
+  }
+
+  // A person confirms recovery (runbook §8): a resolved alert is a note and a hint, never a resolve.
+  async function resolved(alert: IncomingAlert): Promise<IntakeOutcome> {
+    const incident = await linked(alert);
+    if (!incident || incident.status === 'closed') return { kind: 'ignored', reason: 'no_incident' };
+    const actor = { by: `alert:${alert.sender}`, at: services.now(), key: `${attachKey(alert)}-resolved` };
+    const result = await record(incident.id, (i) => addNote(i, words.resolvedNote(alert), actor), actor.key);
+    if (!result.ok) return { kind: 'ignored', reason: 'no_incident' };
+    if (!result.value.duplicate && isOpen(result.value.incident)) {
+      await post(incident.id, `alert-resolved-post:${incident.id}:${alert.fingerprint}`, words.resolvedPost(alert));
+    }
+    return { kind: 'attached', incidentId: incident.id, duplicate: result.value.duplicate };
+  }
+
+  return {
+    intake(alert) {
+      if (alert.status === 'ignored') return Promise.resolve({ kind: 'ignored', reason: 'state' });
+      return alert.status === 'resolved' ? resolved(alert) : firing(alert);
+    },
+  };
+}
