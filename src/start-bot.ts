@@ -5,6 +5,7 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import { catalogue, playbooks } from '../commands/index.js';
+import { alertRoutes } from './alerts/alert-routes.js';
 import type { Services } from './app/services.js';
 import type { Config } from './config.js';
 import { loadPolicy } from './load-policy.js';
@@ -79,6 +80,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         metrics.registry.metrics().then((text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text));
       },
     },
+    // Served before `services` exists, so the routes read it per request.
+    ...alertRoutes(() => services),
   ];
 
   const bolt = boltLogger(logger);
