@@ -1,6 +1,7 @@
 // The bot's effect processor: everything klaxon does to Slack happens here, from the klaxon-slack queue, one
 // job at a time and in order. Each step records what it did as a link on the incident, so a job retried after
 // a crash or an outage picks up where it stopped instead of doing things twice.
+import { createHash } from 'node:crypto';
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Incident } from '../domain/incident.js';
 import { recordJobFinished, recordJobStarted, recordStakeholdersNotified, recordVerification } from '../domain/lifecycle.js';
@@ -34,6 +35,8 @@ export interface SlackEffectsOptions {
 }
 
 type Links = Record<string, string>;
+
+const digestOf = (message: SlackMessage): string => createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 32);
 
 export function startSlackEffects(options: SlackEffectsOptions): Worker {
   const { services, slack } = options;
@@ -125,27 +128,32 @@ export function startSlackEffects(options: SlackEffectsOptions): Worker {
       await link(incidentId, 'topic', '1');
     }
     if (!links['header']) {
-      const ts = await post(channel, incidentHeader({ incident, clocks: clocksOf(incident), ...view }));
+      const header = incidentHeader({ incident, clocks: clocksOf(incident), ...view });
+      const ts = await post(channel, header);
       await link(incidentId, 'header', ts);
+      await link(incidentId, 'shown:header', digestOf(header));
       try {
         await slack.call('pins.add', { channel, timestamp: ts });
       } catch (error) {
         if (!(error instanceof SlackPlatformError && error.slackError === 'already_pinned')) throw error;
       }
     }
-    if (!links['checklist']) await link(incidentId, 'checklist', await post(channel, checklistMessage({ incident, ...view })));
+    if (!links['checklist']) {
+      const checklist = checklistMessage({ incident, ...view });
+      await link(incidentId, 'checklist', await post(channel, checklist));
+      await link(incidentId, 'shown:checklist', digestOf(checklist));
+    }
     if (!links['playbooks']) {
       const offer = playbookOffer({ playbooks: playbooksFor(services.playbooks, incident.severity), severity: incident.severity, locale: view.locale });
       await link(incidentId, 'playbooks', await post(channel, offer));
     }
     if (config.stakeholderChannel && !links['announcement']) {
       const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
-      const answer = await slack.call<{ ts?: string; channel?: string }>('chat.postMessage', {
-        channel: stakeholders,
-        ...announcement({ incident, channelId: channel, ...view }),
-      });
+      const message = announcement({ incident, channelId: channel, ...view });
+      const answer = await slack.call<{ ts?: string; channel?: string }>('chat.postMessage', { channel: stakeholders, ...message });
       await link(incidentId, 'stakeholderChannel', String(answer.channel ?? stakeholders));
       await link(incidentId, 'announcement', String(answer.ts));
+      await link(incidentId, 'shown:announcement', digestOf(message));
       await apply(services, incidentId, (i) => recordStakeholdersNotified(i, { by: 'klaxon', at: services.now(), key: `notified-${incidentId}` }), `notified-${incidentId}`);
     }
     if (origin && origin.channel !== channel && !links['replied']) {
@@ -190,11 +198,19 @@ export function startSlackEffects(options: SlackEffectsOptions): Worker {
     const { incident, links } = await load(incidentId);
     const channel = links['channel'];
     if (!channel) return; // setup has not run yet; it renders the current state itself
-    if (links['header']) await update(channel, links['header'], incidentHeader({ incident, clocks: clocksOf(incident), ...view }));
-    if (links['checklist']) await update(channel, links['checklist'], checklistMessage({ incident, ...view }));
-    if (links['announcement'] && links['stakeholderChannel']) {
+    // chat.update is Tier 3: a message whose content did not change is not sent again.
+    const refresh = async (part: string, target: string, ts: string | undefined, message: SlackMessage) => {
+      if (!ts) return;
+      const digest = digestOf(message);
+      if (links[`shown:${part}`] === digest) return;
+      await update(target, ts, message);
+      await link(incidentId, `shown:${part}`, digest);
+    };
+    await refresh('header', channel, links['header'], incidentHeader({ incident, clocks: clocksOf(incident), ...view }));
+    await refresh('checklist', channel, links['checklist'], checklistMessage({ incident, ...view }));
+    if (links['stakeholderChannel']) {
       const latest = links['latestUpdate'] ? (JSON.parse(links['latestUpdate']) as { text: string; by: string; at: number }) : undefined;
-      await update(links['stakeholderChannel'], links['announcement'], announcement({ incident, channelId: channel, ...view, ...(latest ? { latestUpdate: latest } : {}) }));
+      await refresh('announcement', links['stakeholderChannel'], links['announcement'], announcement({ incident, channelId: channel, ...view, ...(latest ? { latestUpdate: latest } : {}) }));
     }
   }
 

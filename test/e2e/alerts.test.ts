@@ -105,7 +105,7 @@ describe('alert intake', () => {
     const channel = await channelOf(k, incident?.id as string);
     await eventually(() => k.emulator.messages(channel).length >= 3, 'header, checklist and playbook offer');
     const updates = () => k.emulator.calls('chat.update').filter((c) => c.args['channel'] === channel).length;
-    await eventually(() => updates() >= 2, 'the re-render after the announcement');
+    await eventually(() => updates() >= 1, 'the checklist re-rendered after the announcement');
     await settle();
     const updatesBefore = updates();
 
@@ -247,7 +247,7 @@ describe('AC-18 alert storm', () => {
       expect(alertPosts(k, channel)).toHaveLength(1);
       expect(k.emulator.messages(channel)).toHaveLength(4);
     }
-    // Attaching re-renders nothing: chat.update comes only from the setup's own announcement tick.
-    expect(k.emulator.calls('chat.update').length).toBeLessThanOrEqual(3 * incidents.length);
+    // Attaching re-renders nothing, and a render sends only what changed: within Slack's Tier 3 (50/min, AC-18).
+    expect(k.emulator.calls('chat.update').length).toBeLessThanOrEqual(50);
   });
 });
