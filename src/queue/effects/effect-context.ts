@@ -1,0 +1,72 @@
+// What every Slack effect needs: the incident and its links, and the few Slack writes they all share.
+import { createHash } from 'node:crypto';
+import type { Incident } from '../../domain/incident.js';
+import type { Locale } from '../../domain/locale.js';
+import { slaFor } from '../../domain/policy.js';
+import { clocks, type Clocks } from '../../domain/sla.js';
+import type { Services } from '../../app/services.js';
+import { SlackPlatformError, type SlackApi } from '../../slack/slack-api.js';
+import type { SlackMessage } from '../../slack/views/view-types.js';
+
+export type Links = Record<string, string>;
+
+export interface EffectContext {
+  readonly services: Services;
+  readonly slack: SlackApi;
+  readonly botToken: string;
+  readonly view: { readonly locale: Locale; readonly timeZone: string };
+  load(incidentId: string): Promise<{ incident: Incident; links: Links }>;
+  link(incidentId: string, key: string, value: string): Promise<void>;
+  /** Posts a message (in a thread when `threadTs` is given) and returns its ts. */
+  post(channel: string, message: SlackMessage, threadTs?: string): Promise<string>;
+  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  clocksOf(incident: Incident): Clocks;
+}
+
+/** What a message looked like when last shown, so an unchanged message is not sent again. */
+export const digestOf = (message: SlackMessage): string => createHash('sha256').update(JSON.stringify(message)).digest('hex').slice(0, 32);
+
+/** The incident channel; effects that write into it fail (and retry) until setup has created it. */
+export function requireChannel(links: Links, incidentId: string): string {
+  const channel = links['channel'];
+  if (!channel) throw new Error(`incident ${incidentId} has no channel yet`);
+  return channel;
+}
+
+export function createEffectContext(services: Services, slack: SlackApi, botToken: string): EffectContext {
+  const { store, config } = services;
+  return {
+    services,
+    slack,
+    botToken,
+    view: { locale: config.locale, timeZone: config.timeZone },
+    async load(incidentId) {
+      const incident = await store.get(incidentId);
+      if (!incident) throw new Error(`incident ${incidentId} not found`);
+      return { incident, links: await store.getLinks(incidentId) };
+    },
+    async link(incidentId, key, value) {
+      await store.setLink(incidentId, key, value);
+    },
+    async post(channel, message, threadTs) {
+      const answer = await slack.call<{ ts?: string }>('chat.postMessage', {
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+      return String(answer.ts);
+    },
+    async update(channel, ts, message) {
+      try {
+        await slack.call('chat.update', { channel, ts, text: message.text, blocks: message.blocks });
+      } catch (error) {
+        // An archived channel or a deleted message has nothing left to keep up to date.
+        if (error instanceof SlackPlatformError && ['is_archived', 'message_not_found', 'channel_not_found'].includes(error.slackError)) return;
+        throw error;
+      }
+    },
+    clocksOf: (incident) => clocks(incident, services.now(), slaFor(services.policy, incident.severity)),
+  };
+}

@@ -1,0 +1,89 @@
+// A run's life in its Slack thread: the root shows the state, the result is one reply, files follow it.
+import type { TicksFor } from '../../domain/checklist.js';
+import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/lifecycle.js';
+import { apply } from '../../app/apply.js';
+import { uploadFiles } from '../../slack/upload-file.js';
+import { runRefused } from '../../slack/views/bot-replies.js';
+import { runOutcomeUnknown } from '../../slack/views/run-outcome-unknown.js';
+import { runProgress } from '../../slack/views/run-progress.js';
+import { runResult } from '../../slack/views/run-result.js';
+import type { SlackMessage } from '../../slack/views/view-types.js';
+import type { RunEvent } from '../queues.js';
+import { requireChannel, type EffectContext } from './effect-context.js';
+import { trackVerification } from './track-verification.js';
+
+type FinishedDetails = Omit<JobFinished, keyof JobRef>;
+
+export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<void> {
+  const { services, view } = ctx;
+  const { run } = event;
+  const { links } = await ctx.load(run.incidentId);
+  const channel = requireChannel(links, run.incidentId);
+  const rootKey = `run:${run.runId}`;
+  let root = links[rootKey];
+  const commandOf = (commandId: string) => services.catalogue.find((c) => c.id === commandId);
+  const title = commandOf(run.commandId)?.title;
+  const base = { commandId: run.commandId, title: title ? title[view.locale] : run.commandId, host: run.host, locale: view.locale };
+  const job: JobRef = { jobId: run.runId, commandId: run.commandId, host: run.host };
+  const ensureRoot = async (message: SlackMessage) => {
+    if (root) await ctx.update(channel, root, message);
+    else {
+      root = await ctx.post(channel, message);
+      await ctx.link(run.incidentId, rootKey, root);
+    }
+    return root;
+  };
+  const postResultOnce = async (message: SlackMessage, thread: string) => {
+    if (!links[`run-result:${run.runId}`]) await ctx.link(run.incidentId, `run-result:${run.runId}`, await ctx.post(channel, message, thread));
+  };
+  // Each timeline entry is keyed by the run and what happened, so a redelivered event records nothing twice.
+  const actor = (suffix: string) => ({ by: 'klaxon', at: event.at, key: `${run.runId}-${suffix}` });
+  const recordFinished = (suffix: string, details: FinishedDetails, ticksFor: TicksFor) =>
+    apply(services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...details }, ticksFor, actor(suffix)), `${run.runId}-${suffix}`);
+  switch (event.kind) {
+    case 'started': {
+      // A restart after a worker crash is a second start on the timeline, keyed by when it happened.
+      const suffix = event.restarted ? `started-again-${event.at}` : 'started';
+      await ensureRoot(runProgress({ ...base, state: 'started' }));
+      await apply(services, run.incidentId, (i) => recordJobStarted(i, job, actor(suffix)), `${run.runId}-${suffix}`);
+      return;
+    }
+    case 'progress': {
+      // Progress is fire-and-forget on the host and may arrive after the result: never undo a result.
+      if (links[`run-result:${run.runId}`]) return;
+      const thread = root ?? (await ensureRoot(runProgress({ ...base, state: 'started' })));
+      const progress = runProgress({ ...base, state: { lines: event.tail.split('\n').slice(-20) } });
+      const progressTs = links[`run-progress:${run.runId}`];
+      if (progressTs) await ctx.update(channel, progressTs, progress);
+      else await ctx.link(run.incidentId, `run-progress:${run.runId}`, await ctx.post(channel, progress, thread));
+      return;
+    }
+    case 'finished': {
+      const { result } = event;
+      const thread = await ensureRoot(runProgress({ ...base, state: { outcome: result.outcome } }));
+      await postResultOnce(runResult({ ...base, result }), thread);
+      if (!links[`run-files:${run.runId}`]) {
+        const files = [];
+        for (const artifact of event.artifacts) {
+          const content = await services.redis.getBuffer(artifact.key);
+          if (content) files.push({ filename: artifact.name, content });
+        }
+        const ids = await uploadFiles(ctx.slack, ctx.botToken, { channel, threadTs: thread, files });
+        await ctx.link(run.incidentId, `run-files:${run.runId}`, ids.join(',') || 'none');
+      }
+      const files = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));
+      const { outcome, exitCode, durationMs, outputDigest } = result;
+      await recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files }, (commandId) => commandOf(commandId)?.ticks);
+      if (commandOf(run.commandId)?.ticks === 'system_verified') await trackVerification(ctx, { incidentId: run.incidentId, commandId: run.commandId, outcome, channel, runId: run.runId });
+      return;
+    }
+    case 'refused':
+    case 'unknown': {
+      const message = event.kind === 'refused' ? runRefused({ ...base, reason: event.reason }) : runOutcomeUnknown({ ...base });
+      await postResultOnce(message, await ensureRoot(message));
+      const outcome = event.kind === 'refused' ? 'refused' : 'unknown';
+      await recordFinished(outcome, { outcome, exitCode: null, durationMs: 0, outputDigest: '', files: [] }, () => undefined);
+      return;
+    }
+  }
+}
