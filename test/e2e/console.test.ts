@@ -98,7 +98,7 @@ describe('the sandbox in a browser', () => {
     await page.locator('article.message', { hasText: 'Restarted in safe mode' }).first().waitFor();
 
     await type('/incident resolve');
-    await page.locator('article.message', { hasText: 'Post-recovery verification' }).waitFor();
+    await page.locator('article.message', { hasText: 'Post-recovery verification' }).filter({ has: page.getByRole('button', { name: 'Run all' }) }).waitFor();
 
     await type('/incident close');
     const modal = page.getByRole('dialog', { name: 'Close the incident' });
