@@ -4,7 +4,8 @@
 import type { Services } from '../app/services.js';
 import { declare } from '../app/declare.js';
 import type { Incident } from '../domain/incident.js';
-import { addNote, attachAlert, type TransitionResult } from '../domain/lifecycle.js';
+import { addNote, attachAlert } from '../domain/incident-records.js';
+import type { TransitionResult } from '../domain/lifecycle.js';
 import type { Severity } from '../domain/severity.js';
 import { alertWords } from './alert-words.js';
 import { createDeclareWindow } from './declare-window.js';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CommandSpec } from '../domain/catalogue.js';
 import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
 import type { Incident } from '../domain/incident.js';
-import { recordApproval, recordJobQueued } from '../domain/lifecycle.js';
+import { recordApproval, recordJobQueued } from '../domain/job-records.js';
 import { mayApprove, mayRun } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { queueKeys, type RunJobData } from '../queue/queues.js';

@@ -1,13 +1,12 @@
 // The incident lifecycle as pure transitions: each returns the next incident and the timeline events it
 // made, or an error value. Shared rules live in `act`: first response, evidence ticks, responders, version.
+// Here: declare, acknowledge, resolve, close; the other records are incident-, job- and clock-records.ts.
 import { evidenceFor, emptyChecklist, type ChecklistItemId, type TicksFor } from './checklist.js';
 import type {
   AcknowledgedIncident,
   Actor,
   DeclaredIncident,
-  EscalationLevel,
   Incident,
-  IncidentRole,
   IncidentStatus,
   Instant,
   ReportFields,
@@ -15,7 +14,7 @@ import type {
 } from './incident.js';
 import { err, ok, type Result } from './result.js';
 import type { Severity } from './severity.js';
-import type { AttachedFile, JobOutcome, TimelineEvent, TimelineEventBody } from './timeline.js';
+import type { TimelineEvent, TimelineEventBody } from './timeline.js';
 
 export const TITLE_MAX_LENGTH = 150;
 
@@ -63,7 +62,8 @@ interface ActOptions {
   readonly ticksFor?: TicksFor;
 }
 
-const fail = (code: DomainErrorCode, message: string, extra: Omit<DomainError, 'code' | 'message'> = {}) =>
+/** An expected refusal as a value: what every action returns instead of throwing. */
+export const fail = (code: DomainErrorCode, message: string, extra: Omit<DomainError, 'code' | 'message'> = {}) =>
   err<DomainError>({ code, message, ...extra });
 
 // `klaxon` itself and alert sources act automatically: they never count as a first response or a responder.
@@ -112,7 +112,7 @@ export function act(
   return seal(step.value.incident, bodies, step.value.ticks ?? [], actor, options.ticksFor);
 }
 
-const nonBlank = (text: string): boolean => text.trim().length > 0;
+export const nonBlank = (text: string): boolean => text.trim().length > 0;
 
 export interface DeclareInput {
   readonly number: number;
@@ -198,172 +198,4 @@ export function closeIncident(incident: Incident, fields: ReportFields, actor: A
     if (missing.length > 0) return fail('missing_fields', `missing report fields: ${missing.join(', ')}`, { fields: missing });
     return ok({ incident: { ...current, status: 'closed', report, closedAt: actor.at, closedBy: actor.by }, events: [{ type: 'closed' }] });
   });
-}
-
-// Re-rates the incident; the clocks follow because they are computed from the severity.
-export function changeSeverity(incident: Incident, to: Severity, actor: Actor): TransitionResult {
-  return act(
-    incident,
-    actor,
-    (current) =>
-      current.severity === to
-        ? fail('no_change', `${current.id} is ${to} already`)
-        : ok({ incident: { ...current, severity: to }, events: [{ type: 'severity_changed', from: current.severity, to }] }),
-    { acknowledges: true },
-  );
-}
-
-// Gives a person an incident role (commander, comms, scribe, responder).
-export function assignRole(incident: Incident, role: IncidentRole, user: UserId, actor: Actor): TransitionResult {
-  return act(
-    incident,
-    actor,
-    (current) =>
-      current.roles[role] === user
-        ? fail('no_change', `${user} is ${role} already`)
-        : ok({ incident: { ...current, roles: { ...current.roles, [role]: user } }, events: [{ type: 'role_assigned', role, user }] }),
-    { acknowledges: true },
-  );
-}
-
-const textStep = (type: 'note' | 'update_posted', text: string) => (current: Incident) =>
-  nonBlank(text) ? ok<Step>({ incident: current, events: [{ type, text: text.trim() }] }) : fail('usage', 'the text is empty');
-
-// A free-form note on the timeline.
-export function addNote(incident: Incident, text: string, actor: Actor): TransitionResult {
-  return act(incident, actor, textStep('note', text), { acknowledges: true });
-}
-
-// A status update for stakeholders; it is the evidence of the interim report (中間報告).
-export function postUpdate(incident: Incident, text: string, actor: Actor): TransitionResult {
-  return act(incident, actor, textStep('update_posted', text), { acknowledges: true });
-}
-
-export interface PinnedMessage {
-  readonly text: string;
-  readonly author: UserId;
-  readonly originalAt: Instant;
-}
-
-// A 📌 on a message: the event carries the message's own time, and when it was pinned.
-export function pinMessage(incident: Incident, message: PinnedMessage, actor: Actor): TransitionResult {
-  const result = act(incident, actor, (current) =>
-    nonBlank(message.text)
-      ? ok({ incident: current, events: [{ type: 'pinned', text: message.text, author: message.author, pinnedAt: actor.at }] })
-      : fail('usage', 'the pinned message is empty'),
-  );
-  if (!result.ok) return result;
-  const events = result.value.events.map((event) => (event.type === 'pinned' ? { ...event, at: message.originalAt } : event));
-  return ok({ ...result.value, events });
-}
-
-export interface JobRef {
-  readonly jobId: string;
-  readonly commandId: string;
-  readonly host: string;
-}
-
-// A person asked for a run (it is a response); the job now waits in the queue.
-export function recordJobQueued(incident: Incident, job: JobRef & { readonly params: Readonly<Record<string, string>> }, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_queued', ...job }] }), { acknowledges: true });
-}
-
-// A worker picked the job up.
-export function recordJobStarted(incident: Incident, job: JobRef, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_started', ...job }] }));
-}
-
-export interface JobFinished extends JobRef {
-  readonly outcome: JobOutcome;
-  readonly exitCode: number | null;
-  readonly durationMs: number;
-  readonly outputDigest: string;
-  readonly files: readonly AttachedFile[];
-}
-
-// A job's result; a job still running at close records its result afterwards.
-export function recordJobFinished(incident: Incident, job: JobFinished, ticksFor: TicksFor, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_finished', ...job }] }), {
-    ticksFor,
-    allowClosed: true,
-  });
-}
-
-// A step of the second-person approval of a risky job.
-export function recordApproval(
-  incident: Incident,
-  approval: { readonly jobId: string; readonly commandId: string; readonly decision: 'requested' | 'approved' | 'denied' | 'expired' },
-  actor: Actor,
-): TransitionResult {
-  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'approval', ...approval }] }));
-}
-
-// Moves the incident up the §11.1 ladder; never down.
-export function escalate(incident: Incident, to: { readonly level: EscalationLevel; readonly reason: string }, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => {
-    if (current.status === 'resolved') return fail('not_open', `${current.id} is resolved`, { status: 'resolved' });
-    if (to.level <= current.escalationLevel) return fail('not_higher', `${current.id} is at level ${current.escalationLevel} already`);
-    return ok({ incident: { ...current, escalationLevel: to.level }, events: [{ type: 'escalated', level: to.level, reason: to.reason }] });
-  });
-}
-
-export interface ClockAlarmFired {
-  readonly clock: 'response' | 'recovery' | 'interim';
-  readonly kind: 'reminder' | 'breach';
-  readonly dueAt: Instant;
-}
-
-// A reminder or breach notice went out; refused when its clock has stopped in the meantime.
-export function recordClockAlarm(incident: Incident, alarm: ClockAlarmFired, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => {
-    const running = alarm.clock === 'response' ? current.status === 'declared' : current.status === 'declared' || current.status === 'acknowledged';
-    return running
-      ? ok({ incident: current, events: [{ type: 'clock', ...alarm }] })
-      : fail('clock_stopped', `the ${alarm.clock} clock of ${current.id} has stopped`, { status: current.status });
-  });
-}
-
-// An alert that fired again (or a related one) joins the open incident instead of opening another.
-export function attachAlert(incident: Incident, alert: { readonly alertId: string; readonly title: string; readonly source: string }, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) =>
-    current.status === 'declared' || current.status === 'acknowledged'
-      ? ok({ incident: current, events: [{ type: 'alert_attached', ...alert }] })
-      : fail('not_open', `${current.id} is ${current.status}`, { status: current.status }),
-  );
-}
-
-// The §9.2 report was saved; it is compiled at close, so this is allowed on a closed incident.
-export function recordReportWritten(incident: Incident, report: { readonly file: string; readonly sha256: string }, actor: Actor): TransitionResult {
-  return act(
-    incident,
-    actor,
-    (current) =>
-      current.status === 'resolved' || current.status === 'closed'
-        ? ok({ incident: current, events: [{ type: 'report_written', ...report }] })
-        : fail('not_resolved', `${current.id} is not resolved`, { status: current.status }),
-    { allowClosed: true },
-  );
-}
-
-export interface Verification {
-  readonly passed: boolean;
-  /** Command ids of the §8 suite that did not succeed. */
-  readonly failed: readonly string[];
-}
-
-// The §8 post-recovery suite finished: a pass ticks システム検証; either way the timeline says how it went.
-export function recordVerification(incident: Incident, verification: Verification, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => {
-    if (current.status !== 'resolved') return fail('not_resolved', `${current.id} is not resolved`, { status: current.status });
-    if (verification.passed && verification.failed.length > 0) return fail('usage', 'a passed verification has no failed commands');
-    const text = verification.passed
-      ? 'Post-recovery verification passed'
-      : `Post-recovery verification failed: ${verification.failed.join(', ') || 'no result'}`;
-    return ok({ incident: current, events: [{ type: 'note', text }], ticks: verification.passed ? ['system_verified'] : [] });
-  });
-}
-
-// The announcement reached the stakeholders channel (関係者通知).
-export function recordStakeholdersNotified(incident: Incident, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => ok({ incident: current, events: [], ticks: ['stakeholders_notified'] }));
 }

@@ -6,7 +6,7 @@ import { apply } from '../app/apply.js';
 import type { Services } from '../app/services.js';
 import { nextEscalation, type EscalationReason } from '../domain/escalation.js';
 import type { Incident, Instant } from '../domain/incident.js';
-import { escalate, recordClockAlarm } from '../domain/lifecycle.js';
+import { escalate, recordClockAlarm } from '../domain/clock-records.js';
 import { slaFor } from '../domain/policy.js';
 import { clocks, type ClockAlarm } from '../domain/sla.js';
 import { messages } from '../slack/i18n/messages.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalogue } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
-import { recordReportWritten } from '../domain/lifecycle.js';
+import { recordReportWritten } from '../domain/incident-records.js';
 import type { Locale } from '../domain/locale.js';
 import { slaFor, type Policy } from '../domain/policy.js';
 import { renderReport } from '../domain/report.js';

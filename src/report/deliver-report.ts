@@ -5,7 +5,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apply } from '../app/apply.js';
 import type { Services } from '../app/services.js';
-import { recordReportWritten } from '../domain/lifecycle.js';
+import { recordReportWritten } from '../domain/incident-records.js';
 import type { Incident } from '../domain/incident.js';
 import { slaFor } from '../domain/policy.js';
 import { clocks } from '../domain/sla.js';

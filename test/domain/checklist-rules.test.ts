@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../src/domain/checklist.js';
 import { emptyChecklist, evidenceFor, setItem, toggleItem } from '../../src/domain/checklist-rules.js';
 import type { Actor, Incident } from '../../src/domain/incident.js';
-import { acknowledge, declareIncident, postUpdate, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { postUpdate } from '../../src/domain/incident-records.js';
+import { acknowledge, declareIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
 import type { TimelineEventBody } from '../../src/domain/timeline.js';
 
 const T0 = Date.UTC(2026, 5, 1, 0, 0);

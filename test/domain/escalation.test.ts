@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ESCALATION_RULES, escalationCheckpoints, isOnDuty, nextEscalation, type EscalationDecision } from '../../src/domain/escalation.js';
 import type { Actor, EscalationLevel, Incident } from '../../src/domain/incident.js';
-import { acknowledge, declareIncident, escalate, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { escalate } from '../../src/domain/clock-records.js';
+import { acknowledge, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import type { Severity } from '../../src/domain/severity.js';
 

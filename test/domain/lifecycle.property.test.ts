@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { ChecklistItemId } from '../../src/domain/checklist.js';
 import { setItem, toggleItem } from '../../src/domain/checklist-rules.js';
 import type { Actor, Incident, IncidentStatus } from '../../src/domain/incident.js';
+import { escalate, recordClockAlarm } from '../../src/domain/clock-records.js';
 import {
-  acknowledge, addNote, assignRole, attachAlert, changeSeverity, closeIncident, declareIncident, escalate, isAutomaticActor,
-  pinMessage, postUpdate, recordClockAlarm, recordJobFinished, recordJobQueued, recordReportWritten, recordStakeholdersNotified,
-  recordVerification, resolveIncident, type TransitionResult,
-} from '../../src/domain/lifecycle.js';
+  addNote, assignRole, attachAlert, changeSeverity, pinMessage, postUpdate, recordReportWritten, recordStakeholdersNotified,
+} from '../../src/domain/incident-records.js';
+import { recordJobFinished, recordJobQueued, recordVerification } from '../../src/domain/job-records.js';
+import { acknowledge, closeIncident, declareIncident, isAutomaticActor, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { SEVERITIES } from '../../src/domain/severity.js';
 
 const RANK: Readonly<Record<IncidentStatus, number>> = { declared: 0, acknowledged: 1, resolved: 2, closed: 3 };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Incident, ReportFields } from '../../src/domain/incident.js';
+import { escalate, recordClockAlarm } from '../../src/domain/clock-records.js';
 import {
-  acknowledge, addNote, assignRole, attachAlert, changeSeverity, closeIncident, declareIncident, escalate, pinMessage,
-  postUpdate, recordApproval, recordClockAlarm, recordJobFinished, recordJobQueued, recordJobStarted, recordReportWritten,
-  recordStakeholdersNotified, recordVerification, resolveIncident, TITLE_MAX_LENGTH, type TransitionResult,
-} from '../../src/domain/lifecycle.js';
+  addNote, assignRole, attachAlert, changeSeverity, pinMessage, postUpdate, recordReportWritten, recordStakeholdersNotified,
+} from '../../src/domain/incident-records.js';
+import { recordApproval, recordJobFinished, recordJobQueued, recordJobStarted, recordVerification } from '../../src/domain/job-records.js';
+import { acknowledge, closeIncident, declareIncident, resolveIncident, TITLE_MAX_LENGTH, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { setItem, toggleItem } from '../../src/domain/checklist-rules.js';
 import type { Severity } from '../../src/domain/severity.js';
 

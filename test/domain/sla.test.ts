@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Incident } from '../../src/domain/incident.js';
-import { acknowledge, changeSeverity, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { changeSeverity } from '../../src/domain/incident-records.js';
+import { acknowledge, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import type { Severity } from '../../src/domain/severity.js';
 import { clockAlarms, clocks, DEFAULT_SLA, interimReportDueAt } from '../../src/domain/sla.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../src/app/apply.js';
 import { declare } from '../../src/app/declare.js';
 import type { Incident } from '../../src/domain/incident.js';
-import { addNote, changeSeverity, postUpdate } from '../../src/domain/lifecycle.js';
+import { addNote, changeSeverity, postUpdate } from '../../src/domain/incident-records.js';
 import type { ClockAlarm } from '../../src/domain/sla.js';
 import { clockHandler, type ClockOutcome } from '../../src/queue/clock-processor.js';
 import { alarmJobId, ladderJobId } from '../../src/queue/clock-queue.js';

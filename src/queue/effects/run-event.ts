@@ -1,6 +1,6 @@
 // A run's life in its Slack thread: the root shows the state, the result is one reply, files follow it.
 import type { TicksFor } from '../../domain/checklist.js';
-import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/lifecycle.js';
+import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
 import { apply } from '../../app/apply.js';
 import { uploadFiles } from '../../slack/upload-file.js';
 import { runRefused } from '../../slack/views/bot-replies.js';

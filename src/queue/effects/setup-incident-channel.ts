@@ -1,6 +1,6 @@
 // Opening an incident in Slack: each step records a link when done, so a retried job skips what already happened.
 import type { Incident } from '../../domain/incident.js';
-import { recordStakeholdersNotified } from '../../domain/lifecycle.js';
+import { recordStakeholdersNotified } from '../../domain/incident-records.js';
 import { playbooksFor } from '../../domain/playbook.js';
 import { respondersFor, type SlackRef } from '../../domain/policy.js';
 import { apply } from '../../app/apply.js';

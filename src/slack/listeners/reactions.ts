@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import type { Services } from '../../app/services.js';
-import { pinMessage } from '../../domain/lifecycle.js';
+import { pinMessage } from '../../domain/incident-records.js';
 import { actorFrom, incidentOfChannel } from './context.js';
 
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);

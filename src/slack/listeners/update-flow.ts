@@ -3,7 +3,8 @@
 import { apply } from '../../app/apply.js';
 import type { Services } from '../../app/services.js';
 import type { Actor } from '../../domain/incident.js';
-import { postUpdate, type DomainError } from '../../domain/lifecycle.js';
+import { postUpdate } from '../../domain/incident-records.js';
+import type { DomainError } from '../../domain/lifecycle.js';
 import { ok, type Result } from '../../domain/result.js';
 import type { NotFound } from '../../store/incident-store.js';
 import { statusUpdate } from '../views/status-update.js';

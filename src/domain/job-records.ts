@@ -1,0 +1,66 @@
+// Records of jobs run for an incident: queued, started and finished, the second-person approval of risky
+// ones, and the §8 post-recovery verification suite. Each runs under the shared rules of `act`.
+import type { TicksFor } from './checklist.js';
+import type { Actor, Incident } from './incident.js';
+import { act, fail, type TransitionResult } from './lifecycle.js';
+import { ok } from './result.js';
+import type { AttachedFile, JobOutcome } from './timeline.js';
+
+export interface JobRef {
+  readonly jobId: string;
+  readonly commandId: string;
+  readonly host: string;
+}
+
+// A person asked for a run (it is a response); the job now waits in the queue.
+export function recordJobQueued(incident: Incident, job: JobRef & { readonly params: Readonly<Record<string, string>> }, actor: Actor): TransitionResult {
+  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_queued', ...job }] }), { acknowledges: true });
+}
+
+// A worker picked the job up.
+export function recordJobStarted(incident: Incident, job: JobRef, actor: Actor): TransitionResult {
+  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_started', ...job }] }));
+}
+
+export interface JobFinished extends JobRef {
+  readonly outcome: JobOutcome;
+  readonly exitCode: number | null;
+  readonly durationMs: number;
+  readonly outputDigest: string;
+  readonly files: readonly AttachedFile[];
+}
+
+// A job's result; a job still running at close records its result afterwards.
+export function recordJobFinished(incident: Incident, job: JobFinished, ticksFor: TicksFor, actor: Actor): TransitionResult {
+  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_finished', ...job }] }), {
+    ticksFor,
+    allowClosed: true,
+  });
+}
+
+// A step of the second-person approval of a risky job.
+export function recordApproval(
+  incident: Incident,
+  approval: { readonly jobId: string; readonly commandId: string; readonly decision: 'requested' | 'approved' | 'denied' | 'expired' },
+  actor: Actor,
+): TransitionResult {
+  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'approval', ...approval }] }));
+}
+
+export interface Verification {
+  readonly passed: boolean;
+  /** Command ids of the §8 suite that did not succeed. */
+  readonly failed: readonly string[];
+}
+
+// The §8 post-recovery suite finished: a pass ticks システム検証; either way the timeline says how it went.
+export function recordVerification(incident: Incident, verification: Verification, actor: Actor): TransitionResult {
+  return act(incident, actor, (current) => {
+    if (current.status !== 'resolved') return fail('not_resolved', `${current.id} is not resolved`, { status: current.status });
+    if (verification.passed && verification.failed.length > 0) return fail('usage', 'a passed verification has no failed commands');
+    const text = verification.passed
+      ? 'Post-recovery verification passed'
+      : `Post-recovery verification failed: ${verification.failed.join(', ') || 'no result'}`;
+    return ok({ incident: current, events: [{ type: 'note', text }], ticks: verification.passed ? ['system_verified'] : [] });
+  });
+}
