@@ -8,4 +8,6 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: after a shutdown that gave up on a stuck connection, its handles must not keep the
+// process alive (stdout and stderr are synchronous for files and pipes on Linux, so nothing is lost).
+process.exit(await main(process.argv.slice(2)));

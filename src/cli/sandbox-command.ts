@@ -15,6 +15,7 @@ import { sandboxPolicy } from '../sandbox/sandbox-policy.js';
 import { startBot } from '../start-bot.js';
 import { startWorkerProcess } from '../start-worker.js';
 import { copyDemoHost } from '../worker/run/demo-host.js';
+import { shutdown } from './shutdown.js';
 import { waitForSignal } from './wait-for-signal.js';
 
 export const SANDBOX_DIR = '.klaxon';
@@ -59,9 +60,7 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
   );
   const signal = await waitForSignal();
   logger.info({ signal }, 'stopping the sandbox');
-  await worker.stop();
-  await bot.stop();
-  await emulator.close();
+  const code = await shutdown(logger, [() => worker.stop(), () => bot.stop(), () => emulator.close()]);
   await redis?.stop();
-  return 0;
+  return code;
 }

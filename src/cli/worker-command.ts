@@ -4,6 +4,7 @@ import type { Io } from '../cli.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startWorkerProcess } from '../start-worker.js';
+import { shutdown } from './shutdown.js';
 import { waitForSignal } from './wait-for-signal.js';
 
 export async function workerCommand(_args: readonly string[], config: Config, logger: Logger, io: Io): Promise<number> {
@@ -17,6 +18,5 @@ export async function workerCommand(_args: readonly string[], config: Config, lo
   }
   const signal = await waitForSignal();
   logger.info({ signal }, 'stopping the worker');
-  await worker.stop();
-  return 0;
+  return shutdown(logger, [() => worker.stop()]);
 }

@@ -54,7 +54,11 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     '--maxmemory-policy', 'noeviction',
     ...(options.extraArgs ?? []),
   ];
-  const child = spawn(options.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C reaches only klaxon, which stops Redis last, after the
+  // workers and queues that still need it have closed.
+  const child = spawn(options.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const stopWithUs = () => child.kill('SIGTERM');
+  process.once('exit', stopWithUs);
   const started = await new Promise<Result<void, string>>((resolve) => {
     let output = '';
     const timer = setTimeout(() => resolve(err(`redis-server did not start within 10 s:\n${output}`)), 10_000);
@@ -78,6 +82,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     });
   });
   if (!started.ok) {
+    process.off('exit', stopWithUs);
     child.kill('SIGKILL');
     return started;
   }
@@ -92,6 +97,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', stopWithUs);
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -2,6 +2,7 @@
 // does not exist yet, then the whole incident flow through the web console, down to downloading the report.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -28,7 +29,8 @@ function cleanEnv(port: number): NodeJS.ProcessEnv {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'klaxon-sandbox-'));
   const port = await freePort();
-  sandbox = spawn(process.execPath, [join(repo, 'bin', 'klaxon.js'), 'start'], { cwd: work, env: cleanEnv(port), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, like a command in a terminal: Ctrl-C goes to the whole group.
+  sandbox = spawn(process.execPath, [join(repo, 'bin', 'klaxon.js'), 'start'], { cwd: work, env: cleanEnv(port), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   sandbox.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   sandbox.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   url = await new Promise<string>((resolve, reject) => {
@@ -57,11 +59,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  if (sandbox && sandbox.exitCode === null) {
-    sandbox.kill('SIGKILL');
-  }
+  if (sandbox && sandbox.exitCode === null) process.kill(-(sandbox.pid as number), 'SIGKILL');
   if (work) await rm(work, { recursive: true, force: true });
 });
+
+const listening = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 
 async function type(text: string): Promise<void> {
   const composer = page.locator('#composer-input');
@@ -122,9 +132,13 @@ describe('the sandbox in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-report.png') });
   }, 120_000);
 
-  it('stops every child cleanly on Ctrl-C', async () => {
+  it('stops every child cleanly on Ctrl-C, its Redis included', async () => {
+    const redisPort = Number(/Redis redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
+    expect(redisPort).toBeGreaterThan(0);
+    expect(await listening(redisPort)).toBe(true);
     const exited = new Promise<number | null>((resolve) => sandbox.once('exit', (code) => resolve(code)));
-    sandbox.kill('SIGINT');
+    process.kill(-(sandbox.pid as number), 'SIGINT');
     expect(await exited).toBe(0);
-  }, 30_000);
+    expect(await listening(redisPort)).toBe(false);
+  }, 40_000);
 });
