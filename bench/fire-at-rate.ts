@@ -60,7 +60,7 @@ export async function fireAtRate(url: string, requests: readonly SlackRequest[],
     maxSendLagMs = Math.max(maxSendLagMs, performance.now() - due);
     // From the scheduled time when the client is late (a stall counts against the server), from the real send
     // when it is up to a millisecond early (the sleep above skips waits that short).
-    const from = Math.max(due, performance.now());
+    const from = Math.min(due, performance.now());
     inFlight.push(
       send(agent, target, req, options.signingSecret, options.timeoutMs ?? 10_000).then((status) => {
         if (status === undefined) {
