@@ -18,6 +18,7 @@ import { copyDemoHost } from '../../src/worker/run/demo-host.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
+export const APP_TOKEN = 'xapp-1-A0KLAXON-test-token';
 export const USERS = { l1: 'U0L1OPS', l2: 'U0L2SYS', l3: 'U0L3DEV', stakeholder: 'U0STAKE' } as const;
 
 export interface Klaxon {
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   readonly redisPrefix?: string;
   /** Talk to this emulator instead of a new one; stop() leaves it running for its owner. */
   readonly emulator?: SlackEmulator;
+  /** Socket Mode: SLACK_APP_TOKEN set, no signing secret; the emulator sends everything over the WebSocket. */
+  readonly socketMode?: boolean;
 }
 
 const quiet = createLogger({ level: process.env['KLAXON_TEST_LOG'] ?? 'silent', pretty: false });
@@ -51,6 +54,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     (await createSlackEmulator({
       signingSecret: SIGNING_SECRET,
       botToken: BOT_TOKEN,
+      appToken: APP_TOKEN,
       channels: [{ name: 'general' }, { name: 'incidents' }],
       ...(options.now ? { now: options.now } : {}),
     }));
@@ -68,6 +72,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     WORKER_HOST: 'backtest-1',
     WORKER_LOCK_MS: '2000',
     ...(backtestRoot ? { BACKTEST_ROOT: backtestRoot } : {}),
+    ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: '' } : {}),
     ...options.env,
   };
   const config = loadConfig(env, 'bot');
@@ -80,7 +85,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, channelIntervalMs: 50, channelBurst: 5, ...options.slackApi },
     ...(options.now ? { now: options.now } : {}),
   });
-  emulator.setBotUrl(`${bot.url}/slack/events`);
+  if (!options.socketMode) emulator.setBotUrl(`${bot.url}/slack/events`);
   const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: quiet, catalogue, policy: options.policy ?? sandboxPolicy, progressEveryMs: 1, ...(options.now ? { now: options.now } : {}) }) : undefined;
   const general = emulator.channel('general')?.id as string;
   const stakeholders = emulator.channel('incidents')?.id as string;

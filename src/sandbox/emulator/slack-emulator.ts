@@ -19,6 +19,7 @@ import type {
 import { FaultRegistry, type Fault } from './faults.js';
 import { handleResponseUrl } from './response-url-handler.js';
 import { SlackSide, type ClickInput } from './slack-side.js';
+import { SocketModeServer, type SocketAck } from './socket-mode.js';
 import { handleUpload } from './upload-handler.js';
 import { handleWebApi } from './web-api-handler.js';
 
@@ -27,6 +28,8 @@ export interface SlackEmulatorOptions {
   readonly host?: '127.0.0.1';
   readonly signingSecret: string;
   readonly botToken: string;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode); any `xapp-` token when absent. */
+  readonly appToken?: string;
   /** The bot's `POST /slack/events` URL; can be set later with setBotUrl. */
   readonly botUrl?: string;
   readonly users?: readonly EmulatedUser[];
@@ -58,6 +61,8 @@ export interface SlackEmulator {
   files(): StoredFile[];
   calls(method?: string): Call[];
   readonly faults: { add(fault: Fault): void; clear(): void };
+  /** Socket Mode: while a client is connected, the Slack-side senders below deliver over its WebSocket. */
+  readonly socketMode: { connected(): boolean; acks(): SocketAck[]; requestReconnect(reason?: string): void };
   slashCommand(input: { userId: string; channelId: string; text: string; command?: '/incident' }): Promise<BotAnswer>;
   clickButton(input: ClickInput): Promise<BotAnswer>;
   selectOption(input: ClickInput & { value: string }): Promise<BotAnswer>;
@@ -102,7 +107,8 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const faults = new FaultRegistry(now);
   let botUrl = options.botUrl;
   let baseUrl = '';
-  const side = new SlackSide({ state, signingSecret: options.signingSecret, botUrl: () => botUrl, baseUrl: () => baseUrl });
+  const socket = new SocketModeServer({ state, ...(options.appToken !== undefined ? { appToken: options.appToken } : {}) });
+  const side = new SlackSide({ state, signingSecret: options.signingSecret, botUrl: () => botUrl, baseUrl: () => baseUrl, socket });
   const extra = (options.console ?? true) ? consoleRoutes({ state, side }) : undefined;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -110,7 +116,15 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     const path = url.pathname;
     const api = /^\/api\/([A-Za-z.]+)$/.exec(path);
     if (api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')) {
-      return handleWebApi(req, res, api[1], { state, faults, botToken: options.botToken, baseUrl: () => baseUrl, strict: options.strict ?? true });
+      return handleWebApi(req, res, api[1], {
+        state,
+        faults,
+        botToken: options.botToken,
+        baseUrl: () => baseUrl,
+        strict: options.strict ?? true,
+        appMethods: socket.appMethods(),
+        acceptsAppToken: (token) => socket.acceptsToken(token),
+      });
     }
     const upload = /^\/upload\/([A-Z0-9]+)$/.exec(path);
     if (upload?.[1] !== undefined && req.method === 'POST') return handleUpload(req, res, upload[1], state);
@@ -131,6 +145,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
       res.end(`emulator error: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
+  server.on('upgrade', (req, upgraded, head) => socket.handleUpgrade(req, upgraded, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -156,6 +171,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     files: () => [...state.files],
     calls: (method) => state.calls.filter((c) => method === undefined || c.method === method),
     faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
+    socketMode: { connected: () => socket.connected, acks: () => socket.acks(), requestReconnect: (reason) => socket.requestReconnect(reason) },
     slashCommand: (input) => side.slashCommand(input),
     clickButton: (input) => side.clickButton(input),
     selectOption: (input) => side.selectOption(input),
@@ -167,6 +183,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     signedRequest: (body, contentType, opts) => side.signedRequest(body, contentType, opts),
     close: () =>
       new Promise<void>((resolve) => {
+        socket.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

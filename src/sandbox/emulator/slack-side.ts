@@ -5,12 +5,15 @@ import type { BotAnswer, Ephemeral, Message, View } from './emulator-types.js';
 import { addReaction } from './methods/pins-and-reactions.js';
 import { slackSignatureHeaders } from './slack-signature.js';
 import { openStack } from './methods/views.js';
+import type { SocketModeServer } from './socket-mode.js';
 
 export interface SlackSideDeps {
   readonly state: EmulatorState;
   readonly signingSecret: string;
   readonly botUrl: () => string | undefined;
   readonly baseUrl: () => string;
+  /** When a Socket Mode client is connected, commands, interactions and events go over its socket. */
+  readonly socket?: SocketModeServer;
 }
 
 type Obj = Record<string, unknown>;
@@ -81,10 +84,12 @@ export class SlackSide {
   }
 
   private postForm(fields: Record<string, string>): Promise<BotAnswer> {
+    if (this.deps.socket?.connected) return this.deps.socket.deliver('slash_commands', fields);
     return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
   }
 
   private postPayload(payload: Obj): Promise<BotAnswer> {
+    if (this.deps.socket?.connected) return this.deps.socket.deliver('interactive', payload);
     return this.postForm({ payload: JSON.stringify(payload) });
   }
 
@@ -289,6 +294,7 @@ export class SlackSide {
       event_time: Math.floor(this.state.now() / 1000),
       authorizations: [{ team_id: this.state.teamId, user_id: this.state.bot.userId, is_bot: true, is_enterprise_install: false }],
     };
+    if (this.deps.socket?.connected) return this.deps.socket.deliver('events_api', envelope, { attempt: options.retryNum, reason: options.retryReason });
     const headers: Record<string, string> = {};
     if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
     if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;

@@ -4,7 +4,7 @@ import type { EmulatorState } from './emulator-state.js';
 import type { Call } from './emulator-types.js';
 import type { FaultRegistry } from './faults.js';
 import { METHODS } from './methods/method-table.js';
-import type { MethodResult } from './methods/method-context.js';
+import type { MethodHandler, MethodResult } from './methods/method-context.js';
 import { parseArgs, readBody } from './request-body.js';
 
 export interface WebApiDeps {
@@ -13,6 +13,9 @@ export interface WebApiDeps {
   readonly botToken: string;
   readonly baseUrl: () => string;
   readonly strict: boolean;
+  /** Methods that take an app-level token (Socket Mode) instead of the bot token. */
+  readonly appMethods?: Readonly<Record<string, MethodHandler>>;
+  readonly acceptsAppToken?: (token: string) => boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,7 +58,12 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   };
 
   if (token === undefined) return finish(200, { ok: false, error: 'not_authed' });
-  if (token !== deps.botToken) return finish(200, { ok: false, error: 'invalid_auth' });
+  const appMethod = deps.appMethods?.[method];
+  const isAppToken = token.startsWith('xapp-');
+  if (appMethod !== undefined || isAppToken) {
+    if (appMethod === undefined || !isAppToken) return finish(200, { ok: false, error: 'not_allowed_token_type' });
+    if (!(deps.acceptsAppToken?.(token) ?? false)) return finish(200, { ok: false, error: 'invalid_auth' });
+  } else if (token !== deps.botToken) return finish(200, { ok: false, error: 'invalid_auth' });
   const channel = [args['channel'], args['channel_id']].find((v): v is string => typeof v === 'string');
   for (const effect of deps.faults.match(method, channel)) {
     switch (effect.kind) {
@@ -70,7 +78,7 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
         return finish(200, { ok: false, error: effect.error });
     }
   }
-  const handler = METHODS[method];
+  const handler = appMethod ?? METHODS[method];
   if (!handler) return finish(200, { ok: false, error: 'unknown_method' });
   try {
     finish(200, handler({ state: deps.state, args, baseUrl: deps.baseUrl(), strict: deps.strict }));

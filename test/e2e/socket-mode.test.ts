@@ -1,0 +1,85 @@
+// Socket Mode end to end: the bot started with SLACK_APP_TOKEN and no signing secret opens its WebSocket
+// through apps.connections.open; commands, clicks and events reach it over that socket and are acked there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION, checklistBlockId } from '../../src/slack/ids.js';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+
+type Block = { block_id?: string; text?: { text?: string } };
+
+describe('Socket Mode', () => {
+  let k: Klaxon;
+  beforeAll(async () => {
+    k = await startKlaxon({ socketMode: true });
+  });
+  afterAll(async () => {
+    const rejected = k?.emulator.calls().filter((c) => c.error === 'invalid_blocks' || c.error === 'no_text') ?? [];
+    await k?.stop();
+    expect(rejected.map((c) => `${c.method}: ${c.error}`)).toEqual([]);
+  });
+
+  it('connects with the app-level token and has no HTTP events endpoint to fall back on', () => {
+    expect(k.config.slack.signingSecret).toBeUndefined();
+    expect(k.emulator.socketMode.connected()).toBe(true);
+    const opens = k.emulator.calls('apps.connections.open');
+    expect(opens.length).toBeGreaterThanOrEqual(1);
+    expect(opens.every((c) => c.ok)).toBe(true);
+  });
+
+  it('declares over the socket, then ticks a checklist item clicked over the socket', async () => {
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Socket mode outage' });
+    expect(answer.status).toBe(200);
+    expect(answer.ms).toBeLessThan(3000);
+    expect(answer.body).toMatch(/inc-\d+ declared/);
+    const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
+    const commandAck = k.emulator.socketMode.acks().find((a) => a.type === 'slash_commands' && JSON.stringify(a.payload).includes(id));
+    expect(commandAck).toBeDefined();
+
+    const channel = await eventually(() => k.emulator.channels().find((c) => /^inc-\d{8}-\d{3}-socket-mode-outage$/.test(c.name)), 'the incident channel');
+    const links = await eventually(async () => {
+      const all = await k.bot.services.store.getLinks(id);
+      return all['checklist'] ? all : undefined;
+    }, 'the checklist message');
+    expect(links['channel']).toBe(channel.id);
+    const checklistTs = links['checklist'] as string;
+    const checklist = k.emulator.messages(channel.id).find((m) => m.ts === checklistTs);
+    expect((checklist?.blocks as Block[] | undefined)?.some((b) => b.block_id === checklistBlockId('impact_assessed'))).toBe(true);
+
+    const acksBefore = k.emulator.socketMode.acks().filter((a) => a.type === 'interactive').length;
+    const click = await k.emulator.clickButton({
+      userId: USERS.l2,
+      channelId: channel.id,
+      messageTs: checklistTs,
+      actionId: ACTION.checklistToggle,
+      blockId: checklistBlockId('impact_assessed'),
+    });
+    expect(click.status).toBe(200);
+    expect(k.emulator.socketMode.acks().filter((a) => a.type === 'interactive')).toHaveLength(acksBefore + 1);
+
+    const entry = await eventually(async () => {
+      const stored = await k.bot.services.store.get(id);
+      return stored?.checklist.impact_assessed.done ? stored.checklist.impact_assessed : undefined;
+    }, 'the stored tick');
+    expect(entry).toMatchObject({ done: true, by: USERS.l2 });
+    await eventually(() => {
+      const message = k.emulator.messages(channel.id).find((m) => m.ts === checklistTs);
+      const block = (message?.blocks as Block[] | undefined)?.find((b) => b.block_id === checklistBlockId('impact_assessed'));
+      return block?.text?.text?.includes(':white_check_mark:') && block.text.text.includes(`<@${USERS.l2}>`);
+    }, 'the re-rendered checklist');
+  });
+
+  it('delivers an Events API envelope: a 📌 reaction puts the message on the timeline', async () => {
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare low Socket events' });
+    const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
+    const links = await eventually(async () => {
+      const all = await k.bot.services.store.getLinks(id);
+      return all['channel'] ? all : undefined;
+    }, 'the incident channel');
+    const channel = links['channel'] as string;
+    const said = k.emulator.postUserMessage({ userId: USERS.l2, channelId: channel, text: 'queue depth is back to normal' });
+    const reacted = await k.emulator.addReaction({ userId: USERS.l2, channelId: channel, ts: said.ts, name: 'pushpin' });
+    expect(reacted.status).toBe(200);
+    expect(k.emulator.socketMode.acks().some((a) => a.type === 'events_api')).toBe(true);
+    const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(id)).find((e) => e.type === 'pinned'), 'the pinned event');
+    expect(pinned).toMatchObject({ type: 'pinned', text: 'queue depth is back to normal', author: USERS.l2, by: USERS.l2 });
+  });
+});
