@@ -22,6 +22,7 @@ import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { createReceiver } from './slack/receiver.js';
 import { replayGuard } from './slack/replay-guard.js';
+import { serveRoutes } from './slack/route-server.js';
 import { createSlackApi, type SlackApiOptions } from './slack/slack-api.js';
 import { reportFailure } from './slack/report-failure.js';
 import { createAuditLog } from './store/audit-log.js';
@@ -106,8 +107,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       : {
           socketMode: true,
           appToken: config.slack.appToken,
-          customRoutes: routes,
-          installerOptions: { port: config.port, clientOptions },
+          installerOptions: { clientOptions },
         }),
   });
 
@@ -167,8 +167,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
 
-  const started = (await app.start(config.port)) as unknown;
-  const port = socketMode ? config.port : ((started as Server).address() as { port: number }).port;
+  const routeServer = socketMode ? await serveRoutes(routes, config.port) : undefined;
+  const started = (await app.start(config.port).catch((error: unknown) => {
+    routeServer?.close();
+    throw error;
+  })) as unknown;
+  const port = ((routeServer ?? (started as Server)).address() as { port: number }).port;
   logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
 
   return {
@@ -178,6 +182,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     metrics,
     async stop() {
       await app.stop();
+      routeServer?.closeAllConnections();
+      if (routeServer) await new Promise((resolve) => routeServer.close(resolve));
       await clockWorker.close();
       await effects.close();
       await producers.close();

@@ -25,6 +25,15 @@ describe('Socket Mode', () => {
     expect(opens.every((c) => c.ok)).toBe(true);
   });
 
+  it('still serves /healthz and /metrics on its own port', async () => {
+    expect(k.bot.port).toBeGreaterThan(0);
+    const health = await fetch(`${k.bot.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, redis: 'up' });
+    expect((await fetch(`${k.bot.url}/metrics`)).status).toBe(200);
+    expect((await fetch(`${k.bot.url}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+
   it('declares over the socket, then ticks a checklist item clicked over the socket', async () => {
     const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Socket mode outage' });
     expect(answer.status).toBe(200);

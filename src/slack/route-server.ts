@@ -1,0 +1,18 @@
+// Socket Mode has no events endpoint, but /healthz, /metrics and the alert webhooks still need a port: a plain
+// server whose listen is awaited, so the real port (PORT=0) is known and a taken port fails start-up cleanly.
+import type { CustomRoute } from '@slack/bolt';
+import { createServer, type Server } from 'node:http';
+
+export async function serveRoutes(routes: readonly CustomRoute[], port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://bot').pathname;
+    const route = routes.find((r) => r.path === path && [r.method].flat().some((m) => m.toUpperCase() === req.method));
+    if (!route) return void res.writeHead(404).end();
+    route.handler(Object.assign(req, { params: {} }), res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+  return server;
+}
