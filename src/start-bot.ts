@@ -107,7 +107,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       : {
           socketMode: true,
           appToken: config.slack.appToken,
-          installerOptions: { clientOptions },
+          // The socket's own client keeps its default retries: a 500 from apps.connections.open (at start or at
+          // a reconnect) must be retried, not end the connection.
+          installerOptions: { clientOptions: { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), timeout: 10_000 } },
         }),
   });
 

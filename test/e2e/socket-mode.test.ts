@@ -2,7 +2,8 @@
 // through apps.connections.open; commands, clicks and events reach it over that socket and are acked there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION, checklistBlockId } from '../../src/slack/ids.js';
-import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { createSlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
+import { APP_TOKEN, BOT_TOKEN, eventually, SIGNING_SECRET, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 
 type Block = { block_id?: string; text?: { text?: string } };
 
@@ -91,4 +92,22 @@ describe('Socket Mode', () => {
     const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(id)).find((e) => e.type === 'pinned'), 'the pinned event');
     expect(pinned).toMatchObject({ type: 'pinned', text: 'queue depth is back to normal', author: USERS.l2, by: USERS.l2 });
   });
+});
+
+describe('Socket Mode when Slack hiccups', () => {
+  it('retries apps.connections.open after a 500 instead of giving up', async () => {
+    const emulator = await createSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken: APP_TOKEN, channels: [{ name: 'general' }, { name: 'incidents' }] });
+    emulator.faults.add({ method: 'apps.connections.open', kind: 'http_error', status: 500, times: 1 });
+    const k = await startKlaxon({ socketMode: true, emulator });
+    try {
+      await eventually(() => emulator.socketMode.connected(), 'the socket after the retry', 20_000);
+      const opens = emulator.calls('apps.connections.open');
+      expect(opens.length).toBeGreaterThanOrEqual(2);
+      expect(opens[0]?.ok).toBe(false);
+      expect((await emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'help' })).status).toBe(200);
+    } finally {
+      await k.stop();
+      await emulator.close();
+    }
+  }, 40_000);
 });
