@@ -113,17 +113,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         }),
   });
 
+  // Role checks need a user's groups, but a Slack call must never sit on the ack path: the list is refreshed
+  // behind the answers every five minutes, and only the first check after start waits for it.
   const groupCache = { at: 0, groups: new Map<string, string[]>() };
-  const groupsOf = async (userId: string): Promise<readonly string[]> => {
-    if (now() - groupCache.at > 300_000) {
+  let refreshing: Promise<void> | undefined;
+  const refreshGroups = (): Promise<void> =>
+    (refreshing ??= (async () => {
       try {
         const list = await app.client.usergroups.list({ include_users: true });
         groupCache.groups = new Map((list.usergroups ?? []).map((g) => [String(g.id), (g.users ?? []).map(String)]));
-        groupCache.at = now();
       } catch (error) {
-        logger.warn({ err: (error as Error).message }, 'could not list user groups; role checks see no groups');
+        logger.warn({ err: (error as Error).message }, 'could not list user groups; role checks see the last known groups');
+      } finally {
+        groupCache.at = now();
+        refreshing = undefined;
       }
-    }
+    })());
+  const groupsOf = async (userId: string): Promise<readonly string[]> => {
+    if (groupCache.at === 0) await refreshGroups();
+    else if (now() - groupCache.at > 300_000) void refreshGroups();
     return [...groupCache.groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
   };
 
