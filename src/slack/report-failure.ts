@@ -13,13 +13,9 @@ export function reportFailure(services: Services) {
     const user = request.user_id ?? request.user?.id;
     if (!channel || !user) return;
     const message = explain({ code: 'unexpected' }, services.config.locale);
-    const token = context?.botToken;
-    // Best effort: Slack may be the thing failing.
-    await fetch(new URL('chat.postEphemeral', services.config.slack.apiUrl ?? 'https://slack.com/api/'), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token ?? services.config.slack.botToken}`, 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ channel, user, text: message.text, blocks: message.blocks }),
-      signal: AbortSignal.timeout(5000),
-    }).catch(() => undefined);
+    // Best effort and in the background: Slack may be the thing failing.
+    void services.slack
+      .call('chat.postEphemeral', { channel, user, text: message.text, blocks: message.blocks })
+      .catch((failure: Error) => services.logger.warn({ err: failure.message }, 'could not apologise in Slack'));
   };
 }
