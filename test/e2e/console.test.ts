@@ -11,7 +11,8 @@ import { freePort } from '../../src/sandbox/redis-server.js';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOTS = join(repo, 'docs', 'screenshots');
+// The README's screenshots are refreshed on purpose (UPDATE_SCREENSHOTS=1), not by every test run.
+const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? join(repo, 'docs', 'screenshots') : join(tmpdir(), 'klaxon-console-screenshots');
 
 let sandbox: ChildProcess;
 let output = '';
