@@ -8,8 +8,9 @@ import { CHECKLIST_ITEMS, type ChecklistState } from '../src/domain/checklist.js
 import type { Incident } from '../src/domain/incident.js';
 import { acknowledge, closeIncident, resolveIncident, type TransitionResult } from '../src/domain/lifecycle.js';
 import type { TimelineEvent, TimelineEventBody } from '../src/domain/timeline.js';
-import { compileReport } from '../src/report/compile-report.js';
-import { deliverReport } from '../src/report/deliver-report.js';
+import { compileReport } from '../src/app/compile-report.js';
+import { deliverReport } from '../src/slack/effects/deliver-report.js';
+import { createEffectContext } from '../src/slack/effects/effect-context.js';
 import { createSlackApi } from '../src/slack/slack-api.js';
 import type { BenchFigure } from './figure.js';
 import { quantile, round2 } from './quantile.js';
@@ -110,7 +111,7 @@ export async function benchReportDelivery(redisUrl: string, options: ReportDeliv
     const callsBefore = k.emulator.calls().length;
     const deliverStartedAt = Date.now();
     const started = performance.now();
-    await deliverReport(services, slack, services.config.slack.botToken as string, incidentId);
+    await deliverReport(createEffectContext({ services, slack, botToken: services.config.slack.botToken as string, readArtifact: async () => undefined }), incidentId);
     const deliverMs = ms(started);
     const deliveredAt = Date.now();
     const calls = k.emulator.calls().slice(callsBefore);

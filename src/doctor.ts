@@ -2,7 +2,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
-import { listWorkers } from './queue/workers.js';
+import { listWorkers } from './store/worker-presence.js';
 import { checkRedis } from './store/redis-connection.js';
 
 export interface DoctorLine {

@@ -11,10 +11,13 @@ import type { Config } from './config.js';
 import { loadPolicy } from './load-policy.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { startClockProcessor } from './queue/clock-processor.js';
-import { rescheduleOpenIncidents } from './queue/clock-scheduler.js';
-import { createProducers } from './queue/queues.js';
-import { startSlackEffects } from './queue/slack-effects.js';
+import { clockHandler } from './app/clocks.js';
+import { rescheduleOpenIncidents } from './app/schedule-clocks.js';
+import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
+import { startEffectWorker } from './queue/effect-worker.js';
+import { createProducers, type Producers } from './queue/queues.js';
+import { effectProcessor } from './slack/effects/process-effect.js';
+import { alertWords } from './slack/views/alert-words.js';
 import { boltLogger } from './slack/bolt-logger.js';
 import { registerActions } from './slack/listeners/actions.js';
 import { registerIncidentCommand } from './slack/listeners/incident-command.js';
@@ -25,10 +28,13 @@ import { replayGuard } from './slack/replay-guard.js';
 import { serveRoutes } from './slack/route-server.js';
 import { createSlackApi, type SlackApiOptions } from './slack/slack-api.js';
 import { reportFailure } from './slack/report-failure.js';
+import { createApprovals } from './store/approvals.js';
 import { createAuditLog } from './store/audit-log.js';
+import { createDeclareWindow } from './store/declare-window.js';
 import { createIncidentStore } from './store/incident-store.js';
 import { createOnce } from './store/once.js';
 import { createRedis } from './store/redis-connection.js';
+import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
 
 export interface BotOptions {
@@ -46,6 +52,9 @@ export interface RunningBot {
   readonly url: string;
   readonly services: Services;
   readonly metrics: Metrics;
+  /** The adapters behind the services' ports, for tests, benches and operations. */
+  readonly redis: Redis;
+  readonly producers: Producers;
   stop(): Promise<void>;
 }
 
@@ -82,7 +91,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       },
     },
     // Served before `services` exists, so the routes read it per request.
-    ...alertRoutes(() => services),
+    ...alertRoutes(
+      () => services,
+      () => ({
+        words: alertWords(config.locale, config.timeZone),
+        declareWindow: (limit) => createDeclareWindow(redis, { prefix, limit }),
+      }),
+    ),
   ];
 
   const bolt = boltLogger(logger);
@@ -142,16 +157,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const services: Services = {
     config,
     logger,
-    redis,
     store: createIncidentStore(redis, { prefix }),
     audit: createAuditLog(redis, { prefix }),
     once: createOnce(redis, { prefix }),
-    producers,
+    effects: producers.effects,
+    runs: producers.runs,
+    clockJobs: createClockJobs(producers.clocks, now),
+    approvals: createApprovals(redis, { prefix }),
+    workers: () => listWorkers(redis, prefix),
     policy: 'ok' in policy ? policy.value : policy,
     catalogue,
     playbooks,
     groupsOf,
-    slack,
     now,
   };
 
@@ -169,11 +186,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   registerIncidentCommand(app, services);
   registerActions(app, services);
   registerModals(app, services);
-  registerReactions(app, services);
-  app.error(reportFailure(services));
+  registerReactions(app, services, slack);
+  app.error(reportFailure(services, slack));
 
-  const effects: Worker = startSlackEffects({ connection: blocking, services, slack, botToken: config.slack.botToken });
-  const clockWorker: Worker = startClockProcessor({ connection: blocking, services });
+  const readArtifact = async (key: string) => (await redis.getBuffer(key)) ?? undefined;
+  const deliver = effectProcessor({ services, slack, botToken: config.slack.botToken, readArtifact });
+  const effects: Worker = startEffectWorker({ connection: blocking, prefix, logger, process: deliver });
+  const clockWorker: Worker = startClockProcessor({ connection: blocking, prefix, logger, handle: clockHandler(services) });
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
 
@@ -190,6 +209,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     url: `http://127.0.0.1:${port}`,
     services,
     metrics,
+    redis,
+    producers,
     async stop() {
       await app.stop();
       routeServer?.closeAllConnections();

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cycles, importsOf as parsedImports, projectImports, type Import } from './support/import-graph.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -62,5 +63,101 @@ describe('the dependency rule', () => {
   it('catches a violation when there is one (the checker itself works)', () => {
     expect(importsOf("import { Redis } from 'ioredis';\nexport { x } from '../store/y.js';")).toEqual(['ioredis', '../store/y.js']);
     expect(IMPURE_CODE.some(([p]) => p.test('const t = Date.now();'))).toBe(true);
+  });
+});
+
+// The folders of src/ and who may depend on whom (docs/architecture.md draws it). The core (domain, app) is
+// imported by everyone and imports no adapter; adapters import the core, never each other at runtime; the
+// composition roots (src/*.ts and src/cli/) are the only files that wire adapters together.
+const CORE = new Set(['domain', 'app']);
+const ADAPTERS = new Set(['alerts', 'queue', 'slack', 'store', 'worker', 'sandbox']);
+/** Root modules every layer may read: settings and the logger's type. */
+const SHARED = new Set(['src/config.ts', 'src/logger.ts', 'src/metrics.ts']);
+/**
+ * Runtime imports between adapters that stay, each with its reason. The host worker is its own program (its
+ * composition root is src/start-worker.ts) built on the queue's plumbing and the store's keys and audit log;
+ * the emulator models Slack and enforces the same published limits the adapter respects.
+ */
+const ALLOWED_ADAPTER_IMPORTS: readonly (readonly [from: string, to: string])[] = [
+  ['worker', 'src/queue/queues.ts'],
+  ['worker', 'src/store/audit-log.ts'],
+  ['worker', 'src/store/keys.ts'],
+  ['sandbox', 'src/slack/block-kit-limits.ts'],
+];
+
+/** `domain`, `app`, an adapter's name, `composition` (src/*.ts, src/cli/), or outside src/. */
+function folderOf(path: string): string {
+  const parts = path.split('/');
+  if (parts[0] !== 'src') return parts[0] === 'commands' ? 'commands' : path;
+  if (parts.length === 2) return SHARED.has(path) ? 'shared' : 'composition';
+  return parts[1] === 'cli' ? 'composition' : (parts[1] as string);
+}
+
+function layerViolations(imports: readonly Import[]): string[] {
+  const found: string[] = [];
+  for (const { from, to, typeOnly } of imports) {
+    if (!to.startsWith('src/') && !to.startsWith('commands/')) continue;
+    const a = folderOf(from);
+    const b = folderOf(to);
+    if (a === b || b === 'domain' || b === 'commands' || b === 'shared') continue;
+    if (a === 'app' && b !== 'app') found.push(`${from} (core) imports ${to}`);
+    else if (CORE.has(a) && ADAPTERS.has(b)) found.push(`${from} (core) imports adapter ${to}`);
+    else if (ADAPTERS.has(a) && b === 'composition') found.push(`${from} imports the composition root ${to}`);
+    else if (ADAPTERS.has(a) && ADAPTERS.has(b) && !typeOnly && !ALLOWED_ADAPTER_IMPORTS.some(([f, t]) => f === a && t === to)) {
+      found.push(`${from} imports adapter ${to} at runtime`);
+    }
+  }
+  return found;
+}
+
+function folderGraph(imports: readonly Import[]): Map<string, Set<string>> {
+  const edges = new Map<string, Set<string>>();
+  for (const { from, to, typeOnly } of imports) {
+    if (typeOnly || !to.startsWith('src/')) continue;
+    const a = folderOf(from);
+    const b = folderOf(to);
+    if (a === b) continue;
+    if (!edges.has(a)) edges.set(a, new Set());
+    edges.get(a)?.add(b);
+  }
+  return edges;
+}
+
+describe('one direction for every dependency', () => {
+  const imports = projectImports(root, 'src');
+
+  it('sees every folder of src/', () => {
+    const folders = new Set(imports.map((i) => folderOf(i.from)));
+    expect([...folders].sort()).toEqual([...CORE, ...ADAPTERS, 'composition', 'shared'].sort());
+  });
+
+  it('src/app imports no adapter (not even a type), adapters import no adapter at runtime, none imports a composition root', () => {
+    expect(layerViolations(imports)).toEqual([]);
+  });
+
+  it('every allowed exception is still needed (a stale one is removed)', () => {
+    const used = ALLOWED_ADAPTER_IMPORTS.filter(([f, t]) => imports.some((i) => !i.typeOnly && folderOf(i.from) === f && i.to === t));
+    expect(used).toEqual(ALLOWED_ADAPTER_IMPORTS);
+  });
+
+  it('has no folder-level runtime import cycle', () => {
+    expect(cycles(folderGraph(imports))).toEqual([]);
+  });
+
+  it('catches what it forbids (the checker itself works)', () => {
+    const sample = [
+      ...parsedImports('src/app/x.ts', "import type { SlackApi } from '../slack/slack-api.js';"),
+      ...parsedImports('src/queue/x.ts', "import { renderIncident } from '../slack/effects/render-incident.js';"),
+      ...parsedImports('src/slack/x.ts', "import { startBot } from '../start-bot.js';"),
+      ...parsedImports('src/slack/y.ts', "import { type Queue } from '../queue/queues.js';\nexport type { X } from '../store/keys.js';"),
+      ...parsedImports('src/store/x.ts', "const m = await import('../queue/queues.js');"),
+    ];
+    expect(layerViolations(sample)).toEqual([
+      'src/app/x.ts (core) imports src/slack/slack-api.ts',
+      'src/queue/x.ts imports adapter src/slack/effects/render-incident.ts at runtime',
+      'src/slack/x.ts imports the composition root src/start-bot.ts',
+      'src/store/x.ts imports adapter src/queue/queues.ts at runtime',
+    ]);
+    expect(cycles(folderGraph([...sample, ...parsedImports('src/slack/z.ts', "import { q } from '../queue/queues.js';"), ...parsedImports('src/queue/z.ts', "import { s } from '../slack/x.js';")]))).toEqual([['queue', 'slack']]);
   });
 });

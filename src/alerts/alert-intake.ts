@@ -7,8 +7,8 @@ import type { Incident } from '../domain/incident.js';
 import { addNote, attachAlert } from '../domain/incident-records.js';
 import type { TransitionResult } from '../domain/lifecycle.js';
 import type { Severity } from '../domain/severity.js';
-import { alertWords } from './alert-words.js';
-import { createDeclareWindow } from './declare-window.js';
+import type { AlertWords } from '../slack/views/alert-words.js';
+import type { DeclareWindow } from '../store/declare-window.js';
 import { occurrenceKey, type IncomingAlert } from './incoming-alert.js';
 
 export type IntakeOutcome =
@@ -48,10 +48,18 @@ async function poll<T>(probe: () => Promise<T | undefined>, waitMs: number): Pro
   }
 }
 
-export function createAlertIntake(services: Services, options: Partial<IntakeOptions> = {}): AlertIntake {
+/** What the intake needs from other adapters; the composition root builds it. */
+export interface AlertIntakeDeps {
+  /** The texts of notes and posts, in the deployment's language. */
+  readonly words: AlertWords;
+  /** A sliding window of declarations per sender, `limit` a minute. */
+  readonly declareWindow: (limit: number) => DeclareWindow;
+}
+
+export function createAlertIntake(services: Services, deps: AlertIntakeDeps, options: Partial<IntakeOptions> = {}): AlertIntake {
   const settings = { ...INTAKE_DEFAULTS, ...options };
-  const words = alertWords(services.config.locale, services.config.timeZone);
-  const window = createDeclareWindow(services.redis, { prefix: services.config.redisPrefix, limit: settings.declarationsPerMinute });
+  const { words } = deps;
+  const window = deps.declareWindow(settings.declarationsPerMinute);
   const quietSeconds = settings.quietMinutes * 60;
   const { store } = services;
 
@@ -64,7 +72,7 @@ export function createAlertIntake(services: Services, options: Partial<IntakeOpt
 
   const post = async (incidentId: string, claim: string, message: { text: string }) => {
     if (!(await services.once.claim(claim, quietSeconds))) return;
-    await services.producers.enqueueSlack({ name: 'post', data: { incidentId, to: 'incident', message } });
+    await services.effects.enqueue({ name: 'note', data: { incidentId, text: message.text } });
   };
 
   async function attach(incident: Incident, alert: IncomingAlert, announce: 'repeat' | 'overflow' | 'none'): Promise<IntakeOutcome | undefined> {

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../app/services.js';
 import type { Instant } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
-import { createAlertIntake, type AlertIntake, type IntakeOptions, type IntakeOutcome } from './alert-intake.js';
+import { createAlertIntake, type AlertIntake, type AlertIntakeDeps, type IntakeOptions, type IntakeOutcome } from './alert-intake.js';
 import type { IncomingAlert } from './incoming-alert.js';
 import { parseAlertmanagerWebhook } from './parse-alertmanager-webhook.js';
 import { parseBacktestAlert } from './parse-backtest-alert.js';
@@ -45,7 +45,7 @@ export function summarise(outcomes: readonly IntakeOutcome[]): IntakeSummary {
  * The two alert routes for the bot's HTTP server. `services` is read per request because the composition
  * root builds it after the receiver that serves these routes.
  */
-export function alertRoutes(services: () => Services, options: AlertRouteOptions = {}): CustomRoute[] {
+export function alertRoutes(services: () => Services, deps: () => AlertIntakeDeps, options: AlertRouteOptions = {}): CustomRoute[] {
   const limit = options.bodyLimitBytes ?? ALERT_BODY_LIMIT_BYTES;
   let intake: AlertIntake | undefined;
 
@@ -71,7 +71,7 @@ export function alertRoutes(services: () => Services, options: AlertRouteOptions
     }
     const alerts = parse(json, { timeZone: s.config.timeZone, now: s.now() });
     if (!alerts.ok) return send(res, 400, { ok: false, error: alerts.error });
-    intake ??= createAlertIntake(s, options);
+    intake ??= createAlertIntake(s, deps(), options);
     const summary = summarise(await Promise.all(alerts.value.map((alert) => (intake as AlertIntake).intake(alert))));
     s.logger.info({ path: req.url, ...summary, incidents: summary.incidents.length }, 'alerts received');
     // Alertmanager and most senders redeliver on 5xx; everything recorded so far is idempotent.

@@ -3,8 +3,8 @@
 import type { DomainError, TransitionResult } from '../domain/lifecycle.js';
 import type { Incident } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
-import { scheduleClocks } from '../queue/clock-scheduler.js';
-import type { NotFound, Updated } from '../store/incident-store.js';
+import type { NotFound, Updated } from './ports.js';
+import { scheduleClocks } from './schedule-clocks.js';
 import type { Services } from './services.js';
 
 export async function apply(
@@ -14,7 +14,7 @@ export async function apply(
   key: string,
 ): Promise<Result<Updated, DomainError | NotFound>> {
   const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
-  if (result.ok && !result.value.duplicate) await services.producers.enqueueRender(incidentId);
+  if (result.ok && !result.value.duplicate) await services.effects.render(incidentId);
   // Also on a duplicate: a retry then repairs a schedule its first attempt did not finish.
   if (result.ok) await scheduleClocks(services, result.value.incident, result.value.events);
   return result;

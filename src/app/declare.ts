@@ -3,7 +3,7 @@ import type { Incident, Instant } from '../domain/incident.js';
 import { declareIncident, type DomainError } from '../domain/lifecycle.js';
 import { ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
-import { scheduleClocks } from '../queue/clock-scheduler.js';
+import { scheduleClocks } from './schedule-clocks.js';
 import type { Services } from './services.js';
 
 export interface DeclareRequest {
@@ -31,7 +31,7 @@ export async function declare(services: Services, request: DeclareRequest): Prom
   if (!declared.ok) return declared;
   const created = await services.store.create(declared.value.incident, declared.value.events);
   if (!created.ok) throw new Error(`incident ${declared.value.incident.id} already exists: the counter went backwards`);
-  await services.producers.enqueueSlack(
+  await services.effects.enqueue(
     { name: 'setup', data: { incidentId: created.value.id, ...(request.origin ? { origin: request.origin } : {}) } },
     `setup-${created.value.id}`,
   );

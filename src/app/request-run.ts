@@ -7,8 +7,8 @@ import type { Incident } from '../domain/incident.js';
 import { recordApproval, recordJobQueued } from '../domain/job-records.js';
 import { mayApprove, mayRun } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { queueKeys, type RunJobData } from '../queue/queues.js';
 import { apply } from './apply.js';
+import type { PendingApproval, RunJobData } from './ports.js';
 import type { Services } from './services.js';
 
 export type RunDecision =
@@ -34,13 +34,6 @@ export interface RunRequest {
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-interface PendingApproval {
-  readonly run: RunJobData;
-  readonly expiresAt: number;
-  /** Set once decided, so a late click is told it was decided rather than that it expired. */
-  readonly decided?: 'approved' | 'denied';
-}
 
 export async function requestRun(services: Services, request: RunRequest): Promise<Result<RunDecision, RunRefusal>> {
   const { incident } = request;
@@ -75,9 +68,10 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     const expiresAt = services.now() + services.policy.approvalTtlMinutes * 60_000;
     const pending: PendingApproval = { run, expiresAt };
     const ttlSeconds = Math.max(1, Math.ceil((expiresAt - services.now()) / 1000)) + 3600;
-    await services.redis.set(queueKeys(services.config.redisPrefix).runRequest(run.runId), JSON.stringify(pending), 'EX', ttlSeconds, 'NX');
+    await services.approvals.put(pending, ttlSeconds);
     await services.audit.append({ ...audit, action: 'run', decision: 'approval_requested', paramsDigest });
     await apply(services, incident.id, (i) => recordApproval(i, { jobId: run.runId, commandId: spec.id, decision: 'requested' }, actorOf(services, request.by, `${run.runId}-requested`)), `${run.runId}-requested`);
+    await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt } } }, `approval-${run.runId}`);
     return ok({ state: 'needs_approval', run, spec, expiresAt });
   }
   await queueRun(services, run, paramsDigest, request.by);
@@ -89,10 +83,8 @@ export async function decideApproval(
   services: Services,
   decision: { readonly runId: string; readonly by: string; readonly approve: boolean },
 ): Promise<Result<RunDecision | { readonly state: 'denied'; readonly run: RunJobData }, RunRefusal>> {
-  const key = queueKeys(services.config.redisPrefix).runRequest(decision.runId);
-  const raw = await services.redis.get(key);
-  if (!raw) return err({ code: 'no_such_request' });
-  const pending = JSON.parse(raw) as PendingApproval;
+  const pending = await services.approvals.get(decision.runId);
+  if (!pending) return err({ code: 'no_such_request' });
   const { run } = pending;
   const audit = { at: services.now(), actor: decision.by, requestId: run.runId, incidentId: run.incidentId, commandId: run.commandId, host: run.host };
   const paramsDigest = digest(canonicalParams(run.params));
@@ -115,7 +107,7 @@ export async function decideApproval(
   }
   if (!(await services.once.claim(`decide-${run.runId}`, 7 * 86_400))) return err({ code: 'already_decided' });
   const decided: PendingApproval = { ...pending, decided: decision.approve ? 'approved' : 'denied' };
-  await services.redis.set(key, JSON.stringify(decided), 'KEEPTTL');
+  await services.approvals.replace(decided);
   if (!decision.approve) {
     await services.audit.append({ ...audit, action: 'approve', decision: 'denied_by_approver', paramsDigest });
     await recordDecision(services, run, 'denied', decision.by);
@@ -142,7 +134,8 @@ async function queueRun(services: Services, run: RunJobData, paramsDigest: strin
     at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
     commandId: run.commandId, host: run.host, paramsDigest,
   });
-  await services.producers.enqueueRun(run);
+  await services.runs.enqueue(run);
+  await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: run.incidentId, run } }, `run-root-${run.runId}`);
 }
 
 const actorOf = (services: Services, by: string, key: string) => ({ by, key, at: services.now() });

@@ -1,31 +1,31 @@
-// What the use cases need from the outside world, wired once by the composition root.
-import type { Redis } from 'ioredis';
+// What the use cases need from the outside world: ports (src/app/ports.ts), wired once by the composition root.
 import type { Config } from '../config.js';
 import type { Catalogue } from '../domain/catalogue.js';
 import type { Playbook } from '../domain/playbook.js';
 import type { Policy } from '../domain/policy.js';
 import type { Logger } from '../logger.js';
-import type { Producers } from '../queue/queues.js';
-import type { AuditLog } from '../store/audit-log.js';
-import type { IncidentStore } from '../store/incident-store.js';
-import type { Once } from '../store/once.js';
-import type { SlackApi } from '../slack/slack-api.js';
+import type { Approvals, AuditLog, ClockJobs, Effects, IncidentStore, Once, RunQueue, WorkerPresence } from './ports.js';
 
 export interface Services {
   readonly config: Config;
   readonly logger: Logger;
-  readonly redis: Redis;
   readonly store: IncidentStore;
   readonly audit: AuditLog;
   readonly once: Once;
-  readonly producers: Producers;
+  /** The Slack side effects (the Slack adapter renders and delivers them). */
+  readonly effects: Effects;
+  /** The hosts' run queues. */
+  readonly runs: RunQueue;
+  /** Delayed wake-ups of the SLA clocks and the escalation ladder. */
+  readonly clockJobs: ClockJobs;
+  readonly approvals: Approvals;
+  /** Which worker hosts are online, from their heartbeats. */
+  readonly workers: () => Promise<WorkerPresence[]>;
   readonly policy: Policy;
   readonly catalogue: Catalogue;
   readonly playbooks: readonly Playbook[];
   /** The Slack user groups a user belongs to (for role checks); the Slack adapter caches it. */
   readonly groupsOf: (userId: string) => Promise<readonly string[]>;
-  /** Slack reads and writes with retries; listeners use it for the few calls they make directly. */
-  readonly slack: SlackApi;
   /** @pure false — the only clock of the application. */
   readonly now: () => number;
 }

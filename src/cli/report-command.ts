@@ -5,7 +5,7 @@ import type { Io } from '../cli.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { loadPolicy } from '../load-policy.js';
-import { compileReport } from '../report/compile-report.js';
+import { compileReport } from '../app/compile-report.js';
 import { createIncidentStore } from '../store/incident-store.js';
 import { createRedis } from '../store/redis-connection.js';
 

@@ -1,23 +1,12 @@
 // The klaxon-clocks queue: one delayed job per clock alarm and per escalation checkpoint of an open incident.
 // A job is a wake-up, not a command: its processor recomputes what is due from the stored incident.
-import type { JobsOptions } from 'bullmq';
-import type { Instant } from '../domain/incident.js';
-import type { ClockAlarm } from '../domain/sla.js';
+import { Worker, type ConnectionOptions, type JobsOptions, type Queue } from 'bullmq';
+import type { ClockJobs } from '../app/ports.js';
+import type { ClockOutcome, FiredClockJob } from '../app/clocks.js';
+import type { Logger } from '../logger.js';
+import { bullPrefix } from './queues.js';
 
 export const CLOCK_QUEUE = 'klaxon-clocks';
-
-export type ClockJob =
-  | { readonly name: 'alarm'; readonly data: { readonly incidentId: string; readonly alarm: ClockAlarm } }
-  | { readonly name: 'ladder'; readonly data: { readonly incidentId: string; readonly at: Instant } };
-
-// Ids carry the incident and the due instant: scheduling the same alarm again adds nothing (no `:`, never all digits).
-export const alarmJobId = (incidentId: string, alarm: ClockAlarm): string => `clock-${incidentId}-${alarm.key}`;
-export const ladderJobId = (incidentId: string, at: Instant): string => `ladder-${incidentId}-${at}`;
-
-/** The link under which the last interim-report reminder's time is kept (the next one is a cadence later). */
-export const INTERIM_REMINDED_LINK = 'clock:interim-reminded';
-/** The link the posted message of a fired alarm is saved under: present means it was delivered. */
-export const alarmPostedLink = (jobId: string): string => `clock:${jobId}`;
 
 const THIRTY_DAYS_S = 30 * 86_400;
 
@@ -28,3 +17,40 @@ export const CLOCK_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: THIRTY_DAYS_S },
   removeOnFail: { age: THIRTY_DAYS_S },
 };
+
+/** The ClockJobs port on the klaxon-clocks queue; `now` times the delays. */
+export function createClockJobs(queue: Queue, now: () => number): ClockJobs {
+  return {
+    async add(planned) {
+      if (planned.length === 0) return;
+      const at = now();
+      await queue.addBulk(
+        planned.map((p) => ({ name: p.job.name, data: p.job.data, opts: { ...CLOCK_JOB_OPTIONS, jobId: p.jobId, delay: Math.max(0, p.dueAt - at) } })),
+      );
+    },
+  };
+}
+
+export interface ClockProcessorOptions {
+  readonly connection: ConnectionOptions;
+  readonly prefix: string;
+  readonly logger: Logger;
+  readonly handle: (job: FiredClockJob) => Promise<ClockOutcome>;
+}
+
+/** Runs the clock jobs in the bot process; several bot replicas share them through the queue. */
+export function startClockProcessor(options: ClockProcessorOptions): Worker {
+  const { logger, handle } = options;
+  const worker = new Worker(
+    CLOCK_QUEUE,
+    async (job) => {
+      const outcome = await handle({ id: String(job.id), name: job.name, data: job.data as unknown });
+      logger.debug({ jobId: job.id, outcome }, 'clock job done');
+      return outcome;
+    },
+    { connection: options.connection, prefix: bullPrefix(options.prefix), concurrency: 2 },
+  );
+  worker.on('error', (error) => logger.error({ err: error }, 'clock worker error'));
+  worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'clock job failed; will retry'));
+  return worker;
+}

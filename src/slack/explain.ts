@@ -2,7 +2,7 @@
 import type { DomainError } from '../domain/lifecycle.js';
 import type { Locale } from '../domain/locale.js';
 import type { RunRefusal } from '../app/request-run.js';
-import type { NotFound } from '../store/incident-store.js';
+import type { NotFound } from '../app/ports.js';
 import { messages } from './i18n/messages.js';
 import type { UsageError } from './parse-command.js';
 import { usageError } from './views/usage-error.js';

@@ -1,6 +1,6 @@
 // Slack retries events and a replayed request carries the same ids: each request has exactly one effect.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Once } from '../store/once.js';
+import type { Once } from '../app/ports.js';
 
 /** The identity of one Slack request: trigger_id for commands and interactions, event_id for events. */
 export function requestIdentity(body: Record<string, unknown>): string | undefined {

@@ -3,8 +3,9 @@
 import type { ExtendedErrorHandlerArgs as ExtendedErrorArgs } from '@slack/bolt/dist/App.js';
 import type { Services } from '../app/services.js';
 import { explain } from './explain.js';
+import type { SlackApi } from './slack-api.js';
 
-export function reportFailure(services: Services) {
+export function reportFailure(services: Services, slack: SlackApi) {
   return async ({ error, body, context }: ExtendedErrorArgs): Promise<void> => {
     const original = (error as { original?: unknown }).original ?? error;
     services.logger.error({ err: original, teamId: context?.teamId }, 'listener failed');
@@ -14,7 +15,7 @@ export function reportFailure(services: Services) {
     if (!channel || !user) return;
     const message = explain({ code: 'unexpected' }, services.config.locale);
     // Best effort and in the background: Slack may be the thing failing.
-    void services.slack
+    void slack
       .call('chat.postEphemeral', { channel, user, text: message.text, blocks: message.blocks })
       .catch((failure: Error) => services.logger.warn({ err: failure.message }, 'could not apologise in Slack'));
   };

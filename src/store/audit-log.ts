@@ -1,6 +1,7 @@
 // The append-only audit stream: every allow, deny, approval and execution, with who asked and why.
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { AuditEntry, AuditLog } from '../app/ports.js';
 import { streamFields, type StreamEntry } from './codec.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
 
@@ -17,20 +18,11 @@ const auditEntrySchema = z.object({
   detail: z.string().optional(),
   requestId: z.string(),
   incidentId: z.string().optional(),
-});
+  // The port's entry type and the schema are the same shape: this fails to compile when they drift apart.
+}) satisfies z.ZodType<AuditEntry>;
 
-/** What one audit line says: who asked for what, where, and what was decided. */
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
-/** An entry as read back, with its stream id as the paging cursor. */
-export type AuditRecord = AuditEntry & { readonly streamId: string };
 
-/** Append-only by design: there is no method to change or remove an entry. */
-export interface AuditLog {
-  /** Returns the stream id of the new entry. */
-  append(entry: AuditEntry): Promise<string>;
-  /** Oldest first; pass the last streamId as `after` for the next page. */
-  read(page?: { readonly count?: number; readonly after?: string }): Promise<AuditRecord[]>;
-}
+export type { AuditEntry, AuditLog, AuditRecord } from '../app/ports.js';
 
 // The audit log under a prefix; it is never trimmed, so the bot's Redis user can be denied XTRIM and DEL on it.
 export function createAuditLog(redis: Redis, options: { readonly prefix?: string } = {}): AuditLog {

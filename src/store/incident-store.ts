@@ -2,59 +2,16 @@
 // together so that no reader ever sees an incident without its events or an index without its incident.
 import type { Redis } from 'ioredis';
 import type { Incident } from '../domain/incident.js';
-import { err, ok, type Result } from '../domain/result.js';
-import type { TimelineEvent } from '../domain/timeline.js';
+import { err, ok } from '../domain/result.js';
 import { assertEventsOf, decodeIncident, eventArgs } from './codec.js';
 import { appendEventsScript, createIncidentScript, setLinkScript } from './incident-scripts.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
-import { readTimeline, readTimelinePage, type PageRequest, type TimelinePage } from './timeline-page.js';
+import type { IncidentStore, NotFound } from '../app/ports.js';
+import { readTimeline, readTimelinePage } from './timeline-page.js';
 import { updateIncident } from './update-incident.js';
 
-// Re-exported so callers of timeline() need only this module.
-export type { PageRequest, TimelinePage } from './timeline-page.js';
-
-/** The incident id names nothing: a stale button, a typo, an incident from another prefix. */
-export interface NotFound {
-  readonly code: 'not_found';
-}
-
-/** A pure domain step: the store may call it several times when it loses a race. */
-export type Transition<E> = (
-  incident: Incident,
-) => Result<{ readonly incident: Incident; readonly events: readonly TimelineEvent[] }, E>;
-
-/** What an update did, so the caller can re-render and notify. */
-export interface Updated {
-  readonly incident: Incident;
-  /** The events written; for a duplicate, the events the first application wrote. */
-  readonly events: TimelineEvent[];
-  readonly duplicate: boolean;
-}
-
-/** The port the adapters use; another implementation (in memory) can stand in for tests. */
-export interface IncidentStore {
-  nextNumber(): Promise<number>;
-  create(incident: Incident, events: readonly TimelineEvent[]): Promise<Result<Incident, 'exists'>>;
-  get(id: string): Promise<Incident | undefined>;
-  /** The incidents that exist, in the order asked for. */
-  getMany(ids: readonly string[]): Promise<Incident[]>;
-  /** Incidents not closed, newest declaration first. */
-  listOpen(): Promise<Incident[]>;
-  listRecent(limit: number): Promise<Incident[]>;
-  update<E>(
-    id: string,
-    transition: Transition<E>,
-    opts?: { readonly idempotencyKey?: string },
-  ): Promise<Result<Updated, E | NotFound>>;
-  /** Returns how many events were new; an id already on the timeline is not written again. */
-  appendEvents(id: string, events: readonly TimelineEvent[]): Promise<Result<number, NotFound>>;
-  timeline(id: string, page?: PageRequest): Promise<TimelinePage>;
-  timelineAll(id: string): Promise<TimelineEvent[]>;
-  /** Records an adapter reference (Slack channel id, header message ts, …) and indexes it for findByLink. */
-  setLink(id: string, key: string, value: string): Promise<Result<void, NotFound>>;
-  getLinks(id: string): Promise<Record<string, string>>;
-  findByLink(key: string, value: string): Promise<Incident | undefined>;
-}
+// The port is the application's (src/app/ports.ts); re-exported so callers of the store need only this module.
+export type { IncidentStore, NotFound, PageRequest, TimelinePage, Transition, Updated } from '../app/ports.js';
 
 /** Deployment settings: the key prefix (and so the cluster slot) and the idempotency window. */
 export interface IncidentStoreOptions {

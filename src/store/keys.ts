@@ -1,4 +1,4 @@
-// Every Redis key klaxon's store uses, in one place.
+// Every Redis key klaxon uses besides BullMQ's own (src/queue names those), in one place.
 //
 // Hash tag choice: the whole prefix is the tag (`{klaxon}:incident:inc-42`), so every key of a deployment
 // lives in one cluster slot. A per-incident tag (`klaxon:{inc-42}:…`) would spread incidents over shards,
@@ -29,6 +29,17 @@ export interface StoreKeys {
   linkIndex(linkKey: string): string;
   idempotency(id: string, key: string): string;
   once(key: string): string;
+  /** A pending destructive run waiting for its approval. */
+  runRequest(runId: string): string;
+  /** Set by the first worker that starts a run (a restart after a crash finds it). */
+  runStarted(runId: string): string;
+  /** A file a run produced, kept for the bot to upload. */
+  artifact(runId: string, index: number): string;
+  workerHeartbeat(host: string): string;
+  /** Set of the worker hosts that ever sent a heartbeat. */
+  readonly workerHosts: string;
+  /** Sliding window of alert declarations of one sender. */
+  alertsDeclared(sender: string): string;
 }
 
 // Builds the key set for a prefix; a prefix with braces would break the single-slot guarantee, so it is a bug.
@@ -48,5 +59,11 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     linkIndex: (linkKey) => `${tag}:link-index:${linkKey}`,
     idempotency: (id, key) => `${tag}:idem:${id}:${key}`,
     once: (key) => `${tag}:once:${key}`,
+    runRequest: (runId) => `${tag}:run-request:${runId}`,
+    runStarted: (runId) => `${tag}:run-started:${runId}`,
+    artifact: (runId, index) => `${tag}:artifact:${runId}:${index}`,
+    workerHeartbeat: (host) => `${tag}:worker:${host}`,
+    workerHosts: `${tag}:workers`,
+    alertsDeclared: (sender) => `${tag}:alerts:declared:${sender}`,
   };
 }

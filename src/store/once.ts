@@ -1,12 +1,9 @@
 // A first-come claim on a key for a while: Slack request replays and event retries are acted on once.
 import type { Redis } from 'ioredis';
+import type { Once } from '../app/ports.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
 
-/** Dedupe of deliveries that may arrive more than once. */
-export interface Once {
-  /** True for the first caller within ttlSeconds, false for every repeat. */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
-}
+export type { Once } from '../app/ports.js';
 
 // SET NX EX: atomic, so concurrent replicas receiving the same retry agree on one winner.
 export function createOnce(redis: Redis, options: { readonly prefix?: string } = {}): Once {

@@ -3,14 +3,7 @@ import type { Redis } from 'ioredis';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { decodeTimelineEntry, type StreamEntry } from './codec.js';
 
-/** A page of the timeline; `next` is the cursor for the following page, absent on the last one. */
-export type TimelinePage = TimelineEvent[] & { readonly next?: string };
-
-/** `after` is the `next` cursor of the previous page. */
-export interface PageRequest {
-  readonly after?: string;
-  readonly count?: number;
-}
+import type { PageRequest, TimelinePage } from '../app/ports.js';
 
 const ALL_PAGE = 500;
 

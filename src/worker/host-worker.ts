@@ -9,9 +9,10 @@ import type { Catalogue } from '../domain/catalogue.js';
 import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
 import type { Policy } from '../domain/policy.js';
 import type { RunResult } from '../domain/run-result.js';
-import { bullPrefix, hostQueue, queueKeys, type Producers, type RunArtifact, type RunEvent, type RunJobData } from '../queue/queues.js';
+import { bullPrefix, hostQueue, type Producers, type RunArtifact, type RunEvent, type RunJobData } from '../queue/queues.js';
 import type { Logger } from '../logger.js';
 import { createAuditLog, type AuditEntry } from '../store/audit-log.js';
+import { storeKeys } from '../store/keys.js';
 import { recheckRun } from './recheck-run.js';
 import { redact } from './run/redact.js';
 import { runCommand } from './run/run-command.js';
@@ -61,7 +62,7 @@ function redactedText(content: Buffer): Buffer | undefined {
 export async function startHostWorker(options: HostWorkerOptions): Promise<HostWorker> {
   const { redis, producers, prefix, host, logger } = options;
   const now = options.now ?? Date.now;
-  const keys = queueKeys(prefix);
+  const keys = storeKeys(prefix);
   const audit = createAuditLog(redis, { prefix });
   const record = (run: RunJobData, decision: string, detail?: string) => {
     const entry: AuditEntry = {
@@ -72,7 +73,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     return audit.append(entry);
   };
   const emit = (event: RunEvent, suffix: string) =>
-    producers.enqueueSlack({ name: 'run-event', data: event }, `run-event-${event.run.runId}-${suffix}`);
+    producers.effects.enqueue({ name: 'run-event', data: event }, `run-event-${event.run.runId}-${suffix}`);
 
   async function keepArtifacts(run: RunJobData, result: RunResult): Promise<RunArtifact[]> {
     const artifacts: RunArtifact[] = [];

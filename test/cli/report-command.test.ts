@@ -16,7 +16,7 @@ import { addNote, postUpdate } from '../../src/domain/incident-records.js';
 import { closeIncident, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import { createLogger } from '../../src/logger.js';
-import { compileReport } from '../../src/report/compile-report.js';
+import { compileReport } from '../../src/app/compile-report.js';
 import { startRedisServer, type RunningRedis } from '../../src/sandbox/redis-server.js';
 import { createIncidentStore, type IncidentStore } from '../../src/store/incident-store.js';
 import { deletePrefix, uniquePrefix } from '../store/fixtures.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
 import type { Policy } from '../../src/domain/policy.js';
-import { alarmJobId } from '../../src/queue/clock-queue.js';
+import { alarmJobId } from '../../src/app/schedule-clocks.js';
 import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 
@@ -42,13 +42,13 @@ async function declareIn(k: Klaxon, text: string): Promise<{ incident: Incident;
 
 const finishedJob = (k: Klaxon, jobId: string) =>
   eventually(async () => {
-    const job = await k.bot.services.producers.clocks.getJob(jobId);
+    const job = await k.bot.producers.clocks.getJob(jobId);
     return job?.finishedOn ? job : undefined;
   }, `clock job ${jobId} done`, 20_000);
 
 const slackIdle = (k: Klaxon) =>
   eventually(async () => {
-    const counts = await k.bot.services.producers.slack.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    const counts = await k.bot.producers.slack.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(counts).every((n) => n === 0);
   }, 'the Slack queue drained', 20_000);
 
@@ -105,7 +105,7 @@ describe.concurrent('clocks and escalation', () => {
     const old = await finishedJob(k, alarmJobId(incident.id, { clock: 'recovery', kind: 'breach', dueAt: oldDue, key: `recovery-breach-${oldDue}` }));
     expect(old.returnvalue).toEqual({ kind: 'skipped', why: 'stale' });
     const newDue = incident.declaredAt + 120_000;
-    const renewed = await k.bot.services.producers.clocks.getJob(alarmJobId(incident.id, { clock: 'recovery', kind: 'breach', dueAt: newDue, key: `recovery-breach-${newDue}` }));
+    const renewed = await k.bot.producers.clocks.getJob(alarmJobId(incident.id, { clock: 'recovery', kind: 'breach', dueAt: newDue, key: `recovery-breach-${newDue}` }));
     expect(await renewed?.getState()).toBe('delayed');
     await slackIdle(k);
     expect(k.emulator.messages(channel).filter((m) => /Recovery target/.test(m.text))).toEqual([]);

@@ -45,8 +45,8 @@ describe('closing an incident more than once', () => {
     expect(late.json).toMatchObject({ response_action: 'errors' });
     expect((await incident(k, d.incidentId)).report.summary).toBe(FIELDS.summary);
 
-    const producers = k.bot.services.producers;
-    await producers.enqueueSlack({ name: 'report', data: { incidentId: d.incidentId, by: USERS.l2 } }, `redelivered-${d.incidentId}`);
+    const producers = k.bot.producers;
+    await producers.effects.enqueue({ name: 'report', data: { incidentId: d.incidentId, by: USERS.l2 } }, `redelivered-${d.incidentId}`);
     await eventually(async () => (await producers.slack.getJob(`redelivered-${d.incidentId}`))?.isCompleted(), 'the re-delivered report job');
 
     // Written through a temporary file and a rename: nothing else is left in the directory.

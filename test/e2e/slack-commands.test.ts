@@ -81,7 +81,7 @@ describe('/incident subcommands', () => {
   });
 
   it('status: shows the incident, its clocks and the online workers', async () => {
-    await eventually(async () => (await k.bot.services.redis.keys(`*${k.config.redisPrefix}*worker*`)).length > 0, 'the worker heartbeat');
+    await eventually(async () => (await k.bot.redis.keys(`*${k.config.redisPrefix}*worker*`)).length > 0, 'the worker heartbeat');
     const answer = await command('status');
     expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
     expect(answer.body).toContain(incident.id);

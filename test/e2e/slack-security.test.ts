@@ -45,13 +45,13 @@ describe('Slack request security', () => {
   ])('refuses %s with 401 and writes nothing', async (_name, signing) => {
     const calls = k.emulator.calls().length;
     const channels = k.emulator.channels().length;
-    const counter = await k.bot.services.redis.keys(`*${k.config.redisPrefix}*counter*`);
+    const counter = await k.bot.redis.keys(`*${k.config.redisPrefix}*counter*`);
     const answer = await k.emulator.signedRequest(commandBody('declare critical Forged declaration', `${Date.now()}.1.forged`), FORM, signing());
     expect(answer.status).toBe(401);
     expect(answer.body).not.toContain('declared');
     await pause(300);
     expect(await k.bot.services.store.listOpen()).toEqual([]);
-    expect(await k.bot.services.redis.keys(`*${k.config.redisPrefix}*counter*`)).toEqual(counter);
+    expect(await k.bot.redis.keys(`*${k.config.redisPrefix}*counter*`)).toEqual(counter);
     expect(k.emulator.calls().slice(calls).map((c) => c.method)).toEqual([]);
     expect(k.emulator.channels().length).toBe(channels);
   });
@@ -117,8 +117,8 @@ describe('Slack request security', () => {
   it('answers an unexpected failure with a short apology, never a stack trace', async () => {
     // A channel whose incident record is unreadable makes the store throw inside the listener.
     const tag = `{${k.config.redisPrefix}}`;
-    await k.bot.services.redis.hset(`${tag}:link-index:channel`, k.stakeholders, 'inc-broken');
-    await k.bot.services.redis.set(`${tag}:incident:inc-broken`, 'not a hash');
+    await k.bot.redis.hset(`${tag}:link-index:channel`, k.stakeholders, 'inc-broken');
+    await k.bot.redis.set(`${tag}:incident:inc-broken`, 'not a hash');
     try {
       const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.stakeholders, text: 'note this will fail' });
       expect(answer.body).not.toMatch(/WRONGTYPE|\bat .*\.(js|ts):\d+|Error/);
@@ -126,7 +126,7 @@ describe('Slack request security', () => {
       const apology = await eventually(() => k.emulator.ephemerals(k.stakeholders, USERS.l1).find((e) => /went wrong/.test(e.text)), 'the apology');
       expect(apology.text.length).toBeLessThan(200);
     } finally {
-      await k.bot.services.redis.hdel(`${tag}:link-index:channel`, k.stakeholders);
+      await k.bot.redis.hdel(`${tag}:link-index:channel`, k.stakeholders);
     }
   });
 });

@@ -53,7 +53,7 @@ describe('roles and approvals, end to end', () => {
     const denied = await eventually(async () => (await auditAll(k)).find((a) => a.commandId === 'cleanup.temp' && a.decision === 'denied'), 'the audit entry');
     expect(denied).toMatchObject({ actor: USERS.l1, action: 'run', host: 'backtest-1', detail: 'role lacks destructive' });
     expect(denied.paramsDigest).toMatch(/^[0-9a-f]{64}$/);
-    expect((await k.bot.services.producers.host('backtest-1').getJobs(['wait', 'active', 'completed', 'failed'])).filter((j) => j.data.commandId === 'cleanup.temp')).toEqual([]);
+    expect((await k.bot.producers.host('backtest-1').getJobs(['wait', 'active', 'completed', 'failed'])).filter((j) => j.data.commandId === 'cleanup.temp')).toEqual([]);
   });
 
   it('needs a second person: self-approval and non-approvers are refused, a double Approve runs once', async () => {
@@ -117,7 +117,7 @@ describe('approval expiry', () => {
     await eventually(() => k.emulator.ephemerals(channel, USERS.l3).find((e) => e.text.includes('approval window has passed')), 'the expiry refusal');
     const expired = (await auditAll(k)).find((a) => a.requestId === runId && a.decision === 'expired');
     expect(expired).toMatchObject({ actor: USERS.l3, action: 'approve', commandId: 'config.restore', host: 'backtest-1' });
-    expect(await k.bot.services.producers.host('backtest-1').getJob(runId)).toBeUndefined();
+    expect(await k.bot.producers.host('backtest-1').getJob(runId)).toBeUndefined();
   });
 
   it('only approvers (or the requester) decide, and a decided request stays decided after the window', async () => {

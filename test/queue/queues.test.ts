@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bullPrefix, createProducers, hostQueue, queueKeys, SLACK_QUEUE, type Producers, type RunJobData } from '../../src/queue/queues.js';
+import { storeKeys } from '../../src/store/keys.js';
+import { bullPrefix, createProducers, hostQueue, SLACK_QUEUE, type Producers, type RunJobData } from '../../src/queue/queues.js';
 
 describe('queue producers', () => {
   let redis: Redis;
@@ -24,7 +25,7 @@ describe('queue producers', () => {
 
   it('queues a run once on its host queue, however often it is enqueued', async () => {
     const p = fresh();
-    await Promise.all([p.enqueueRun(run), p.enqueueRun(run), p.enqueueRun(run)]);
+    await Promise.all([p.runs.enqueue(run), p.runs.enqueue(run), p.runs.enqueue(run)]);
     const jobs = await p.host('bt-2').getJobs(['wait']);
     expect(jobs.map((j) => [j.id, j.queueName, j.data.commandId])).toEqual([[run.runId, hostQueue('bt-2'), 'env.python-version']]);
     expect(jobs[0]?.opts.attempts).toBe(1);
@@ -34,8 +35,8 @@ describe('queue producers', () => {
   it('adds a Slack effect with a business key once, and retries it with backoff', async () => {
     const p = fresh();
     const job = { name: 'render', data: { incidentId: 'inc-1' } } as const;
-    await p.enqueueSlack(job, 'effect-1');
-    await p.enqueueSlack(job, 'effect-1');
+    await p.effects.enqueue(job, 'effect-1');
+    await p.effects.enqueue(job, 'effect-1');
     const jobs = await p.slack.getJobs(['wait']);
     expect(jobs.map((j) => j.id)).toEqual(['effect-1']);
     expect(jobs[0]?.opts).toMatchObject({ attempts: 10, backoff: { type: 'exponential', delay: 1000 } });
@@ -43,20 +44,20 @@ describe('queue producers', () => {
 
   it('coalesces a burst of re-renders of one incident into one delayed job', async () => {
     const p = fresh(60_000);
-    for (let i = 0; i < 5; i += 1) await p.enqueueRender('inc-7');
-    await p.enqueueRender('inc-8');
+    for (let i = 0; i < 5; i += 1) await p.effects.render('inc-7');
+    await p.effects.render('inc-8');
     const delayed = await p.slack.getJobs(['delayed']);
     expect(delayed.map((j) => j.data.incidentId).sort()).toEqual(['inc-7', 'inc-8']);
   });
 
   it('keeps every BullMQ key under the deployment hash tag', async () => {
     const p = fresh();
-    await p.enqueueRun(run);
-    await p.enqueueSlack({ name: 'render', data: { incidentId: 'inc-1' } }, 'x');
+    await p.runs.enqueue(run);
+    await p.effects.enqueue({ name: 'render', data: { incidentId: 'inc-1' } }, 'x');
     const keys = await redis.keys(`*${prefix}*`);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(key.startsWith(`${bullPrefix(prefix)}:`)).toBe(true);
     expect(keys).toEqual(expect.arrayContaining([`${bullPrefix(prefix)}:${SLACK_QUEUE}:x`, `${bullPrefix(prefix)}:${hostQueue('bt-2')}:${run.runId}`]));
-    expect(queueKeys(prefix).workerHeartbeat('bt-2')).toBe(`{${prefix}}:worker:bt-2`);
+    expect(storeKeys(prefix).workerHeartbeat('bt-2')).toBe(`{${prefix}}:worker:bt-2`);
   });
 });

@@ -9,8 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { catalogue } from '../../commands/index.js';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
 import { createLogger } from '../../src/logger.js';
-import { createProducers, queueKeys, type Producers, type RunEvent, type RunJobData } from '../../src/queue/queues.js';
-import { listWorkers } from '../../src/queue/workers.js';
+import { storeKeys } from '../../src/store/keys.js';
+import { createProducers, type Producers, type RunEvent, type RunJobData } from '../../src/queue/queues.js';
+import { listWorkers } from '../../src/store/worker-presence.js';
 import { createAuditLog } from '../../src/store/audit-log.js';
 import { startHostWorker, type HostWorker } from '../../src/worker/host-worker.js';
 import { copyDemoHost } from '../../src/worker/run/demo-host.js';
@@ -98,7 +99,7 @@ describe('host worker', () => {
   it('runs a read-only command and reports started, finished with artifacts, and an audited result', async () => {
     await start();
     const job = run('logs.collect', { requestedBy: 'U0L1OPS' });
-    await producers.enqueueRun(job);
+    await producers.runs.enqueue(job);
     const events = await until(job.runId, ['finished']);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['started', 'finished']));
     const finished = events.find((e) => e.kind === 'finished');
@@ -118,7 +119,7 @@ describe('host worker', () => {
     const canary = 'xoxb-111111111-222222222-CANARYcanaryCANARY';
     await appendFile(join(root, 'logs', 'main.log'), `2026-01-15 10:00:00 ERROR leaked ${canary}\n-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n`);
     const job = run('logs.collect');
-    await producers.enqueueRun(job);
+    await producers.runs.enqueue(job);
     const events = await until(job.runId, ['finished']);
     const finished = events.find((e) => e.kind === 'finished');
     if (finished?.kind !== 'finished') throw new Error('unreachable');
@@ -136,11 +137,11 @@ describe('host worker', () => {
   it('refuses a destructive job from a user outside a user-id role list, once and audited', async () => {
     await start({ policy: usersPolicy });
     const job = run('cleanup.temp', { requestedBy: 'U0L1OPS' });
-    await producers.enqueueRun(job);
+    await producers.runs.enqueue(job);
     const events = await until(job.runId, ['refused']);
     expect(events.map((e) => e.kind)).toEqual(['refused']);
     expect(events[0]).toMatchObject({ reason: 'U0L1OPS does not hold the destructive role' });
-    expect(await redis.exists(queueKeys(prefix).runStarted(job.runId))).toBe(0);
+    expect(await redis.exists(storeKeys(prefix).runStarted(job.runId))).toBe(0);
     const failed = await producers.host('h1').getJob(job.runId);
     expect(failed?.attemptsMade).toBe(1);
     expect((await auditOf(job.runId)).map((a) => [a.decision, a.actor, a.host])).toEqual([['refused', 'U0L1OPS', 'h1']]);
@@ -152,7 +153,7 @@ describe('host worker', () => {
     const allowed = run('env.python-version', { requestedBy: 'U0ANYONE' });
     const selfApproved = run('config.restore', { requestedBy: 'U0L2SYS', approvedBy: 'U0L2SYS' });
     const unapproved = run('process.stop-python', { requestedBy: 'U0L2SYS' });
-    for (const job of [allowed, selfApproved, unapproved]) await producers.enqueueRun(job);
+    for (const job of [allowed, selfApproved, unapproved]) await producers.runs.enqueue(job);
     expect((await until(allowed.runId, ['finished'])).at(-1)?.kind).toBe('finished');
     expect((await until(selfApproved.runId, ['refused']))[0]).toMatchObject({ reason: 'self-approval is not allowed' });
     expect((await until(unapproved.runId, ['refused']))[0]).toMatchObject({ reason: 'needs the approval of a second person' });
@@ -161,16 +162,16 @@ describe('host worker', () => {
   it('refuses an approval by someone outside a user-id approver list', async () => {
     await start({ policy: usersPolicy });
     const job = run('config.restore', { requestedBy: 'U0L2SYS', approvedBy: 'U0L1OPS' });
-    await producers.enqueueRun(job);
+    await producers.runs.enqueue(job);
     expect((await until(job.runId, ['refused']))[0]).toMatchObject({ reason: 'U0L1OPS is not an approver' });
   });
 
   it('does not run a non-read-only job a second time: it reports the outcome as unknown', async () => {
     await start({ policy: usersPolicy });
     const job = run('cleanup.temp');
-    await redis.set(queueKeys(prefix).runStarted(job.runId), String(Date.now()));
+    await redis.set(storeKeys(prefix).runStarted(job.runId), String(Date.now()));
     const before = await readdir(join(root, 'temp'));
-    await producers.enqueueRun(job);
+    await producers.runs.enqueue(job);
     const events = await until(job.runId, ['unknown']);
     expect(events.map((e) => e.kind)).toEqual(['unknown']);
     expect(await readdir(join(root, 'temp'))).toEqual(before);

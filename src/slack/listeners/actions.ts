@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import { decideApproval, requestRun } from '../../app/request-run.js';
+import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
 import type { ChecklistItemId } from '../../domain/checklist.js';
 import { CHECKLIST_ITEMS } from '../../domain/checklist.js';
@@ -16,12 +17,9 @@ import { ACTION } from '../ids.js';
 import { approvalDecided } from '../views/approval-decided.js';
 import { closeModal } from '../views/close-modal.js';
 import { updateModal } from '../views/update-modal.js';
-import { playbookSteps } from '../views/playbook-steps.js';
-import { runProgress } from '../views/run-progress.js';
+import { acceptedReply } from '../views/run-replies.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
-import { announceRun } from './run-flow.js';
-import { resolveAndOfferVerification } from './resolve-flow.js';
 
 type ActionArgs = { body: BlockAction; client: WebClient; respond?: RespondFn };
 
@@ -97,9 +95,8 @@ export function registerActions(app: App, services: Services): void {
     const playbookId = (args.action as StaticSelectAction).selected_option?.value;
     const playbook = services.playbooks.find((p) => p.id === playbookId);
     if (!playbook) return;
-    const message = playbookSteps({ playbook, commands: lookup, locale, timeZone, startedAt: services.now() });
-    await services.producers.enqueueSlack(
-      { name: 'post', data: { incidentId: incident.id, to: 'incident', message, threadLink: 'playbooks' } },
+    await services.effects.enqueue(
+      { name: 'playbook', data: { incidentId: incident.id, playbookId: playbook.id, startedAt: services.now() } },
       `playbook-${incident.id}-${playbook.id}-${keyOf(args.body)}`,
     );
   });
@@ -107,7 +104,7 @@ export function registerActions(app: App, services: Services): void {
   async function run(incident: Incident, args: ActionArgs, commandId: string, params: Record<string, string>, key: string): Promise<void> {
     const decision = await requestRun(services, { incident, commandId, params, by: args.body.user.id, key });
     if (!decision.ok) return problem(args, decision.error);
-    await tell(args, await announceRun(services, incident.id, decision.value));
+    await tell(args, acceptedReply(decision.value, locale));
   }
 
   onIncident(ACTION.runCommand, async (incident, args) => {
@@ -135,12 +132,6 @@ export function registerActions(app: App, services: Services): void {
       const message = approvalDecided({ commandId: run.commandId, title, requestedBy: run.requestedBy, params: run.params, decision, decidedBy: args.body.user.id, at: services.now(), locale, timeZone });
       const ts = args.body.message?.ts;
       if (ts && args.body.channel?.id) await args.client.chat.update({ channel: args.body.channel.id, ts, text: message.text, blocks: message.blocks });
-      if (decided.value.state === 'queued') {
-        await services.producers.enqueueSlack(
-          { name: 'post', data: { incidentId: incident.id, to: 'incident', message: runProgress({ commandId: run.commandId, title, host: run.host, state: 'queued', locale }), saveAs: `run:${run.runId}` } },
-          `run-root-${run.runId}`,
-        );
-      }
     });
   }
 }

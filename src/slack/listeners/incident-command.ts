@@ -3,26 +3,25 @@ import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { declare } from '../../app/declare.js';
 import { apply } from '../../app/apply.js';
+import { postStatusUpdate } from '../../app/post-status-update.js';
 import { requestRun } from '../../app/request-run.js';
+import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
 import type { Incident } from '../../domain/incident.js';
 import { addNote, assignRole, changeSeverity } from '../../domain/incident-records.js';
 import { requiredReportFields, type TransitionResult } from '../../domain/lifecycle.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks } from '../../domain/sla.js';
-import { listWorkers } from '../../queue/workers.js';
 import { explain, type Problem } from '../explain.js';
 import { parseCommand, type IncidentCommand } from '../parse-command.js';
 import { helpMessage } from '../views/help-message.js';
 import { listIncidents } from '../views/list-incidents.js';
+import { acceptedReply } from '../views/run-replies.js';
 import { closeModal } from '../views/close-modal.js';
 import { declareModal } from '../views/declare-modal.js';
 import { statusSummary } from '../views/status-summary.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
-import { postStatusUpdate } from './update-flow.js';
-import { announceRun } from './run-flow.js';
-import { resolveAndOfferVerification } from './resolve-flow.js';
 
 type Reply = RespondArguments & { text: string };
 const ephemeral = (message: SlackMessage): Reply => ({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
@@ -68,7 +67,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
         return ephemeral(listIncidents({ incidents: await services.store.listOpen(), now: services.now(), locale, timeZone }));
       case 'status':
         return inIncident(command, async (incident) => {
-          const workers = await listWorkers(services.redis, services.config.redisPrefix);
+          const workers = await services.workers();
           const state = clocks(incident, services.now(), slaFor(services.policy, incident.severity));
           return ephemeral(statusSummary({ incident, clocks: state, workers, locale, timeZone }));
         });
@@ -104,7 +103,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
         return inIncident(command, async (incident) => {
           const decision = await requestRun(services, { incident, commandId: parsed.commandId, params: parsed.params, by, key, ...(parsed.host ? { host: parsed.host } : {}) });
           if (!decision.ok) return ephemeral(explain(decision.error, locale));
-          return ephemeral(await announceRun(services, incident.id, decision.value));
+          return ephemeral(acceptedReply(decision.value, locale));
         });
     }
   }

@@ -2,6 +2,7 @@
 import type { App, ViewStateValue } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import { declare } from '../../app/declare.js';
+import { postStatusUpdate } from '../../app/post-status-update.js';
 import type { Services } from '../../app/services.js';
 import type { ReportFields } from '../../domain/incident.js';
 import { addNote } from '../../domain/incident-records.js';
@@ -11,7 +12,6 @@ import { parseSeverity } from '../../domain/severity.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
 import { actorFrom } from './context.js';
-import { postStatusUpdate } from './update-flow.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
 
@@ -92,6 +92,6 @@ export function registerModals(app: App, services: Services): void {
       return ack({ response_action: 'errors', errors: { [reportInput(missing[0] ?? 'summary').block]: message } });
     }
     await ack();
-    await services.producers.enqueueSlack({ name: 'report', data: { incidentId, by: body.user.id } }, `report-${incidentId}`);
+    await services.effects.enqueue({ name: 'report', data: { incidentId, by: body.user.id } }, `report-${incidentId}`);
   });
 }

@@ -2,17 +2,18 @@
 import type { App } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import type { Services } from '../../app/services.js';
+import type { SlackApi } from '../slack-api.js';
 import { pinMessage } from '../../domain/incident-records.js';
 import { actorFrom, incidentOfChannel } from './context.js';
 
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
 
-export function registerReactions(app: App, services: Services): void {
+export function registerReactions(app: App, services: Services, slack: SlackApi): void {
   app.event('reaction_added', async ({ event }) => {
     if (!PIN_REACTIONS.has(event.reaction) || event.item.type !== 'message') return;
     const incident = await incidentOfChannel(services, event.item.channel);
     if (!incident) return;
-    const found = await services.slack.call<{ message?: { text?: string; user?: string; ts?: string } }>('reactions.get', {
+    const found = await slack.call<{ message?: { text?: string; user?: string; ts?: string } }>('reactions.get', {
       channel: event.item.channel,
       timestamp: event.item.ts,
       full: true,

@@ -1,4 +1,5 @@
 // The ephemeral answers to a Run click or `/incident run`: queued, or waiting for a second person.
+import type { RunDecision } from '../../app/request-run.js';
 import type { CommandSpec } from '../../domain/catalogue.js';
 import { pick, type Locale } from '../../domain/locale.js';
 import { messages } from '../i18n/messages.js';
@@ -17,3 +18,7 @@ export function approvalPending(input: { readonly spec: CommandSpec; readonly lo
   const text = `:lock: ${m.approvalPending(`*${inlineMrkdwn(pick(input.spec.title, input.locale), 300)}*`)}`;
   return { text: fallbackText(text), blocks: [section(text)] };
 }
+
+/** What the person who asked for a run is told once it was accepted. */
+export const acceptedReply = (decision: RunDecision, locale: Locale): SlackMessage =>
+  decision.state === 'needs_approval' ? approvalPending({ spec: decision.spec, locale }) : runQueuedReply({ spec: decision.spec, host: decision.run.host, locale });

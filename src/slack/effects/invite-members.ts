@@ -1,7 +1,7 @@
 // Inviting people and user-group members into an incident channel, for setup's responders and the ladder alike.
 import type { SlackRef } from '../../domain/policy.js';
-import { SlackPlatformError } from '../../slack/slack-api.js';
-import type { SlackJob } from '../queues.js';
+import { SlackPlatformError } from '../slack-api.js';
+import type { EffectJob } from '../../app/ports.js';
 import { requireChannel, type EffectContext } from './effect-context.js';
 
 const HARMLESS_INVITE_ERRORS = ['already_in_channel', 'cant_invite_self', 'user_not_found'];
@@ -31,7 +31,7 @@ export async function inviteMembers(ctx: EffectContext, channel: string, members
 }
 
 // Escalation: the level's people (`U…`) and user groups (`S…`) join the channel (already there is fine).
-export async function inviteMembersJob(ctx: EffectContext, data: Extract<SlackJob, { name: 'invite' }>['data']): Promise<void> {
+export async function inviteMembersJob(ctx: EffectContext, data: Extract<EffectJob, { name: 'invite' }>['data']): Promise<void> {
   const { links } = await ctx.load(data.incidentId);
   const channel = requireChannel(links, data.incidentId);
   await inviteMembers(ctx, channel, data.members.map((member) => (member.startsWith('S') ? { usergroup: member } : { user: member })));

@@ -1,17 +1,12 @@
 // Which worker hosts are online, from their heartbeats (the bot's /incident status and `klaxon doctor`).
 import type { Redis } from 'ioredis';
-import { queueKeys } from './queues.js';
+import type { WorkerPresence } from '../app/ports.js';
+import { storeKeys } from './keys.js';
 
-export interface WorkerPresence {
-  readonly host: string;
-  readonly online: boolean;
-  readonly lastSeenAt?: number;
-  readonly pid?: number;
-  readonly concurrency?: number;
-}
+export type { WorkerPresence } from '../app/ports.js';
 
 export async function listWorkers(redis: Redis, prefix: string): Promise<WorkerPresence[]> {
-  const keys = queueKeys(prefix);
+  const keys = storeKeys(prefix);
   const hosts = (await redis.smembers(keys.workerHosts)).sort();
   if (hosts.length === 0) return [];
   const beats = await redis.mget(hosts.map((host) => keys.workerHeartbeat(host)));

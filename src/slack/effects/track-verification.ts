@@ -1,8 +1,8 @@
 // The §8.1 suite gates システム検証実施: once every check has a result since recovery, all must have passed.
 import { recordVerification } from '../../domain/job-records.js';
 import { apply } from '../../app/apply.js';
-import { messages } from '../../slack/i18n/messages.js';
-import { section } from '../../slack/views/blocks.js';
+import { messages } from '../i18n/messages.js';
+import { section } from '../views/blocks.js';
 import type { EffectContext } from './effect-context.js';
 
 export interface VerificationRun {

@@ -6,8 +6,8 @@ import { declare } from '../../src/app/declare.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { addNote, changeSeverity, postUpdate } from '../../src/domain/incident-records.js';
 import type { ClockAlarm } from '../../src/domain/sla.js';
-import { clockHandler, type ClockOutcome } from '../../src/queue/clock-processor.js';
-import { alarmJobId, ladderJobId } from '../../src/queue/clock-queue.js';
+import { clockHandler, type ClockOutcome } from '../../src/app/clocks.js';
+import { alarmJobId, ladderJobId } from '../../src/app/schedule-clocks.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 
 const MIN = 60_000;
@@ -21,7 +21,7 @@ describe('clock processor', () => {
   let fire: ReturnType<typeof clockHandler>;
   beforeAll(async () => {
     k = await startKlaxon({ now: () => t });
-    await k.bot.services.producers.clocks.pause();
+    await k.bot.producers.clocks.pause();
     fire = clockHandler(k.bot.services);
   });
   afterAll(async () => k?.stop());
@@ -44,7 +44,7 @@ describe('clock processor', () => {
   const posted = (channel: string, pattern: RegExp) => k.emulator.messages(channel).filter((m) => pattern.test(m.text));
   const slackIdle = () =>
     eventually(async () => {
-      const counts = await k.bot.services.producers.slack.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      const counts = await k.bot.producers.slack.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return Object.values(counts).every((n) => n === 0);
     }, 'the Slack queue drained');
 
@@ -107,7 +107,7 @@ describe('clock processor', () => {
     expect((await fireAlarm(incident, alarm('interim', 'reminder', MONDAY + 30 * MIN))).kind).toBe('posted');
     const first = await eventually(() => posted(channel, /interim report/)[0], 'the interim reminder');
     expect(first.text).toContain('31 min ago');
-    expect(await k.bot.services.producers.clocks.getJob(alarmJobId(incident.id, alarm('interim', 'reminder', MONDAY + 61 * MIN)))).toBeDefined();
+    expect(await k.bot.producers.clocks.getJob(alarmJobId(incident.id, alarm('interim', 'reminder', MONDAY + 61 * MIN)))).toBeDefined();
     // An update before the next nudge moves it: the pending one is stale.
     t = MONDAY + 40 * MIN;
     await apply(k.bot.services, incident.id, (i) => postUpdate(i, 'cause found', { by: USERS.l2, at: t, key: 'upd' }), 'upd');
@@ -151,7 +151,7 @@ describe('clock processor', () => {
     t = SATURDAY + 61 * MIN;
     const monday9 = Date.UTC(2026, 0, 5, 0, 0);
     expect(await fireLadder(incident)).toEqual({ kind: 'waiting', until: monday9 });
-    const wake = await k.bot.services.producers.clocks.getJob(ladderJobId(incident.id, monday9));
+    const wake = await k.bot.producers.clocks.getJob(ladderJobId(incident.id, monday9));
     expect(wake?.opts.delay).toBe(monday9 - t);
     expect((await k.bot.services.store.get(incident.id))?.escalationLevel).toBe(1);
     // By Monday the 8 h recovery target has long passed too: both levels, in order.

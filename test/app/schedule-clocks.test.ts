@@ -7,8 +7,7 @@ import type { Incident } from '../../src/domain/incident.js';
 import { changeSeverity, postUpdate } from '../../src/domain/incident-records.js';
 import { acknowledge, closeIncident, resolveIncident } from '../../src/domain/lifecycle.js';
 import type { TimelineEvent } from '../../src/domain/timeline.js';
-import { INTERIM_REMINDED_LINK } from '../../src/queue/clock-queue.js';
-import { interimBase, lastUpdateAt, rescheduleOpenIncidents, scheduleClocks } from '../../src/queue/clock-scheduler.js';
+import { INTERIM_REMINDED_LINK, interimBase, lastUpdateAt, rescheduleOpenIncidents, scheduleClocks } from '../../src/app/schedule-clocks.js';
 import { startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 
 const MIN = 60_000;
@@ -20,11 +19,11 @@ describe('clock scheduler', () => {
   let t = T0;
   beforeAll(async () => {
     k = await startKlaxon({ now: () => t });
-    await k.bot.services.producers.clocks.pause();
+    await k.bot.producers.clocks.pause();
   });
   afterAll(async () => k?.stop());
 
-  const queue = () => k.bot.services.producers.clocks;
+  const queue = () => k.bot.producers.clocks;
   const idsOf = async (incidentId: string): Promise<string[]> => {
     const jobs = await queue().getJobs(['delayed', 'waiting', 'completed', 'failed', 'active']);
     return jobs.map((j) => String(j.id)).filter((id) => id.includes(`-${incidentId}-`)).sort();

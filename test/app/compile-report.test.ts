@@ -7,7 +7,7 @@ import type { Actor, Incident } from '../../src/domain/incident.js';
 import { recordReportWritten } from '../../src/domain/incident-records.js';
 import { acknowledge, closeIncident, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
-import { compileReport, reportFileName, type ReportSources } from '../../src/report/compile-report.js';
+import { compileReport, reportFileName, type ReportSources } from '../../src/app/compile-report.js';
 import { createIncidentStore, type IncidentStore } from '../../src/store/incident-store.js';
 import { deletePrefix, uniquePrefix } from '../store/fixtures.js';
 

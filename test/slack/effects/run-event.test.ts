@@ -1,9 +1,9 @@
 // The bot's run-event processor on the real bot and emulator: events fed straight into the klaxon-slack queue
 // in the orders an at-least-once, fire-and-forget host can produce them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunEvent, RunJobData } from '../../src/queue/queues.js';
-import type { RunResult } from '../../src/domain/run-result.js';
-import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import type { RunEvent, RunJobData } from '../../../src/queue/queues.js';
+import type { RunResult } from '../../../src/domain/run-result.js';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../../support/klaxon-harness.js';
 
 describe('run events in Slack', () => {
   let k: Klaxon;
@@ -19,7 +19,7 @@ describe('run events in Slack', () => {
 
   const runOf = (runId: string): RunJobData => ({ runId, incidentId, commandId: 'env.python-version', params: {}, host: 'backtest-1', requestedBy: USERS.l1, severity: 'high' });
   const result: RunResult = { commandId: 'env.python-version', outcome: 'succeeded', exitCode: 0, durationMs: 42, output: 'Python 3.12.1\n', outputBytes: 14, truncatedBytes: 0, outputDigest: 'a'.repeat(64), files: [] };
-  const send = (event: RunEvent, id: string) => k.bot.services.producers.enqueueSlack({ name: 'run-event', data: event }, id);
+  const send = (event: RunEvent, id: string) => k.bot.producers.effects.enqueue({ name: 'run-event', data: event }, id);
   const rootOf = (runId: string) => k.bot.services.store.getLinks(incidentId).then((links) => links[`run:${runId}`]);
 
   it('a progress event that arrives after the result changes nothing', async () => {
@@ -28,7 +28,7 @@ describe('run events in Slack', () => {
     await send({ kind: 'finished', run, at: 3, result, artifacts: [] }, 'a2');
     await send({ kind: 'progress', run, at: 2, tail: 'late line' }, 'a3');
     const rootTs = await eventually(() => rootOf(run.runId), 'the root message');
-    await eventually(async () => (await k.bot.services.producers.slack.getJobCounts('wait', 'active', 'delayed')).wait === 0 && (await k.bot.services.producers.slack.getJob('a3'))?.finishedOn, 'the late progress processed');
+    await eventually(async () => (await k.bot.producers.slack.getJobCounts('wait', 'active', 'delayed')).wait === 0 && (await k.bot.producers.slack.getJob('a3'))?.finishedOn, 'the late progress processed');
     const root = k.emulator.messages(channel).find((m) => m.ts === rootTs);
     expect(root?.text).toContain('Succeeded');
     const thread = k.emulator.messages(channel, { threadTs: rootTs }).filter((m) => m.ts !== rootTs);

@@ -1,8 +1,8 @@
 // Keeps the header, checklist and stakeholder announcement in step with the incident.
-import { announcement } from '../../slack/views/announcement.js';
-import { checklistMessage } from '../../slack/views/checklist-message.js';
-import { incidentHeader } from '../../slack/views/incident-header.js';
-import type { SlackMessage } from '../../slack/views/view-types.js';
+import { announcement } from '../views/announcement.js';
+import { checklistMessage } from '../views/checklist-message.js';
+import { incidentHeader } from '../views/incident-header.js';
+import type { SlackMessage } from '../views/view-types.js';
 import { digestOf, type EffectContext } from './effect-context.js';
 
 export async function renderIncident(ctx: EffectContext, incidentId: string): Promise<void> {

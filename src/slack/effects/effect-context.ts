@@ -5,8 +5,8 @@ import type { Locale } from '../../domain/locale.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks, type Clocks } from '../../domain/sla.js';
 import type { Services } from '../../app/services.js';
-import { SlackPlatformError, type SlackApi } from '../../slack/slack-api.js';
-import type { SlackMessage } from '../../slack/views/view-types.js';
+import { SlackPlatformError, type SlackApi } from '../slack-api.js';
+import type { SlackMessage } from '../views/view-types.js';
 
 export type Links = Record<string, string>;
 
@@ -14,6 +14,8 @@ export interface EffectContext {
   readonly services: Services;
   readonly slack: SlackApi;
   readonly botToken: string;
+  /** A run's artifact as the worker host left it in Redis (absent once expired). */
+  readArtifact(key: string): Promise<Buffer | undefined>;
   readonly view: { readonly locale: Locale; readonly timeZone: string };
   load(incidentId: string): Promise<{ incident: Incident; links: Links }>;
   link(incidentId: string, key: string, value: string): Promise<void>;
@@ -33,12 +35,21 @@ export function requireChannel(links: Links, incidentId: string): string {
   return channel;
 }
 
-export function createEffectContext(services: Services, slack: SlackApi, botToken: string): EffectContext {
+/** What the Slack effects need besides the use cases' services; the composition root provides it. */
+export interface EffectDeps {
+  readonly services: Services;
+  readonly slack: SlackApi;
+  readonly botToken: string;
+  readonly readArtifact: (key: string) => Promise<Buffer | undefined>;
+}
+
+export function createEffectContext({ services, slack, botToken, readArtifact }: EffectDeps): EffectContext {
   const { store, config } = services;
   return {
     services,
     slack,
     botToken,
+    readArtifact,
     view: { locale: config.locale, timeZone: config.timeZone },
     async load(incidentId) {
       const incident = await store.get(incidentId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertWords } from '../../src/alerts/alert-words.js';
-import type { IncomingAlert } from '../../src/alerts/incoming-alert.js';
+import { alertWords } from '../../../src/slack/views/alert-words.js';
+import type { IncomingAlert } from '../../../src/alerts/incoming-alert.js';
 
 const alert: IncomingAlert = {
   sender: 'backtest',

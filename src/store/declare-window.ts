@@ -1,7 +1,8 @@
 // A sliding one-minute window of alert declarations per sender, so an alert storm cannot open more channels
 // than Slack's conversations.create tier allows (Tier 2, about 20 a minute).
 import type { Redis } from 'ioredis';
-import { redisScript } from '../store/redis-script.js';
+import { storeKeys } from './keys.js';
+import { redisScript } from './redis-script.js';
 
 // Trim, count and add in one step: concurrent deliveries on several replicas cannot overshoot the limit.
 const acquireScript = redisScript(`
@@ -21,10 +22,10 @@ export interface DeclareWindow {
 
 export function createDeclareWindow(redis: Redis, options: { readonly prefix: string; readonly limit: number; readonly windowMs?: number }): DeclareWindow {
   const windowMs = options.windowMs ?? 60_000;
+  const keys = storeKeys(options.prefix);
   return {
     async acquire(sender, member, at) {
-      const key = `{${options.prefix}}:alerts:declared:${sender}`;
-      return Number(await acquireScript.run(redis, [key], [at, windowMs, options.limit, member])) === 1;
+      return Number(await acquireScript.run(redis, [keys.alertsDeclared(sender)], [at, windowMs, options.limit, member])) === 1;
     },
   };
 }

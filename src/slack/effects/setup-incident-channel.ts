@@ -4,14 +4,14 @@ import { recordStakeholdersNotified } from '../../domain/incident-records.js';
 import { playbooksFor } from '../../domain/playbook.js';
 import { respondersFor, type SlackRef } from '../../domain/policy.js';
 import { apply } from '../../app/apply.js';
-import { channelName } from '../../slack/channel-name.js';
-import { SlackPlatformError } from '../../slack/slack-api.js';
-import { announcement } from '../../slack/views/announcement.js';
-import { declaredReply } from '../../slack/views/bot-replies.js';
-import { checklistMessage } from '../../slack/views/checklist-message.js';
-import { incidentHeader } from '../../slack/views/incident-header.js';
-import { playbookOffer } from '../../slack/views/playbook-offer.js';
-import type { SlackJob } from '../queues.js';
+import { channelName } from '../channel-name.js';
+import { SlackPlatformError } from '../slack-api.js';
+import { announcement } from '../views/announcement.js';
+import { declaredReply } from '../views/bot-replies.js';
+import { checklistMessage } from '../views/checklist-message.js';
+import { incidentHeader } from '../views/incident-header.js';
+import { playbookOffer } from '../views/playbook-offer.js';
+import type { EffectJob } from '../../app/ports.js';
 import { digestOf, type EffectContext } from './effect-context.js';
 import { inviteMembers } from './invite-members.js';
 
@@ -38,7 +38,7 @@ function respondersOf(ctx: EffectContext, incident: Incident): SlackRef[] {
   return [...(human ? [{ user: incident.declaredBy }] : []), ...respondersFor(ctx.services.policy, incident.severity)];
 }
 
-export async function setupIncidentChannel(ctx: EffectContext, data: Extract<SlackJob, { name: 'setup' }>['data']): Promise<void> {
+export async function setupIncidentChannel(ctx: EffectContext, data: Extract<EffectJob, { name: 'setup' }>['data']): Promise<void> {
   const { incidentId, origin } = data;
   const { services, slack, view } = ctx;
   const { incident, links } = await ctx.load(incidentId);

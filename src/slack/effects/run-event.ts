@@ -2,13 +2,13 @@
 import type { TicksFor } from '../../domain/checklist.js';
 import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
 import { apply } from '../../app/apply.js';
-import { uploadFiles } from '../../slack/upload-file.js';
-import { runRefused } from '../../slack/views/bot-replies.js';
-import { runOutcomeUnknown } from '../../slack/views/run-outcome-unknown.js';
-import { runProgress } from '../../slack/views/run-progress.js';
-import { runResult } from '../../slack/views/run-result.js';
-import type { SlackMessage } from '../../slack/views/view-types.js';
-import type { RunEvent } from '../queues.js';
+import { uploadFiles } from '../upload-file.js';
+import { runRefused } from '../views/bot-replies.js';
+import { runOutcomeUnknown } from '../views/run-outcome-unknown.js';
+import { runProgress } from '../views/run-progress.js';
+import { runResult } from '../views/run-result.js';
+import type { SlackMessage } from '../views/view-types.js';
+import type { RunEvent } from '../../app/ports.js';
 import { requireChannel, type EffectContext } from './effect-context.js';
 import { trackVerification } from './track-verification.js';
 
@@ -65,7 +65,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
       if (!links[`run-files:${run.runId}`]) {
         const files = [];
         for (const artifact of event.artifacts) {
-          const content = await services.redis.getBuffer(artifact.key);
+          const content = await ctx.readArtifact(artifact.key);
           if (content) files.push({ filename: artifact.name, content });
         }
         const ids = await uploadFiles(ctx.slack, ctx.botToken, { channel, threadTs: thread, files });

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { queueKeys } from '../../src/queue/queues.js';
-import { listWorkers } from '../../src/queue/workers.js';
+import { storeKeys } from '../../src/store/keys.js';
+import { listWorkers } from '../../src/store/worker-presence.js';
 
 describe('listWorkers', () => {
   let redis: Redis;
@@ -18,7 +18,7 @@ describe('listWorkers', () => {
 
   it('lists hosts in order, online with their heartbeat, offline without one', async () => {
     const prefix = `w${randomUUID().slice(0, 8)}`;
-    const keys = queueKeys(prefix);
+    const keys = storeKeys(prefix);
     await redis.sadd(keys.workerHosts, 'zeta', 'alpha');
     await redis.set(keys.workerHeartbeat('alpha'), JSON.stringify({ host: 'alpha', pid: 42, concurrency: 3, lastSeenAt: 1_700_000_000_000 }), 'PX', 60_000);
     await redis.set(keys.workerHeartbeat('zeta'), JSON.stringify({ host: 'zeta', pid: 7, concurrency: 1, lastSeenAt: 1 }), 'PX', 50);

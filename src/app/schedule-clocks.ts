@@ -1,13 +1,22 @@
-// Keeps the klaxon-clocks queue in step with an incident: a delayed job for every alarm of its clocks and every
+// Keeps the clock wake-ups in step with an incident: a delayed job for every alarm of its clocks and every
 // checkpoint of the ladder. Idempotent (job ids come from the due instants), so it runs after every transition
 // and for every open incident at start-up; jobs of a superseded schedule stay and find nothing to do.
-import type { Services } from '../app/services.js';
 import { escalationCheckpoints } from '../domain/escalation.js';
 import type { Incident, Instant } from '../domain/incident.js';
 import { slaFor, type Policy } from '../domain/policy.js';
 import { clockAlarms, type ClockAlarm } from '../domain/sla.js';
 import type { TimelineEvent } from '../domain/timeline.js';
-import { alarmJobId, CLOCK_JOB_OPTIONS, INTERIM_REMINDED_LINK, ladderJobId, type ClockJob } from './clock-queue.js';
+import type { PlannedJob } from './ports.js';
+import type { Services } from './services.js';
+
+// Ids carry the incident and the due instant: scheduling the same alarm again adds nothing (no `:`, never all digits).
+export const alarmJobId = (incidentId: string, alarm: ClockAlarm): string => `clock-${incidentId}-${alarm.key}`;
+export const ladderJobId = (incidentId: string, at: Instant): string => `ladder-${incidentId}-${at}`;
+
+/** The link under which the last interim-report reminder's time is kept (the next one is a cadence later). */
+export const INTERIM_REMINDED_LINK = 'clock:interim-reminded';
+/** The link the posted message of a fired alarm is saved under: present means it was delivered. */
+export const alarmPostedLink = (jobId: string): string => `clock:${jobId}`;
 
 /** The latest status update (中間報告), from the stored link or from events not yet linked. */
 export function lastUpdateAt(links: Readonly<Record<string, string>>, events: readonly TimelineEvent[] = []): Instant | undefined {
@@ -37,12 +46,6 @@ export function currentAlarms(incident: Incident, policy: Policy, base: Instant 
   return clockAlarms(incident, slaFor(policy, incident.severity), policy, base);
 }
 
-export interface PlannedJob {
-  readonly job: ClockJob;
-  readonly jobId: string;
-  readonly dueAt: Instant;
-}
-
 // Every wake-up the incident needs: its alarms and, below L3, the ladder's checkpoints.
 export function planClockJobs(incident: Incident, policy: Policy, base: Instant | undefined): PlannedJob[] {
   const alarms = currentAlarms(incident, policy, base).map(
@@ -51,12 +54,6 @@ export function planClockJobs(incident: Incident, policy: Policy, base: Instant 
   const checkpoints = incident.escalationLevel === 3 ? [] : escalationCheckpoints(incident, policy);
   const ladder = checkpoints.map((at): PlannedJob => ({ job: { name: 'ladder', data: { incidentId: incident.id, at } }, jobId: ladderJobId(incident.id, at), dueAt: at }));
   return [...alarms, ...ladder];
-}
-
-/** Adds one delayed job (a no-op when a job with its id exists, fired or not). */
-export async function addClockJob(services: Services, planned: PlannedJob): Promise<void> {
-  const delay = Math.max(0, planned.dueAt - services.now());
-  await services.producers.clocks.add(planned.job.name, planned.job.data, { ...CLOCK_JOB_OPTIONS, jobId: planned.jobId, delay });
 }
 
 /**
@@ -68,10 +65,7 @@ export async function scheduleClocks(services: Services, incident: Incident, eve
   const links = await services.store.getLinks(incident.id);
   const planned = planClockJobs(incident, services.policy, interimBase(links, events));
   if (planned.length === 0) return 0;
-  const now = services.now();
-  await services.producers.clocks.addBulk(
-    planned.map((p) => ({ name: p.job.name, data: p.job.data, opts: { ...CLOCK_JOB_OPTIONS, jobId: p.jobId, delay: Math.max(0, p.dueAt - now) } })),
-  );
+  await services.clockJobs.add(planned);
   return planned.length;
 }
 

@@ -1,9 +1,9 @@
 // What klaxon says about alerts: timeline notes (plain) and the few Slack posts a storm may cause (mrkdwn).
-import type { Instant } from '../domain/incident.js';
-import type { Locale } from '../domain/locale.js';
-import { inlineCode, inlineMrkdwn } from '../slack/mrkdwn.js';
-import { teamTime } from '../slack/views/team-time.js';
-import type { IncomingAlert } from './incoming-alert.js';
+import type { Instant } from '../../domain/incident.js';
+import type { Locale } from '../../domain/locale.js';
+import { inlineCode, inlineMrkdwn } from '../mrkdwn.js';
+import { teamTime } from './team-time.js';
+import type { IncomingAlert } from '../../alerts/incoming-alert.js';
 
 export interface AlertWords {
   resolvedNote(alert: IncomingAlert): string;

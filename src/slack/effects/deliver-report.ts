@@ -3,21 +3,23 @@
 // retry after a crash still give one file, one upload and one summary.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { apply } from '../app/apply.js';
-import type { Services } from '../app/services.js';
-import { recordReportWritten } from '../domain/incident-records.js';
-import type { Incident } from '../domain/incident.js';
-import { slaFor } from '../domain/policy.js';
-import { clocks } from '../domain/sla.js';
-import { SlackPlatformError, type SlackApi } from '../slack/slack-api.js';
-import { uploadFiles } from '../slack/upload-file.js';
-import { checklistMessage } from '../slack/views/checklist-message.js';
-import { incidentHeader } from '../slack/views/incident-header.js';
-import { reportSummary } from '../slack/views/report-summary.js';
-import type { SlackMessage } from '../slack/views/view-types.js';
-import { compileReport } from './compile-report.js';
+import { apply } from '../../app/apply.js';
+import type { Services } from '../../app/services.js';
+import type { EffectContext } from './effect-context.js';
+import { recordReportWritten } from '../../domain/incident-records.js';
+import type { Incident } from '../../domain/incident.js';
+import { slaFor } from '../../domain/policy.js';
+import { clocks } from '../../domain/sla.js';
+import { SlackPlatformError, type SlackApi } from '../slack-api.js';
+import { uploadFiles } from '../upload-file.js';
+import { checklistMessage } from '../views/checklist-message.js';
+import { incidentHeader } from '../views/incident-header.js';
+import { reportSummary } from '../views/report-summary.js';
+import type { SlackMessage } from '../views/view-types.js';
+import { compileReport } from '../../app/compile-report.js';
 
-export async function deliverReport(services: Services, slack: SlackApi, botToken: string, incidentId: string): Promise<void> {
+export async function deliverReport(ctx: EffectContext, incidentId: string): Promise<void> {
+  const { services, slack, botToken } = ctx;
   const { config } = services;
   const compiled = await compileReport({ ...services, locale: config.locale, timeZone: config.timeZone }, incidentId, services.now());
   if (!compiled.ok) throw new Error(`incident ${incidentId} not found`);

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDeclareWindow } from '../../src/alerts/declare-window.js';
+import { createDeclareWindow } from '../../src/store/declare-window.js';
 import { deletePrefix, uniquePrefix } from '../store/fixtures.js';
 
 const prefix = uniquePrefix('declare-window');

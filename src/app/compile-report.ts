@@ -9,7 +9,7 @@ import { slaFor, type Policy } from '../domain/policy.js';
 import { renderReport } from '../domain/report.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { formatInstant } from '../domain/time.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from './ports.js';
 
 export interface ReportSources {
   readonly store: IncidentStore;

@@ -1,0 +1,220 @@
+// The ports the use cases need, defined by the application and implemented by the adapters (src/store,
+// src/queue, src/slack). src/app imports no adapter: the composition roots (src/start-*.ts) plug them in.
+import type { Incident, Instant } from '../domain/incident.js';
+import type { Result } from '../domain/result.js';
+import type { RunResult } from '../domain/run-result.js';
+import type { Severity } from '../domain/severity.js';
+import type { ClockAlarm } from '../domain/sla.js';
+import type { EscalationReason } from '../domain/escalation.js';
+import type { TimelineEvent } from '../domain/timeline.js';
+
+/** The incident id names nothing: a stale button, a typo, an incident from another prefix. */
+export interface NotFound {
+  readonly code: 'not_found';
+}
+
+/** A pure domain step: the store may call it several times when it loses a race. */
+export type Transition<E> = (
+  incident: Incident,
+) => Result<{ readonly incident: Incident; readonly events: readonly TimelineEvent[] }, E>;
+
+/** What an update did, so the caller can re-render and notify. */
+export interface Updated {
+  readonly incident: Incident;
+  /** The events written; for a duplicate, the events the first application wrote. */
+  readonly events: TimelineEvent[];
+  readonly duplicate: boolean;
+}
+
+/** A page of the timeline; `next` is the cursor for the following page, absent on the last one. */
+export type TimelinePage = TimelineEvent[] & { readonly next?: string };
+
+/** `after` is the `next` cursor of the previous page. */
+export interface PageRequest {
+  readonly after?: string;
+  readonly count?: number;
+}
+
+/** Incidents, their timelines and their links; another implementation (in memory) can stand in for tests. */
+export interface IncidentStore {
+  nextNumber(): Promise<number>;
+  create(incident: Incident, events: readonly TimelineEvent[]): Promise<Result<Incident, 'exists'>>;
+  get(id: string): Promise<Incident | undefined>;
+  /** The incidents that exist, in the order asked for. */
+  getMany(ids: readonly string[]): Promise<Incident[]>;
+  /** Incidents not closed, newest declaration first. */
+  listOpen(): Promise<Incident[]>;
+  listRecent(limit: number): Promise<Incident[]>;
+  update<E>(
+    id: string,
+    transition: Transition<E>,
+    opts?: { readonly idempotencyKey?: string },
+  ): Promise<Result<Updated, E | NotFound>>;
+  /** Returns how many events were new; an id already on the timeline is not written again. */
+  appendEvents(id: string, events: readonly TimelineEvent[]): Promise<Result<number, NotFound>>;
+  timeline(id: string, page?: PageRequest): Promise<TimelinePage>;
+  timelineAll(id: string): Promise<TimelineEvent[]>;
+  /** Records an adapter reference (Slack channel id, header message ts, …) and indexes it for findByLink. */
+  setLink(id: string, key: string, value: string): Promise<Result<void, NotFound>>;
+  getLinks(id: string): Promise<Record<string, string>>;
+  findByLink(key: string, value: string): Promise<Incident | undefined>;
+}
+
+/** What one audit line says: who asked for what, where, and what was decided. */
+export interface AuditEntry {
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly commandId?: string | undefined;
+  /** sha256 of the canonical parameters: the audit proves what ran without storing secrets. */
+  readonly paramsDigest?: string | undefined;
+  readonly host?: string | undefined;
+  /** e.g. allowed, denied, approved, executed, duplicate. */
+  readonly decision: string;
+  readonly detail?: string | undefined;
+  readonly requestId: string;
+  readonly incidentId?: string | undefined;
+}
+/** An entry as read back, with its stream id as the paging cursor. */
+export type AuditRecord = AuditEntry & { readonly streamId: string };
+
+/** Append-only by design: there is no method to change or remove an entry. */
+export interface AuditLog {
+  /** Returns the stream id of the new entry. */
+  append(entry: AuditEntry): Promise<string>;
+  /** Oldest first; pass the last streamId as `after` for the next page. */
+  read(page?: { readonly count?: number; readonly after?: string }): Promise<AuditRecord[]>;
+}
+
+/** Dedupe of deliveries that may arrive more than once. */
+export interface Once {
+  /** True for the first caller within ttlSeconds, false for every repeat. */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+}
+
+/** A request to run one catalogue command on one host, as queued (the worker re-checks all of it). */
+export interface RunJobData {
+  readonly runId: string;
+  readonly incidentId: string;
+  readonly commandId: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly host: string;
+  readonly requestedBy: string;
+  readonly approvedBy?: string;
+  readonly severity: Severity;
+}
+
+/** A file a run produced, kept in Redis for the bot to upload (the worker host holds no Slack token). */
+export interface RunArtifact {
+  readonly name: string;
+  readonly key: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export type RunEvent =
+  /** `restarted`: a read-only job picked up again after its worker died; the timeline records both starts. */
+  | { readonly kind: 'started'; readonly run: RunJobData; readonly at: number; readonly restarted?: boolean }
+  | { readonly kind: 'progress'; readonly run: RunJobData; readonly at: number; readonly tail: string }
+  | {
+      readonly kind: 'finished';
+      readonly run: RunJobData;
+      readonly at: number;
+      readonly result: RunResult;
+      readonly artifacts: readonly RunArtifact[];
+    }
+  | { readonly kind: 'refused'; readonly run: RunJobData; readonly at: number; readonly reason: string }
+  | { readonly kind: 'unknown'; readonly run: RunJobData; readonly at: number };
+
+/** A pending destructive run waiting for a second person. */
+export interface PendingApproval {
+  readonly run: RunJobData;
+  readonly expiresAt: number;
+  /** Set once decided, so a late click is told it was decided rather than that it expired. */
+  readonly decided?: 'approved' | 'denied';
+}
+
+/** Where pending approvals are kept between the request and the decision. */
+export interface Approvals {
+  /** Keeps a new request (a repeat of the same run id changes nothing). */
+  put(pending: PendingApproval, ttlSeconds: number): Promise<void>;
+  get(runId: string): Promise<PendingApproval | undefined>;
+  /** Replaces the stored request, keeping its expiry. */
+  replace(pending: PendingApproval): Promise<void>;
+}
+
+/**
+ * What happened, for the Slack adapter to show. A job carries intent, never rendered blocks: the effect
+ * renders at delivery from the incident as stored then, so a delayed job never posts stale content.
+ */
+export type EffectJob =
+  | { readonly name: 'setup'; readonly data: { readonly incidentId: string; readonly origin?: { channel: string; user: string } } }
+  | { readonly name: 'render'; readonly data: { readonly incidentId: string } }
+  /** A plain-text note into the incident channel (alert repeats and overflows, resolved alerts). */
+  | { readonly name: 'note'; readonly data: { readonly incidentId: string; readonly text: string } }
+  /** A fired clock alarm; `saveAs` is the link that records its delivery. */
+  | { readonly name: 'alarm'; readonly data: { readonly incidentId: string; readonly alarm: ClockAlarm; readonly saveAs: string } }
+  | {
+      readonly name: 'escalation';
+      readonly data: {
+        readonly incidentId: string;
+        readonly level: 2 | 3;
+        readonly who: readonly string[];
+        readonly reason: EscalationReason;
+        readonly saveAs: string;
+      };
+    }
+  /** A status update (中間報告) into the incident channel or to the stakeholders. */
+  | { readonly name: 'status-update'; readonly data: { readonly incidentId: string; readonly to: 'incident' | 'stakeholders'; readonly text: string; readonly by: string } }
+  /** The §8.1 verification offer after a resolve. */
+  | { readonly name: 'verification-offer'; readonly data: { readonly incidentId: string } }
+  /** A run was accepted: its thread root, or the approval request when it needs a second person. */
+  | {
+      readonly name: 'run-accepted';
+      readonly data: { readonly incidentId: string; readonly run: RunJobData; readonly approval?: { readonly expiresAt: number } };
+    }
+  /** A playbook's steps, in the thread under the playbook offer. */
+  | { readonly name: 'playbook'; readonly data: { readonly incidentId: string; readonly playbookId: string; readonly startedAt: Instant } }
+  /** Invites people (`U…`) and the members of user groups (`S…`) into the incident channel. */
+  | { readonly name: 'invite'; readonly data: { readonly incidentId: string; readonly members: readonly string[] } }
+  | { readonly name: 'run-event'; readonly data: RunEvent }
+  | { readonly name: 'report'; readonly data: { readonly incidentId: string; readonly by: string } };
+
+/** The Slack side effects, queued in order and delivered at least once. */
+export interface Effects {
+  /** Queues one effect; a repeated jobId adds nothing. */
+  enqueue(job: EffectJob, jobId?: string): Promise<void>;
+  /** Coalesces re-renders of an incident's messages: a burst of clicks becomes one chat.update per message. */
+  render(incidentId: string): Promise<void>;
+}
+
+/** Hands an accepted run to its host's queue. */
+export interface RunQueue {
+  enqueue(run: RunJobData): Promise<void>;
+}
+
+/** A planned wake-up of the clock processor. */
+export type ClockJob =
+  | { readonly name: 'alarm'; readonly data: { readonly incidentId: string; readonly alarm: ClockAlarm } }
+  | { readonly name: 'ladder'; readonly data: { readonly incidentId: string; readonly at: Instant } };
+
+export interface PlannedJob {
+  readonly job: ClockJob;
+  readonly jobId: string;
+  readonly dueAt: Instant;
+}
+
+/** Delayed wake-ups for the SLA clocks and the escalation ladder. */
+export interface ClockJobs {
+  /** Adds delayed jobs; a job whose id exists (fired or not) is not added again. */
+  add(planned: readonly PlannedJob[]): Promise<void>;
+}
+
+/** Which worker hosts are online, from their heartbeats. */
+export interface WorkerPresence {
+  readonly host: string;
+  readonly online: boolean;
+  readonly lastSeenAt?: number;
+  readonly pid?: number;
+  readonly concurrency?: number;
+}

@@ -1,0 +1,25 @@
+// The bot's klaxon-slack queue consumer: one job at a time and in order, handed to the Slack adapter's effects.
+import { Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { EffectJob } from '../app/ports.js';
+import type { Logger } from '../logger.js';
+import { bullPrefix, SLACK_QUEUE } from './queues.js';
+
+export interface EffectWorkerOptions {
+  readonly connection: ConnectionOptions;
+  readonly prefix: string;
+  readonly logger: Logger;
+  readonly process: (job: EffectJob) => Promise<void>;
+}
+
+export function startEffectWorker(options: EffectWorkerOptions): Worker {
+  const { logger } = options;
+  const worker = new Worker(SLACK_QUEUE, (job: Job) => options.process({ name: job.name, data: job.data } as EffectJob), {
+    connection: options.connection,
+    prefix: bullPrefix(options.prefix),
+    // One at a time keeps messages in order; Slack's own rate limits make more pointless anyway.
+    concurrency: 1,
+  });
+  worker.on('error', (error) => logger.error({ err: error }, 'slack effects worker error'));
+  worker.on('failed', (job, error) => logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'slack effect failed; will retry'));
+  return worker;
+}

@@ -1,0 +1,87 @@
+// The one-off messages of an incident, each rendered at delivery from the incident as stored then. A message
+// saved under a link (`saveAs`) is posted once: a retry after a crash finds the link and posts nothing.
+import type { EffectJob } from '../../app/ports.js';
+import { lastUpdateAt } from '../../app/schedule-clocks.js';
+import type { EscalationReason } from '../../domain/escalation.js';
+import type { Incident } from '../../domain/incident.js';
+import { messages } from '../i18n/messages.js';
+import { clockBreach, clockReminder, interimReminder } from '../views/clock-alarms.js';
+import { escalationNotice } from '../views/escalation-notice.js';
+import { playbookSteps } from '../views/playbook-steps.js';
+import { statusUpdate } from '../views/status-update.js';
+import { verificationOffer } from '../views/verification-offer.js';
+import type { SlackMessage } from '../views/view-types.js';
+import { requireChannel, type EffectContext, type Links } from './effect-context.js';
+
+type DataOf<N extends EffectJob['name']> = Extract<EffectJob, { name: N }>['data'];
+
+interface Target {
+  readonly incidentId: string;
+  readonly to?: 'incident' | 'stakeholders';
+  /** A link key whose value is the thread_ts to reply under. */
+  readonly threadLink?: string;
+  /** Store the posted message ts under this link key (so it is posted once and can be updated later). */
+  readonly saveAs?: string;
+}
+
+/** Posts what `render` makes of the incident as stored now, where the target says. */
+export async function postRendered(ctx: EffectContext, target: Target, render: (incident: Incident, links: Links) => SlackMessage): Promise<void> {
+  const { incident, links } = await ctx.load(target.incidentId);
+  if (target.saveAs && links[target.saveAs]) return; // posted before a crash: do not post twice
+  const channel = (target.to ?? 'incident') === 'incident' ? requireChannel(links, target.incidentId) : (links['stakeholderChannel'] ?? ctx.services.config.stakeholderChannel);
+  if (!channel) return; // no stakeholders channel configured
+  const threadTs = target.threadLink ? links[target.threadLink] : undefined;
+  const ts = await ctx.post(channel, render(incident, links), threadTs);
+  if (target.saveAs) await ctx.link(target.incidentId, target.saveAs, ts);
+}
+
+export const postNote = (ctx: EffectContext, data: DataOf<'note'>): Promise<void> => postRendered(ctx, data, () => ({ text: data.text }) as SlackMessage); // plain text, as Slack shows it
+
+export function postAlarm(ctx: EffectContext, data: DataOf<'alarm'>): Promise<void> {
+  const { locale, timeZone } = ctx.view;
+  const { alarm } = data;
+  return postRendered(ctx, data, (incident, links) => {
+    if (alarm.clock === 'interim') {
+      const since = lastUpdateAt(links) ?? incident.declaredAt;
+      return interimReminder({ incident, sinceMs: ctx.services.now() - since, locale });
+    }
+    const input = { incident, clock: ctx.clocksOf(incident)[alarm.clock], locale, timeZone };
+    return alarm.kind === 'breach' ? clockBreach(input) : clockReminder(input);
+  });
+}
+
+// Which clock a ladder rule reads, so the notice can say how far it has run.
+const REASON_CLOCK: Readonly<Record<EscalationReason, 'response' | 'recovery'>> = {
+  response_breached: 'response',
+  recovery_half_elapsed: 'recovery',
+  recovery_breached: 'recovery',
+};
+
+export function postEscalation(ctx: EffectContext, data: DataOf<'escalation'>): Promise<void> {
+  const { locale } = ctx.view;
+  return postRendered(ctx, data, (incident) => {
+    const m = messages(locale);
+    const clock = ctx.clocksOf(incident)[REASON_CLOCK[data.reason]];
+    const state = clock.breached ? m.header.overdue(m.duration(clock.breachedByMs)) : m.header.remaining(m.duration(clock.remainingMs));
+    return escalationNotice({ incident, level: data.level, who: data.who, reason: `${m.clock[clock.clock]}: ${state}`, locale });
+  });
+}
+
+export const postStatusUpdate = (ctx: EffectContext, data: DataOf<'status-update'>): Promise<void> =>
+  postRendered(ctx, data, (incident) => statusUpdate({ incident, text: data.text, by: data.by, locale: ctx.view.locale }));
+
+export function postVerificationOffer(ctx: EffectContext, incidentId: string): Promise<void> {
+  const { services } = ctx;
+  return postRendered(ctx, { incidentId, saveAs: 'verificationOffer' }, (incident) =>
+    verificationOffer({ incident, playbooks: services.playbooks, commands: (id) => services.catalogue.find((c) => c.id === id), ...ctx.view }),
+  );
+}
+
+export async function postPlaybook(ctx: EffectContext, data: DataOf<'playbook'>): Promise<void> {
+  const { services } = ctx;
+  const playbook = services.playbooks.find((p) => p.id === data.playbookId);
+  if (!playbook) return;
+  await postRendered(ctx, { incidentId: data.incidentId, threadLink: 'playbooks' }, () =>
+    playbookSteps({ playbook, commands: (id) => services.catalogue.find((c) => c.id === id), ...ctx.view, startedAt: data.startedAt }),
+  );
+}

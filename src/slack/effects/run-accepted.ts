@@ -1,0 +1,22 @@
+// A run was accepted: its thread root in the incident channel (the run's events update it later), or the
+// approval request when it needs a second person.
+import type { EffectJob } from '../../app/ports.js';
+import { approvalRequest } from '../views/approval-request.js';
+import { runProgress } from '../views/run-progress.js';
+import type { EffectContext } from './effect-context.js';
+import { postRendered } from './post-message.js';
+
+export async function runAccepted(ctx: EffectContext, data: Extract<EffectJob, { name: 'run-accepted' }>['data']): Promise<void> {
+  const { locale, timeZone } = ctx.view;
+  const { run, incidentId } = data;
+  const spec = ctx.services.catalogue.find((c) => c.id === run.commandId);
+  const title = spec ? spec.title[locale] : run.commandId;
+  if (data.approval) {
+    const { expiresAt } = data.approval;
+    await postRendered(ctx, { incidentId, saveAs: `approval:${run.runId}` }, () =>
+      approvalRequest({ approvalId: run.runId, commandId: run.commandId, title, requestedBy: run.requestedBy, params: run.params, expiresAt, locale, timeZone }),
+    );
+    return;
+  }
+  await postRendered(ctx, { incidentId, saveAs: `run:${run.runId}` }, () => runProgress({ commandId: run.commandId, title, host: run.host, state: 'queued', locale }));
+}
