@@ -1,5 +1,7 @@
 // English strings (KLAXON_LOCALE=en). The runbook's own Japanese terms stay in brackets where people know them.
 import { formatDuration } from '../../domain/time.js';
+import type { Risk } from '../../domain/catalogue.js';
+import { domainMessage, UNEXPECTED_EN } from './domain-message.js';
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
@@ -217,6 +219,46 @@ export const en: Messages = {
     report: (file) => `Report: ${file}`,
     inChannel: (channel) => `uploaded in ${channel}`,
     fallback: (id, title) => `Incident ${id} closed: ${title}`,
+  },
+  problems: {
+    usage: domainMessage,
+    closed: (p) => ('message' in p ? p.message : 'This incident is closed.'),
+    not_a_person: domainMessage,
+    no_change: domainMessage,
+    already_acknowledged: domainMessage,
+    not_acknowledged: domainMessage,
+    already_resolved: domainMessage,
+    not_resolved: () => 'Record the recovery with /incident resolve first.',
+    not_open: domainMessage,
+    missing_fields: (p) => (p.fields ? `The report still needs: ${p.fields.map((f) => en.reportField[f]).join(', ')}.` : domainMessage(p)),
+    reason_required: domainMessage,
+    not_higher: domainMessage,
+    clock_stopped: domainMessage,
+    refused: (p) => `Cannot run that: ${p.reason}`,
+    forbidden: (p) => `Your role does not allow this. (${en.risk[p.risk as Risk] ?? p.risk})`,
+    no_such_request: () => 'There is no pending request with that id.',
+    expired: () => 'The approval window has passed: ask to run it again.',
+    self_approval: () => 'You cannot approve your own request: another person has to.',
+    already_decided: () => 'This request was already approved or denied.',
+    not_found: () => 'That incident does not exist.',
+    not_incident_channel: () => en.errors.notIncidentChannel,
+    unexpected: () => UNEXPECTED_EN,
+  },
+  fieldErrors: {
+    chooseSeverity: 'Choose a severity',
+    giveTitle: 'Give it a title',
+    future: 'That is in the future',
+    timeFormat: 'Use 2026-03-10 09:40 or 09:40 (team time zone)',
+    writeUpdate: 'Write the update',
+    required: 'Required for this severity',
+  },
+  done: {
+    declared: (id) => `${id} declared. Creating its channel…`,
+    updatePosted: 'Status update posted.',
+    noteAdded: 'Note added to the timeline.',
+    severityChanged: 'Severity changed; the clocks were recomputed.',
+    roleAssigned: 'Role assigned.',
+    recoveryRecorded: 'Recovery recorded. Run the post-recovery verification next.',
   },
   replies: {
     runQueued: (title, host) => `Queued ${title} on ${host}; the result will appear in a thread.`,

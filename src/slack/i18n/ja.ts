@@ -1,4 +1,6 @@
 // Japanese strings (KLAXON_LOCALE=ja), in the runbook's own vocabulary.
+import type { Risk } from '../../domain/catalogue.js';
+import { domainMessage } from './domain-message.js';
 import type { Messages } from './messages.js';
 
 // 「1時間05分」「42分」「35秒」: the Japanese counterpart of formatDuration.
@@ -229,6 +231,46 @@ export const ja: Messages = {
     report: (file) => `報告書: ${file}`,
     inChannel: (channel) => `${channel} にアップロード済み`,
     fallback: (id, title) => `インシデント ${id} をクローズしました: ${title}`,
+  },
+  problems: {
+    usage: domainMessage,
+    closed: () => 'このインシデントはクローズ済みです。',
+    not_a_person: domainMessage,
+    no_change: () => '変更はありません。',
+    already_acknowledged: () => 'すでに初期対応が記録されています。',
+    not_acknowledged: domainMessage,
+    already_resolved: () => 'すでに復旧済みです。',
+    not_resolved: () => '先に /incident resolve で復旧を記録してください。',
+    not_open: domainMessage,
+    missing_fields: (p) => (p.fields ? `報告書の必須項目が未入力です。: ${p.fields.map((f) => ja.reportField[f]).join(', ')}` : '報告書の必須項目が未入力です。'),
+    reason_required: domainMessage,
+    not_higher: domainMessage,
+    clock_stopped: domainMessage,
+    refused: (p) => `実行できません: ${p.reason}`,
+    forbidden: (p) => `この操作を行う権限がありません。（${ja.risk[p.risk as Risk] ?? p.risk}）`,
+    no_such_request: () => '承認待ちの依頼が見つかりません。',
+    expired: () => '承認期限が切れています。もう一度実行を依頼してください。',
+    self_approval: () => '自分の依頼は承認できません。別の担当者が承認してください。',
+    already_decided: () => 'この依頼はすでに承認または却下されています。',
+    not_found: () => 'インシデントが見つかりません。',
+    not_incident_channel: () => ja.errors.notIncidentChannel,
+    unexpected: () => '予期しないエラーが発生しました。もう一度お試しください。',
+  },
+  fieldErrors: {
+    chooseSeverity: '重要度を選んでください',
+    giveTitle: 'タイトルを入力してください',
+    future: '未来の時刻です',
+    timeFormat: '「2026-03-10 09:40」か「09:40」の形で入力してください',
+    writeUpdate: '本文を入力してください',
+    required: '必須項目です',
+  },
+  done: {
+    declared: (id) => `${id} を宣言しました。インシデントチャンネルを作成しています…`,
+    updatePosted: '状況報告を投稿しました。',
+    noteAdded: 'メモをタイムラインに追加しました。',
+    severityChanged: '重要度を変更しました。時計を再計算しました。',
+    roleAssigned: '役割を割り当てました。',
+    recoveryRecorded: '復旧を記録しました。復旧後の検証を実行してください。',
   },
   replies: {
     runQueued: (title, host) => `${title} を ${host} で実行待ちにしました。結果はスレッドに表示されます。`,

@@ -6,11 +6,22 @@ import type { Locale } from '../../domain/locale.js';
 import type { RunOutcome } from '../../domain/run-result.js';
 import type { Severity } from '../../domain/severity.js';
 import type { ClockName } from '../../domain/sla.js';
+import type { NotFound } from '../../app/ports.js';
+import type { RunRefusal } from '../../app/request-run.js';
+import type { DomainError } from '../../domain/lifecycle.js';
 import type { Subcommand, UsageError } from '../parse-command.js';
 import { en } from './en.js';
 import { ja } from './ja.js';
 
 export type ApprovalDecision = 'approved' | 'denied' | 'expired';
+
+/** Every expected failure the bot explains to the person who asked. */
+export type Problem = UsageError | DomainError | RunRefusal | NotFound | { readonly code: 'not_incident_channel' } | { readonly code: 'unexpected' };
+export type ProblemCode = Problem['code'];
+/** How one kind of problem is put into words: a sentence per code, so a new code without words does not compile. */
+/** The problems that can carry code C (a domain error's code is one of several). */
+export type ProblemOf<C extends ProblemCode> = Problem extends infer P ? (P extends { readonly code: infer K } ? (C extends K ? P : never) : never) : never;
+export type ProblemWords = { readonly [C in ProblemCode]: (problem: ProblemOf<C>) => string };
 
 export interface Messages {
   /** A duration as people of this locale say it. */
@@ -184,6 +195,26 @@ export interface Messages {
     readonly report: (file: string) => string;
     readonly inChannel: (channel: string) => string;
     readonly fallback: (id: string, title: string) => string;
+  };
+  /** Expected failures, by code (src/slack/explain.ts turns them into a message). */
+  readonly problems: ProblemWords;
+  /** Field errors shown in a modal. */
+  readonly fieldErrors: {
+    readonly chooseSeverity: string;
+    readonly giveTitle: string;
+    readonly future: string;
+    readonly timeFormat: string;
+    readonly writeUpdate: string;
+    readonly required: string;
+  };
+  /** Short ephemeral confirmations of `/incident` subcommands. */
+  readonly done: {
+    readonly declared: (id: string) => string;
+    readonly updatePosted: string;
+    readonly noteAdded: string;
+    readonly severityChanged: string;
+    readonly roleAssigned: string;
+    readonly recoveryRecorded: string;
   };
   readonly replies: {
     readonly runQueued: (title: string, host: string) => string;

@@ -12,6 +12,7 @@ import { addNote, assignRole, changeSeverity } from '../../domain/incident-recor
 import { requiredReportFields, type TransitionResult } from '../../domain/lifecycle.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks } from '../../domain/sla.js';
+import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
 import { parseCommand, type IncidentCommand } from '../parse-command.js';
 import { helpMessage } from '../views/help-message.js';
@@ -28,6 +29,7 @@ const ephemeral = (message: SlackMessage): Reply => ({ response_type: 'ephemeral
 
 export function registerIncidentCommand(app: App, services: Services): void {
   const { locale, timeZone } = services.config;
+  const done = messages(locale).done;
 
   async function inIncident(command: SlashCommand, then: (incident: Incident) => Promise<Reply | undefined>): Promise<Reply | undefined> {
     const incident = await incidentOfChannel(services, command.channel_id);
@@ -58,9 +60,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
           origin: { channel: command.channel_id, user: by },
         });
         if (!declared.ok) return ephemeral(explain(declared.error, locale));
-        const text = locale === 'ja'
-          ? `${declared.value.id} を宣言しました。インシデントチャンネルを作成しています…`
-          : `${declared.value.id} declared. Creating its channel…`;
+        const text = done.declared(declared.value.id);
         return { response_type: 'ephemeral', text } satisfies Reply;
       }
       case 'list':
@@ -75,22 +75,22 @@ export function registerIncidentCommand(app: App, services: Services): void {
         return inIncident(command, async (incident) => {
           const result = await postStatusUpdate(services, incident.id, parsed.text, actor);
           if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
-          return { response_type: 'ephemeral', text: locale === 'ja' ? '状況報告を投稿しました。' : 'Status update posted.' };
+          return { response_type: 'ephemeral', text: done.updatePosted };
         });
       case 'note':
         return inIncident(command, (incident) =>
-          transition(incident, key, (i) => addNote(i, parsed.text, actor), locale === 'ja' ? 'メモをタイムラインに追加しました。' : 'Note added to the timeline.'));
+          transition(incident, key, (i) => addNote(i, parsed.text, actor), done.noteAdded));
       case 'severity':
         return inIncident(command, (incident) =>
-          transition(incident, key, (i) => changeSeverity(i, parsed.severity, actor), locale === 'ja' ? '重要度を変更しました。時計を再計算しました。' : 'Severity changed; the clocks were recomputed.'));
+          transition(incident, key, (i) => changeSeverity(i, parsed.severity, actor), done.severityChanged));
       case 'assign':
         return inIncident(command, (incident) =>
-          transition(incident, key, (i) => assignRole(i, parsed.role, parsed.user, actor), locale === 'ja' ? '役割を割り当てました。' : 'Role assigned.'));
+          transition(incident, key, (i) => assignRole(i, parsed.role, parsed.user, actor), done.roleAssigned));
       case 'resolve':
         return inIncident(command, async (incident) => {
           const result = await resolveAndOfferVerification(services, incident.id, actor);
           if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
-          return { response_type: 'ephemeral', text: locale === 'ja' ? '復旧を記録しました。復旧後の検証を実行してください。' : 'Recovery recorded. Run the post-recovery verification next.' };
+          return { response_type: 'ephemeral', text: done.recoveryRecorded };
         });
       case 'close':
         return inIncident(command, async (incident) => {

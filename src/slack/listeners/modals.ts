@@ -9,6 +9,7 @@ import { addNote } from '../../domain/incident-records.js';
 import { closeIncident, requiredReportFields } from '../../domain/lifecycle.js';
 import { parseTeamTime } from '../../domain/time.js';
 import { parseSeverity } from '../../domain/severity.js';
+import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
 import { actorFrom } from './context.js';
@@ -25,21 +26,19 @@ const REPORT_FIELDS: readonly (keyof ReportFields)[] = ['summary', 'detectionMet
 
 export function registerModals(app: App, services: Services): void {
   const { locale } = services.config;
+  const words = messages(locale).fieldErrors;
 
   app.view(CALLBACK.declare, async ({ ack, view, body }) => {
     const values = view.state.values as Values;
     const severity = parseSeverity(read(values, INPUT.severity) ?? '');
     const title = read(values, INPUT.title);
     const errors: Record<string, string> = {};
-    if (!severity.ok) errors[INPUT.severity.block] = locale === 'ja' ? '重要度を選んでください' : 'Choose a severity';
-    if (!title) errors[INPUT.title.block] = locale === 'ja' ? 'タイトルを入力してください' : 'Give it a title';
+    if (!severity.ok) errors[INPUT.severity.block] = words.chooseSeverity;
+    if (!title) errors[INPUT.title.block] = words.giveTitle;
     const detectedText = read(values, INPUT.detectedAt);
     const detected = detectedText === undefined ? undefined : parseTeamTime(detectedText, services.config.timeZone, services.now());
     if (detected && !detected.ok) {
-      const why = detected.error === 'future'
-        ? (locale === 'ja' ? '未来の時刻です' : 'That is in the future')
-        : (locale === 'ja' ? '「2026-03-10 09:40」か「09:40」の形で入力してください' : 'Use 2026-03-10 09:40 or 09:40 (team time zone)');
-      errors[INPUT.detectedAt.block] = why;
+      errors[INPUT.detectedAt.block] = detected.error === 'future' ? words.future : words.timeFormat;
     }
     if (!severity.ok || !title || (detected && !detected.ok)) return ack({ response_action: 'errors', errors });
     const origin = view.private_metadata || undefined;
@@ -59,7 +58,7 @@ export function registerModals(app: App, services: Services): void {
 
   app.view(CALLBACK.update, async ({ ack, view, body }) => {
     const text = read(view.state.values as Values, INPUT.updateText);
-    if (!text) return ack({ response_action: 'errors', errors: { [INPUT.updateText.block]: locale === 'ja' ? '本文を入力してください' : 'Write the update' } });
+    if (!text) return ack({ response_action: 'errors', errors: { [INPUT.updateText.block]: words.writeUpdate } });
     await ack();
     const incidentId = view.private_metadata;
     await postStatusUpdate(services, incidentId, text, actorFrom(services, body.user.id, `view-${view.id}`));
@@ -78,7 +77,7 @@ export function registerModals(app: App, services: Services): void {
     }
     const missing = requiredReportFields(incident.severity).filter((f) => !fields[f]);
     if (missing.length > 0) {
-      const required = locale === 'ja' ? '必須項目です' : 'Required for this severity';
+      const required = words.required;
       return ack({ response_action: 'errors', errors: Object.fromEntries(missing.map((f) => [reportInput(f).block, required])) });
     }
     const key = `close-${view.id}`;

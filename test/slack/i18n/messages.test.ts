@@ -7,6 +7,11 @@ import { messages } from '../../../src/slack/i18n/messages.js';
 // Every leaf of a messages object as [path, rendered string]; functions are called with sample arguments.
 function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
+  // A problem's words take the problem; a domain error brings its own English sentence.
+  if (typeof value === 'function' && path.startsWith('.problems.')) {
+    const problem = { code: path.slice('.problems.'.length), message: 'X1', reason: 'X2', risk: 'destructive', fields: ['summary'] };
+    return [[path, String((value as (p: unknown) => unknown)(problem))]];
+  }
   if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)('X1', 'X2', 'X3', 'X4'))]];
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
