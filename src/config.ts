@@ -15,6 +15,8 @@ export interface Config {
     readonly apiUrl?: string;
   };
   readonly port: number;
+  /** The address the bot's HTTP server binds to; unset = every interface (Node's default). */
+  readonly host?: string;
   readonly redisUrl?: string;
   readonly redisPrefix: string;
   readonly timeZone: string;
@@ -57,6 +59,7 @@ const schema = z.object({
   SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   PORT: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be an address or host name such as 127.0.0.1').optional()),
   REDIS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
   KLAXON_REDIS_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9_-]{1,32}$/, 'use 1-32 of a-z 0-9 _ -').default('klaxon')),
   KLAXON_TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isTimeZone, 'is not an IANA time zone such as Asia/Tokyo').default('Asia/Tokyo')),
@@ -109,6 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ro
   return ok({
     slack: { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN, apiUrl: v.SLACK_API_URL },
     port: v.PORT,
+    host: v.HOST,
     redisUrl: v.REDIS_URL,
     redisPrefix: v.KLAXON_REDIS_PREFIX,
     timeZone: v.KLAXON_TIMEZONE,

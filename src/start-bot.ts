@@ -23,6 +23,7 @@ import { registerActions } from './slack/listeners/actions.js';
 import { registerIncidentCommand } from './slack/listeners/incident-command.js';
 import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
+import { limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
 import { replayGuard } from './slack/replay-guard.js';
 import { serveRoutes } from './slack/route-server.js';
@@ -196,11 +197,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
 
-  const routeServer = socketMode ? await serveRoutes(routes, config.port) : undefined;
-  const started = (await app.start(config.port).catch((error: unknown) => {
+  const listen = { port: config.port, ...(config.host ? { host: config.host } : {}) };
+  const routeServer = socketMode ? await serveRoutes(routes, config.port, config.host) : undefined;
+  const started = (await (socketMode ? app.start(config.port) : app.start(listen, serverOptions)).catch((error: unknown) => {
     routeServer?.close();
     throw error;
   })) as unknown;
+  if (!socketMode) limitServer(started as Server);
   const port = ((routeServer ?? (started as Server)).address() as { port: number }).port;
   logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
 

@@ -44,7 +44,7 @@ export async function reportCommand(args: readonly string[], config: Config, _lo
       return 1;
     }
     if (out) {
-      await writeFile(out, compiled.value.markdown, 'utf8');
+      await writeFile(out, compiled.value.markdown, { encoding: 'utf8', mode: 0o600 });
       io.stderr.write(`wrote ${out} (sha256 ${compiled.value.sha256})\n`);
     } else {
       io.stdout.write(compiled.value.markdown);

@@ -3,7 +3,7 @@
 // the demo backtest host. One URL is printed; Ctrl-C stops everything.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { catalogue } from '../../commands/index.js';
 import type { Io } from '../cli.js';
@@ -15,6 +15,7 @@ import { sandboxPolicy } from '../sandbox/sandbox-policy.js';
 import { startBot } from '../start-bot.js';
 import { startWorkerProcess } from '../start-worker.js';
 import { copyDemoHost } from '../worker/run/demo-host.js';
+import { keepServingOnUnhandledRejection } from './keep-serving.js';
 import { shutdown } from './shutdown.js';
 import { waitForSignal } from './wait-for-signal.js';
 
@@ -22,7 +23,9 @@ export const SANDBOX_DIR = '.klaxon';
 
 export async function sandboxCommand(_args: readonly string[], config: Config, logger: Logger, io: Io): Promise<number> {
   const home = resolve(SANDBOX_DIR);
-  await mkdir(home, { recursive: true });
+  // Redis data, reports and the demo host's copy are the user's alone, also when the folder already existed.
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  await chmod(home, 0o700);
   let redis: RunningRedis | undefined;
   let redisUrl = config.redisUrl;
   if (!redisUrl) {
@@ -45,16 +48,19 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
     slack: { botToken, signingSecret, apiUrl: emulator.apiUrl },
     redisUrl,
     port: 0,
+    // Nothing the sandbox opens is reachable from another machine.
+    host: '127.0.0.1',
     stakeholderChannel: config.stakeholderChannel ?? 'incidents',
     backtestRoot,
     reportsDir: config.reportsDir === 'incident_reports' ? join(home, 'reports') : config.reportsDir,
   };
+  keepServingOnUnhandledRejection(logger);
   const bot = await startBot({ config: sandboxConfig, logger, ...(config.policyFile ? {} : { policy: sandboxPolicy }) });
   emulator.setBotUrl(`${bot.url}/slack/events`);
   const worker = await startWorkerProcess({ config: sandboxConfig, logger, catalogue, ...(config.policyFile ? {} : { policy: sandboxPolicy }) });
 
   io.stdout.write(
-    `\nklaxon sandbox is running: open ${emulator.url}\n` +
+    `\nklaxon sandbox is running: open ${emulator.consoleUrl}\n` +
       `  type /incident declare critical <title> in #general; reports go to ${sandboxConfig.reportsDir}\n` +
       `  data: ${home} (Redis ${redisUrl}); Ctrl-C to stop\n\n`,
   );

@@ -1,6 +1,7 @@
 // Slack retries events and a replayed request carries the same ids: each request has exactly one effect.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Once } from '../app/ports.js';
+import { SIGNATURE_WINDOW_S } from './receiver.js';
 
 /** The identity of one Slack request: trigger_id for commands and interactions, event_id for events. */
 export function requestIdentity(body: Record<string, unknown>): string | undefined {
@@ -11,8 +12,10 @@ export function requestIdentity(body: Record<string, unknown>): string | undefin
   return undefined;
 }
 
-// Longer than Slack's five-minute signature window, so a replay inside it is always recognised.
-const REPLAY_TTL_S = 900;
+// A request stamped at the future edge of the window is accepted until its stamp is at the past edge: two
+// windows after the first delivery at most. The memory outlasts that (plus clock skew between replicas), so
+// a replay is recognised for as long as its signature is accepted.
+export const REPLAY_TTL_S = 2 * SIGNATURE_WINDOW_S + 300;
 
 export function replayGuard(once: Once): Middleware<AnyMiddlewareArgs> {
   return async (args) => {

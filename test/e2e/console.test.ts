@@ -37,7 +37,7 @@ beforeAll(async () => {
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${output}`)), 30_000);
     const check = () => {
-      const found = /open (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const found = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32})/.exec(output);
       if (found?.[1]) {
         clearTimeout(timer);
         resolve(found[1]);

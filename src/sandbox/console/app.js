@@ -21,10 +21,12 @@ const ROLE_HINTS = { U0L1OPS: 'L1 運用担当者 · ops', U0L2SYS: 'L2 シス�
 const $ = (id) => document.getElementById(id);
 const state = { workspace: null, channels: [], channelId: null, userId: null, threadTs: null, view: null };
 
+// The per-start token from the URL the sandbox printed: the API refuses calls without it.
+const TOKEN = new URLSearchParams(location.search).get('token') ?? '';
 const api = {
-  get: async (path) => (await fetch(`/console/api/${path}`)).json(),
+  get: async (path) => (await fetch(`/console/api/${path}`, { headers: { 'x-console-token': TOKEN } })).json(),
   post: async (path, body) =>
-    (await fetch(`/console/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    (await fetch(`/console/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-console-token': TOKEN }, body: JSON.stringify(body) })).json(),
 };
 
 const lookup = {
@@ -397,6 +399,7 @@ function renderUsers() {
 
 async function start() {
   state.workspace = await api.get('workspace');
+  if (state.workspace.ok === false) return status('Open the URL klaxon sandbox printed: this page needs its token.', 'error');
   const people = state.workspace.users.filter((u) => !u.isBot);
   state.userId = people.find((u) => u.id === localStorage.getItem('klaxon.user'))?.id ?? people[0]?.id;
   renderUsers();
@@ -419,7 +422,7 @@ async function start() {
     void refreshThread();
   });
   let pending;
-  const events = new EventSource('/console/api/events');
+  const events = new EventSource(`/console/api/events?token=${encodeURIComponent(TOKEN)}`);
   events.addEventListener('message', () => {
     clearTimeout(pending);
     pending = setTimeout(() => void refreshAll(), 60);

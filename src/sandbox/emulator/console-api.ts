@@ -1,6 +1,7 @@
 // The web console's back end, on the emulator's own port: the static front end, a JSON API to read the
 // workspace, actions that go to the bot through the same signed Slack-side calls tests use, and SSE for
 // live updates.
+import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -50,8 +51,47 @@ const byTs = (a: { ts: string }, b: { ts: string }) => Number(a.ts) - Number(b.t
 const text = (body: Obj, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
 const optional = (body: Obj, key: string): string | undefined => (typeof body[key] === 'string' && body[key] !== '' ? body[key] : undefined);
 
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#e01e5a"/></svg>';
+
+/** True for a Host header naming this machine's loopback (any port): what a browser sends to the sandbox. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i.test(host);
+}
+
+const sameSecret = (given: string | null | undefined, token: string): boolean =>
+  typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+
+export interface ConsoleGuard {
+  /** The per-start token every API call carries (header `x-console-token`, or `?token=` for the event stream). */
+  readonly token: string;
+  /** The console's own origin; a request from any other is refused. */
+  readonly origin: () => string;
+}
+
+/**
+ * Why a console API request is refused, if it is: another site's page (its Origin), or a caller without the
+ * token the printed URL carries. A JSON content type is required so a plain cross-site form cannot post.
+ */
+export function consoleRefusal(req: IncomingMessage, url: URL, guard: ConsoleGuard): string | undefined {
+  const origin = req.headers.origin;
+  const own = new URL(guard.origin());
+  const sameOrigin = (value: string) => {
+    try {
+      const seen = new URL(value);
+      return seen.protocol === own.protocol && seen.port === own.port && isLoopbackHost(seen.host);
+    } catch {
+      return false;
+    }
+  };
+  if (origin !== undefined && !sameOrigin(origin)) return 'foreign_origin';
+  const given = req.headers['x-console-token'];
+  if (!sameSecret(Array.isArray(given) ? given[0] : (given ?? url.searchParams.get('token')), guard.token)) return 'bad_token';
+  if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return 'json_only';
+  return undefined;
+}
+
 /** The routes of the web console, for createSlackEmulator's `extraRoutes`. */
-export function consoleRoutes({ state, side }: EmulatorInternals): RouteHandler {
+export function consoleRoutes({ state, side }: EmulatorInternals, guard: ConsoleGuard): RouteHandler {
   const directory = consoleDirectory();
 
   const fileView = (id: string) => {
@@ -147,6 +187,11 @@ export function consoleRoutes({ state, side }: EmulatorInternals): RouteHandler 
   };
 
   return async (req, res, path) => {
+    if (req.method === 'GET' && path === '/favicon.ico') {
+      res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=86400' });
+      res.end(FAVICON);
+      return true;
+    }
     if (req.method === 'GET' && (path === '/' || /^\/console\/[a-z0-9-]+\.(html|js|css|svg)$/.test(path))) {
       const name = path === '/' ? 'index.html' : path.slice('/console/'.length);
       const type = STATIC_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
@@ -161,6 +206,11 @@ export function consoleRoutes({ state, side }: EmulatorInternals): RouteHandler 
     }
     if (!path.startsWith('/console/api/')) return false;
     const route = path.slice('/console/api/'.length);
+    const refusal = consoleRefusal(req, new URL(req.url ?? '/', 'http://console'), guard);
+    if (refusal) {
+      req.resume();
+      return json(res, 403, { ok: false, error: refusal });
+    }
     if (req.method === 'GET' && route === 'events') return events(req, res);
     if (req.method === 'GET') {
       const found = await read(route, new URL(req.url ?? '/', 'http://console'));

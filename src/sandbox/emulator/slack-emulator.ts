@@ -1,8 +1,9 @@
 // A small, real HTTP server that behaves like the Slack Web API for the methods klaxon calls, and that plays
 // Slack's part towards the bot: signed slash commands, clicks, modal submissions and events.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { consoleRoutes } from './console-api.js';
+import { consoleRoutes, isLoopbackHost } from './console-api.js';
 import { DEFAULT_BOT, DEFAULT_USERGROUPS, DEFAULT_USERS } from './default-workspace.js';
 import { EmulatorState } from './emulator-state.js';
 import type {
@@ -46,12 +47,16 @@ export interface SlackEmulatorOptions {
   readonly strict?: boolean;
   /** Serve the web console at `/` (default on). */
   readonly console?: boolean;
+  /** What the console's API requires (carried by `consoleUrl`); a fresh random one per start when absent. */
+  readonly consoleToken?: string;
 }
 
 export interface SlackEmulator {
   readonly url: string;
   /** `${url}/api/`: what SLACK_API_URL is set to. */
   readonly apiUrl: string;
+  /** The console's page with its per-start token: the one URL to open. */
+  readonly consoleUrl: string;
   setBotUrl(url: string): void;
   channels(): Channel[];
   channel(idOrName: string): Channel | undefined;
@@ -109,11 +114,18 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   let baseUrl = '';
   const socket = new SocketModeServer({ state, ...(options.appToken !== undefined ? { appToken: options.appToken } : {}) });
   const side = new SlackSide({ state, signingSecret: options.signingSecret, botUrl: () => botUrl, baseUrl: () => baseUrl, socket });
-  const extra = (options.console ?? true) ? consoleRoutes({ state, side }) : undefined;
+  const consoleToken = options.consoleToken ?? randomBytes(16).toString('hex');
+  const extra = (options.console ?? true) ? consoleRoutes({ state, side }, { token: consoleToken, origin: () => baseUrl }) : undefined;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const path = url.pathname;
+    // Loopback only: a foreign Host is a DNS-rebinding page trying to read or drive the workspace.
+    if (!isLoopbackHost(req.headers.host)) {
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end('forbidden host');
+      return;
+    }
     const api = /^\/api\/([A-Za-z.]+)$/.exec(path);
     if (api?.[1] !== undefined && (req.method === 'POST' || req.method === 'GET')) {
       return handleWebApi(req, res, api[1], {
@@ -156,6 +168,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   return {
     url: baseUrl,
     apiUrl: `${baseUrl}/api/`,
+    consoleUrl: `${baseUrl}/?token=${consoleToken}`,
     setBotUrl: (url) => {
       botUrl = url;
     },

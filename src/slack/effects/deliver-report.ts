@@ -26,10 +26,11 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
   const { incident, fileName, markdown, sha256 } = compiled.value;
   const links = await services.store.getLinks(incidentId);
 
-  await mkdir(config.reportsDir, { recursive: true });
+  // A report holds what responders found (hosts, paths, log lines): readable by its owner only.
+  await mkdir(config.reportsDir, { recursive: true, mode: 0o700 });
   const path = join(config.reportsDir, fileName);
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, markdown, 'utf8');
+  await writeFile(temporary, markdown, { encoding: 'utf8', mode: 0o600 });
   await rename(temporary, path);
 
   const channel = links['channel'];

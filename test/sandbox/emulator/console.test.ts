@@ -93,7 +93,7 @@ afterAll(async () => {
 
 describe('the web console', () => {
   it('runs /incident hello, shows the message, clicks its button, sees the update, and switches user', async () => {
-    await page.goto(emulator.url);
+    await page.goto(emulator.consoleUrl);
     await page.locator('body[data-ready="true"]').waitFor();
     await expect(page.locator('.channel-link.active').textContent()).resolves.toContain('general');
 
