@@ -9,6 +9,7 @@ import { slaFor, type Policy } from '../domain/policy.js';
 import { renderReport } from '../domain/report.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { formatInstant } from '../domain/time.js';
+import { redact } from '../domain/redact.js';
 import type { IncidentStore } from './ports.js';
 
 export interface ReportSources {
@@ -47,14 +48,18 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
   const pending = written?.ok ? written.value.events.filter((event) => !known.has(event.id)) : [];
   // A report cannot list its own digest: report_written events stay out.
   const events = [...recorded, ...pending].filter((event) => event.type !== 'report_written');
-  const markdown = renderReport({
-    incident,
-    events,
-    locale: sources.locale,
-    timeZone: sources.timeZone,
-    targets: slaFor(sources.policy, incident.severity),
-    commandTitle: (id) => sources.catalogue.find((c) => c.id === id)?.title[sources.locale],
-    generatedAt: at,
-  });
+  // Free text typed by people (updates, notes, the close form) is in the report too: it travels further than
+  // the channel (a file, an upload, a summary), so it gets the same secret redaction as command output.
+  const markdown = redact(
+    renderReport({
+      incident,
+      events,
+      locale: sources.locale,
+      timeZone: sources.timeZone,
+      targets: slaFor(sources.policy, incident.severity),
+      commandTitle: (id) => sources.catalogue.find((c) => c.id === id)?.title[sources.locale],
+      generatedAt: at,
+    }),
+  );
   return ok({ incident: stored, fileName, markdown, sha256: createHash('sha256').update(markdown).digest('hex') });
 }

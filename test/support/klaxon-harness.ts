@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { catalogue } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Policy } from '../../src/domain/policy.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
 import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import type { SlackApiOptions } from '../../src/slack/slack-api.js';
@@ -44,6 +44,8 @@ export interface HarnessOptions {
   readonly emulator?: SlackEmulator;
   /** Socket Mode: SLACK_APP_TOKEN set, no signing secret; the emulator sends everything over the WebSocket. */
   readonly socketMode?: boolean;
+  /** The bot's and worker's logger (default: silent unless KLAXON_TEST_LOG names a level). */
+  readonly logger?: Logger;
 }
 
 const quiet = createLogger({ level: process.env['KLAXON_TEST_LOG'] ?? 'silent', pretty: false });
@@ -79,14 +81,14 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
   if (!config.ok) throw config.error;
   const bot = await startBot({
     config: config.value,
-    logger: quiet,
+    logger: options.logger ?? quiet,
     policy: options.policy ?? sandboxPolicy,
     renderDelayMs: 50,
     slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, channelIntervalMs: 50, channelBurst: 5, ...options.slackApi },
     ...(options.now ? { now: options.now } : {}),
   });
   if (!options.socketMode) emulator.setBotUrl(`${bot.url}/slack/events`);
-  const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: quiet, catalogue, policy: options.policy ?? sandboxPolicy, progressEveryMs: 1, ...(options.now ? { now: options.now } : {}) }) : undefined;
+  const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: options.logger ?? quiet, catalogue, policy: options.policy ?? sandboxPolicy, progressEveryMs: 1, ...(options.now ? { now: options.now } : {}) }) : undefined;
   const general = emulator.channel('general')?.id as string;
   const stakeholders = emulator.channel('incidents')?.id as string;
   return {

@@ -10,7 +10,13 @@ const PEM_MARKER = '[REDACTED PRIVATE KEY]';
 // Patterns never cross a newline (no \s), so a block of whole lines can be redacted in one pass.
 const RULES: readonly (readonly [RegExp, (match: string, ...groups: string[]) => string])[] = [
   [PEM_ONE_LINE, () => PEM_MARKER],
-  [/\b(xox[abpr]-)[A-Za-z0-9-]+/g, (_m, prefix) => `${prefix}${REDACTED}`],
+  [/\b(xox[a-z]-)[A-Za-z0-9-]+/g, (_m, prefix) => `${prefix}${REDACTED}`],
+  [/\b(https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_/-]+/gi, (_m, prefix) => `${prefix}${REDACTED}`],
+  [/\b(gh[pousr]_)[A-Za-z0-9]{30,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
+  [/\b(github_pat_)[A-Za-z0-9_]{30,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
+  [/\b(sk-(?:proj-|ant-|live-|test-)?)[A-Za-z0-9_-]{20,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
+  [/\b([rs]k_(?:live|test)_)[A-Za-z0-9]{16,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
+  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, () => `[REDACTED JWT]`],
   [/\b(xapp-)[A-Za-z0-9-]+/g, (_m, prefix) => `${prefix}${REDACTED}`],
   [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, () => `AKIA${REDACTED}`],
   [
@@ -23,6 +29,9 @@ const RULES: readonly (readonly [RegExp, (match: string, ...groups: string[]) =>
     (_m, head) => `${head}${REDACTED}`,
   ],
   [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]*):([^\s@/]+)@/gi, (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`],
+  // Query parameters that carry a credential (presigned URLs, webhook tokens); the key=value rule above
+  // already took `token=`, `password=` and the like.
+  [/([?&][A-Za-z0-9_.-]*(?:sig|signature|credential|auth|key|code)[A-Za-z0-9_.-]*=)[^&#\s"'<>]+/gi, (_m, head) => `${head}${REDACTED}`],
 ];
 
 const redactFlat = (text: string): string =>

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createRedactor, redact } from '../../../src/worker/run/redact.js';
+import { SECRET_CORPUS } from '../../support/secret-corpus.js';
 
 // Canaries built at run time so no secret-looking literal sits in the repository.
 const SLACK_BOT = ['xox', 'b-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx'].join('');
@@ -85,5 +86,19 @@ describe('redact', () => {
     out += redactor.flush();
     expect(out).not.toContain(SLACK_BOT);
     expect(out.length).toBeGreaterThan(500_000);
+  });
+});
+
+describe('the secret corpus', () => {
+  it.each(SECRET_CORPUS.map((s) => [s.name, s] as const))('%s is redacted', (_name, sample) => {
+    const out = redact(sample.line);
+    expect(out).not.toContain(sample.secret);
+    expect(out).toContain('REDACTED');
+  });
+
+  it('keeps ordinary output that merely looks technical', () => {
+    for (const line of ['sk-learn 1.4.2 installed', 'https://example.com/docs?page=2&sort=asc', 'risk-free rate 0.5%', 'ghp_ is a prefix', 'eyJ is base64 for {"']) {
+      expect(redact(line)).toBe(line);
+    }
   });
 });
