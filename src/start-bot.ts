@@ -96,7 +96,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       () => services,
       () => ({
         words: alertWords(config.locale, config.timeZone),
-        declareWindow: (limit) => createDeclareWindow(redis, { prefix, limit }),
+        declareWindow: (limit, globalLimit) => createDeclareWindow(redis, { prefix, limit, globalLimit }),
       }),
     ),
   ];

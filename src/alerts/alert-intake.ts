@@ -1,5 +1,5 @@
 // What one alert does: join the open incident of its fingerprint, or declare one (once, even when several
-// deliveries race, and at most `declarationsPerMinute` per sender), or add a "resolved" note. Redis only:
+// deliveries race, and within the declaration budgets), or add a "resolved" note. Redis only:
 // any Slack work is queued, and repeats reach Slack at most once per fingerprint per quiet period.
 import type { Services } from '../app/services.js';
 import { declare } from '../app/declare.js';
@@ -19,18 +19,21 @@ export type IntakeOutcome =
   | { readonly kind: 'pending' };
 
 export interface IntakeOptions {
-  /** New incidents per sender per rolling minute; beyond it alerts join the sender's newest incident. */
+  /** New incidents per budget (a webhook route with its token) per rolling minute; beyond it alerts join the newest alert incident. */
   readonly declarationsPerMinute: number;
+  /** New incidents from all alerts per rolling minute (Slack's conversations.create allows about 20). */
+  readonly globalDeclarationsPerMinute: number;
   /** How long a delivery waits for the incident a concurrent delivery of its fingerprint is declaring. */
   readonly waitMs: number;
   /** At most one Slack post per fingerprint and incident in this many minutes. */
   readonly quietMinutes: number;
 }
 
-export const INTAKE_DEFAULTS: IntakeOptions = { declarationsPerMinute: 10, waitMs: 5000, quietMinutes: 5 };
+export const INTAKE_DEFAULTS: IntakeOptions = { declarationsPerMinute: 10, globalDeclarationsPerMinute: 20, waitMs: 5000, quietMinutes: 5 };
 
 export interface AlertIntake {
-  intake(alert: IncomingAlert): Promise<IntakeOutcome>;
+  /** `budget` names who sent it as the request proved it (its credential), never anything from the body. */
+  intake(alert: IncomingAlert, budget: string): Promise<IntakeOutcome>;
 }
 
 const POLL_MS = 25;
@@ -52,14 +55,14 @@ async function poll<T>(probe: () => Promise<T | undefined>, waitMs: number): Pro
 export interface AlertIntakeDeps {
   /** The texts of notes and posts, in the deployment's language. */
   readonly words: AlertWords;
-  /** A sliding window of declarations per sender, `limit` a minute. */
-  readonly declareWindow: (limit: number) => DeclareWindow;
+  /** Sliding windows of declarations: `limit` a minute per budget, `globalLimit` a minute over all. */
+  readonly declareWindow: (limit: number, globalLimit: number) => DeclareWindow;
 }
 
 export function createAlertIntake(services: Services, deps: AlertIntakeDeps, options: Partial<IntakeOptions> = {}): AlertIntake {
   const settings = { ...INTAKE_DEFAULTS, ...options };
   const { words } = deps;
-  const window = deps.declareWindow(settings.declarationsPerMinute);
+  const window = deps.declareWindow(settings.declarationsPerMinute, settings.globalDeclarationsPerMinute);
   const quietSeconds = settings.quietMinutes * 60;
   const { store } = services;
 
@@ -88,15 +91,14 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     return { kind: 'attached', incidentId: incident.id, duplicate: result.value.duplicate };
   }
 
-  // The sender's newest open incident that an alert declared: where a storm's overflow goes.
-  const newestOfSender = (by: string) =>
-    poll(async () => (await store.listOpen()).find((i) => i.source === 'alert' && i.declaredBy === by && isOpen(i)), settings.waitMs);
+  // The newest open incident that an alert declared: where a storm's overflow goes.
+  const newestAlertIncident = () => poll(async () => (await store.listOpen()).find((i) => i.source === 'alert' && isOpen(i)), settings.waitMs);
 
-  async function declareFor(alert: IncomingAlert, severity: Severity, generation: string): Promise<IntakeOutcome> {
+  async function declareFor(alert: IncomingAlert, severity: Severity, generation: string, budget: string): Promise<IntakeOutcome> {
     const by = `alert:${alert.sender}`;
     const key = `alert-${alert.fingerprint}-${generation}`;
-    if (!(await window.acquire(alert.sender, key, services.now()))) {
-      const target = await newestOfSender(by);
+    if (!(await window.acquire(budget, key, services.now()))) {
+      const target = await newestAlertIncident();
       if (target) {
         await store.setLink(target.id, linkKey(alert.fingerprint), alert.fingerprint);
         const actor = { by, at: services.now(), key: `${attachKey(alert)}-overflow` };
@@ -104,7 +106,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
         const attached = await attach(target, alert, 'overflow');
         if (attached) return attached;
       }
-      services.logger.warn({ sender: alert.sender, fingerprint: alert.fingerprint }, 'alert declarations over the limit, but no open incident of the sender to join: declaring');
+      services.logger.warn({ sender: alert.sender, fingerprint: alert.fingerprint }, 'alert declarations over the limit, but no open alert incident to join: declaring');
     }
     const declared = await declare(services, { severity, title: alert.title, detectedAt: alert.at, source: 'alert', by, key });
     if (!declared.ok) throw new Error(`alert ${alert.alertId} cannot be declared: ${declared.error.message}`);
@@ -114,7 +116,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     return { kind: 'declared', incidentId: declared.value.id };
   }
 
-  async function firing(alert: IncomingAlert): Promise<IntakeOutcome> {
+  async function firing(alert: IncomingAlert, budget: string): Promise<IntakeOutcome> {
     for (let round = 0; round < 3; round += 1) {
       const current = await linked(alert);
       if (current && isOpen(current)) {
@@ -125,7 +127,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
       if (alert.level === 'info') return { kind: 'ignored', reason: 'info' };
       // One claim per fingerprint and predecessor: concurrent first deliveries declare exactly once.
       const generation = current?.id ?? 'first';
-      if (await services.once.claim(`alert-declare:${alert.fingerprint}:${generation}`, CLAIM_TTL_S)) return declareFor(alert, alert.level, generation);
+      if (await services.once.claim(`alert-declare:${alert.fingerprint}:${generation}`, CLAIM_TTL_S)) return declareFor(alert, alert.level, generation, budget);
       const successor = await poll(async () => {
         const found = await linked(alert);
         return found && found.id !== current?.id ? found : undefined;
@@ -149,9 +151,9 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
   }
 
   return {
-    intake(alert) {
+    intake(alert, budget) {
       if (alert.status === 'ignored') return Promise.resolve({ kind: 'ignored', reason: 'state' });
-      return alert.status === 'resolved' ? resolved(alert) : firing(alert);
+      return alert.status === 'resolved' ? resolved(alert) : firing(alert, budget);
     },
   };
 }

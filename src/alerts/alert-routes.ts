@@ -1,6 +1,7 @@
 // POST /alerts/backtest and POST /alerts/alertmanager: token, size and shape checks, then every alert of the
 // request through the intake, answered with 202 and what happened to each. The work is Redis only.
 import type { CustomRoute } from '@slack/bolt';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../app/services.js';
 import type { Instant } from '../domain/incident.js';
@@ -9,6 +10,7 @@ import { createAlertIntake, type AlertIntake, type AlertIntakeDeps, type IntakeO
 import type { IncomingAlert } from './incoming-alert.js';
 import { parseAlertmanagerWebhook } from './parse-alertmanager-webhook.js';
 import { parseBacktestAlert } from './parse-backtest-alert.js';
+import { rawPath } from '../slack/receiver.js';
 import { readBody } from './read-body.js';
 import { tokenMatches } from './token-matches.js';
 
@@ -49,7 +51,7 @@ export function alertRoutes(services: () => Services, deps: () => AlertIntakeDep
   const limit = options.bodyLimitBytes ?? ALERT_BODY_LIMIT_BYTES;
   let intake: AlertIntake | undefined;
 
-  async function handle(req: IncomingMessage, res: ServerResponse, parse: Parse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, name: string, parse: Parse): Promise<void> {
     const s = services();
     const token = s.config.alertWebhookToken;
     if (!token) return send(res, 503, { ok: false, error: 'alert intake disabled: ALERT_WEBHOOK_TOKEN is not set' });
@@ -72,8 +74,10 @@ export function alertRoutes(services: () => Services, deps: () => AlertIntakeDep
     const alerts = parse(json, { timeZone: s.config.timeZone, now: s.now() });
     if (!alerts.ok) return send(res, 400, { ok: false, error: alerts.error });
     intake ??= createAlertIntake(s, deps(), options);
-    const summary = summarise(await Promise.all(alerts.value.map((alert) => (intake as AlertIntake).intake(alert))));
-    s.logger.info({ path: req.url, ...summary, incidents: summary.incidents.length }, 'alerts received');
+    // The budget follows what the request proved (its token and the route it used), never a field of its body.
+    const budget = `${name}-${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
+    const summary = summarise(await Promise.all(alerts.value.map((alert) => (intake as AlertIntake).intake(alert, budget))));
+    s.logger.info({ path: rawPath(req.url), ...summary, incidents: summary.incidents.length }, 'alerts received');
     // Alertmanager and most senders redeliver on 5xx; everything recorded so far is idempotent.
     if (summary.pending > 0) return send(res, 503, summary, { 'retry-after': '5' });
     return send(res, 202, summary);
@@ -83,7 +87,7 @@ export function alertRoutes(services: () => Services, deps: () => AlertIntakeDep
     path,
     method: 'POST',
     handler: (req, res) => {
-      handle(req, res, parse).catch((error: unknown) => {
+      handle(req, res, path.slice('/alerts/'.length), parse).catch((error: unknown) => {
         services().logger.error({ err: (error as Error).message, path }, 'alert intake failed');
         if (!res.headersSent) send(res, 503, { ok: false, error: 'alert intake unavailable; retry later' }, { 'retry-after': '5' });
       });

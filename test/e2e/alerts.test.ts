@@ -173,22 +173,40 @@ describe('alert intake', () => {
     const attached = (await k.bot.services.store.timelineAll(incidents[0]?.id as string)).filter((e) => e.type === 'alert_attached');
     expect(attached).toHaveLength(25);
   });
+});
 
-  it('limits new incidents to 10 a minute per sender; the rest join the newest with a note', async () => {
-    const answers = await Promise.all(Array.from({ length: 13 }, (_, n) => send(k, 'backtest', backtest('bt-flood', `rule-${n}`, `f-${n}`))));
+describe('an alert flood', () => {
+  let k: Klaxon;
+  beforeAll(async () => {
+    k = await startKlaxon({ env: { ALERT_WEBHOOK_TOKEN: TOKEN } });
+  });
+  afterAll(async () => k?.stop());
+
+  it('opens at most the budgeted 10 incidents a minute, however the senders are named; the rest join the newest with a note', async () => {
+    // 100 alerts, each from a "different source": the budget follows the token, not the body.
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, n) => send(k, 'backtest', backtest(`flood-source-${n}`, `rule-${n}`, `f-${n}`))));
+    expect(answers.map((a) => a.status).every((s) => s === 202)).toBe(true);
     expect(answers.reduce((n, a) => n + a.json.declared, 0)).toBe(10);
-    expect(answers.reduce((n, a) => n + a.json.attached, 0)).toBe(3);
-    const incidents = await incidentsOf(k, 'bt-flood');
+    expect(answers.reduce((n, a) => n + a.json.attached, 0)).toBe(90);
+    const incidents = (await k.bot.services.store.listOpen()).filter((i) => i.source === 'alert');
     expect(incidents).toHaveLength(10);
+    // Slack saw at most the budgeted channels and announcements.
+    await eventually(() => k.emulator.channels().filter((c) => c.name.startsWith('inc-')).length === 10 || undefined, 'the ten channels');
+    const announcements = await eventually(() => {
+      const posted = k.emulator.messages(k.stakeholders).length;
+      return posted >= 10 ? posted : undefined;
+    }, 'the ten announcements');
+    expect(announcements).toBe(10);
+    expect(k.emulator.channels().filter((c) => c.name.startsWith('inc-'))).toHaveLength(10);
     const notes = (await Promise.all(incidents.map((i) => k.bot.services.store.timelineAll(i.id)))).flat().filter((e) => e.type === 'note');
-    expect(notes).toHaveLength(3);
-    for (const note of notes) expect(note.type === 'note' && note.text).toMatch(/^Alert Rule rule-\d+ fired .* attached here: bt-flood opened 10 incidents in the last minute$/);
+    expect(notes).toHaveLength(90);
+    for (const note of notes) expect(note.type === 'note' && note.text).toMatch(/^Alert Rule rule-\d+ fired .* attached here: alerts opened 10 incidents in the last minute$/);
     // The overflowed fingerprint stays with the incident it joined.
     const overflowed = answers.find((a) => a.json.attached === 1) as Answer;
     const rule = answers.indexOf(overflowed);
-    const again = await send(k, 'backtest', backtest('bt-flood', `rule-${rule}`, 'f-again'));
+    const again = await send(k, 'backtest', backtest(`flood-source-${rule}`, `rule-${rule}`, 'f-again'));
     expect(again.json).toMatchObject({ attached: 1, incidents: overflowed.json.incidents });
-  });
+  }, 60_000);
 });
 
 describe('alert intake without ALERT_WEBHOOK_TOKEN', () => {

@@ -19,20 +19,20 @@ export function alertWords(locale: Locale, timeZone: string): AlertWords {
   if (locale === 'ja') {
     return {
       resolvedNote: (a) => `アラート解消 ${when(a.at)}: ${a.title}（${a.origin}）。インシデントは解決されません（復旧確認は担当者が行う、§8）`,
-      overflowNote: (a, limit) => `アラート ${a.title}（${a.origin}）をここに紐付け: ${a.sender} からの新規インシデントが1分間に${limit}件に達したため`,
+      overflowNote: (a, limit) => `アラート ${a.title}（${a.origin}）をここに紐付け: アラートからの新規インシデントが1分間に${limit}件に達したため`,
       repeatPost: (a, m) => ({ text: `:repeat: アラート再発: ${title(a)}。今後${m}分間の再発はタイムラインにのみ記録します。` }),
       overflowPost: (a, limit, m) => ({
-        text: `:rotating_light: アラートをこのインシデントに紐付けました: ${title(a)}（${inlineMrkdwn(a.sender, 80)} からの新規インシデントが1分間に${limit}件に達しました）。今後${m}分間の再発はタイムラインにのみ記録します。`,
+        text: `:rotating_light: アラートをこのインシデントに紐付けました: ${title(a)}（アラートからの新規インシデントが1分間に${limit}件に達しました）。今後${m}分間の再発はタイムラインにのみ記録します。`,
       }),
       resolvedPost: (a) => ({ text: `:white_check_mark: アラート解消 ${when(a.at)}: ${title(a)}。復旧を確認してから \`/incident resolve\` を実行してください（§8）。` }),
     };
   }
   return {
     resolvedNote: (a) => `Alert resolved at ${when(a.at)}: ${a.title} (${a.origin}). The incident stays open until a person confirms recovery (§8)`,
-    overflowNote: (a, limit) => `Alert ${a.title} (${a.origin}) attached here: ${a.sender} opened ${limit} incidents in the last minute`,
+    overflowNote: (a, limit) => `Alert ${a.title} (${a.origin}) attached here: alerts opened ${limit} incidents in the last minute`,
     repeatPost: (a, m) => ({ text: `:repeat: Alert firing again: ${title(a)}. Repeats in the next ${m} minutes go to the timeline only.` }),
     overflowPost: (a, limit, m) => ({
-      text: `:rotating_light: Alert attached to this incident: ${title(a)} (${inlineMrkdwn(a.sender, 80)} opened ${limit} incidents in the last minute). Repeats in the next ${m} minutes go to the timeline only.`,
+      text: `:rotating_light: Alert attached to this incident: ${title(a)} (alerts opened ${limit} incidents in the last minute). Repeats in the next ${m} minutes go to the timeline only.`,
     }),
     resolvedPost: (a) => ({ text: `:white_check_mark: Alert resolved at ${when(a.at)}: ${title(a)}. Confirm recovery, then \`/incident resolve\` (§8).` }),
   };
