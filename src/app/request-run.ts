@@ -81,13 +81,18 @@ export async function requestRun(services: Services, request: RunRequest): Promi
 /** A second person approves (or denies) a pending destructive run. */
 export async function decideApproval(
   services: Services,
-  decision: { readonly runId: string; readonly by: string; readonly approve: boolean },
+  // The incident whose channel the click came from: an approval decides only a run of that incident.
+  decision: { readonly runId: string; readonly incidentId: string; readonly by: string; readonly approve: boolean },
 ): Promise<Result<RunDecision | { readonly state: 'denied'; readonly run: RunJobData }, RunRefusal>> {
   const pending = await services.approvals.get(decision.runId);
   if (!pending) return err({ code: 'no_such_request' });
   const { run } = pending;
   const audit = { at: services.now(), actor: decision.by, requestId: run.runId, incidentId: run.incidentId, commandId: run.commandId, host: run.host };
   const paramsDigest = digest(canonicalParams(run.params));
+  if (run.incidentId !== decision.incidentId) {
+    await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: `clicked in ${decision.incidentId}` });
+    return err({ code: 'no_such_request' });
+  }
   if (pending.decided) return err({ code: 'already_decided' });
   if (services.now() > pending.expiresAt) {
     await services.audit.append({ ...audit, action: 'approve', decision: 'expired', paramsDigest });

@@ -142,3 +142,30 @@ describe('approval expiry', () => {
     expect(approvals).toEqual(['requested', 'approved']);
   });
 });
+
+describe('approvals are bound to their incident', () => {
+  let k: Klaxon;
+  beforeAll(async () => {
+    k = await startKlaxon();
+  });
+  afterAll(async () => k?.stop());
+
+  it("refuses an approval clicked in another incident's channel and queues nothing", async () => {
+    const a = await incidentWithPlaybook(k, 'Approval home');
+    const b = await incidentWithPlaybook(k, 'Approval elsewhere');
+    await k.emulator.clickButton({ userId: USERS.l2, channelId: a.channel, messageTs: a.steps.ts, actionId: 'run_command', value: runValue(a.steps, 'config.restore') });
+    const request = await approvalMessage(k, a.channel, 'config.restore');
+    const runId = String(blocksOf(request).find((e) => e.block_id === 'approval_actions')?.elements?.[0]?.['value']);
+
+    // A forged click: incident A's run id on a message of incident B's channel.
+    await k.emulator.clickButton({ userId: USERS.l3, channelId: b.channel, messageTs: b.steps.ts, actionId: 'approval_approve', value: runId });
+    await eventually(() => k.emulator.ephemerals(b.channel, USERS.l3).find((e) => e.text.includes('no pending request')), 'the refusal');
+    const refused = (await auditAll(k)).find((entry) => entry.requestId === runId && entry.action === 'approve');
+    expect(refused).toMatchObject({ actor: USERS.l3, decision: 'denied' });
+    expect(await k.bot.services.producers.host('backtest-1').getJob(runId)).toBeUndefined();
+
+    // In its own channel the same approval still decides it.
+    await k.emulator.clickButton({ userId: USERS.l3, channelId: a.channel, messageTs: request.ts, actionId: 'approval_approve', value: runId });
+    await eventually(async () => k.bot.services.producers.host('backtest-1').getJob(runId), 'the approved run queued');
+  });
+});

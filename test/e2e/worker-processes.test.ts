@@ -221,7 +221,7 @@ describe('klaxon worker processes', () => {
     const requested = await requestRun(k.bot.services, { incident: declared, commandId: 'process.stop-python', params: {}, by: USERS.l2, key: randomUUID() });
     if (!requested.ok || requested.value.state !== 'needs_approval') throw new Error(`unexpected ${JSON.stringify(requested)}`);
     const { runId } = requested.value.run;
-    expect((await decideApproval(k.bot.services, { runId, by: USERS.l3, approve: true })).ok).toBe(true);
+    expect((await decideApproval(k.bot.services, { runId, incidentId: declared.id, by: USERS.l3, approve: true })).ok).toBe(true);
     await eventually(async () => (await audit(runId)).some((a) => a.decision === 'started'), 'the job started');
     first.child.kill('SIGKILL');
 

@@ -123,7 +123,7 @@ export function registerActions(app: App, services: Services): void {
   for (const [actionId, approve] of [[ACTION.approve, true], [ACTION.deny, false]] as const) {
     onIncident(actionId, async (incident, args) => {
       const runId = (args.action as ButtonAction).value ?? '';
-      const decided = await decideApproval(services, { runId, by: args.body.user.id, approve });
+      const decided = await decideApproval(services, { runId, incidentId: incident.id, by: args.body.user.id, approve });
       if (!decided.ok) return problem(args, decided.error);
       const { run } = decided.value;
       const spec = lookup(run.commandId);
