@@ -23,6 +23,7 @@ import { registerActions } from './slack/listeners/actions.js';
 import { registerIncidentCommand } from './slack/listeners/incident-command.js';
 import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
+import { cleanInput } from './slack/clean-input.js';
 import { limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
 import { replayGuard } from './slack/replay-guard.js';
@@ -184,6 +185,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }
   });
   app.use(replayGuard(services.once));
+  app.use(cleanInput());
   registerIncidentCommand(app, services);
   registerActions(app, services);
   registerModals(app, services);
@@ -205,7 +207,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   })) as unknown;
   if (!socketMode) limitServer(started as Server);
   const port = ((routeServer ?? (started as Server)).address() as { port: number }).port;
-  logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
+  logger.info({ port, host: config.host ?? 'every interface', mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
 
   return {
     port,

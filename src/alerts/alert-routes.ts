@@ -4,6 +4,7 @@ import type { CustomRoute } from '@slack/bolt';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../app/services.js';
+import { cleanText } from '../domain/clean-text.js';
 import type { Instant } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
 import { createAlertIntake, type AlertIntake, type AlertIntakeDeps, type IntakeOptions, type IntakeOutcome } from './alert-intake.js';
@@ -76,7 +77,8 @@ export function alertRoutes(services: () => Services, deps: () => AlertIntakeDep
     intake ??= createAlertIntake(s, deps(), options);
     // The budget follows what the request proved (its token and the route it used), never a field of its body.
     const budget = `${name}-${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
-    const summary = summarise(await Promise.all(alerts.value.map((alert) => (intake as AlertIntake).intake(alert, budget))));
+    const cleaned = alerts.value.map((alert) => ({ ...alert, title: cleanText(alert.title), origin: cleanText(alert.origin), sender: cleanText(alert.sender) }));
+    const summary = summarise(await Promise.all(cleaned.map((alert) => (intake as AlertIntake).intake(alert, budget))));
     s.logger.info({ path: rawPath(req.url), ...summary, incidents: summary.incidents.length }, 'alerts received');
     // Alertmanager and most senders redeliver on 5xx; everything recorded so far is idempotent.
     if (summary.pending > 0) return send(res, 503, summary, { 'retry-after': '5' });

@@ -1,6 +1,6 @@
 // Steps of the resolve → verify → close → report journey, driven through the Slack emulator like a person
 // would: slash commands, button clicks and modal submissions. Shared by the report end-to-end tests.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
@@ -107,6 +107,8 @@ export async function reportFiles(dir: string): Promise<string[]> {
 export async function deliveredReport(k: Klaxon, dir: string, incidentId: string): Promise<{ name: string; markdown: string }> {
   const name = await eventually(async () => (await reportFiles(dir)).find((f) => f.endsWith(`_${incidentId}.md`)), `the report file of ${incidentId}`, 20_000);
   await eventually(async () => (await incident(k, incidentId)).checklist.report_written.done, '報告書作成 ticked');
+  // A report is its owner's alone.
+  expect((await stat(join(dir, name))).mode & 0o777).toBe(0o600);
   return { name, markdown: await readFile(join(dir, name), 'utf8') };
 }
 
