@@ -82,13 +82,18 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     const key = attachKey(alert);
     const actor = { by: `alert:${alert.sender}`, at: services.now(), key };
     const body = { alertId: alert.alertId, title: alert.title, source: alert.origin };
-    const result = await record(incident.id, (i) => attachAlert(i, body, actor), key);
-    if (!result.ok) return undefined;
-    if (!result.value.duplicate && announce !== 'none') {
+    // Appended to the timeline only: an alert changes nothing on the incident record, so a storm never
+    // rewrites it (nor races people's changes to it). The event id is the key, so a redelivery adds nothing.
+    const sealed = attachAlert(incident, body, actor);
+    if (!sealed.ok) return undefined;
+    const added = await store.appendEvents(incident.id, sealed.value.events);
+    if (!added.ok) return undefined;
+    const duplicate = added.value === 0;
+    if (!duplicate && announce !== 'none') {
       const message = announce === 'repeat' ? words.repeatPost(alert, settings.quietMinutes) : words.overflowPost(alert, settings.declarationsPerMinute, settings.quietMinutes);
       await post(incident.id, `alert-post:${incident.id}:${alert.fingerprint}`, message);
     }
-    return { kind: 'attached', incidentId: incident.id, duplicate: result.value.duplicate };
+    return { kind: 'attached', incidentId: incident.id, duplicate };
   }
 
   // The newest open incident that an alert declared: where a storm's overflow goes.
