@@ -1,6 +1,6 @@
 // Structured logging with pino: JSON for machines, a readable line format for a terminal. Secrets are redacted.
 import { pino, type Logger } from 'pino';
-import { redact } from './worker/run/redact.js';
+import { redact } from './domain/redact.js';
 
 export type { Logger };
 

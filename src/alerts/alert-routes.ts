@@ -11,7 +11,6 @@ import { createAlertIntake, type AlertIntake, type AlertIntakeDeps, type IntakeO
 import type { IncomingAlert } from './incoming-alert.js';
 import { parseAlertmanagerWebhook } from './parse-alertmanager-webhook.js';
 import { parseBacktestAlert } from './parse-backtest-alert.js';
-import { rawPath } from '../slack/receiver.js';
 import { readBody } from './read-body.js';
 import { tokenMatches } from './token-matches.js';
 
@@ -79,7 +78,7 @@ export function alertRoutes(services: () => Services, deps: () => AlertIntakeDep
     const budget = `${name}-${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
     const cleaned = alerts.value.map((alert) => ({ ...alert, title: cleanText(alert.title), origin: cleanText(alert.origin), sender: cleanText(alert.sender) }));
     const summary = summarise(await Promise.all(cleaned.map((alert) => (intake as AlertIntake).intake(alert, budget))));
-    s.logger.info({ path: rawPath(req.url), ...summary, incidents: summary.incidents.length }, 'alerts received');
+    s.logger.info({ path: `/alerts/${name}`, ...summary, incidents: summary.incidents.length }, 'alerts received');
     // Alertmanager and most senders redeliver on 5xx; everything recorded so far is idempotent.
     if (summary.pending > 0) return send(res, 503, summary, { 'retry-after': '5' });
     return send(res, 202, summary);

@@ -3,9 +3,8 @@
 // body that is not an object. Here, before Bolt: a path that is not spelled exactly as a route is 404; a
 // Slack request needs a timestamp inside the window in both directions (checked before its body is read), a
 // body within the limit, a valid signature and a Slack-shaped body. Bolt then re-checks the same bytes.
-import { HTTPReceiver, verifySlackRequest, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPReceiver, verifySlackRequest, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../alerts/read-body.js';
 import { isSlackBody } from './slack-body.js';
 
 /** Slack's rule: a request is accepted only while its timestamp is this close to the clock, either way. */
@@ -58,12 +57,18 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
 
   async function slackRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (isOutsideWindow(req.headers['x-slack-request-timestamp'], options.now())) return refuse(res, 401, 'timestamp missing or outside the window');
-    const body = await readBody(req, SLACK_BODY_LIMIT_BYTES);
-    if (!body.ok) return body.error === 'too_large' ? refuse(res, 413, 'body over the limit') : undefined;
+    let body: string;
+    try {
+      // Buffered as Bolt buffers it (it reads `rawBody` instead of the consumed stream afterwards).
+      body = (await HTTPModuleFunctions.bufferIncomingMessage(req, SLACK_BODY_LIMIT_BYTES)).rawBody.toString();
+    } catch (error) {
+      const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
+      return refuse(res, tooLarge ? 413 : 400, tooLarge ? 'body over the limit' : 'body not readable');
+    }
     try {
       verifySlackRequest({
         signingSecret: options.signingSecret,
-        body: body.value,
+        body,
         headers: {
           'x-slack-signature': header(req.headers['x-slack-signature']) ?? '',
           'x-slack-request-timestamp': Number(header(req.headers['x-slack-request-timestamp'])),
@@ -73,9 +78,7 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
     } catch {
       return refuse(res, 401, 'bad signature');
     }
-    if (!isSlackBody(body.value, req.headers['content-type'])) return refuse(res, 400, 'signed, but not a Slack body');
-    // Bolt reads a body already buffered here instead of the (consumed) stream.
-    Object.assign(req, { rawBody: Buffer.from(body.value, 'utf8') });
+    if (!isSlackBody(body, req.headers['content-type'])) return refuse(res, 400, 'signed, but not a Slack body');
     dispatch(req, res);
   }
 

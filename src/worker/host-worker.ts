@@ -14,7 +14,7 @@ import type { Logger } from '../logger.js';
 import { createAuditLog, type AuditEntry } from '../store/audit-log.js';
 import { storeKeys } from '../store/keys.js';
 import { recheckRun } from './recheck-run.js';
-import { redact } from './run/redact.js';
+import { redact } from '../domain/redact.js';
 import { runCommand } from './run/run-command.js';
 
 export interface HostWorkerOptions {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../commands/index.js';
 import { containsUnsafe } from '../../src/domain/clean-text.js';
-import { compileReport } from '../../src/report/compile-report.js';
+import { compileReport } from '../../src/app/compile-report.js';
 import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 

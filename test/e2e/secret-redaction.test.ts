@@ -6,13 +6,13 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../commands/index.js';
 import { createLogger } from '../../src/logger.js';
-import { compileReport } from '../../src/report/compile-report.js';
+import { compileReport } from '../../src/app/compile-report.js';
 import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { leakedSecrets, SECRET_CORPUS_TEXT } from '../support/secret-corpus.js';
 
 async function redisText(k: Klaxon): Promise<string> {
-  const redis = k.bot.services.redis;
+  const redis = k.bot.redis;
   const keys = await redis.keys(`*${k.config.redisPrefix}*`);
   const parts: string[] = [];
   for (const key of keys) {

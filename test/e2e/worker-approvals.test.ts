@@ -162,10 +162,10 @@ describe('approvals are bound to their incident', () => {
     await eventually(() => k.emulator.ephemerals(b.channel, USERS.l3).find((e) => e.text.includes('no pending request')), 'the refusal');
     const refused = (await auditAll(k)).find((entry) => entry.requestId === runId && entry.action === 'approve');
     expect(refused).toMatchObject({ actor: USERS.l3, decision: 'denied' });
-    expect(await k.bot.services.producers.host('backtest-1').getJob(runId)).toBeUndefined();
+    expect(await k.bot.producers.host('backtest-1').getJob(runId)).toBeUndefined();
 
     // In its own channel the same approval still decides it.
     await k.emulator.clickButton({ userId: USERS.l3, channelId: a.channel, messageTs: request.ts, actionId: 'approval_approve', value: runId });
-    await eventually(async () => k.bot.services.producers.host('backtest-1').getJob(runId), 'the approved run queued');
+    await eventually(async () => k.bot.producers.host('backtest-1').getJob(runId), 'the approved run queued');
   });
 });

@@ -9,7 +9,7 @@ import { builtins } from './builtin-registry.js';
 import { digestFile } from './file-digest.js';
 import { minimalEnv } from './minimal-env.js';
 import { createOutputCapture } from './output-capture.js';
-import { createRedactor, redact } from './redact.js';
+import { createRedactor, redact } from '../../domain/redact.js';
 import { runProcess } from './run-process.js';
 import { resolveInside } from './safe-path.js';
 

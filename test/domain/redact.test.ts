@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { createRedactor, redact } from '../../../src/worker/run/redact.js';
-import { SECRET_CORPUS } from '../../support/secret-corpus.js';
+import { createRedactor, redact } from '../../src/domain/redact.js';
+import { SECRET_CORPUS } from '../support/secret-corpus.js';
 
 // Canaries built at run time so no secret-looking literal sits in the repository.
 const SLACK_BOT = ['xox', 'b-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx'].join('');
