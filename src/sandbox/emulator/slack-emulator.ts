@@ -17,6 +17,7 @@ import type {
   View,
 } from './emulator-types.js';
 import { FaultRegistry, type Fault } from './faults.js';
+import { BodyTooLargeError } from './request-body.js';
 import { handleResponseUrl } from './response-url-handler.js';
 import { SlackSide, type ClickInput } from './slack-side.js';
 import { SocketModeServer, type SocketAck } from './socket-mode.js';
@@ -61,8 +62,13 @@ export interface SlackEmulator {
   files(): StoredFile[];
   calls(method?: string): Call[];
   readonly faults: { add(fault: Fault): void; clear(): void };
-  /** Socket Mode: while a client is connected, the Slack-side senders below deliver over its WebSocket. */
-  readonly socketMode: { connected(): boolean; acks(): SocketAck[]; requestReconnect(reason?: string): void };
+  /** Socket Mode: once a client has connected, the Slack-side senders below deliver only over its WebSocket. */
+  readonly socketMode: {
+    connected(): boolean;
+    acks(): SocketAck[];
+    /** Sends `disconnect` with this reason (default `refresh_requested`) and closes the connections `graceMs` later. */
+    requestReconnect(reason?: string, graceMs?: number): void;
+  };
   slashCommand(input: { userId: string; channelId: string; text: string; command?: '/incident' }): Promise<BotAnswer>;
   clickButton(input: ClickInput): Promise<BotAnswer>;
   selectOption(input: ClickInput & { value: string }): Promise<BotAnswer>;
@@ -141,7 +147,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.headersSent) res.writeHead(error instanceof BodyTooLargeError ? 413 : 500, { 'content-type': 'text/plain' });
       res.end(`emulator error: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
@@ -171,7 +177,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     files: () => [...state.files],
     calls: (method) => state.calls.filter((c) => method === undefined || c.method === method),
     faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
-    socketMode: { connected: () => socket.connected, acks: () => socket.acks(), requestReconnect: (reason) => socket.requestReconnect(reason) },
+    socketMode: { connected: () => socket.connected, acks: () => socket.acks(), requestReconnect: (reason, graceMs) => socket.requestReconnect(reason, graceMs) },
     slashCommand: (input) => side.slashCommand(input),
     clickButton: (input) => side.clickButton(input),
     selectOption: (input) => side.selectOption(input),

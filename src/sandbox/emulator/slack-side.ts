@@ -12,7 +12,7 @@ export interface SlackSideDeps {
   readonly signingSecret: string;
   readonly botUrl: () => string | undefined;
   readonly baseUrl: () => string;
-  /** When a Socket Mode client is connected, commands, interactions and events go over its socket. */
+  /** Once a Socket Mode client has connected, commands, interactions and events go only over its socket. */
   readonly socket?: SocketModeServer;
 }
 
@@ -84,12 +84,12 @@ export class SlackSide {
   }
 
   private postForm(fields: Record<string, string>): Promise<BotAnswer> {
-    if (this.deps.socket?.connected) return this.deps.socket.deliver('slash_commands', fields);
+    if (this.deps.socket?.inUse) return this.deps.socket.deliver('slash_commands', fields);
     return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
   }
 
   private postPayload(payload: Obj): Promise<BotAnswer> {
-    if (this.deps.socket?.connected) return this.deps.socket.deliver('interactive', payload);
+    if (this.deps.socket?.inUse) return this.deps.socket.deliver('interactive', payload);
     return this.postForm({ payload: JSON.stringify(payload) });
   }
 
@@ -294,7 +294,7 @@ export class SlackSide {
       event_time: Math.floor(this.state.now() / 1000),
       authorizations: [{ team_id: this.state.teamId, user_id: this.state.bot.userId, is_bot: true, is_enterprise_install: false }],
     };
-    if (this.deps.socket?.connected) return this.deps.socket.deliver('events_api', envelope, { attempt: options.retryNum, reason: options.retryReason });
+    if (this.deps.socket?.inUse) return this.deps.socket.deliver('events_api', envelope, { attempt: options.retryNum, reason: options.retryReason });
     const headers: Record<string, string> = {};
     if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
     if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;

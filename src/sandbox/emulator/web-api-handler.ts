@@ -35,7 +35,7 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   const body = await readBody(req);
   let args: Record<string, unknown>;
   try {
-    args = parseArgs(body, req.headers['content-type'] ?? '');
+    args = await parseArgs(body, req.headers['content-type'] ?? '');
   } catch {
     args = {};
   }
