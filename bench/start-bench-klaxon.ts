@@ -37,8 +37,14 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
   const emulator = await createSlackEmulator({
     signingSecret: BENCH_SIGNING_SECRET,
     botToken: BOT_TOKEN,
-    channels: [{ name: 'general' }, { name: 'incidents' }],
+    channels: [
+      { name: 'general', botIsMember: true },
+      { name: 'incidents', botIsMember: true },
+    ],
     console: false,
+    // Rate limits off: the bench measures klaxon's own latency, and Slack's per-method limits (Tier 2
+    // conversations.create at 20/min) would measure the limiter instead once a run declares more incidents.
+    rateLimits: false,
   });
   const backtestRoot = options.worker ? await copyDemoHost(join(scratch, 'backtest')) : undefined;
   const prefix = `bench${randomBytes(4).toString('hex')}`;

@@ -10,7 +10,7 @@ describe('createSlackApi against the emulator', () => {
   let general: string;
   let other: string;
   beforeAll(async () => {
-    emulator = await createSlackEmulator({ signingSecret: 's', botToken: TOKEN, channels: [{ name: 'general' }, { name: 'other' }], console: false });
+    emulator = await createSlackEmulator({ signingSecret: 's', botToken: TOKEN, channels: [{ name: 'general', botIsMember: true }, { name: 'other', botIsMember: true }], console: false });
     general = emulator.channel('general')?.id as string;
     other = emulator.channel('other')?.id as string;
   });

@@ -22,6 +22,8 @@ import { handleResponseUrl } from './response-url-handler.js';
 import { SlackSide, type ClickInput } from './slack-side.js';
 import { SocketModeServer, type SocketAck } from './socket-mode.js';
 import { handleUpload } from './upload-handler.js';
+import { RateLimiter } from './rate-limits.js';
+import { StateStore } from './state-store.js';
 import { handleWebApi } from './web-api-handler.js';
 
 export interface SlackEmulatorOptions {
@@ -35,8 +37,25 @@ export interface SlackEmulatorOptions {
   readonly botUrl?: string;
   readonly users?: readonly EmulatedUser[];
   readonly usergroups?: readonly EmulatedUsergroup[];
-  /** Channels that exist before the bot starts; default: `#general` with every user and the bot. */
-  readonly channels?: readonly { readonly name: string; readonly members?: readonly string[]; readonly isPrivate?: boolean }[];
+  /**
+   * Channels that exist before the bot starts (default: `#general`), with every user unless `members` says
+   * otherwise. The bot is in none of them unless `botIsMember`: as in a real workspace, someone must invite it.
+   */
+  readonly channels?: readonly {
+    readonly name: string;
+    readonly members?: readonly string[];
+    readonly isPrivate?: boolean;
+    readonly botIsMember?: boolean;
+  }[];
+  /** Who may create channels (a workspace setting); `admins` answers the bot's conversations.create `restricted_action`. */
+  readonly channelCreation?: 'everyone' | 'admins';
+  /**
+   * Slack's per-method rate limits (default on): tiers per method, chat.postMessage ~1/s per channel with a
+   * burst of 3; `clock` (ms) drives them instead of real time.
+   */
+  readonly rateLimits?: boolean | { readonly clock?: () => number };
+  /** Keep the workspace in this directory (0700) so a restarted emulator finds its channels, messages and files. */
+  readonly stateDir?: string;
   readonly teamId?: string;
   /** Epoch ms; drives message ts, trigger/response-URL expiry and request signing. */
   readonly now?: () => number;
@@ -62,6 +81,10 @@ export interface SlackEmulator {
   files(): StoredFile[];
   calls(method?: string): Call[];
   readonly faults: { add(fault: Fault): void; clear(): void };
+  /** A person adds `userId` to a channel, as an admin inviting the bot would. */
+  addMember(channelIdOrName: string, userId: string): void;
+  /** Changes who may create channels, as a workspace admin would. */
+  setChannelCreation(who: 'everyone' | 'admins'): void;
   /** Socket Mode: once a client has connected, the Slack-side senders below deliver only over its WebSocket. */
   readonly socketMode: {
     connected(): boolean;
@@ -107,9 +130,17 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const now = options.now ?? (() => Date.now());
   const users = options.users ?? DEFAULT_USERS;
   const state = new EmulatorState(options.teamId ?? 'T0KLAXON', DEFAULT_BOT, users, options.usergroups ?? DEFAULT_USERGROUPS, now);
-  for (const c of options.channels ?? [{ name: 'general' }]) {
-    state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...(c.members ?? users.map((u) => u.id)), DEFAULT_BOT.userId]);
+  state.channelCreation = options.channelCreation ?? 'everyone';
+  const store = options.stateDir === undefined ? undefined : new StateStore(options.stateDir);
+  if (!(store?.load(state) ?? false)) {
+    for (const c of options.channels ?? [{ name: 'general' }]) {
+      const members = c.members ?? users.filter((u) => u.deactivated !== true).map((u) => u.id);
+      state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...members, ...((c.botIsMember ?? false) ? [DEFAULT_BOT.userId] : [])]);
+    }
   }
+  store?.watch(state);
+  const limits = options.rateLimits ?? true;
+  const rateLimits = limits === false ? undefined : new RateLimiter(limits === true ? () => performance.now() : (limits.clock ?? (() => performance.now())));
   const faults = new FaultRegistry(now);
   let botUrl = options.botUrl;
   let baseUrl = '';
@@ -130,6 +161,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
         strict: options.strict ?? true,
         appMethods: socket.appMethods(),
         acceptsAppToken: (token) => socket.acceptsToken(token),
+        ...(rateLimits ? { rateLimits } : {}),
       });
     }
     const upload = /^\/upload\/([A-Z0-9]+)$/.exec(path);
@@ -177,6 +209,15 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     files: () => [...state.files],
     calls: (method) => state.calls.filter((c) => method === undefined || c.method === method),
     faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
+    addMember: (channelIdOrName, userId) => {
+      const channel = state.channel(channelIdOrName);
+      if (!channel) throw new Error(`no channel ${channelIdOrName}`);
+      if (!channel.members.includes(userId)) channel.members.push(userId);
+      state.emit({ kind: 'channel', channel: channel.id });
+    },
+    setChannelCreation: (who) => {
+      state.channelCreation = who;
+    },
     socketMode: { connected: () => socket.connected, acks: () => socket.acks(), requestReconnect: (reason, graceMs) => socket.requestReconnect(reason, graceMs) },
     slashCommand: (input) => side.slashCommand(input),
     clickButton: (input) => side.clickButton(input),
@@ -190,6 +231,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     close: () =>
       new Promise<void>((resolve) => {
         socket.close();
+        store?.close(state);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,6 @@
 // The Slack side of the conversation: builds the payloads Slack sends to an app (slash commands,
 // block_actions, view_submission, view_closed, Events API envelopes), signs them and posts them to the bot.
+import { escapeCommandText } from './command-text.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { BotAnswer, Ephemeral, Message, View } from './emulator-types.js';
 import { addReaction } from './methods/pins-and-reactions.js';
@@ -114,7 +115,7 @@ export class SlackSide {
       user_id: input.userId,
       user_name: this.state.user(input.userId)?.name ?? input.userId,
       command: input.command ?? '/incident',
-      text: input.text,
+      text: escapeCommandText(input.text, this.state),
       api_app_id: 'A0KLAXON',
       is_enterprise_install: 'false',
       response_url: responseUrl,

@@ -22,6 +22,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, fi
   } else {
     file.content = body;
   }
+  state.emit({ kind: 'file' });
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end(`OK - ${file.content.length}`);
 }
