@@ -22,7 +22,7 @@ import { handleResponseUrl } from './response-url-handler.js';
 import { SlackSide, type ClickInput } from './slack-side.js';
 import { SocketModeServer, type SocketAck } from './socket-mode.js';
 import { handleUpload } from './upload-handler.js';
-import { RateLimiter } from './rate-limits.js';
+import { METHOD_LIMITS, RateLimiter } from './rate-limits.js';
 import { StateStore } from './state-store.js';
 import { handleWebApi } from './web-api-handler.js';
 
@@ -51,9 +51,9 @@ export interface SlackEmulatorOptions {
   readonly channelCreation?: 'everyone' | 'admins';
   /**
    * Slack's per-method rate limits (default on): tiers per method, chat.postMessage ~1/s per channel with a
-   * burst of 3; `clock` (ms) drives them instead of real time.
+   * burst of 3; `clock` (ms) drives them instead of real time; methods in `except` are not limited.
    */
-  readonly rateLimits?: boolean | { readonly clock?: () => number };
+  readonly rateLimits?: boolean | { readonly clock?: () => number; readonly except?: readonly string[] };
   /** Keep the workspace in this directory (0700) so a restarted emulator finds its channels, messages and files. */
   readonly stateDir?: string;
   readonly teamId?: string;
@@ -140,7 +140,13 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   }
   store?.watch(state);
   const limits = options.rateLimits ?? true;
-  const rateLimits = limits === false ? undefined : new RateLimiter(limits === true ? () => performance.now() : (limits.clock ?? (() => performance.now())));
+  const rateLimits =
+    limits === false
+      ? undefined
+      : new RateLimiter(
+          (limits === true ? undefined : limits.clock) ?? (() => performance.now()),
+          Object.fromEntries(Object.entries(METHOD_LIMITS).filter(([method]) => limits === true || !(limits.except ?? []).includes(method))),
+        );
   const faults = new FaultRegistry(now);
   let botUrl = options.botUrl;
   let baseUrl = '';
