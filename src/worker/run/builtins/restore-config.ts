@@ -1,5 +1,5 @@
 // Copy-Item "backup/<date>/config/" config/ -Recurse -Force, made safe: the current config is first
-// snapshotted to backup/pre-restore-<ts>/config/, the restored tree is built in a temporary folder
+// snapshotted to <backups>/pre-restore-<ts>/config/, the restored tree is built in a temporary folder
 // beside config/ (current files overlaid with the backup's), and swapped in with renames.
 import { cp, lstat, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -16,26 +16,36 @@ const exists = async (path: string): Promise<boolean> => (await stat(path).catch
 // Symbolic links are never copied: one could point a restored file outside the root.
 const noLinks = async (source: string): Promise<boolean> => !(await lstat(source)).isSymbolicLink();
 
-// Restores config/ from a dated backup and reports the restored files.
+// With options.source the backup is that one folder (the real system keeps its copy of config/ in
+// config_backup/); otherwise a dated <backups>/<yyyyMMdd>/config/ chosen by the `backup` param.
+async function backupSource(root: string, backupsName: string, configName: string, options: Parameters<Builtin>[0]['options'], wanted: string, today: string): Promise<{ source: string } | { error: string }> {
+  if (options['source'] !== undefined) return { source: optionString(options, 'source') };
+  const backups = await resolveInside(root, backupsName);
+  if (!backups.ok) return { error: backups.error };
+  const names = await readdir(backups.value).catch(() => [] as string[]);
+  const chosen = pickBackup(names, wanted, today);
+  if (chosen === undefined) return { error: wanted === 'latest' ? `No dated backup (yyyyMMdd) in ${backupsName}/.` : `No backup ${backupsName}/${wanted}.` };
+  return { source: `${backupsName}/${chosen}/${configName}` };
+}
+
+// Restores config/ from a backup and reports the restored files.
 export const restoreConfig: Builtin = async ({ root, options, params, now, print }) => {
   const backupsName = optionString(options, 'backups');
   const configName = optionString(options, 'config');
-  const backups = await resolveInside(root, backupsName);
   const config = await resolveInside(root, configName);
-  if (!backups.ok || !config.ok) {
-    print(backups.ok ? (config.ok ? '' : config.error) : backups.error);
+  if (!config.ok) {
+    print(config.error);
     return { exitCode: 1 };
   }
-  const names = await readdir(backups.value).catch(() => [] as string[]);
-  const wanted = params['backup'] ?? 'latest';
-  const chosen = pickBackup(names, wanted, backupDate(now()));
-  if (chosen === undefined) {
-    print(wanted === 'latest' ? `No dated backup (yyyyMMdd) in ${backupsName}/.` : `No backup ${backupsName}/${wanted}.`);
+  const picked = await backupSource(root, backupsName, configName, options, params['backup'] ?? 'latest', backupDate(now()));
+  if ('error' in picked) {
+    print(picked.error);
     return { exitCode: 1 };
   }
-  const source = await resolveInside(root, `${backupsName}/${chosen}/${configName}`);
+  const sourceName = picked.source;
+  const source = await resolveInside(root, sourceName);
   if (!source.ok || !(await exists(source.value))) {
-    print(source.ok ? `${backupsName}/${chosen}/${configName}/ does not exist.` : source.error);
+    print(source.ok ? `${sourceName}/ does not exist.` : source.error);
     return { exitCode: 1 };
   }
   const hadConfig = await exists(config.value);
@@ -66,7 +76,7 @@ export const restoreConfig: Builtin = async ({ root, options, params, now, print
   const restored = (await walkFiles(source.value)).files.map((file) =>
     toRootRelative(root, join(config.value, file.path.slice(source.value.length + 1))),
   );
-  print(`Restored ${restored.length} file(s) from ${backupsName}/${chosen}/${configName}/ into ${configName}/:`);
+  print(`Restored ${restored.length} file(s) from ${sourceName}/ into ${configName}/:`);
   for (const file of restored) print(`  ${file}`);
   return { exitCode: 0, files: restored };
 };
