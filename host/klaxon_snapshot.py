@@ -51,12 +51,13 @@ def rel(path):
 
 
 def tree_digest(top):
+    """The tree's sha256 (over path and content digest of every file) and each file's sha256."""
     digest = hashlib.sha256()
-    count = 0
+    files = {}
     for path in walk(top):
-        digest.update(f'{rel(path)}\0{sha256(path)}\n'.encode())
-        count += 1
-    return digest.hexdigest(), count
+        files[rel(path)] = sha256(path)
+        digest.update(f'{rel(path)}\0{files[rel(path)]}\n'.encode())
+    return digest.hexdigest(), files
 
 
 def imported_packages():
@@ -100,7 +101,7 @@ def snapshot():
     head, error = git('rev-parse', 'HEAD')
     status, _ = git('status', '--porcelain')
     dirty = [line[3:] for line in (status or '').splitlines() if line.strip()]
-    config_sha, config_files = tree_digest('config') if os.path.isdir('config') else (None, 0)
+    config_sha, config_files = tree_digest('config') if os.path.isdir('config') else (None, {})
     params = {}
     for path in PARAM_FILES + ([os.path.join(PARAM_DIR, n) for n in sorted(os.listdir(PARAM_DIR))] if os.path.isdir(PARAM_DIR) else []):
         if os.path.isfile(path):
@@ -115,7 +116,7 @@ def snapshot():
         'packages': imported_packages(),
     }
     print(f'Commit: {snap["commit"] or "unknown (" + str(error) + ")"}' + (f', {len(dirty)} dirty file(s)' if dirty else ', clean'))
-    print(f'config/: {config_files} file(s), sha256 {config_sha}')
+    print(f'config/: {len(config_files)} file(s), sha256 {config_sha}')
     print(f'Optimised parameter files: {len(params)}')
     print(f'Python {snap["python"]}; packages: ' + ', '.join(f'{k} {v or "MISSING"}' for k, v in snap['packages'].items()))
     print('KLAXON_SNAPSHOT ' + json.dumps(snap, sort_keys=True, separators=(',', ':')))
