@@ -43,7 +43,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'env.python-version': { outcome: 'succeeded', says: /^Python 3\./ },
   'env.packages': { outcome: 'succeeded', says: 'yfinance MISSING' },
   'files.compile-check': { outcome: 'succeeded', says: 'OK      src/dssms/dssms_integrated_main.py' },
-  'config.restore': { outcome: 'succeeded', says: 'Restored', reports: /^config\/optimized_parameters\.py$/ },
+  'config.restore': { outcome: 'succeeded', says: /Restored \d+ file\(s\) from config_backup\/ into config\/; 0 differed/ },
   'run.safe-mode': { outcome: 'succeeded', says: 'DSSMS backtest completed: VWAPBreakoutStrategy on 8306.T' },
   'config.check-files': { outcome: 'succeeded', says: 'PRESENT  config/config.yaml' },
   'config.list-backups': { outcome: 'succeeded', says: 'backups/pre-restore-' },

@@ -111,7 +111,7 @@ describe('klaxon worker processes', () => {
     expect(textOf(refused)).toContain('U0L3DEV does not hold the destructive role');
     const entries = (await k.bot.services.audit.read({ count: 10_000 })).filter((a) => a.incidentId === declared.id && a.commandId === 'cleanup.temp');
     expect(entries.map((a) => `${a.action}:${a.decision}`)).toEqual(['run:queued', 'execute:refused']);
-    expect(await readdir(join(root, 'temp'))).not.toEqual([]);
+    expect(await readdir(join(root, 'cache'))).not.toEqual([]);
   });
 
   it('refuses to start with a broken policy file and says why', async () => {

@@ -9,6 +9,7 @@ import { pickBackup } from '../backups.js';
 import { resolveInside, toRootRelative } from '../safe-path.js';
 import { backupDate, folderStamp } from '../stamp.js';
 import { createStampedDir } from '../stamped-dir.js';
+import { digestFile } from '../file-digest.js';
 import { walkFiles } from '../walk-files.js';
 
 const exists = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined)) !== undefined;
@@ -60,6 +61,10 @@ export const restoreConfig: Builtin = async ({ root, options, params, now, print
     await cp(config.value, join(snapshot.value.path, configName), { recursive: true, errorOnExist: true, force: false, filter: noLinks });
     print(`Snapshot of the current ${configName}/ saved to ${snapshot.value.relative}/${configName}/`);
   }
+  // What each file was before, so the result names the files the restore really changed (a real
+  // config_backup/ holds hundreds of files; most are usually identical).
+  const previous = new Map<string, string>();
+  if (hadConfig) for (const file of (await walkFiles(config.value)).files) previous.set(file.path, (await digestFile(file.path)).sha256);
   const staging = join(dirname(config.value), `.${configName}-restore-${stamp}`);
   const retired = join(dirname(config.value), `.${configName}-retired-${stamp}`);
   await rm(staging, { recursive: true, force: true });
@@ -73,10 +78,10 @@ export const restoreConfig: Builtin = async ({ root, options, params, now, print
     throw error;
   }
   if (hadConfig) await rm(retired, { recursive: true, force: true });
-  const restored = (await walkFiles(source.value)).files.map((file) =>
-    toRootRelative(root, join(config.value, file.path.slice(source.value.length + 1))),
-  );
-  print(`Restored ${restored.length} file(s) from ${sourceName}/ into ${configName}/:`);
-  for (const file of restored) print(`  ${file}`);
-  return { exitCode: 0, files: restored };
+  const restored = (await walkFiles(source.value)).files.map((file) => join(config.value, file.path.slice(source.value.length + 1)));
+  const changed: string[] = [];
+  for (const path of restored) if (previous.get(path) !== (await digestFile(path)).sha256) changed.push(toRootRelative(root, path));
+  print(`Restored ${restored.length} file(s) from ${sourceName}/ into ${configName}/; ${changed.length} differed from the current ones:`);
+  for (const file of changed) print(`  ${file}`);
+  return { exitCode: 0, files: changed };
 };
