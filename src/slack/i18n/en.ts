@@ -243,6 +243,7 @@ export const en: Messages = {
     not_found: () => 'That incident does not exist.',
     not_incident_channel: () => en.errors.notIncidentChannel,
     unexpected: () => UNEXPECTED_EN,
+    not_saved: () => 'Not saved: the database did not answer in time, so nothing was recorded. Please try again.',
   },
   fieldErrors: {
     chooseSeverity: 'Choose a severity',
@@ -256,6 +257,7 @@ export const en: Messages = {
     declared: (id) => `${id} declared. Creating its channel…`,
     updatePosted: 'Status update posted.',
     noteAdded: 'Note added to the timeline.',
+    savedForFold: 'Saved; it will be on the timeline in a moment.',
     severityChanged: 'Severity changed; the clocks were recomputed.',
     roleAssigned: 'Role assigned.',
     recoveryRecorded: 'Recovery recorded. Run the post-recovery verification next.',

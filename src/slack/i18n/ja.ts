@@ -255,6 +255,7 @@ export const ja: Messages = {
     not_found: () => 'インシデントが見つかりません。',
     not_incident_channel: () => ja.errors.notIncidentChannel,
     unexpected: () => '予期しないエラーが発生しました。もう一度お試しください。',
+    not_saved: () => '保存されませんでした。データベースが時間内に応答しなかったため、何も記録されていません。もう一度お試しください。',
   },
   fieldErrors: {
     chooseSeverity: '重要度を選んでください',
@@ -268,6 +269,7 @@ export const ja: Messages = {
     declared: (id) => `${id} を宣言しました。インシデントチャンネルを作成しています…`,
     updatePosted: '状況報告を投稿しました。',
     noteAdded: 'メモをタイムラインに追加しました。',
+    savedForFold: '保存しました。まもなくタイムラインに反映されます。',
     severityChanged: '重要度を変更しました。時計を再計算しました。',
     roleAssigned: '役割を割り当てました。',
     recoveryRecorded: '復旧を記録しました。復旧後の検証を実行してください。',
