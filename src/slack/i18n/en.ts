@@ -105,7 +105,7 @@ export const en: Messages = {
     digest: 'Output digest',
     unknownTitle: 'Outcome unknown',
     unknownBody:
-      'The worker stopped while this command was running, so whether it finished is unknown. klaxon will not run it again by itself: check the host before running it again.',
+      'The worker stopped while this command was running; the command and every process it started were stopped with it (SIGTERM, then SIGKILL), so it may have been cut off part-way. Whether it finished is unknown. klaxon will not run it again by itself: check the host before running it again.',
     fallback: (title, state) => `${title}: ${state}`,
   },
   approval: {
