@@ -187,6 +187,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
   };
 
+  // Every request's handling, also what a listener does after its ack: stop() waits for them before Redis goes.
+  const inFlight = new Set<Promise<unknown>>();
+  app.use(async ({ next }) => {
+    const handling = next();
+    inFlight.add(handling);
+    try {
+      await handling;
+    } finally {
+      inFlight.delete(handling);
+    }
+  });
   app.use(async ({ body, next }) => {
     const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
     metrics.slackRequests.inc({ kind });
@@ -241,8 +252,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     redis,
     producers,
     async stop() {
-      // Stop taking requests, then finish every acknowledged action before the connections close.
-      await app.stop();
+      // Stop taking requests, let those in flight finish (idle keep-alive connections are closed as they go
+      // idle, or close() would wait for their timeout), then finish every acknowledged action before the
+      // connections to Redis close.
+      const httpServer = routeServer ? undefined : (started as Server);
+      const closing = app.stop();
+      const idle = setInterval(() => httpServer?.closeIdleConnections(), 50);
+      try {
+        httpServer?.closeIdleConnections();
+        await closing;
+      } finally {
+        clearInterval(idle);
+      }
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       clearInterval(sweeper);
       await sweeping.current;
       await recorder.drain();
