@@ -52,7 +52,7 @@ describe.skipIf(process.platform === 'win32')('kill -9 of the worker in the midd
       )
     ).child;
 
-  it('stops the command and everything it started, and the thread says so', async () => {
+  it('stops the command and everything it started, and the thread says so', { timeout: 120_000 }, async () => {
     const root = await copyDemoHost(join(scratch, 'backtest'));
     // A main.py run that starts a helper; both ignore SIGTERM, so only the SIGKILL after the grace ends them.
     const python = join(scratch, 'mutating-python');
