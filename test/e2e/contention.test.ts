@@ -13,10 +13,10 @@ describe('a thousand simultaneous actions on one incident', () => {
   let k: Klaxon;
   beforeEach(async () => {
     k = await startKlaxon();
-  });
+  }, 60_000);
   afterEach(async () => {
     await k?.stop();
-  });
+  }, 60_000);
 
   async function declared(title: string): Promise<{ id: string; channel: string; checklistTs: string }> {
     const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: `declare high ${title}` });
@@ -33,7 +33,7 @@ describe('a thousand simultaneous actions on one incident', () => {
     return { statuses: [...new Set(answers.map((a) => a.status))], p50: ms[Math.floor(ms.length / 2)], slowestMs: ms[ms.length - 1] };
   };
 
-  it('records every note answered as saved, and no other', async () => {
+  it('records every note answered as saved, and no other', { timeout: 180_000 }, async () => {
     const { id, channel } = await declared('Note storm');
     const answers = await Promise.all(
       Array.from({ length: N }, (_, n) => k.emulator.slashCommand({ userId: USERS.l2, channelId: channel, text: `note storm-${n}` })),
@@ -53,7 +53,7 @@ describe('a thousand simultaneous actions on one incident', () => {
     expect(saved.length).toBe(N);
   });
 
-  it('records every click answered with 200 and no "not saved" reply, and no other', async () => {
+  it('records every click answered with 200 and no "not saved" reply, and no other', { timeout: 180_000 }, async () => {
     const { id, channel, checklistTs } = await declared('Click storm');
     const answers = await Promise.all(
       Array.from({ length: N }, () =>
