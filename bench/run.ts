@@ -9,6 +9,7 @@ import type { BenchFigure } from './figure.js';
 import { formatTable } from './format-table.js';
 import { benchReportDelivery } from './report-delivery.js';
 import { benchReport } from './report.js';
+import { benchResilience } from './resilience.js';
 import { benchRunLatency } from './run-latency.js';
 import { benchStore } from './store.js';
 
@@ -18,6 +19,7 @@ const BENCHES: readonly { readonly id: string; readonly run: (redisUrl: string) 
   { id: 'ack', run: (url) => benchAck(url) },
   { id: 'run', run: (url) => benchRunLatency(url) },
   { id: 'report', run: (url) => benchReportDelivery(url) },
+  { id: 'resilience', run: (url) => benchResilience(url) },
 ];
 
 async function main(): Promise<number> {

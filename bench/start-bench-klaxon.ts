@@ -24,6 +24,8 @@ export interface BenchKlaxon {
   readonly config: Config;
   /** Channel id of #general, where incidents are declared from. */
   readonly general: string;
+  /** A second bot replica on the same Redis prefix and emulator; stop() stops it too. */
+  replica(): Promise<RunningBot>;
   stop(): Promise<void>;
 }
 
@@ -37,8 +39,14 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
   const emulator = await createSlackEmulator({
     signingSecret: BENCH_SIGNING_SECRET,
     botToken: BOT_TOKEN,
-    channels: [{ name: 'general' }, { name: 'incidents' }],
+    channels: [
+      { name: 'general', botIsMember: true },
+      { name: 'incidents', botIsMember: true },
+    ],
     console: false,
+    // Rate limits off: the bench measures klaxon's own latency, and Slack's per-method limits (Tier 2
+    // conversations.create at 20/min) would measure the limiter instead once a run declares more incidents.
+    rateLimits: false,
   });
   const backtestRoot = options.worker ? await copyDemoHost(join(scratch, 'backtest')) : undefined;
   const prefix = `bench${randomBytes(4).toString('hex')}`;
@@ -65,12 +73,19 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
   const bot = await startBot({ config, logger, policy: sandboxPolicy });
   emulator.setBotUrl(`${bot.url}/slack/events`);
   const worker = backtestRoot ? await startWorkerProcess({ config, logger, catalogue }) : undefined;
+  const replicas: RunningBot[] = [];
   return {
     emulator,
     bot,
     config,
     general: emulator.channel('general')?.id as string,
+    async replica() {
+      const another = await startBot({ config, logger, policy: sandboxPolicy });
+      replicas.push(another);
+      return another;
+    },
     async stop() {
+      for (const another of replicas) await another.stop();
       await worker?.stop();
       await bot.stop();
       await emulator.close();

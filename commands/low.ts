@@ -27,8 +27,12 @@ export const low = [
       argv: [
         '{python}',
         '-c',
-        "from config.logger_config import setup_logger; logger = setup_logger('maintenance'); logger.info('Low priority maintenance required')",
+        "from config.logger_config import setup_logger; logger = setup_logger('maintenance', log_file='logs/maintenance.log'); logger.info('Low priority maintenance required')",
       ],
+    },
+    departure: {
+      en: 'setup_logger writes only to the console unless given a log_file, so klaxon names logs/maintenance.log.',
+      ja: 'setup_logger は log_file を渡さないと画面にしか出力しないため logs/maintenance.log を指定する。',
     },
   },
 ] as const satisfies readonly CommandSpec[];

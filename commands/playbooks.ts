@@ -117,7 +117,7 @@ const scenarios: readonly Playbook[] = [
       {
         title: { en: 'Diagnose by function', ja: '機能別診断' },
         withinMinutes: 10,
-        commands: ['strategy.load-vwap', 'strategy.load-momentum', 'data.fetch-test'],
+        commands: ['strategy.load-vwap', 'strategy.load-momentum', 'strategy.load-all', 'data.fetch-test'],
       },
       {
         title: { en: 'Keep going with a fallback', ja: '代替手段による継続' },
@@ -151,7 +151,7 @@ const scenarios: readonly Playbook[] = [
       {
         title: { en: 'Tune performance', ja: 'パフォーマンス調整' },
         withinMinutes: 15,
-        commands: ['run.performance-mode', 'run.max-workers'],
+        commands: ['run.minimal-mode'],
       },
       {
         title: { en: 'Free resources', ja: 'リソース解放' },
@@ -180,12 +180,12 @@ const scenarios: readonly Playbook[] = [
       {
         title: { en: 'Work around it', ja: 'ワークアラウンド実装' },
         withinMinutes: 30,
-        commands: ['run.exclude-strategy', 'run.default-params'],
+        commands: ['run.single-strategy'],
       },
       {
         title: { en: 'Fix it', ja: '修正実装' },
         withinMinutes: 60,
-        commands: ['params.reset', 'params.regenerate'],
+        commands: ['params.review-approved'],
       },
     ],
   },
@@ -209,7 +209,7 @@ const scenarios: readonly Playbook[] = [
       {
         title: { en: 'Optimise', ja: '最適化実装' },
         withinMinutes: 45,
-        commands: ['cache.optimize', 'run.optimize-data-processing'],
+        commands: ['cache.inspect', 'cache.cleanup'],
       },
     ],
   },

@@ -6,13 +6,15 @@ import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import { catalogue, playbooks } from '../commands/index.js';
 import { alertRoutes } from './alerts/alert-routes.js';
+import { createRecorder } from './app/record.js';
 import type { Services } from './app/services.js';
+import { applyIntent, decodeIntent } from './domain/intent.js';
 import type { Config } from './config.js';
 import { loadPolicy } from './load-policy.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { clockHandler } from './app/clocks.js';
-import { rescheduleOpenIncidents } from './app/schedule-clocks.js';
+import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
 import { startEffectWorker } from './queue/effect-worker.js';
 import { createProducers, type Producers } from './queue/queues.js';
@@ -34,6 +36,7 @@ import { createApprovals } from './store/approvals.js';
 import { createAuditLog } from './store/audit-log.js';
 import { createDeclareWindow } from './store/declare-window.js';
 import { createIncidentStore } from './store/incident-store.js';
+import { createIntentLog } from './store/intent-log.js';
 import { createOnce } from './store/once.js';
 import { createRedis } from './store/redis-connection.js';
 import { listWorkers } from './store/worker-presence.js';
@@ -156,10 +159,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...options.slackApi,
     onRetry: (info) => logger.warn(info, 'Slack call failed; retrying'),
   });
+  const recorder = createRecorder({
+    intents: createIntentLog(redis, { prefix }),
+    decide: (incident, json) => applyIntent(incident, decodeIntent(json)),
+    logger,
+    now,
+    // Called only after start-up, when `services` exists.
+    afterFold: async (incident, events) => {
+      await services.effects.render(incident.id);
+      await scheduleClocks(services, incident, events);
+    },
+  });
   const services: Services = {
     config,
     logger,
     store: createIncidentStore(redis, { prefix }),
+    recorder,
     audit: createAuditLog(redis, { prefix }),
     once: createOnce(redis, { prefix }),
     effects: producers.effects,
@@ -174,6 +189,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
   };
 
+  // Every request's handling, also what a listener does after its ack: stop() waits for them before Redis goes.
+  const inFlight = new Set<Promise<unknown>>();
+  app.use(async ({ next }) => {
+    const handling = next();
+    inFlight.add(handling);
+    try {
+      await handling;
+    } finally {
+      inFlight.delete(handling);
+    }
+  });
   app.use(async ({ body, next }) => {
     const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
     metrics.slackRequests.inc({ kind });
@@ -183,6 +209,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     } finally {
       end();
     }
+  });
+  // The answer budgets count from here: the listeners say "saved" or "not saved" within Slack's 3 s.
+  app.use(async ({ context, next }) => {
+    context['receivedAt'] = now();
+    await next();
   });
   app.use(replayGuard(services.once));
   app.use(cleanInput());
@@ -198,6 +229,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const clockWorker: Worker = startClockProcessor({ connection: blocking, prefix, logger, handle: clockHandler(services) });
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
+  // Folds what a replica that died after answering "saved" left behind, and anything a pass left over.
+  const sweeping = { current: Promise.resolve() };
+  const sweeper = setInterval(() => {
+    sweeping.current = sweeping.current.then(() => recorder.sweep()).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'intent sweep failed'));
+  }, 1_000);
+  sweeper.unref();
 
   const listen = { port: config.port, ...(config.host ? { host: config.host } : {}) };
   const routeServer = socketMode ? await serveRoutes(routes, config.port, config.host) : undefined;
@@ -217,7 +254,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     redis,
     producers,
     async stop() {
-      await app.stop();
+      // Stop taking requests, let those in flight finish (idle keep-alive connections are closed as they go
+      // idle, or close() would wait for their timeout), then finish every acknowledged action before the
+      // connections to Redis close.
+      const httpServer = routeServer ? undefined : (started as Server);
+      const closing = app.stop();
+      const idle = setInterval(() => httpServer?.closeIdleConnections(), 50);
+      try {
+        httpServer?.closeIdleConnections();
+        await closing;
+      } finally {
+        clearInterval(idle);
+      }
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      clearInterval(sweeper);
+      await sweeping.current;
+      await recorder.drain();
       routeServer?.closeAllConnections();
       if (routeServer) await new Promise((resolve) => routeServer.close(resolve));
       await clockWorker.close();

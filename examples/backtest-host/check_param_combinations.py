@@ -1,38 +1,19 @@
-"""Parameter combination check (demo): every optimised value is within its allowed range."""
-import argparse
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from config.optimized_parameters import OptimizedParameterManager  # noqa: E402
-
-RANGES = {
-    "lookback": (5, 250),
-    "breakout_threshold": (0.001, 0.1),
-    "stop_loss": (0.01, 0.2),
-    "top_n": (1, 50),
-    "rebalance_days": (1, 60),
-}
+"""Counts the combinations of the VWAP breakout parameter grid (demo, same output as the system's)."""
+from optimization.configs.vwap_breakout_optimization import PARAM_GRID
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--review", action="store_true", help="also compare with the defaults")
-    args = parser.parse_args()
-    manager = OptimizedParameterManager()
-    problems = 0
-    for strategy in sorted(manager.params):
-        for name, value in sorted(manager.get(strategy).items()):
-            low, high = RANGES[name]
-            if not low <= value <= high:
-                problems += 1
-                print(f"[OUT OF RANGE] {strategy}.{name} = {value}")
-            if args.review:
-                print(f"{strategy}.{name}: optimised {value}, default {manager.defaults(strategy)[name]}")
-    print(f"Parameter combinations: {problems} problem(s)")
-    return 0 if problems == 0 else 1
+def calculate_combinations(grid):
+    total = 1
+    for name, values in grid.items():
+        total *= len(values)
+        print(f"{name}: {len(values)}通り - {values}")
+    return total
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    combinations = calculate_combinations(PARAM_GRID)
+    print(f"\n総組み合わせ数: {combinations:,}")
+    if combinations <= 10000:
+        print("✓ 組み合わせ数は10,000以下です")
+    else:
+        print(f"! 組み合わせ数が10,000を超えています。削減してください ({combinations:,} > 10,000)")

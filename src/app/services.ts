@@ -5,11 +5,14 @@ import type { Playbook } from '../domain/playbook.js';
 import type { Policy } from '../domain/policy.js';
 import type { Logger } from '../logger.js';
 import type { Approvals, AuditLog, ClockJobs, Effects, IncidentStore, Once, RunQueue, WorkerPresence } from './ports.js';
+import type { Recorder } from './record.js';
 
 export interface Services {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: IncidentStore;
+  /** People's actions: durable before the answer, folded into the record in order. */
+  readonly recorder: Recorder;
   readonly audit: AuditLog;
   readonly once: Once;
   /** The Slack side effects (the Slack adapter renders and delivers them). */

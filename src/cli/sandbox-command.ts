@@ -42,7 +42,18 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
 
   const signingSecret = randomBytes(16).toString('hex');
   const botToken = 'xoxb-klaxon-sandbox';
-  const emulator = await createSlackEmulator({ port: config.port, signingSecret, botToken, channels: [{ name: 'general' }, { name: 'incidents' }] });
+  // The bot is invited to #incidents (the stakeholder channel) as docs/slack-setup.md tells an admin to, and to
+  // #general, where the sandbox declares incidents. The workspace is kept under .klaxon/ across restarts.
+  const emulator = await createSlackEmulator({
+    port: config.port,
+    signingSecret,
+    botToken,
+    channels: [
+      { name: 'general', botIsMember: true },
+      { name: 'incidents', botIsMember: true },
+    ],
+    stateDir: join(home, 'slack'),
+  });
   const sandboxConfig: Config = {
     ...config,
     slack: { botToken, signingSecret, apiUrl: emulator.apiUrl },

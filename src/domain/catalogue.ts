@@ -16,7 +16,10 @@ export type ParamSpec =
       readonly description?: string;
     };
 
-/** A program to run: argv[0] may be `{python}` (BACKTEST_PYTHON); `{name}` elements are whole-element params. */
+/**
+ * A program to run: argv[0] may be `{python}` (BACKTEST_PYTHON); `{name}` elements are whole-element params;
+ * `{helper:name}` is klaxon's own host helper `host/name.py` (standard library plus the project's modules).
+ */
 export interface ArgvAction {
   readonly kind: 'argv';
   readonly argv: readonly [string, ...string[]];
@@ -46,6 +49,16 @@ export interface CommandSpec {
   readonly minSeverity?: Severity;
   /** A successful run is evidence for this checklist item (e.g. the log bundle ticks initial_logs). */
   readonly ticks?: 'initial_logs' | 'system_verified';
+  /**
+   * How the entry departs from the runbook's command, when the real system has no such script, flag or
+   * method: what runs instead and why. Shown on the playbook step and in `klaxon commands`.
+   */
+  readonly departure?: { readonly en: string; readonly ja: string };
+  /**
+   * Content judgement on top of the exit code: a run that exits 0 but whose output does not match
+   * `output` (a regular expression source) has failed. Verification entries declare one.
+   */
+  readonly passWhen?: { readonly output: string; readonly description: string };
 }
 
 export type Catalogue = readonly CommandSpec[];

@@ -8,8 +8,12 @@ export const HTTP_LIMITS = {
   headersTimeoutMs: 5_000,
   /** The whole request (headers and body) must arrive within this; the server answers 408 and closes. */
   requestTimeoutMs: 5_000,
-  /** An idle keep-alive connection is closed after this. */
-  keepAliveTimeoutMs: 5_000,
+  /**
+   * An idle keep-alive connection is closed after this. Longer than the idle timeout of the proxies and
+   * clients in front (60 s is common): a server that closes first races the client's reuse of the socket and
+   * the request dies with ECONNRESET. Idle sockets still count against the connection cap.
+   */
+  keepAliveTimeoutMs: 65_000,
   /** How often Node looks for requests over their timeouts (its default, 30 s, would let them linger). */
   checkEveryMs: 1_000,
   /** Open sockets beyond this are closed at once: file descriptors and memory stay bounded. */

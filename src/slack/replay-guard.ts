@@ -2,6 +2,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Once } from '../app/ports.js';
 import { SIGNATURE_WINDOW_S } from './receiver.js';
+import { TIMEOUT, within } from '../app/within.js';
 
 /** The identity of one Slack request: trigger_id for commands and interactions, event_id for events. */
 export function requestIdentity(body: Record<string, unknown>): string | undefined {
@@ -17,10 +18,19 @@ export function requestIdentity(body: Record<string, unknown>): string | undefin
 // a replay is recognised for as long as its signature is accepted.
 export const REPLAY_TTL_S = 2 * SIGNATURE_WINDOW_S + 300;
 
+// A claim Redis does not answer within this is skipped: the listener then answers within Slack's three
+// seconds ("not saved" when Redis is down), and the actions themselves are idempotent by request key.
+const CLAIM_WAIT_MS = 700;
+
+async function claimed(once: Once, identity: string): Promise<boolean> {
+  const verdict = await within(once.claim(`slack-${identity}`, REPLAY_TTL_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
+  return verdict !== false;
+}
+
 export function replayGuard(once: Once): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const identity = requestIdentity(args.body as unknown as Record<string, unknown>);
-    if (identity && !(await once.claim(`slack-${identity}`, REPLAY_TTL_S))) {
+    if (identity && !(await claimed(once, identity))) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack().catch(() => undefined);
       return;

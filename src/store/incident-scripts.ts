@@ -4,7 +4,7 @@ import { redisScript } from './redis-script.js';
 
 // Appends events given as ARGV quads (id, type, at, json) from index `first`, skipping ids already written;
 // the event-ids hash remembers each id's stream entry, so an at-least-once retry writes once.
-const APPEND_EVENTS = `
+export const APPEND_EVENTS = `
 local function append_events(timeline, event_ids, first)
   local added = 0
   for i = first, #ARGV, 4 do
@@ -18,7 +18,7 @@ local function append_events(timeline, event_ids, first)
 end
 `;
 
-const INDEX = `
+export const INDEX = `
 local function index(open, recent, id, status, score)
   redis.call('ZADD', recent, score, id)
   if status == 'closed' then redis.call('ZREM', open, id) else redis.call('ZADD', open, score, id) end

@@ -21,6 +21,8 @@ export interface StoreKeys {
   /** Sorted set of every incident, scored by declaration time. */
   readonly recent: string;
   readonly audit: string;
+  /** Set of incidents whose intent stream holds entries not yet folded into the record. */
+  readonly unfolded: string;
   incident(id: string): string;
   timeline(id: string): string;
   /** Hash of the event ids already written to the timeline: the at-least-once dedupe set. */
@@ -40,6 +42,12 @@ export interface StoreKeys {
   readonly workerHosts: string;
   /** Sliding window of alert declarations of one sender. */
   alertsDeclared(sender: string): string;
+  /** Stream of people's actions acknowledged but maybe not yet folded into the record. */
+  intents(id: string): string;
+  /** Hash: idempotency key of an intent → its state (pending, confirmed, revoked) and then its outcome. */
+  outcomes(id: string): string;
+  /** The lock one folder holds while it folds an incident's intents. */
+  foldLock(id: string): string;
 }
 
 // Builds the key set for a prefix; a prefix with braces would break the single-slot guarantee, so it is a bug.
@@ -52,6 +60,7 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     open: `${tag}:open`,
     recent: `${tag}:recent`,
     audit: `${tag}:audit`,
+    unfolded: `${tag}:unfolded`,
     incident: (id) => `${tag}:incident:${id}`,
     timeline: (id) => `${tag}:timeline:${id}`,
     eventIds: (id) => `${tag}:event-ids:${id}`,
@@ -65,5 +74,8 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     workerHeartbeat: (host) => `${tag}:worker:${host}`,
     workerHosts: `${tag}:workers`,
     alertsDeclared: (sender) => `${tag}:alerts:declared:${sender}`,
+    intents: (id) => `${tag}:intents:${id}`,
+    outcomes: (id) => `${tag}:outcomes:${id}`,
+    foldLock: (id) => `${tag}:fold-lock:${id}`,
   };
 }

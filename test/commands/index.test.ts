@@ -1,8 +1,11 @@
 // Invariants of the allow-list: what makes an entry safe to run is checked here, not trusted.
 import { describe, it, expect } from 'vitest';
-import { catalogue, findCommand } from '../../commands/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogue, findCommand, servedByKlaxon } from '../../commands/index.js';
 import { checkParam } from '../../src/domain/command-resolution.js';
 import { builtins } from '../../src/worker/run/builtin-registry.js';
+import { hostHelpersDir } from '../../src/worker/run/host-helpers.js';
 
 const argvEntries = catalogue.flatMap((spec) => (spec.action.kind === 'argv' ? [[spec.id, spec] as const] : []));
 const SHELL_META = /[|;&$`<>(){}*?!\\"'\n]/;
@@ -24,8 +27,9 @@ const RUNBOOK_STEPS = [
 ];
 
 describe('the catalogue', () => {
-  it('covers every command step of the runbook', () => {
-    const covered = new Set(catalogue.flatMap((spec) => spec.runbook));
+  it('covers every command step of the runbook (or says which klaxon answers itself, and how)', () => {
+    const covered = new Set([...catalogue.flatMap((spec) => spec.runbook), ...Object.keys(servedByKlaxon)]);
+    for (const how of Object.values(servedByKlaxon)) expect(how.en.length).toBeGreaterThan(20);
     expect(RUNBOOK_STEPS.filter((step) => !covered.has(step))).toEqual([]);
     expect([...covered].filter((step) => !RUNBOOK_STEPS.includes(step))).toEqual([]);
   });
@@ -49,7 +53,9 @@ describe('the catalogue', () => {
     argv.forEach((element, index) => {
       if (isCode(argv, index)) return;
       const whole = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(element)?.[1];
-      if (whole !== undefined) expect(['python', ...declared]).toContain(whole);
+      const helper = /^\{helper:([a-z_][a-z0-9_]*)\}$/.exec(element)?.[1];
+      if (helper !== undefined) expect(existsSync(join(hostHelpersDir(), `${helper}.py`)), element).toBe(true);
+      else if (whole !== undefined) expect(['python', ...declared]).toContain(whole);
       else expect(element).not.toMatch(SHELL_META);
     });
     expect(argv[0]).toBe('{python}');
@@ -87,10 +93,23 @@ describe('the catalogue', () => {
     const approval = catalogue.filter((spec) => spec.requiresApproval).map((spec) => spec.id).sort();
     expect(approval).toEqual(['config.restore', 'process.stop-python']);
     const destructive = catalogue.filter((spec) => spec.risk === 'destructive').map((spec) => spec.id).sort();
-    expect(destructive).toEqual(['cache.cleanup', 'cleanup.temp', 'cleanup.temp-and-cache', 'config.restore', 'process.stop-python']);
+    expect(destructive).toEqual(['cache.cleanup', 'cleanup.temp', 'cleanup.temp-and-cache', 'config.restore', 'logs.rotate', 'process.stop-python']);
     expect(catalogue.filter((spec) => spec.ticks === 'initial_logs').map((spec) => spec.id)).toEqual(['logs.collect']);
     const verified = catalogue.filter((spec) => spec.ticks === 'system_verified');
     expect(verified.map((spec) => spec.runbook)).toEqual(Array(6).fill(expect.arrayContaining([expect.stringMatching(/^§8\.1-/)])));
     expect(verified).toHaveLength(6);
+  });
+
+  it('records how an entry departs from the runbook, in both languages', () => {
+    const departing = catalogue.filter((spec) => spec.departure !== undefined);
+    expect(departing.length).toBeGreaterThan(20);
+    for (const spec of departing) {
+      expect(spec.departure?.en.length, spec.id).toBeGreaterThan(30);
+      expect(spec.departure?.ja, spec.id).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+  });
+
+  it('makes every pass criterion a valid regular expression', () => {
+    for (const spec of catalogue) if (spec.passWhen) expect(() => new RegExp(spec.passWhen?.output ?? ''), spec.id).not.toThrow();
   });
 });

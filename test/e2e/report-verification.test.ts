@@ -1,7 +1,7 @@
 // A medium incident whose post-recovery verification fails on the demo host: システム検証実施 stays open and
 // the channel names the failed checks until a re-run passes; closing asks for recovery first; the report uses
 // the short §9.2 form and the channel is not archived when archiving is off.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lexer, type Tokens } from 'marked';
@@ -43,9 +43,10 @@ describe('verification that fails, then a short-form report (medium, en)', () =>
     expect(k.emulator.views()).toHaveLength(views);
     expect((await incident(k, d.incidentId)).status).toBe('acknowledged');
 
-    // An out-of-range optimised parameter on the host makes the parameter check fail.
-    const params = join(k.backtestRoot as string, 'config', 'strategy_params.json');
-    await writeFile(params, JSON.stringify({ MomentumInvestingStrategy: { lookback: 90, top_n: 500, rebalance_days: 15 } }));
+    // A parameter grid grown past 10,000 combinations makes the parameter check fail (its script exits 0).
+    const params = join(k.backtestRoot as string, 'optimization', 'configs', 'vwap_breakout_optimization.py');
+    const grid = await readFile(params, 'utf8');
+    await writeFile(params, `${grid}PARAM_GRID["atr_multiple"] = list(range(20))\n`);
     await command(k, USERS.l2, d.channelId, 'resolve');
     await click(k, USERS.l2, d.channelId, ACTION.runSuite);
     await finishedRuns(k, d.incidentId, SUITE, 90_000);
@@ -57,7 +58,7 @@ describe('verification that fails, then a short-form report (medium, en)', () =>
     for (const id of SUITE) expect(verdict.text.includes(id)).toBe(failed.includes(id));
     expect((await incident(k, d.incidentId)).checklist.system_verified.done).toBe(false);
 
-    await rm(params);
+    await writeFile(params, grid);
     for (const id of failed) await command(k, USERS.l2, d.channelId, `run ${id}`);
     await eventually(async () => (await incident(k, d.incidentId)).checklist.system_verified.done, 'システム検証実施 after the re-run', 60_000);
     await eventually(() => k.emulator.messages(d.channelId).find((m) => m.text.includes('verification passed')), 'the passed verdict');

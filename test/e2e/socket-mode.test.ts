@@ -96,7 +96,7 @@ describe('Socket Mode', () => {
 
 describe('Socket Mode when Slack hiccups', () => {
   it('retries apps.connections.open after a 500 instead of giving up', async () => {
-    const emulator = await createSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken: APP_TOKEN, channels: [{ name: 'general' }, { name: 'incidents' }] });
+    const emulator = await createSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken: APP_TOKEN, channels: [{ name: 'general', botIsMember: true }, { name: 'incidents', botIsMember: true }] });
     emulator.faults.add({ method: 'apps.connections.open', kind: 'http_error', status: 500, times: 1 });
     const k = await startKlaxon({ socketMode: true, emulator });
     try {

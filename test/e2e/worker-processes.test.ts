@@ -13,15 +13,12 @@ import { decideApproval, requestRun } from '../../src/app/request-run.js';
 import type { Message } from '../../src/sandbox/emulator/emulator-types.js';
 import { copyDemoHost } from '../../src/worker/run/demo-host.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process.js';
 
 const textOf = (m: Message | undefined): string => `${m?.text ?? ''}\n${JSON.stringify(m?.blocks ?? [])}`;
 const CANARY = { token: 'xoxb-2222222222-CANARYTOKEN-abcdef', password: 'CanaryPass123', pemBody: 'MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu', env: 'xoxb-3333333333-ENVCANARY-abcdef' };
 const CANARY_PARTS = ['CANARYTOKEN', CANARY.password, CANARY.pemBody, 'ENVCANARY'];
 
-interface WorkerProcess {
-  readonly child: ChildProcess;
-  output(): string;
-}
 
 describe('klaxon worker processes', () => {
   let k: Klaxon;
@@ -39,12 +36,9 @@ describe('klaxon worker processes', () => {
   });
   afterAll(async () => k?.stop());
 
-  async function spawnWorker(host: string, env: Record<string, string> = {}): Promise<WorkerProcess> {
-    let output = '';
-    const child = spawn(process.execPath, ['bin/klaxon.js', 'worker'], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: process.env['HOME'] ?? '',
+  const spawnWorker = (host: string, env: Record<string, string> = {}): Promise<WorkerProcess> =>
+    spawnWorkerProcess(
+      {
         REDIS_URL: k.config.redisUrl ?? '',
         KLAXON_REDIS_PREFIX: k.config.redisPrefix,
         BACKTEST_ROOT: root,
@@ -55,15 +49,8 @@ describe('klaxon worker processes', () => {
         SLACK_BOT_TOKEN: CANARY.env,
         ...env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await eventually(() => output.includes('worker ready') || child.exitCode !== null, `worker ${host} ready`, 15_000);
-    if (!output.includes('worker ready')) throw new Error(`worker ${host} did not start:\n${output}`);
-    return { child, output: () => output };
-  }
+      children,
+    );
 
   async function incident(title: string, host?: string) {
     const declared = await declare(k.bot.services, { severity: 'critical', title, source: 'slack', by: USERS.l1, key: randomUUID(), ...(host ? { host } : {}) });
@@ -111,7 +98,7 @@ describe('klaxon worker processes', () => {
     expect(textOf(refused)).toContain('U0L3DEV does not hold the destructive role');
     const entries = (await k.bot.services.audit.read({ count: 10_000 })).filter((a) => a.incidentId === declared.id && a.commandId === 'cleanup.temp');
     expect(entries.map((a) => `${a.action}:${a.decision}`)).toEqual(['run:queued', 'execute:refused']);
-    expect(await readdir(join(root, 'temp'))).not.toEqual([]);
+    expect(await readdir(join(root, 'cache'))).not.toEqual([]);
   });
 
   it('refuses to start with a broken policy file and says why', async () => {

@@ -1,4 +1,5 @@
-// The demo backtest host itself: standard library only, and every main.py flag of the runbook works.
+// The demo backtest host itself: standard library only (plus its pandas/numpy/psutil stand-ins), the
+// real system's entry points and flags, its logging, and its dashboard answering over HTTP.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execa } from 'execa';
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,10 +12,11 @@ beforeAll(async () => {
   root = await demoHost('example');
 });
 
+// Local names: top-level folders and modules, and modules beside a script (config/ scripts import siblings).
 const STDLIB_CHECK = [
   'import ast, pathlib, sys',
   "root = pathlib.Path('.')",
-  "local = {p.name for p in root.iterdir() if p.is_dir()} | {p.stem for p in root.glob('*.py')}",
+  "local = {p.name for p in root.iterdir() if p.is_dir()} | {p.stem for p in root.rglob('*.py')} | {'pytest'}",
   'bad = set()',
   "for f in root.rglob('*.py'):",
   '    for node in ast.walk(ast.parse(f.read_text())):',
@@ -31,38 +33,44 @@ describe('the demo backtest host', () => {
     expect(stdout).toBe('[]');
   });
 
+  it('ships no yfinance stand-in: a missing package stays missing', async () => {
+    const result = await execa(PYTHON, ['-c', 'import yfinance'], { cwd: root, reject: false });
+    expect(result.stderr).toContain("No module named 'yfinance'");
+  });
+
   it('compiles every file', async () => {
     const result = await execa(PYTHON, ['-m', 'compileall', '-q', '.'], { cwd: root, reject: false });
     expect(result.exitCode, result.stdout).toBe(0);
   });
 
   it.each([
-    [['--safe-mode'], 'modes=safe_mode'],
-    [['--safe-mode', '--single-strategy', 'VWAPBreakoutStrategy'], '1 strategies'],
-    [['--exclude-strategy', 'MomentumInvestingStrategy'], '1 strategies'],
-    [['--test-mode'], 'modes=test_mode'],
-    [['--minimal-mode'], 'modes=minimal_mode'],
-    [['--performance-mode'], 'modes=performance_mode'],
-    [['--max-workers', '2'], 'workers=2'],
-    [['--use-default-params'], 'modes=use_default_params'],
-    [['--optimize-data-processing'], 'modes=optimize_data_processing'],
-  ])('main.py %j exits 0 and logs to logs/main.log', async (args, says) => {
-    const result = await execa(PYTHON, ['main.py', ...args], { cwd: root });
-    expect(result.exitCode).toBe(0);
+    [[], 'VWAPBreakoutStrategy on 8306.T'],
+    [['--force-strategy', 'GCStrategy'], 'GCStrategy on 8306.T'],
+    [['--fixed-symbol', '7203.T', '--start-date', '2025-10-01', '--end-date', '2025-12-31'], 'on 7203.T'],
+  ])('the DSSMS entry point %j runs, logs to logs/main.log and writes a run folder', async (args, says) => {
+    const result = await execa(PYTHON, ['src/dssms/dssms_integrated_main.py', ...args], { cwd: root });
     expect(result.stdout).toContain(says);
-    expect(await readFile(join(root, 'logs/main.log'), 'utf8')).toMatch(/ - main - INFO - backtest done/);
+    expect(await readFile(join(root, 'logs/main.log'), 'utf8')).toMatch(/ - dssms - INFO - DSSMS done: /);
+    const run = /results in (output\/dssms_integration\/\S+)/.exec(result.stdout)?.[1] ?? '';
+    expect(await readdir(join(root, run))).toEqual(['dssms_execution.log', 'results.json']);
   });
 
-  it('rejects an unknown strategy', async () => {
-    const result = await execa(PYTHON, ['main.py', '--single-strategy', 'Nope'], { cwd: root, reject: false });
+  it('rejects an unknown strategy, as the real entry point does', async () => {
+    const result = await execa(PYTHON, ['src/dssms/dssms_integrated_main.py', '--force-strategy', 'Nope'], { cwd: root, reject: false });
     expect(result.exitCode).toBe(2);
   });
 
-  it('ships dated ERROR/CRITICAL logs, two dated backups and temp files', async () => {
+  it('main.py is inactive and ignores the runbook flags', async () => {
+    const result = await execa(PYTHON, ['main.py', '--safe-mode'], { cwd: root });
+    expect(result.stdout).toContain('main.py is inactive');
+    expect(result.stdout).toContain('arguments ignored: --safe-mode');
+  });
+
+  it('ships dated ERROR/CRITICAL logs in logs/, its subfolders and a run folder', async () => {
     const source = demoHostSource();
-    expect(await readFile(join(source, 'logs/errors.log'), 'utf8')).toMatch(/^\d{4}-\d{2}-\d{2} .* - CRITICAL - /m);
-    expect((await readdir(join(source, 'backup'))).filter((n) => /^\d{8}$/.test(n))).toHaveLength(2);
-    expect((await readdir(join(source, 'temp'))).length).toBeGreaterThan(1);
-    expect((await readdir(join(source, 'config/data_cache'))).length).toBeGreaterThan(1);
+    expect(await readFile(join(source, 'logs/main.log'), 'utf8')).toMatch(/^\d{4}-\d{2}-\d{2} .* - CRITICAL - /m);
+    expect(await readFile(join(source, 'logs/errors.log'), 'utf8')).toContain('"logger": "error_analysis"');
+    expect(await readFile(join(source, 'logs/dssms/dssms_switch.log'), 'utf8')).toContain(' - ERROR - ');
+    expect((await readdir(join(source, 'output/dssms_integration'))).length).toBeGreaterThan(0);
   });
 });

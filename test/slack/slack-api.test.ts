@@ -10,7 +10,18 @@ describe('createSlackApi against the emulator', () => {
   let general: string;
   let other: string;
   beforeAll(async () => {
-    emulator = await createSlackEmulator({ signingSecret: 's', botToken: TOKEN, channels: [{ name: 'general' }, { name: 'other' }], console: false });
+    // Rate limits off: these cases inject each 429 themselves, and the pacing case runs the wrapper faster than
+    // Slack's ~1/s per channel on purpose, to see its own spacing rather than the emulator's refusals.
+    emulator = await createSlackEmulator({
+      signingSecret: 's',
+      botToken: TOKEN,
+      channels: [
+        { name: 'general', botIsMember: true },
+        { name: 'other', botIsMember: true },
+      ],
+      console: false,
+      rateLimits: false,
+    });
     general = emulator.channel('general')?.id as string;
     other = emulator.channel('other')?.id as string;
   });

@@ -145,7 +145,7 @@ describe('host worker', () => {
     const failed = await producers.host('h1').getJob(job.runId);
     expect(failed?.attemptsMade).toBe(1);
     expect((await auditOf(job.runId)).map((a) => [a.decision, a.actor, a.host])).toEqual([['refused', 'U0L1OPS', 'h1']]);
-    expect((await readdir(join(root, 'temp'))).length).toBeGreaterThan(0);
+    expect((await readdir(join(root, 'cache'))).length).toBeGreaterThan(0);
   });
 
   it('lets the bot decide group roles it cannot see, but still checks approvals by id', async () => {
@@ -170,11 +170,11 @@ describe('host worker', () => {
     await start({ policy: usersPolicy });
     const job = run('cleanup.temp');
     await redis.set(storeKeys(prefix).runStarted(job.runId), String(Date.now()));
-    const before = await readdir(join(root, 'temp'));
+    const before = await readdir(join(root, 'cache'));
     await producers.runs.enqueue(job);
     const events = await until(job.runId, ['unknown']);
     expect(events.map((e) => e.kind)).toEqual(['unknown']);
-    expect(await readdir(join(root, 'temp'))).toEqual(before);
+    expect(await readdir(join(root, 'cache'))).toEqual(before);
     expect((await auditOf(job.runId)).map((a) => a.decision)).toEqual(['outcome_unknown']);
   });
 

@@ -1,27 +1,6 @@
-"""Data cache management (demo): --optimize compacts, --cleanup deletes cached files."""
-import argparse
-import sys
-from pathlib import Path
-
-CACHE = Path(__file__).resolve().parent / "data_cache"
+"""Data cache helpers (demo): the library the data fetcher uses; it has no command line."""
+import os
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--optimize", action="store_true")
-    parser.add_argument("--cleanup", action="store_true")
-    args = parser.parse_args()
-    files = sorted(p for p in CACHE.glob("*") if p.is_file()) if CACHE.exists() else []
-    size = sum(p.stat().st_size for p in files)
-    print(f"Cache: {len(files)} files, {size} bytes")
-    if args.cleanup:
-        for p in files:
-            p.unlink()
-        print(f"Cache cleanup: removed {len(files)} files")
-    elif args.optimize:
-        print("Cache optimised: index rebuilt")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def get_cache_filepath(ticker, start_date, end_date, interval="1d", cache_dir="data_cache"):
+    return os.path.join(cache_dir, f"{ticker}_{start_date}_{end_date}_{interval}.csv")

@@ -1,35 +1,33 @@
-"""Optimised strategy parameters with their defaults (demo)."""
+"""Optimised strategy parameters (demo): one JSON file per optimisation run in config/optimized_params/,
+each with a review status; a strategy without an approved file runs on its defaults."""
 import json
-from pathlib import Path
-
-PARAMS_FILE = Path(__file__).resolve().parent / "strategy_params.json"
-
-DEFAULTS = {
-    "VWAPBreakoutStrategy": {"lookback": 20, "breakout_threshold": 0.02, "stop_loss": 0.05},
-    "MomentumInvestingStrategy": {"lookback": 60, "top_n": 10, "rebalance_days": 20},
-}
-
-OPTIMIZED = {
-    "VWAPBreakoutStrategy": {"lookback": 14, "breakout_threshold": 0.015, "stop_loss": 0.04},
-    "MomentumInvestingStrategy": {"lookback": 90, "top_n": 8, "rebalance_days": 15},
-}
+import os
 
 
 class OptimizedParameterManager:
-    def __init__(self):
-        self.params = {name: dict(values) for name, values in OPTIMIZED.items()}
-        if PARAMS_FILE.exists():
-            self.params.update(json.loads(PARAMS_FILE.read_text(encoding="utf-8")))
+    def __init__(self, config_dir=None):
+        if config_dir is None:
+            config_dir = os.path.join(os.path.dirname(__file__), "optimized_params")
+        self.config_dir = config_dir
+        os.makedirs(config_dir, exist_ok=True)
 
-    def get(self, strategy):
-        return dict(self.params[strategy])
+    def list_available_configs(self, strategy_name=None, ticker=None, status=None):
+        configs = []
+        for name in sorted(os.listdir(self.config_dir)):
+            if not name.endswith(".json"):
+                continue
+            if strategy_name and not name.startswith(f"{strategy_name}_"):
+                continue
+            with open(os.path.join(self.config_dir, name), encoding="utf-8") as handle:
+                data = json.load(handle)
+            if (ticker and data.get("ticker") != ticker) or (status and data.get("status") != status):
+                continue
+            configs.append({"filename": name, **{k: data.get(k) for k in ("strategy", "ticker", "status", "optimization_date")}})
+        return configs
 
-    def defaults(self, strategy):
-        return dict(DEFAULTS[strategy])
-
-    def reset_to_defaults(self, strategy):
-        if strategy not in DEFAULTS:
-            raise KeyError(f"unknown strategy: {strategy}")
-        self.params[strategy] = dict(DEFAULTS[strategy])
-        PARAMS_FILE.write_text(json.dumps(self.params, indent=2, sort_keys=True), encoding="utf-8")
-        return self.params[strategy]
+    def load_approved_params(self, strategy_name, ticker=None):
+        approved = self.list_available_configs(strategy_name, ticker, status="approved")
+        if not approved:
+            return {}
+        with open(os.path.join(self.config_dir, approved[-1]["filename"]), encoding="utf-8") as handle:
+            return json.load(handle).get("params", {})

@@ -1,16 +1,22 @@
-"""VWAP breakout strategy (demo)."""
+"""VWAPBreakoutStrategy (demo): a small rule of the same shape as the real strategy."""
+from indicators.basic_indicators import calculate_sma
+from strategies.base_strategy import BaseStrategy
 
 
-class VWAPBreakoutStrategy:
-    def __init__(self, params=None):
-        self.params = params or {"lookback": 20, "breakout_threshold": 0.02, "stop_loss": 0.05}
+class VWAPBreakoutStrategy(BaseStrategy):
+    def __init__(self, data, params=None, price_column="Adj Close"):
+        super().__init__(data, params, price_column)
+        self._sma = calculate_sma(list(self.data[self.price_column]), self.params.get('sma_short', 10))
 
-    def backtest(self, prices):
-        lookback = self.params["lookback"]
-        signals = 0
-        for i in range(lookback, len(prices)):
-            window = prices[i - lookback:i]
-            vwap = sum(window) / len(window)
-            if prices[i] > vwap * (1 + self.params["breakout_threshold"]):
-                signals += 1
-        return {"signals": signals, "bars": len(prices)}
+    def default_params(self):
+        return {'sma_short': 10, 'volume_threshold': 1.2, 'take_profit': 0.05, 'stop_loss': 0.03}
+
+    def generate_entry_signal(self, idx):
+        prices = list(self.data[self.price_column])
+        sma = self._sma
+        return 1 if prices[idx] > sma[idx] * 1.01 else 0
+
+    def generate_exit_signal(self, idx, entry_idx=-1):
+        prices = list(self.data[self.price_column])
+        sma = self._sma
+        return -1 if prices[idx] < prices[entry_idx] * (1 - self.params['stop_loss']) or prices[idx] > prices[entry_idx] * (1 + self.params['take_profit']) else 0

@@ -1,7 +1,20 @@
+// @ts-check
 // The console: a Slack-like client for the emulator. Reads state from /console/api, listens to SSE, and
 // sends every action to the bot through the emulator's signed Slack side.
 import { emojify, readInputs, renderBlocks, textNode } from './blocks.js';
 import { renderMrkdwn } from './mrkdwn.js';
+
+/**
+ * @typedef {import('./console-types').ActionResult} ActionResult
+ * @typedef {import('./console-types').ChannelView} ChannelView
+ * @typedef {import('./console-types').ConfirmDialog} ConfirmDialog
+ * @typedef {import('./console-types').InputValues} InputValues
+ * @typedef {import('./console-types').Lookup} Lookup
+ * @typedef {import('./console-types').MessageView} MessageView
+ * @typedef {import('./console-types').ModalView} ModalView
+ * @typedef {import('./console-types').RenderContext} RenderContext
+ * @typedef {import('./console-types').Workspace} Workspace
+ */
 
 const SUBCOMMANDS = [
   ['declare <severity> <title>', 'Declare an incident (critical|high|medium|low); alone opens a form'],
@@ -16,32 +29,72 @@ const SUBCOMMANDS = [
   ['list', 'List open incidents'],
   ['help', 'Show all commands'],
 ];
+/** @type {Readonly<Record<string, string>>} */
 const ROLE_HINTS = { U0L1OPS: 'L1 運用担当者 · ops', U0L2SYS: 'L2 システム管理者 · sysadmin', U0L3DEV: 'L3 開発チーム · developer', U0STAKE: 'Stakeholder' };
 
-const $ = (id) => document.getElementById(id);
-const state = { workspace: null, channels: [], channelId: null, userId: null, threadTs: null, view: null };
+/**
+ * An element of index.html; a missing one is a bug in the page, not a state to handle.
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @param {new () => T} [type]
+ * @returns {T}
+ */
+const $ = (id, type) => {
+  const node = document.getElementById(id);
+  if (!node || !(node instanceof (type ?? HTMLElement))) throw new Error(`index.html has no #${id} of the expected kind`);
+  return /** @type {T} */ (node);
+};
+
+/**
+ * @type {{ workspace: Workspace; channels: ChannelView[]; channelId: string | null; userId: string; threadTs: string | null; view: ModalView | null }}
+ */
+const state = {
+  workspace: { teamId: '', bot: { userId: '', botId: '', name: '' }, users: [], usergroups: [] },
+  channels: [],
+  channelId: null,
+  userId: '',
+  threadTs: null,
+  view: null,
+};
 
 // The per-start token from the URL the sandbox printed: the API refuses calls without it.
 const TOKEN = new URLSearchParams(location.search).get('token') ?? '';
 const api = {
+  /**
+   * @param {string} path
+   * @returns {Promise<unknown>}
+   */
   get: async (path) => (await fetch(`/console/api/${path}`, { headers: { 'x-console-token': TOKEN } })).json(),
+  /**
+   * @param {string} path
+   * @param {unknown} body
+   * @returns {Promise<ActionResult>}
+   */
   post: async (path, body) =>
     (await fetch(`/console/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-console-token': TOKEN }, body: JSON.stringify(body) })).json(),
 };
 
+/** @type {Lookup} */
 const lookup = {
   userName: (id) => state.workspace?.users.find((u) => u.id === id)?.name ?? null,
   channelName: (id) => state.channels.find((c) => c.id === id)?.name ?? null,
   groupHandle: (id) => state.workspace?.usergroups.find((g) => g.id === id)?.handle ?? null,
 };
 
+/**
+ * @param {string} text
+ * @param {'info' | 'error'} [kind]
+ */
 function status(text, kind = 'info') {
   const node = $('composer-status');
   node.textContent = text;
   node.dataset.kind = kind;
 }
 
-/** Shows a bot answer that was not a plain 200 ack (signature refused, timeout, listener error). */
+/**
+ * Shows a bot answer that was not a plain 200 ack (signature refused, timeout, listener error).
+ * @param {ActionResult} result
+ */
 function reportAnswer(result) {
   if (!result.ok) return status(result.error ?? 'failed', 'error');
   if (result.error) return status(result.error, 'error');
@@ -50,6 +103,10 @@ function reportAnswer(result) {
   else status('');
 }
 
+/**
+ * @param {ConfirmDialog} confirm
+ * @returns {Promise<boolean>}
+ */
 function confirmDialog(confirm) {
   return new Promise((resolve) => {
     const overlay = document.createElement('div');
@@ -68,6 +125,7 @@ function confirmDialog(confirm) {
     const ok = document.createElement('button');
     ok.className = `bk-button ${confirm.style === 'danger' ? 'danger' : 'primary'}`;
     ok.textContent = confirm.confirm?.text ?? 'Yes';
+    /** @param {boolean} value */
     const done = (value) => {
       overlay.remove();
       resolve(value);
@@ -82,6 +140,10 @@ function confirmDialog(confirm) {
   });
 }
 
+/**
+ * @param {{ readonly ts: string }} message
+ * @returns {RenderContext}
+ */
 function ctxFor(message) {
   return {
     lookup,
@@ -101,10 +163,18 @@ function ctxFor(message) {
   };
 }
 
-const initials = (name) => name.split(/[\s.]+/).filter(Boolean).slice(0, 2).map((p) => p[0].toUpperCase()).join('');
+/** @param {string} name */
+const initials = (name) => name.split(/[\s.]+/).filter(Boolean).slice(0, 2).map((p) => (p[0] ?? '').toUpperCase()).join('');
+/** @param {string} id */
 const hue = (id) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+/** @param {string} ts */
 const timeOf = (ts) => new Date(Number(ts) * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
+/**
+ * @param {MessageView} message
+ * @param {{ inThread?: boolean }} [options]
+ * @returns {HTMLElement}
+ */
 function renderMessage(message, { inThread = false } = {}) {
   const user = state.workspace.users.find((u) => u.id === message.user);
   const name = message.bot ? state.workspace.bot.name : user?.realName ?? message.user;
@@ -120,8 +190,10 @@ function renderMessage(message, { inThread = false } = {}) {
   const meta = document.createElement('div');
   meta.className = 'message-meta';
   meta.innerHTML = `<span class="author"></span>${message.bot ? '<span class="app-badge">APP</span>' : ''}<time></time>${message.edited ? '<span class="edited">(edited)</span>' : ''}`;
-  meta.querySelector('.author').textContent = name;
-  meta.querySelector('time').textContent = timeOf(message.ts);
+  const author = meta.querySelector('.author');
+  if (author) author.textContent = name;
+  const time = meta.querySelector('time');
+  if (time) time.textContent = timeOf(message.ts);
   main.append(meta);
   if (message.kind === 'ephemeral') {
     const note = document.createElement('div');
@@ -140,8 +212,10 @@ function renderMessage(message, { inThread = false } = {}) {
     link.href = file.url;
     link.setAttribute('download', file.name);
     link.innerHTML = '<span class="file-icon">📄</span><span class="file-name"></span><span class="file-size"></span>';
-    link.querySelector('.file-name').textContent = file.title || file.name;
-    link.querySelector('.file-size').textContent = `${file.name} · ${(file.size / 1024).toFixed(1)} KB`;
+    const fileName = link.querySelector('.file-name');
+    if (fileName) fileName.textContent = file.title || file.name;
+    const fileSize = link.querySelector('.file-size');
+    if (fileSize) fileSize.textContent = `${file.name} · ${(file.size / 1024).toFixed(1)} KB`;
     main.append(link);
   }
   if (message.reactions?.length) {
@@ -156,10 +230,11 @@ function renderMessage(message, { inThread = false } = {}) {
     }
     main.append(bar);
   }
-  if (!inThread && message.replyCount > 0) {
+  const replyCount = message.replyCount ?? 0;
+  if (!inThread && replyCount > 0) {
     const replies = document.createElement('button');
     replies.className = 'reply-count';
-    replies.textContent = `${message.replyCount} ${message.replyCount === 1 ? 'reply' : 'replies'}`;
+    replies.textContent = `${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}`;
     replies.addEventListener('click', () => openThread(message.ts));
     main.append(replies);
   }
@@ -219,7 +294,7 @@ async function refreshMessages() {
   if (!state.channelId) return;
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
-  const messages = await api.get(`channels/${state.channelId}/messages?user=${state.userId}`);
+  const messages = /** @type {MessageView[]} */ (await api.get(`channels/${state.channelId}/messages?user=${state.userId}`));
   box.replaceChildren(...messages.map((m) => renderMessage(m)));
   if (messages.length === 0) box.innerHTML = '<div class="empty">No messages yet. Try <code>/incident declare critical Backtest workers down</code>.</div>';
   if (atBottom) box.scrollTop = box.scrollHeight;
@@ -232,24 +307,29 @@ async function refreshThread() {
     return;
   }
   pane.hidden = false;
-  const messages = await api.get(`channels/${state.channelId}/thread/${state.threadTs}?user=${state.userId}`);
+  const messages = /** @type {MessageView[]} */ (await api.get(`channels/${state.channelId}/thread/${state.threadTs}?user=${state.userId}`));
   $('thread-messages').replaceChildren(...messages.map((m) => renderMessage(m, { inThread: true })));
 }
 
-/** Puts typed values back after a re-render of the same view (e.g. when the bot answered with errors). */
+/**
+ * Puts typed values back after a re-render of the same view (e.g. when the bot answered with errors).
+ * @param {ParentNode} root
+ * @param {InputValues} values
+ */
 function restoreInputs(root, values) {
   for (const node of root.querySelectorAll('[data-input="true"]')) {
-    const value = values[node.dataset.blockId]?.[node.dataset.actionId];
+    if (!(node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement)) continue;
+    const value = values[node.dataset.blockId ?? '']?.[node.dataset.actionId ?? ''];
     if (value === undefined) continue;
-    if (node.multiple) for (const option of node.options) option.selected = value.includes(option.value);
-    else node.value = value;
+    if (node instanceof HTMLSelectElement && node.multiple) for (const option of node.options) option.selected = value.includes(option.value);
+    else node.value = Array.isArray(value) ? (value[0] ?? '') : value;
   }
 }
 
 function renderModal() {
   const root = $('modal-root');
   const previous = root.querySelector('.modal');
-  const typed = previous && previous.dataset.viewId === state.view?.id ? readInputs(previous) : null;
+  const typed = previous instanceof HTMLElement && previous.dataset.viewId === state.view?.id ? readInputs(previous) : null;
   root.replaceChildren();
   const current = state.view;
   if (!current) return;
@@ -302,14 +382,14 @@ function renderModal() {
 }
 
 async function refreshView() {
-  const next = await api.get(`views?user=${state.userId}`);
+  const next = /** @type {ModalView | null} */ (await api.get(`views?user=${state.userId}`));
   const same = JSON.stringify(next) === JSON.stringify(state.view);
   state.view = next;
   if (!same) renderModal();
 }
 
 async function refreshChannels() {
-  state.channels = await api.get(`channels?user=${state.userId}`);
+  state.channels = /** @type {ChannelView[]} */ (await api.get(`channels?user=${state.userId}`));
   if (!state.channels.some((c) => c.id === state.channelId)) state.channelId = state.channels[0]?.id ?? null;
   renderChannels();
 }
@@ -319,6 +399,7 @@ async function refreshAll() {
   await Promise.all([refreshMessages(), refreshThread(), refreshView()]);
 }
 
+/** @param {string} id */
 async function selectChannel(id) {
   state.channelId = id;
   state.threadTs = null;
@@ -326,31 +407,34 @@ async function selectChannel(id) {
   await refreshAll();
 }
 
+/** @param {string} ts */
 async function openThread(ts) {
   state.threadTs = ts;
   await refreshThread();
 }
 
 function renderHints() {
-  const input = $('composer-input');
+  const input = $('composer-input', HTMLTextAreaElement);
   const hints = $('hints');
   const value = input.value;
   const match = /^\/(\S*)(?:\s+(\S*))?$/.exec(value);
-  if (!match || !'incident'.startsWith(match[1]) || (match[2] !== undefined && match[1] !== 'incident')) {
+  if (!match || !'incident'.startsWith(match[1] ?? '') || (match[2] !== undefined && match[1] !== 'incident')) {
     hints.hidden = true;
     return;
   }
   const typed = match[2] ?? '';
-  const shown = SUBCOMMANDS.filter(([usage]) => usage.startsWith(typed));
+  const shown = SUBCOMMANDS.filter(([usage]) => usage?.startsWith(typed));
   hints.replaceChildren(
     ...shown.map(([usage, description]) => {
       const item = document.createElement('li');
       item.innerHTML = '<code></code><span></span>';
-      item.querySelector('code').textContent = `/incident ${usage}`;
-      item.querySelector('span').textContent = description;
+      const code = item.querySelector('code');
+      if (code) code.textContent = `/incident ${usage}`;
+      const span = item.querySelector('span');
+      if (span) span.textContent = description ?? '';
       item.addEventListener('mousedown', (event) => {
         event.preventDefault();
-        input.value = `/incident ${usage.split(' ')[0]} `;
+        input.value = `/incident ${usage?.split(' ')[0] ?? ''} `;
         input.focus();
         renderHints();
       });
@@ -360,6 +444,10 @@ function renderHints() {
   hints.hidden = shown.length === 0;
 }
 
+/**
+ * @param {HTMLTextAreaElement} input
+ * @param {string | undefined} threadTs
+ */
 async function send(input, threadTs) {
   const text = input.value.trim();
   if (!text) return;
@@ -370,6 +458,11 @@ async function send(input, threadTs) {
   reportAnswer(result);
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {HTMLTextAreaElement} input
+ * @param {() => string | undefined} threadTs
+ */
 function bindComposer(form, input, threadTs) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -384,7 +477,7 @@ function bindComposer(form, input, threadTs) {
 }
 
 function renderUsers() {
-  const select = $('user-select');
+  const select = $('user-select', HTMLSelectElement);
   select.replaceChildren(
     ...state.workspace.users.filter((u) => !u.isBot).map((u) => {
       const option = document.createElement('option');
@@ -398,12 +491,14 @@ function renderUsers() {
 }
 
 async function start() {
-  state.workspace = await api.get('workspace');
-  if (state.workspace.ok === false) return status('Open the URL klaxon sandbox printed: this page needs its token.', 'error');
+  const workspace = /** @type {Workspace | { ok: false }} */ (await api.get('workspace'));
+  if ('ok' in workspace && workspace.ok === false) return status('Open the URL klaxon sandbox printed: this page needs its token.', 'error');
+  state.workspace = /** @type {Workspace} */ (workspace);
   const people = state.workspace.users.filter((u) => !u.isBot);
-  state.userId = people.find((u) => u.id === localStorage.getItem('klaxon.user'))?.id ?? people[0]?.id;
+  state.userId = people.find((u) => u.id === localStorage.getItem('klaxon.user'))?.id ?? people[0]?.id ?? '';
   renderUsers();
-  $('user-select').addEventListener('change', async (event) => {
+  $('user-select', HTMLSelectElement).addEventListener('change', async (event) => {
+    if (!(event.target instanceof HTMLSelectElement)) return;
     state.userId = event.target.value;
     localStorage.setItem('klaxon.user', state.userId);
     renderUsers();
@@ -413,14 +508,15 @@ async function start() {
   const fromHash = state.channels.find((c) => c.name === decodeURIComponent(location.hash.slice(1)));
   if (fromHash) state.channelId = fromHash.id;
   await refreshAll();
-  bindComposer($('composer'), $('composer-input'), () => undefined);
-  bindComposer($('thread-composer'), $('thread-input'), () => state.threadTs ?? undefined);
+  bindComposer($('composer', HTMLFormElement), $('composer-input', HTMLTextAreaElement), () => undefined);
+  bindComposer($('thread-composer', HTMLFormElement), $('thread-input', HTMLTextAreaElement), () => state.threadTs ?? undefined);
   $('composer-input').addEventListener('input', renderHints);
   $('composer-input').addEventListener('blur', () => ($('hints').hidden = true));
   $('thread-close').addEventListener('click', () => {
     state.threadTs = null;
     void refreshThread();
   });
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let pending;
   const events = new EventSource(`/console/api/events?token=${encodeURIComponent(TOKEN)}`);
   events.addEventListener('message', () => {

@@ -1,28 +1,64 @@
+// @ts-check
 // Block Kit → DOM for the subset klaxon emits. Text goes through renderMrkdwn (escaped) or textContent.
 import { renderMrkdwn } from './mrkdwn.js';
 
 export { emojify } from './mrkdwn.js';
 
+/**
+ * @typedef {import('./console-types').Block} Block
+ * @typedef {import('./console-types').BlockElement} BlockElement
+ * @typedef {import('./console-types').BlockOption} BlockOption
+ * @typedef {import('./console-types').InputValues} InputValues
+ * @typedef {import('./console-types').Lookup} Lookup
+ * @typedef {import('./console-types').RenderContext} RenderContext
+ * @typedef {import('./console-types').RichTextNode} RichTextNode
+ * @typedef {import('./console-types').TextObject} TextObject
+ * @typedef {Node | string | null | undefined} Child
+ */
+
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [className]
+ * @param {Child | readonly Child[]} [children]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 const el = (tag, className, children = []) => {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  for (const child of [].concat(children)) if (child != null) node.append(child);
+  for (const child of Array.isArray(children) ? children : [children]) if (child != null) node.append(child);
   return node;
 };
 
-/** A text object: mrkdwn through the renderer, plain_text as text (Slack renders `emoji` shortcodes; we keep them). */
+/**
+ * A text object: mrkdwn through the renderer, plain_text as text (Slack renders `emoji` shortcodes; we keep them).
+ * @param {TextObject | string | undefined} text
+ * @param {{ readonly lookup: Lookup }} ctx
+ * @param {'span' | 'div' | 'h3'} [tag]
+ * @param {string} [className]
+ * @returns {HTMLElement}
+ */
 export function textNode(text, ctx, tag = 'span', className = '') {
   const node = el(tag, className);
   if (!text) return node;
+  if (typeof text === 'string') {
+    node.textContent = text;
+    return node;
+  }
   if (text.type === 'mrkdwn') node.innerHTML = renderMrkdwn(text.text, ctx.lookup);
   else node.textContent = text.text ?? '';
   return node;
 }
 
+/**
+ * @param {BlockElement} element
+ * @param {string | undefined} blockId
+ * @param {RenderContext} ctx
+ */
 function button(element, blockId, ctx) {
   const node = el('button', `bk-button ${element.style ?? ''}`.trim());
   node.type = 'button';
-  node.textContent = element.text?.text ?? 'Button';
+  node.textContent = (typeof element.text === 'string' ? element.text : element.text?.text) ?? 'Button';
   node.dataset.actionId = element.action_id ?? '';
   node.addEventListener('click', async () => {
     if (element.confirm && !(await ctx.confirm(element.confirm))) return;
@@ -32,10 +68,20 @@ function button(element, blockId, ctx) {
   return node;
 }
 
+/**
+ * @param {BlockElement} element
+ * @returns {readonly BlockOption[]}
+ */
 function optionsOf(element) {
   return element.options ?? (element.option_groups ?? []).flatMap((g) => g.options ?? []);
 }
 
+/**
+ * @param {BlockElement} element
+ * @param {string | undefined} blockId
+ * @param {RenderContext} ctx
+ * @param {boolean} interactive
+ */
 function staticSelect(element, blockId, ctx, interactive) {
   const node = el('select', 'bk-select');
   node.dataset.actionId = element.action_id ?? '';
@@ -56,6 +102,12 @@ function staticSelect(element, blockId, ctx, interactive) {
   return node;
 }
 
+/**
+ * @param {BlockElement} element
+ * @param {string | undefined} blockId
+ * @param {RenderContext} ctx
+ * @param {boolean} interactive
+ */
 function usersSelect(element, blockId, ctx, interactive) {
   const node = el('select', 'bk-select');
   node.dataset.actionId = element.action_id ?? '';
@@ -76,6 +128,11 @@ function usersSelect(element, blockId, ctx, interactive) {
   return node;
 }
 
+/**
+ * @param {BlockElement} element
+ * @param {string | undefined} blockId
+ * @param {RenderContext} ctx
+ */
 function overflow(element, blockId, ctx) {
   const wrap = el('div', 'bk-overflow');
   const toggle = el('button', 'bk-button overflow-toggle', '⋯');
@@ -98,6 +155,12 @@ function overflow(element, blockId, ctx) {
   return wrap;
 }
 
+/**
+ * @param {BlockElement} element
+ * @param {string | undefined} blockId
+ * @param {RenderContext} ctx
+ * @param {boolean} interactive
+ */
 function datepicker(element, blockId, ctx, interactive) {
   const node = el('input', 'bk-input');
   node.type = 'date';
@@ -107,15 +170,22 @@ function datepicker(element, blockId, ctx, interactive) {
   return node;
 }
 
+/** @param {{ readonly image_url?: string; readonly alt_text?: string }} element */
 function image(element) {
   const node = el('img', 'bk-image-element');
-  node.src = element.image_url;
+  node.src = element.image_url ?? '';
   node.alt = element.alt_text ?? '';
   node.loading = 'lazy';
   return node;
 }
 
-/** An interactive element (actions block, section accessory). */
+/**
+ * An interactive element (actions block, section accessory).
+ * @param {BlockElement} element
+ * @param {string | undefined} blockId
+ * @param {RenderContext} ctx
+ * @returns {HTMLElement}
+ */
 function element(element, blockId, ctx) {
   switch (element.type) {
     case 'button': return button(element, blockId, ctx);
@@ -128,22 +198,31 @@ function element(element, blockId, ctx) {
   }
 }
 
-/** An input block's element, read back by `readInputs` on submit. */
+/**
+ * An input block's element, read back by `readInputs` on submit.
+ * @param {Block} block
+ * @param {RenderContext} ctx
+ * @returns {HTMLElement}
+ */
 function inputElement(block, ctx) {
-  const e = block.element ?? {};
+  /** @type {BlockElement} */
+  const e = block.element ?? { type: 'unknown' };
+  /** @type {HTMLElement} */
   let node;
   if (e.type === 'plain_text_input') {
-    node = el(e.multiline ? 'textarea' : 'input', 'bk-input');
-    if (!e.multiline) node.type = 'text';
-    node.placeholder = e.placeholder?.text ?? '';
-    node.value = e.initial_value ?? '';
-    if (e.max_length) node.maxLength = e.max_length;
+    const field = e.multiline ? el('textarea', 'bk-input') : el('input', 'bk-input');
+    if (field instanceof HTMLInputElement) field.type = 'text';
+    field.placeholder = e.placeholder?.text ?? '';
+    field.value = e.initial_value ?? '';
+    if (e.max_length) field.maxLength = e.max_length;
+    node = field;
   } else if (e.type === 'static_select') node = staticSelect(e, block.block_id, ctx, false);
   else if (e.type === 'users_select') node = usersSelect(e, block.block_id, ctx, false);
   else if (e.type === 'multi_users_select') {
-    node = usersSelect(e, block.block_id, ctx, false);
-    node.multiple = true;
-    node.firstChild?.remove();
+    const select = usersSelect(e, block.block_id, ctx, false);
+    select.multiple = true;
+    select.firstChild?.remove();
+    node = select;
   } else if (e.type === 'datepicker') node = datepicker(e, block.block_id, ctx, false);
   else node = el('span', 'bk-unknown', `[${e.type}]`);
   node.dataset.blockId = block.block_id ?? '';
@@ -153,27 +232,41 @@ function inputElement(block, ctx) {
   return node;
 }
 
-/** The values of a modal's inputs, as `{ blockId: { actionId: value } }`. */
+/**
+ * The values of a modal's inputs, as `{ blockId: { actionId: value } }`.
+ * @param {ParentNode} root
+ * @returns {InputValues}
+ */
 export function readInputs(root) {
+  /** @type {InputValues} */
   const values = {};
   for (const node of root.querySelectorAll('[data-input="true"]')) {
-    const { blockId, actionId } = node.dataset;
-    const value = node.multiple ? [...node.selectedOptions].map((o) => o.value) : node.value;
+    if (!(node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement)) continue;
+    const { blockId = '', actionId = '' } = node.dataset;
+    const value = node instanceof HTMLSelectElement && node.multiple ? [...node.selectedOptions].map((o) => o.value) : node.value;
     (values[blockId] ??= {})[actionId] = value;
   }
   return values;
 }
 
+/** @param {RichTextNode} block */
 function richText(block) {
+  /** @type {(node: RichTextNode) => string} */
   const collect = (node) => (node.text ?? '') + (node.elements ?? []).map(collect).join('') + (node.type?.endsWith('section') || node.type === 'rich_text_preformatted' ? '\n' : '');
   return el('div', 'bk-rich-text', collect(block).trimEnd());
 }
 
-/** Renders blocks into a fragment. ctx: { lookup, users, onAction(action), confirm(dialog), errors }. */
+/**
+ * Renders blocks into a fragment.
+ * @param {readonly Block[] | undefined} blocks
+ * @param {RenderContext} ctx
+ * @returns {DocumentFragment}
+ */
 export function renderBlocks(blocks, ctx) {
   const fragment = document.createDocumentFragment();
   for (const block of blocks ?? []) {
     const id = block.block_id;
+    /** @type {HTMLElement} */
     let node;
     switch (block.type) {
       case 'header':
@@ -189,7 +282,7 @@ export function renderBlocks(blocks, ctx) {
         break;
       }
       case 'context':
-        node = el('div', 'bk-context', (block.elements ?? []).map((e) => (e.type === 'image' ? image(e) : textNode(e, ctx))));
+        node = el('div', 'bk-context', (block.elements ?? []).map((e) => (e.type === 'image' ? image(e) : textNode(/** @type {TextObject} */ (e), ctx))));
         break;
       case 'divider':
         node = el('hr', 'bk-divider');
@@ -211,11 +304,13 @@ export function renderBlocks(blocks, ctx) {
         if (block.optional) label.append(el('span', 'optional', ' (optional)'));
         node.append(label, inputElement(block, ctx));
         if (block.hint) node.append(el('div', 'bk-hint', block.hint.text));
-        if (ctx.errors?.[id]) node.append(el('div', 'bk-error', ctx.errors[id]));
+        const error = id === undefined ? undefined : ctx.errors?.[id];
+        if (error) node.append(el('div', 'bk-error', error));
         break;
       }
       case 'rich_text':
-        node = richText(block);
+        // A rich_text block's elements are rich text nodes, not Block Kit elements.
+        node = richText(/** @type {RichTextNode} */ (/** @type {unknown} */ (block)));
         break;
       default:
         node = el('pre', 'bk-unknown', JSON.stringify(block, null, 2));

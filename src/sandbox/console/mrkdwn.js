@@ -1,13 +1,25 @@
+// @ts-check
 // Slack mrkdwn → safe HTML. Everything is HTML-escaped first; only the markup below is produced.
 
+/** @typedef {import('./console-types').Lookup} Lookup */
+
+/** @type {Readonly<Record<string, string>>} */
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML element content and attribute values. */
-export const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+/**
+ * Escapes text for HTML element content and attribute values.
+ * @param {unknown} text
+ * @returns {string}
+ */
+export const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
-/** Slack sends &, < and > as entities inside text; turn them back before escaping for HTML. */
+/**
+ * Slack sends &, < and > as entities inside text; turn them back before escaping for HTML.
+ * @param {string} text
+ */
 const decodeSlack = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+/** @type {Readonly<Record<string, string>>} */
 const EMOJI = {
   pushpin: '📌', white_check_mark: '✅', eyes: '👀', rotating_light: '🚨', warning: '⚠️', fire: '🔥', red_circle: '🔴',
   large_orange_circle: '🟠', large_yellow_circle: '🟡', large_blue_circle: '🔵', hourglass: '⌛', heavy_check_mark: '✔️',
@@ -16,14 +28,24 @@ const EMOJI = {
   gear: '⚙️', hourglass_flowing_sand: '⏳', information_source: 'ℹ️', no_entry: '⛔', no_entry_sign: '🚫',
   raised_hand: '✋',
 };
-/** `:pushpin:` → 📌 for the common shortcodes; unknown ones stay as typed. */
+/**
+ * `:pushpin:` → 📌 for the common shortcodes; unknown ones stay as typed.
+ * @param {string} name
+ */
 export const emojify = (name) => EMOJI[name] ?? `:${name}:`;
 
+/** @param {number} n */
 const pad = (n) => String(n).padStart(2, '0');
 
+/**
+ * @param {number} epochSeconds
+ * @param {string} format
+ * @returns {string | null}
+ */
 function formatDate(epochSeconds, format) {
   const d = new Date(epochSeconds * 1000);
   if (Number.isNaN(d.getTime())) return null;
+  /** @type {Readonly<Record<string, string>>} */
   const parts = {
     date_num: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
     date: d.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' }),
@@ -35,12 +57,17 @@ function formatDate(epochSeconds, format) {
     time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
     time_secs: `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`,
   };
-  return format.replace(/\{(\w+)\}/g, (whole, key) => parts[key] ?? whole);
+  return format.replace(/\{(\w+)\}/g, (/** @type {string} */ whole, /** @type {string} */ key) => parts[key] ?? whole);
 }
 
 const SAFE_URL = /^(https?:|mailto:)/i;
 
-/** One `<…>` token: links, mentions, channel references, special mentions and dates. */
+/**
+ * One `<…>` token: links, mentions, channel references, special mentions and dates.
+ * @param {string} inner
+ * @param {Lookup} lookup
+ * @returns {string}
+ */
 function renderToken(inner, lookup) {
   const [target, label] = splitOnce(inner, '|');
   if (target.startsWith('@')) {
@@ -66,6 +93,11 @@ function renderToken(inner, lookup) {
   return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(decodeSlack(label ?? url))}</a>`;
 }
 
+/**
+ * @param {string} text
+ * @param {string} separator
+ * @returns {[string, string | undefined]}
+ */
 function splitOnce(text, separator) {
   const at = text.indexOf(separator);
   return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
@@ -74,9 +106,15 @@ function splitOnce(text, separator) {
 /**
  * Renders Slack mrkdwn: *bold*, _italic_, ~strike~, `code`, ```blocks```, > quotes, <url|text>, <@U…>,
  * <#C…>, <!subteam^S…>, <!date^…|fallback>. `lookup` names users, channels and groups.
+ * @param {unknown} source
+ * @param {Lookup} [lookup]
+ * @returns {string}
  */
+/* eslint-disable no-control-regex -- \u0001 brackets placeholders for HTML this function already rendered; it is stripped from the input first. */
 export function renderMrkdwn(source, lookup = { userName: () => null, channelName: () => null, groupHandle: () => null }) {
+  /** @type {string[]} */
   const held = [];
+  /** @param {string} html */
   const hold = (html) => `\u0001${held.push(html) - 1}\u0001`;
   let text = String(source ?? '').replace(/[\u0001]/g, '');
   text = text.replace(/```([\s\S]*?)```/g, (_, code) => hold(`<pre class="code-block">${escapeHtml(decodeSlack(code.replace(/^\n/, '')))}</pre>`));
@@ -95,3 +133,4 @@ export function renderMrkdwn(source, lookup = { userName: () => null, channelNam
     .replace(/<\/blockquote><br>/g, '</blockquote>');
   return text.replace(/\u0001(\d+)\u0001/g, (_, index) => held[Number(index)] ?? '');
 }
+/* eslint-enable no-control-regex */

@@ -38,10 +38,15 @@ export interface BotIdentity {
   readonly name: string;
 }
 
-/** Mints Slack-looking ids: a type letter and ten base-36 characters, e.g. `C0000000001`. */
-function idMinter(): (letter: string) => string {
-  let counter = 0;
-  return (letter) => `${letter}${(++counter).toString(36).toUpperCase().padStart(10, '0')}`;
+/** What survives a restart of the emulator: the workspace's records and the counters that mint ids and ts. */
+export interface StateSnapshot {
+  readonly ids: number;
+  readonly lastTs: readonly (readonly [string, number])[];
+  readonly channels: readonly Channel[];
+  readonly messages: readonly Message[];
+  readonly ephemerals: readonly Ephemeral[];
+  readonly views: readonly View[];
+  readonly files: readonly Omit<StoredFile, 'content'>[];
 }
 
 const formatTs = (micros: number): string => `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
@@ -56,10 +61,12 @@ export class EmulatorState {
   readonly users: EmulatedUser[];
   readonly usergroups: EmulatedUsergroup[];
   readonly responseUrls = new Map<string, ResponseTarget>();
+  /** Who may create channels: workspaces can limit it to admins, and a bot is never one. */
+  channelCreation: 'everyone' | 'admins' = 'everyone';
   private readonly triggers = new Map<string, Trigger>();
   private readonly lastTs = new Map<string, number>();
   private readonly listeners = new Set<(change: EmulatorChange) => void>();
-  private readonly mint = idMinter();
+  private ids = 0;
 
   constructor(
     readonly teamId: string,
@@ -75,8 +82,44 @@ export class EmulatorState {
     this.usergroups = usergroups.map((g) => ({ ...g, users: [...g.users] }));
   }
 
+  /** Mints Slack-looking ids: a type letter and ten base-36 characters, e.g. `C0000000001`. */
+  private mint(letter: string): string {
+    return `${letter}${(++this.ids).toString(36).toUpperCase().padStart(10, '0')}`;
+  }
+
   newId(letter: 'C' | 'F' | 'V' | 'B' | 'U' | 'S' | 'E'): string {
     return this.mint(letter);
+  }
+
+  /** The records worth keeping across a restart (file contents are the caller's to store). */
+  snapshot(): StateSnapshot {
+    return {
+      ids: this.ids,
+      lastTs: [...this.lastTs],
+      channels: this.channels,
+      messages: this.messages,
+      ephemerals: this.ephemerals,
+      views: this.views,
+      files: this.files.map(({ content: _content, ...file }) => file),
+    };
+  }
+
+  /** Takes back what snapshot() gave, replacing the current records. */
+  restore(snapshot: StateSnapshot, contentOf: (fileId: string) => Buffer | undefined): void {
+    this.ids = Math.max(this.ids, snapshot.ids);
+    for (const [channel, micros] of snapshot.lastTs) this.lastTs.set(channel, micros);
+    this.channels.splice(0, this.channels.length, ...snapshot.channels);
+    this.messages.splice(0, this.messages.length, ...snapshot.messages);
+    this.ephemerals.splice(0, this.ephemerals.length, ...snapshot.ephemerals);
+    this.views.splice(0, this.views.length, ...snapshot.views);
+    this.files.splice(
+      0,
+      this.files.length,
+      ...snapshot.files.map((file) => {
+        const content = contentOf(file.id);
+        return content === undefined ? { ...file } : { ...file, content };
+      }),
+    );
   }
 
   /** A per-channel, strictly increasing `1764400000.000100`-style timestamp. */

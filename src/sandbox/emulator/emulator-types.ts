@@ -7,6 +7,10 @@ export interface EmulatedUser {
   readonly title?: string;
   readonly tz?: string;
   readonly isBot?: boolean;
+  /** A guest: `multi` (multi-channel, `is_restricted`) or `single` (single-channel, `is_ultra_restricted`). */
+  readonly guest?: 'multi' | 'single';
+  /** A deactivated account (`deleted: true`): it can be looked up but not invited. */
+  readonly deactivated?: boolean;
 }
 
 export interface EmulatedUsergroup {
@@ -56,6 +60,8 @@ export interface Message {
   replyCount: number;
   edited?: { user: string; ts: string };
   deleted?: boolean;
+  /** Message metadata as posted (`event_type`, `event_payload`). */
+  metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> };
 }
 
 export interface Ephemeral {

@@ -5,7 +5,9 @@ export type FaultEffect =
   | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number }
   | { readonly kind: 'http_error'; readonly status: number }
   | { readonly kind: 'error'; readonly error: string }
-  | { readonly kind: 'delay'; readonly ms: number };
+  | { readonly kind: 'delay'; readonly ms: number }
+  /** Performs the call at once but answers only after `ms`: the caller times out on something that happened. */
+  | { readonly kind: 'slow_answer'; readonly ms: number };
 
 export type Fault = FaultEffect & {
   /** A Web API method name such as `chat.postMessage`, or `*` for every method. */
@@ -42,15 +44,16 @@ export class FaultRegistry {
     this.active = [];
   }
 
-  /** The effects for one call: any delays first, then at most one failure. */
+  /** The effects for one call: any delays and slow answers first, then at most one failure. */
   match(method: string, channel: string | undefined): FaultEffect[] {
     const now = this.now();
     this.active = this.active.filter((a) => a.remaining > 0 && now <= a.until);
     const hits = this.active.filter(
       (a) => (a.fault.method === '*' || a.fault.method === method) && (a.fault.channel === undefined || a.fault.channel === channel),
     );
-    const delays = hits.filter((a) => a.fault.kind === 'delay');
-    const failure = hits.find((a) => a.fault.kind !== 'delay');
+    const slow = (a: ActiveFault) => a.fault.kind === 'delay' || a.fault.kind === 'slow_answer';
+    const delays = hits.filter(slow);
+    const failure = hits.find((a) => !slow(a));
     const used = failure ? [...delays, failure] : delays;
     for (const a of used) a.remaining -= 1;
     return used.map((a) => a.fault);

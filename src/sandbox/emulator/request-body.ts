@@ -1,8 +1,16 @@
-// Reads Web API request bodies in the formats clients send: form-urlencoded (object arguments JSON-encoded
-// inside fields), JSON, and multipart (what @slack/web-api sends when an argument is binary).
+// The one place the emulator reads request bodies: the raw bytes (with a size cap), and Web API arguments in the
+// formats clients send: form-urlencoded (object arguments JSON-encoded inside fields), JSON, and multipart (what
+// @slack/web-api sends when an argument is binary), the last parsed by the platform's own FormData reader.
 import type { IncomingMessage } from 'node:http';
 
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files', 'metadata', 'user_auth_blocks'];
+
+/** A body over the cap: answered 413, not a crash. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`request body over ${limitBytes} bytes`);
+  }
+}
 
 export async function readBody(req: IncomingMessage, limitBytes = 50 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -10,51 +18,43 @@ export async function readBody(req: IncomingMessage, limitBytes = 50 * 1024 * 10
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > limitBytes) throw new Error('body too large');
+    if (size > limitBytes) throw new BodyTooLargeError(limitBytes);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
 }
 
-export interface MultipartPart {
+export interface FormField {
   readonly name: string;
   readonly filename?: string;
   readonly data: Buffer;
 }
 
-/** Splits a multipart/form-data body into its parts. */
-export function parseMultipart(body: Buffer, contentType: string): MultipartPart[] {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const marker = boundary?.[1] ?? boundary?.[2];
-  if (!marker) return [];
-  const delimiter = Buffer.from(`--${marker}`);
-  const parts: MultipartPart[] = [];
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    const part = body.subarray(start + delimiter.length + 2, next - 2);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString('utf8');
-      const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
-      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
-      parts.push({ name, ...(filename !== undefined ? { filename } : {}), data: part.subarray(headerEnd + 4) });
-    }
-    start = next;
+/** The fields of a multipart/form-data body, files as bytes; a malformed body has no fields. */
+export async function readMultipart(body: Buffer, contentType: string): Promise<FormField[]> {
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return [];
   }
-  return parts;
+  const fields: FormField[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') fields.push({ name, data: Buffer.from(value, 'utf8') });
+    else fields.push({ name, filename: value.name, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  return fields;
 }
 
 /** The arguments of a Web API call, with JSON-in-a-field arguments decoded. */
-export function parseArgs(body: Buffer, contentType: string): Record<string, unknown> {
+export async function parseArgs(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
   let args: Record<string, unknown> = {};
   if (contentType.includes('application/json')) {
     const parsed: unknown = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) args = parsed as Record<string, unknown>;
   } else if (contentType.includes('multipart/form-data')) {
-    for (const part of parseMultipart(body, contentType)) {
-      args[part.name] = part.filename === undefined ? part.data.toString('utf8') : part.data;
+    for (const field of await readMultipart(body, contentType)) {
+      args[field.name] = field.filename === undefined ? field.data.toString('utf8') : field.data;
     }
   } else {
     args = Object.fromEntries(new URLSearchParams(body.toString('utf8')));

@@ -18,10 +18,13 @@ import type {
   View,
 } from './emulator-types.js';
 import { FaultRegistry, type Fault } from './faults.js';
+import { BodyTooLargeError } from './request-body.js';
 import { handleResponseUrl } from './response-url-handler.js';
 import { SlackSide, type ClickInput } from './slack-side.js';
 import { SocketModeServer, type SocketAck } from './socket-mode.js';
 import { handleUpload } from './upload-handler.js';
+import { METHOD_LIMITS, RateLimiter } from './rate-limits.js';
+import { StateStore } from './state-store.js';
 import { handleWebApi } from './web-api-handler.js';
 
 export interface SlackEmulatorOptions {
@@ -35,8 +38,25 @@ export interface SlackEmulatorOptions {
   readonly botUrl?: string;
   readonly users?: readonly EmulatedUser[];
   readonly usergroups?: readonly EmulatedUsergroup[];
-  /** Channels that exist before the bot starts; default: `#general` with every user and the bot. */
-  readonly channels?: readonly { readonly name: string; readonly members?: readonly string[]; readonly isPrivate?: boolean }[];
+  /**
+   * Channels that exist before the bot starts (default: `#general`), with every user unless `members` says
+   * otherwise. The bot is in none of them unless `botIsMember`: as in a real workspace, someone must invite it.
+   */
+  readonly channels?: readonly {
+    readonly name: string;
+    readonly members?: readonly string[];
+    readonly isPrivate?: boolean;
+    readonly botIsMember?: boolean;
+  }[];
+  /** Who may create channels (a workspace setting); `admins` answers the bot's conversations.create `restricted_action`. */
+  readonly channelCreation?: 'everyone' | 'admins';
+  /**
+   * Slack's per-method rate limits (default on): tiers per method, chat.postMessage ~1/s per channel with a
+   * burst of 3; `clock` (ms) drives them instead of real time; methods in `except` are not limited.
+   */
+  readonly rateLimits?: boolean | { readonly clock?: () => number; readonly except?: readonly string[] };
+  /** Keep the workspace in this directory (0700) so a restarted emulator finds its channels, messages and files. */
+  readonly stateDir?: string;
   readonly teamId?: string;
   /** Epoch ms; drives message ts, trigger/response-URL expiry and request signing. */
   readonly now?: () => number;
@@ -66,8 +86,17 @@ export interface SlackEmulator {
   files(): StoredFile[];
   calls(method?: string): Call[];
   readonly faults: { add(fault: Fault): void; clear(): void };
-  /** Socket Mode: while a client is connected, the Slack-side senders below deliver over its WebSocket. */
-  readonly socketMode: { connected(): boolean; acks(): SocketAck[]; requestReconnect(reason?: string): void };
+  /** A person adds `userId` to a channel, as an admin inviting the bot would. */
+  addMember(channelIdOrName: string, userId: string): void;
+  /** Changes who may create channels, as a workspace admin would. */
+  setChannelCreation(who: 'everyone' | 'admins'): void;
+  /** Socket Mode: once a client has connected, the Slack-side senders below deliver only over its WebSocket. */
+  readonly socketMode: {
+    connected(): boolean;
+    acks(): SocketAck[];
+    /** Sends `disconnect` with this reason (default `refresh_requested`) and closes the connections `graceMs` later. */
+    requestReconnect(reason?: string, graceMs?: number): void;
+  };
   slashCommand(input: { userId: string; channelId: string; text: string; command?: '/incident' }): Promise<BotAnswer>;
   clickButton(input: ClickInput): Promise<BotAnswer>;
   selectOption(input: ClickInput & { value: string }): Promise<BotAnswer>;
@@ -106,9 +135,23 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const now = options.now ?? (() => Date.now());
   const users = options.users ?? DEFAULT_USERS;
   const state = new EmulatorState(options.teamId ?? 'T0KLAXON', DEFAULT_BOT, users, options.usergroups ?? DEFAULT_USERGROUPS, now);
-  for (const c of options.channels ?? [{ name: 'general' }]) {
-    state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...(c.members ?? users.map((u) => u.id)), DEFAULT_BOT.userId]);
+  state.channelCreation = options.channelCreation ?? 'everyone';
+  const store = options.stateDir === undefined ? undefined : new StateStore(options.stateDir);
+  if (!(store?.load(state) ?? false)) {
+    for (const c of options.channels ?? [{ name: 'general' }]) {
+      const members = c.members ?? users.filter((u) => u.deactivated !== true).map((u) => u.id);
+      state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...members, ...((c.botIsMember ?? false) ? [DEFAULT_BOT.userId] : [])]);
+    }
   }
+  store?.watch(state);
+  const limits = options.rateLimits ?? true;
+  const rateLimits =
+    limits === false
+      ? undefined
+      : new RateLimiter(
+          (limits === true ? undefined : limits.clock) ?? (() => performance.now()),
+          Object.fromEntries(Object.entries(METHOD_LIMITS).filter(([method]) => limits === true || !(limits.except ?? []).includes(method))),
+        );
   const faults = new FaultRegistry(now);
   let botUrl = options.botUrl;
   let baseUrl = '';
@@ -136,6 +179,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
         strict: options.strict ?? true,
         appMethods: socket.appMethods(),
         acceptsAppToken: (token) => socket.acceptsToken(token),
+        ...(rateLimits ? { rateLimits } : {}),
       });
     }
     const upload = /^\/upload\/([A-Z0-9]+)$/.exec(path);
@@ -153,7 +197,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.headersSent) res.writeHead(error instanceof BodyTooLargeError ? 413 : 500, { 'content-type': 'text/plain' });
       res.end(`emulator error: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
@@ -184,7 +228,16 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     files: () => [...state.files],
     calls: (method) => state.calls.filter((c) => method === undefined || c.method === method),
     faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
-    socketMode: { connected: () => socket.connected, acks: () => socket.acks(), requestReconnect: (reason) => socket.requestReconnect(reason) },
+    addMember: (channelIdOrName, userId) => {
+      const channel = state.channel(channelIdOrName);
+      if (!channel) throw new Error(`no channel ${channelIdOrName}`);
+      if (!channel.members.includes(userId)) channel.members.push(userId);
+      state.emit({ kind: 'channel', channel: channel.id });
+    },
+    setChannelCreation: (who) => {
+      state.channelCreation = who;
+    },
+    socketMode: { connected: () => socket.connected, acks: () => socket.acks(), requestReconnect: (reason, graceMs) => socket.requestReconnect(reason, graceMs) },
     slashCommand: (input) => side.slashCommand(input),
     clickButton: (input) => side.clickButton(input),
     selectOption: (input) => side.selectOption(input),
@@ -197,6 +250,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     close: () =>
       new Promise<void>((resolve) => {
         socket.close();
+        store?.close(state);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,6 @@
 // The Slack side of the conversation: builds the payloads Slack sends to an app (slash commands,
 // block_actions, view_submission, view_closed, Events API envelopes), signs them and posts them to the bot.
+import { escapeCommandText } from './command-text.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { BotAnswer, Ephemeral, Message, View } from './emulator-types.js';
 import { addReaction } from './methods/pins-and-reactions.js';
@@ -12,7 +13,7 @@ export interface SlackSideDeps {
   readonly signingSecret: string;
   readonly botUrl: () => string | undefined;
   readonly baseUrl: () => string;
-  /** When a Socket Mode client is connected, commands, interactions and events go over its socket. */
+  /** Once a Socket Mode client has connected, commands, interactions and events go only over its socket. */
   readonly socket?: SocketModeServer;
 }
 
@@ -84,12 +85,12 @@ export class SlackSide {
   }
 
   private postForm(fields: Record<string, string>): Promise<BotAnswer> {
-    if (this.deps.socket?.connected) return this.deps.socket.deliver('slash_commands', fields);
+    if (this.deps.socket?.inUse) return this.deps.socket.deliver('slash_commands', fields);
     return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
   }
 
   private postPayload(payload: Obj): Promise<BotAnswer> {
-    if (this.deps.socket?.connected) return this.deps.socket.deliver('interactive', payload);
+    if (this.deps.socket?.inUse) return this.deps.socket.deliver('interactive', payload);
     return this.postForm({ payload: JSON.stringify(payload) });
   }
 
@@ -114,7 +115,7 @@ export class SlackSide {
       user_id: input.userId,
       user_name: this.state.user(input.userId)?.name ?? input.userId,
       command: input.command ?? '/incident',
-      text: input.text,
+      text: escapeCommandText(input.text, this.state),
       api_app_id: 'A0KLAXON',
       is_enterprise_install: 'false',
       response_url: responseUrl,
@@ -294,7 +295,7 @@ export class SlackSide {
       event_time: Math.floor(this.state.now() / 1000),
       authorizations: [{ team_id: this.state.teamId, user_id: this.state.bot.userId, is_bot: true, is_enterprise_install: false }],
     };
-    if (this.deps.socket?.connected) return this.deps.socket.deliver('events_api', envelope, { attempt: options.retryNum, reason: options.retryReason });
+    if (this.deps.socket?.inUse) return this.deps.socket.deliver('events_api', envelope, { attempt: options.retryNum, reason: options.retryReason });
     const headers: Record<string, string> = {};
     if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
     if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;

@@ -1,12 +1,18 @@
 // Slack's Socket Mode side: `apps.connections.open` (app-level token) hands out a one-time WebSocket URL; the
-// server greets with `hello`, sends envelopes and waits for the app's `{envelope_id, payload}` acks.
+// server greets with `hello`, sends envelopes and waits for the app's `{envelope_id, payload}` acks. The
+// WebSocket itself is the `ws` package; this file is only the Socket Mode protocol on top of it.
+//
+// Like Slack, once an app has connected over Socket Mode nothing goes to its HTTP URL any more: an envelope
+// sent while no connection is open fails (`dispatch_failed`) instead of falling back to HTTP. Slack recycles
+// connections: `disconnect` (reason `refresh_requested`, `warning`, …) is sent first, the connection gets no
+// new envelopes from then on, and Slack closes it a little later.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { EmulatorState } from './emulator-state.js';
 import type { BotAnswer } from './emulator-types.js';
 import { succeed, type MethodHandler } from './methods/method-context.js';
-import { refuseUpgrade, WebSocketConnection } from './websocket-connection.js';
 
 export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
 
@@ -23,6 +29,8 @@ export interface SocketModeOptions {
   readonly appToken?: string;
   /** How long a sender waits for an envelope's ack (Slack gives up after 3 s; tests run on busy machines). */
   readonly ackTimeoutMs?: number;
+  /** How long after a `disconnect` message Slack closes the connection (default 10 s). */
+  readonly disconnectGraceMs?: number;
 }
 
 interface Pending {
@@ -30,13 +38,27 @@ interface Pending {
   readonly resolve: (payload: Record<string, unknown>) => void;
 }
 
+interface Connection {
+  readonly ws: WebSocket;
+  /** Told to reconnect: Slack sends it nothing new. */
+  draining: boolean;
+}
+
 const PATH = /^\/link\/?$/;
+const MAX_PAYLOAD = 16 * 1024 * 1024;
+
+/** Refuses an upgrade with a plain HTTP status. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
 
 export class SocketModeServer {
   private readonly tickets = new Set<string>();
-  private readonly connections: WebSocketConnection[] = [];
+  private readonly connections: Connection[] = [];
   private readonly pending = new Map<string, Pending>();
   private readonly ackLog: SocketAck[] = [];
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
+  private everConnected = false;
 
   constructor(private readonly options: SocketModeOptions) {}
 
@@ -62,32 +84,47 @@ export class SocketModeServer {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const ticket = url.searchParams.get('ticket') ?? '';
     if (!PATH.test(url.pathname) || !this.tickets.delete(ticket)) return refuseUpgrade(socket, 401, 'Unauthorized');
-    const connection = WebSocketConnection.accept(req, socket, head, {
-      onText: (text) => this.onAck(text),
-      onClose: () => {
-        const at = connection ? this.connections.indexOf(connection) : -1;
+    this.server.handleUpgrade(req, socket, head, (ws) => {
+      const connection: Connection = { ws, draining: false };
+      this.connections.push(connection);
+      this.everConnected = true;
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) this.onAck(data.toString());
+      });
+      ws.on('close', () => {
+        const at = this.connections.indexOf(connection);
         if (at >= 0) this.connections.splice(at, 1);
-      },
+      });
+      ws.on('error', () => ws.terminate());
+      ws.send(
+        JSON.stringify({ type: 'hello', num_connections: this.connections.length, debug_info: { host: 'klaxon-emulator', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0KLAXON' } }),
+      );
     });
-    if (!connection) return;
-    this.connections.push(connection);
-    connection.sendText(
-      JSON.stringify({ type: 'hello', num_connections: this.connections.length, debug_info: { host: 'klaxon-emulator', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0KLAXON' } }),
-    );
   }
 
+  /** True while a connection can take envelopes. */
   get connected(): boolean {
-    return this.connections.some((c) => c.open);
+    return this.usable() !== undefined;
+  }
+
+  /** True once an app has connected over Socket Mode: from then on Slack never falls back to HTTP. */
+  get inUse(): boolean {
+    return this.everConnected;
   }
 
   acks(): SocketAck[] {
     return [...this.ackLog];
   }
 
+  private usable(): Connection | undefined {
+    return [...this.connections].reverse().find((c) => !c.draining && c.ws.readyState === WebSocket.OPEN);
+  }
+
   /** Sends one envelope to the newest open connection and resolves with its ack as a bot answer. */
   async deliver(type: EnvelopeType, payload: Record<string, unknown>, retry: { attempt?: number | undefined; reason?: string | undefined } = {}): Promise<BotAnswer> {
-    const connection = [...this.connections].reverse().find((c) => c.open);
-    if (!connection) throw new Error('no Socket Mode connection is open');
+    const connection = this.usable();
+    // What Slack shows a user whose command or click reached no connection.
+    if (!connection) return { status: 0, body: 'dispatch_failed', ms: 0 };
     const envelopeId = randomBytes(16).toString('hex');
     const started = performance.now();
     const acked = new Promise<Record<string, unknown> | undefined>((resolve) => {
@@ -103,7 +140,7 @@ export class SocketModeServer {
         },
       });
     });
-    connection.sendText(
+    connection.ws.send(
       JSON.stringify({
         envelope_id: envelopeId,
         type,
@@ -119,14 +156,22 @@ export class SocketModeServer {
     return { status: 200, body: empty ? '' : JSON.stringify(ack), ...(empty ? {} : { json: ack }), ms };
   }
 
-  /** Asks every client to reconnect, as Slack does before recycling a connection. */
-  requestReconnect(reason = 'refresh_requested'): void {
-    for (const c of this.connections) c.sendText(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'klaxon-emulator' } }));
+  /**
+   * Asks every client to reconnect, as Slack does before recycling a connection: a `disconnect` message, no new
+   * envelopes on that connection, and a close `graceMs` later.
+   */
+  requestReconnect(reason = 'refresh_requested', graceMs = this.options.disconnectGraceMs ?? 10_000): void {
+    for (const c of this.connections.filter((c) => !c.draining)) {
+      c.draining = true;
+      c.ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'klaxon-emulator' } }));
+      setTimeout(() => c.ws.close(1000, reason), graceMs).unref();
+    }
   }
 
   close(): void {
-    for (const c of [...this.connections]) c.terminate();
+    for (const c of [...this.connections]) c.ws.terminate();
     this.connections.length = 0;
+    this.server.close();
   }
 
   private onAck(text: string): void {

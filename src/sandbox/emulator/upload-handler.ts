@@ -1,7 +1,7 @@
 // Serves the upload URLs files.getUploadURLExternal hands out: raw or multipart bytes for one file id.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from './emulator-state.js';
-import { parseMultipart, readBody } from './request-body.js';
+import { readMultipart, readBody } from './request-body.js';
 
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, fileId: string, state: EmulatorState): Promise<void> {
   const body = await readBody(req);
@@ -16,12 +16,13 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, fi
   }
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.includes('multipart/form-data')) {
-    const parts = parseMultipart(body, contentType);
+    const parts = await readMultipart(body, contentType);
     const part = parts.find((p) => p.filename !== undefined) ?? parts.find((p) => p.name === 'file') ?? parts[0];
     file.content = part?.data ?? Buffer.alloc(0);
   } else {
     file.content = body;
   }
+  state.emit({ kind: 'file' });
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end(`OK - ${file.content.length}`);
 }

@@ -1,8 +1,9 @@
-// Serves POST /api/<method>: token check, fault injection, the method itself, and the call log.
+// Serves POST /api/<method>: token check, fault injection, rate limits, the method itself, and the call log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorState } from './emulator-state.js';
 import type { Call } from './emulator-types.js';
 import type { FaultRegistry } from './faults.js';
+import type { RateLimiter } from './rate-limits.js';
 import { METHODS } from './methods/method-table.js';
 import type { MethodHandler, MethodResult } from './methods/method-context.js';
 import { parseArgs, readBody } from './request-body.js';
@@ -16,6 +17,8 @@ export interface WebApiDeps {
   /** Methods that take an app-level token (Socket Mode) instead of the bot token. */
   readonly appMethods?: Readonly<Record<string, MethodHandler>>;
   readonly acceptsAppToken?: (token: string) => boolean;
+  /** Slack's per-method limits; absent when a test turned them off. */
+  readonly rateLimits?: RateLimiter;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,7 +38,7 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   const body = await readBody(req);
   let args: Record<string, unknown>;
   try {
-    args = parseArgs(body, req.headers['content-type'] ?? '');
+    args = await parseArgs(body, req.headers['content-type'] ?? '');
   } catch {
     args = {};
   }
@@ -65,10 +68,14 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
     if (!(deps.acceptsAppToken?.(token) ?? false)) return finish(200, { ok: false, error: 'invalid_auth' });
   } else if (token !== deps.botToken) return finish(200, { ok: false, error: 'invalid_auth' });
   const channel = [args['channel'], args['channel_id']].find((v): v is string => typeof v === 'string');
+  let answerAfterMs = 0;
   for (const effect of deps.faults.match(method, channel)) {
     switch (effect.kind) {
       case 'delay':
         await sleep(effect.ms);
+        break;
+      case 'slow_answer':
+        answerAfterMs += effect.ms;
         break;
       case 'rate_limited':
         return finish(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(effect.retryAfterSeconds) });
@@ -80,9 +87,14 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   }
   const handler = appMethod ?? METHODS[method];
   if (!handler) return finish(200, { ok: false, error: 'unknown_method' });
+  const retryAfter = deps.rateLimits?.take(method, channel === undefined ? undefined : (deps.state.channel(channel)?.id ?? channel));
+  if (retryAfter !== undefined) return finish(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+  let result: MethodResult;
   try {
-    finish(200, handler({ state: deps.state, args, baseUrl: deps.baseUrl(), strict: deps.strict }));
+    result = handler({ state: deps.state, args, baseUrl: deps.baseUrl(), strict: deps.strict });
   } catch (error) {
-    finish(500, `emulator bug in ${method}: ${error instanceof Error ? error.message : String(error)}`);
+    return finish(500, `emulator bug in ${method}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (answerAfterMs > 0) await sleep(answerAfterMs);
+  finish(200, result);
 }

@@ -22,7 +22,7 @@ export function channelJson(channel: Channel, state: EmulatorState): Record<stri
   };
 }
 
-export function messageJson(message: Message): Record<string, unknown> {
+export function messageJson(message: Message, options: { readonly withMetadata?: boolean } = {}): Record<string, unknown> {
   return {
     type: 'message',
     ts: message.ts,
@@ -38,6 +38,7 @@ export function messageJson(message: Message): Record<string, unknown> {
       : {}),
     ...(message.files !== undefined ? { files: message.files.map((id) => ({ id })) } : {}),
     ...(message.edited !== undefined ? { edited: message.edited } : {}),
+    ...(options.withMetadata === true && message.metadata !== undefined ? { metadata: message.metadata } : {}),
   };
 }
 
@@ -52,7 +53,9 @@ export function userJson(user: EmulatedUser, teamId: string): Record<string, unk
     tz_label: tz,
     tz_offset: tz === 'Asia/Tokyo' ? 32_400 : 0,
     is_bot: user.isBot ?? false,
-    deleted: false,
+    deleted: user.deactivated ?? false,
+    is_restricted: user.guest !== undefined,
+    is_ultra_restricted: user.guest === 'single',
     profile: { real_name: user.realName, display_name: user.name, title: user.title ?? '' },
   };
 }

@@ -105,7 +105,7 @@ export const en: Messages = {
     digest: 'Output digest',
     unknownTitle: 'Outcome unknown',
     unknownBody:
-      'The worker stopped while this command was running, so whether it finished is unknown. klaxon will not run it again by itself: check the host before running it again.',
+      'The worker stopped while this command was running; the command and every process it started were stopped with it (SIGTERM, then SIGKILL), so it may have been cut off part-way. Whether it finished is unknown. klaxon will not run it again by itself: check the host before running it again.',
     fallback: (title, state) => `${title}: ${state}`,
   },
   approval: {
@@ -243,6 +243,7 @@ export const en: Messages = {
     not_found: () => 'That incident does not exist.',
     not_incident_channel: () => en.errors.notIncidentChannel,
     unexpected: () => UNEXPECTED_EN,
+    not_saved: () => 'Not saved: the database did not answer in time, so nothing was recorded. Please try again.',
   },
   fieldErrors: {
     chooseSeverity: 'Choose a severity',
@@ -256,6 +257,7 @@ export const en: Messages = {
     declared: (id) => `${id} declared. Creating its channel…`,
     updatePosted: 'Status update posted.',
     noteAdded: 'Note added to the timeline.',
+    savedForFold: 'Saved; it will be on the timeline in a moment.',
     severityChanged: 'Severity changed; the clocks were recomputed.',
     roleAssigned: 'Role assigned.',
     recoveryRecorded: 'Recovery recorded. Run the post-recovery verification next.',

@@ -117,7 +117,7 @@ export const ja: Messages = {
     digest: '出力ダイジェスト',
     unknownTitle: '結果不明',
     unknownBody:
-      'このコマンドの実行中にワーカーが停止したため、完了したかどうか不明です。自動では再実行しません。ホストの状態を確認してから再実行してください。',
+      'このコマンドの実行中にワーカーが停止しました。コマンドとそれが起動したすべてのプロセスも停止しました（SIGTERM の後 SIGKILL）。途中で中断された可能性があり、完了したかどうか不明です。自動では再実行しません。ホストの状態を確認してから再実行してください。',
     fallback: (title, state) => `${title}: ${state}`,
   },
   approval: {
@@ -255,6 +255,7 @@ export const ja: Messages = {
     not_found: () => 'インシデントが見つかりません。',
     not_incident_channel: () => ja.errors.notIncidentChannel,
     unexpected: () => '予期しないエラーが発生しました。もう一度お試しください。',
+    not_saved: () => '保存されませんでした。データベースが時間内に応答しなかったため、何も記録されていません。もう一度お試しください。',
   },
   fieldErrors: {
     chooseSeverity: '重要度を選んでください',
@@ -268,6 +269,7 @@ export const ja: Messages = {
     declared: (id) => `${id} を宣言しました。インシデントチャンネルを作成しています…`,
     updatePosted: '状況報告を投稿しました。',
     noteAdded: 'メモをタイムラインに追加しました。',
+    savedForFold: '保存しました。まもなくタイムラインに反映されます。',
     severityChanged: '重要度を変更しました。時計を再計算しました。',
     roleAssigned: '役割を割り当てました。',
     recoveryRecorded: '復旧を記録しました。復旧後の検証を実行してください。',

@@ -16,7 +16,7 @@ import { ja } from './ja.js';
 export type ApprovalDecision = 'approved' | 'denied' | 'expired';
 
 /** Every expected failure the bot explains to the person who asked. */
-export type Problem = UsageError | DomainError | RunRefusal | NotFound | { readonly code: 'not_incident_channel' } | { readonly code: 'unexpected' };
+export type Problem = UsageError | DomainError | RunRefusal | NotFound | { readonly code: 'not_incident_channel' } | { readonly code: 'unexpected' } | { readonly code: 'not_saved' };
 export type ProblemCode = Problem['code'];
 /** How one kind of problem is put into words: a sentence per code, so a new code without words does not compile. */
 /** The problems that can carry code C (a domain error's code is one of several). */
@@ -212,6 +212,8 @@ export interface Messages {
     readonly declared: (id: string) => string;
     readonly updatePosted: string;
     readonly noteAdded: string;
+    /** Saved in the intent stream; the fold had not finished when the answer went out. */
+    readonly savedForFold: string;
     readonly severityChanged: string;
     readonly roleAssigned: string;
     readonly recoveryRecorded: string;

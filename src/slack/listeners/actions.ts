@@ -1,16 +1,14 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import type { WebClient } from '@slack/web-api';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
-import { apply } from '../../app/apply.js';
 import { decideApproval, requestRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
 import type { ChecklistItemId } from '../../domain/checklist.js';
 import { CHECKLIST_ITEMS } from '../../domain/checklist.js';
 import type { Incident } from '../../domain/incident.js';
-import { changeSeverity } from '../../domain/incident-records.js';
-import { acknowledge, requiredReportFields } from '../../domain/lifecycle.js';
-import { toggleItem } from '../../domain/checklist-rules.js';
+import type { Intent } from '../../domain/intent.js';
+import { requiredReportFields } from '../../domain/lifecycle.js';
 import { parseSeverity } from '../../domain/severity.js';
 import { explain, type Problem } from '../explain.js';
 import { ACTION } from '../ids.js';
@@ -20,6 +18,7 @@ import { updateModal } from '../views/update-modal.js';
 import { acceptedReply } from '../views/run-replies.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
+import { receivedAt, recordAction } from './record-flow.js';
 
 type ActionArgs = { body: BlockAction; client: WebClient; respond?: RespondFn };
 
@@ -53,19 +52,25 @@ export function registerActions(app: App, services: Services): void {
 
   const keyOf = (body: BlockAction) => `click-${body.trigger_id ?? body.actions[0]?.action_ts}`;
 
-  onIncident(ACTION.checklistToggle, async (incident, args) => {
-    const item = (args.action as ButtonAction).value as ChecklistItemId;
-    if (!CHECKLIST_ITEMS.some((i) => i.id === item)) return;
-    const key = keyOf(args.body);
-    const result = await apply(services, incident.id, (i) => toggleItem(i, item, actorFrom(services, args.body.user.id, key)), key);
-    if (!result.ok) await problem(args, result.error as Problem);
+  // Actions that change the record are saved before the ack, so a 200 means durable: a person whose action
+  // could not be saved in time is told so (through response_url, which needs no Redis).
+  function onRecorded(actionId: string, intentOf: (action: BlockAction['actions'][number]) => Intent | undefined) {
+    app.action<BlockAction>(actionId, async ({ ack, body, client, action, respond, context }) => {
+      const intent = intentOf(action);
+      if (!intent) return ack();
+      const request = { channel: body.channel?.id, by: body.user.id, key: keyOf(body), receivedAt: receivedAt(services, context) };
+      const result = await recordAction(services, request, intent);
+      await ack();
+      if (!result.ok) await problem({ body, client, respond }, result.error);
+    });
+  }
+
+  onRecorded(ACTION.checklistToggle, (action) => {
+    const item = (action as ButtonAction).value;
+    return CHECKLIST_ITEMS.some((i) => i.id === item) ? { kind: 'toggle', item: item as ChecklistItemId } : undefined;
   });
 
-  onIncident(ACTION.acknowledge, async (incident, args) => {
-    const key = keyOf(args.body);
-    const result = await apply(services, incident.id, (i) => acknowledge(i, actorFrom(services, args.body.user.id, key)), key);
-    if (!result.ok) await problem(args, result.error as Problem);
-  });
+  onRecorded(ACTION.acknowledge, () => ({ kind: 'acknowledge' }));
 
   onIncident(ACTION.resolve, async (incident, args) => {
     const key = keyOf(args.body);
@@ -73,12 +78,9 @@ export function registerActions(app: App, services: Services): void {
     if (!result.ok) await problem(args, result.error as Problem);
   });
 
-  onIncident(ACTION.severityMenu, async (incident, args) => {
-    const chosen = parseSeverity((args.action as OverflowAction).selected_option?.value ?? '');
-    if (!chosen.ok) return;
-    const key = keyOf(args.body);
-    const result = await apply(services, incident.id, (i) => changeSeverity(i, chosen.value, actorFrom(services, args.body.user.id, key)), key);
-    if (!result.ok) await problem(args, result.error as Problem);
+  onRecorded(ACTION.severityMenu, (action) => {
+    const chosen = parseSeverity((action as OverflowAction).selected_option?.value ?? '');
+    return chosen.ok ? { kind: 'severity', severity: chosen.value } : undefined;
   });
 
   onIncident(ACTION.postUpdate, async (incident, args) => {

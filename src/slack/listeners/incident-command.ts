@@ -2,14 +2,13 @@
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { declare } from '../../app/declare.js';
-import { apply } from '../../app/apply.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import { requestRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
 import type { Incident } from '../../domain/incident.js';
-import { addNote, assignRole, changeSeverity } from '../../domain/incident-records.js';
-import { requiredReportFields, type TransitionResult } from '../../domain/lifecycle.js';
+import type { Intent } from '../../domain/intent.js';
+import { requiredReportFields } from '../../domain/lifecycle.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks } from '../../domain/sla.js';
 import { messages } from '../i18n/messages.js';
@@ -23,6 +22,7 @@ import { declareModal } from '../views/declare-modal.js';
 import { statusSummary } from '../views/status-summary.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
+import { receivedAt, recordAction } from './record-flow.js';
 
 type Reply = RespondArguments & { text: string };
 const ephemeral = (message: SlackMessage): Reply => ({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
@@ -37,13 +37,15 @@ export function registerIncidentCommand(app: App, services: Services): void {
     return then(incident);
   }
 
-  async function transition(incident: Incident, key: string, fn: (i: Incident) => TransitionResult, done: string): Promise<Reply> {
-    const result = await apply(services, incident.id, fn, key);
-    if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
-    return { response_type: 'ephemeral', text: done };
+  // Saved before the answer; "applied" when the fold finished in time, otherwise it follows in a moment.
+  async function recorded(command: SlashCommand, context: Record<string, unknown>, intent: Intent, applied: string): Promise<Reply> {
+    const request = { channel: command.channel_id, by: command.user_id, key: `cmd-${command.trigger_id}`, receivedAt: receivedAt(services, context) };
+    const result = await recordAction(services, request, intent);
+    if (!result.ok) return ephemeral(explain(result.error, locale));
+    return { response_type: 'ephemeral', text: result.value === 'applied' ? applied : done.savedForFold };
   }
 
-  async function handle(parsed: IncidentCommand, command: SlashCommand, client: WebClient): Promise<Reply | undefined> {
+  async function handle(parsed: IncidentCommand, command: SlashCommand, client: WebClient, context: Record<string, unknown>): Promise<Reply | undefined> {
     const by = command.user_id;
     const key = `cmd-${command.trigger_id}`;
     const actor = actorFrom(services, by, key);
@@ -78,14 +80,11 @@ export function registerIncidentCommand(app: App, services: Services): void {
           return { response_type: 'ephemeral', text: done.updatePosted };
         });
       case 'note':
-        return inIncident(command, (incident) =>
-          transition(incident, key, (i) => addNote(i, parsed.text, actor), done.noteAdded));
+        return recorded(command, context, { kind: 'note', text: parsed.text }, done.noteAdded);
       case 'severity':
-        return inIncident(command, (incident) =>
-          transition(incident, key, (i) => changeSeverity(i, parsed.severity, actor), done.severityChanged));
+        return recorded(command, context, { kind: 'severity', severity: parsed.severity }, done.severityChanged);
       case 'assign':
-        return inIncident(command, (incident) =>
-          transition(incident, key, (i) => assignRole(i, parsed.role, parsed.user, actor), done.roleAssigned));
+        return recorded(command, context, { kind: 'assign', role: parsed.role, user: parsed.user }, done.roleAssigned);
       case 'resolve':
         return inIncident(command, async (incident) => {
           const result = await resolveAndOfferVerification(services, incident.id, actor);
@@ -109,27 +108,27 @@ export function registerIncidentCommand(app: App, services: Services): void {
   }
 
   /** The command's answer, or a short apology when something unexpected broke (logged with its stack). */
-  async function answer(parsed: IncidentCommand, command: SlashCommand, client: WebClient): Promise<Reply | undefined> {
+  async function answer(parsed: IncidentCommand, command: SlashCommand, client: WebClient, context: Record<string, unknown>): Promise<Reply | undefined> {
     try {
-      return await handle(parsed, command, client);
+      return await handle(parsed, command, client, context);
     } catch (error) {
       services.logger.error({ err: error, subcommand: parsed.kind, user: command.user_id }, '/incident failed');
       return ephemeral(explain({ code: 'unexpected' }, locale));
     }
   }
 
-  app.command('/incident', async ({ command, ack, respond, client }) => {
+  app.command('/incident', async ({ command, ack, respond, client, context }) => {
     const parsed = parseCommand(command.text);
     if (!parsed.ok) return ack(ephemeral(explain(parsed.error, locale)));
     // Modals need the trigger_id within ~3 s: acknowledge first, then open them.
     const opensModal = (parsed.value.kind === 'declare' && !(parsed.value.severity && parsed.value.title)) || parsed.value.kind === 'close';
     if (opensModal) {
       await ack();
-      const reply = await answer(parsed.value, command, client);
+      const reply = await answer(parsed.value, command, client, context);
       if (reply) await respond(reply);
       return;
     }
     // A failure must still be acknowledged: otherwise Slack waits 3 s and shows its own timeout error.
-    await ack(await answer(parsed.value, command, client));
+    await ack(await answer(parsed.value, command, client, context));
   });
 }

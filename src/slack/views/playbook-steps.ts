@@ -46,7 +46,9 @@ function commandBlock(commandId: string, lookup: CommandLookup, locale: Locale):
     m.risk[spec.risk],
     spec.minSeverity === undefined ? '' : m.playbook.minSeverity(m.severity[spec.minSeverity]),
   ].filter(Boolean);
-  return section(`*${inlineMrkdwn(pick(spec.title, locale), 300)}*\n${notes.join(' · ')}`, runButton(spec, locale));
+  // How the command departs from the runbook's text, so nobody is surprised by what really runs.
+  const departure = spec.departure === undefined ? '' : `\n:information_source: ${inlineMrkdwn(pick(spec.departure, locale), 600)}`;
+  return section(`*${inlineMrkdwn(pick(spec.title, locale), 300)}*\n${notes.join(' · ')}${departure}`, runButton(spec, locale));
 }
 
 function stepBlock(step: PlaybookStep, index: number, input: PlaybookStepsInput): KnownBlock {

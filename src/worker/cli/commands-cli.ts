@@ -1,5 +1,6 @@
 // `klaxon commands [--json]`: the allow-list as a table for people or as JSON for scripts.
 import type { Catalogue, CommandSpec, ParamSpec } from '../../domain/catalogue.js';
+import { effectiveArgv, runsGuarded } from '../run/read-only-argv.js';
 import type { CliIo } from './cli-io.js';
 
 const describeParam = (name: string, spec: ParamSpec): string => {
@@ -24,6 +25,20 @@ const flagsOf = (spec: CommandSpec): string =>
     .filter(Boolean)
     .join(' ');
 
+// Exactly what the worker will run: the argv template (with the read-only guard the runner adds) or the
+// builtin and its fixed options.
+const actionOf = (spec: CommandSpec): Record<string, unknown> =>
+  spec.action.kind === 'argv'
+    ? { kind: 'argv', argv: effectiveArgv({ ...spec, action: spec.action }), ...(runsGuarded(spec) ? { readOnlyGuard: true } : {}) }
+    : { kind: 'builtin', builtin: spec.action.builtin, options: spec.action.options ?? {} };
+
+const describeAction = (spec: CommandSpec): string =>
+  spec.action.kind === 'argv'
+    ? effectiveArgv({ ...spec, action: spec.action })
+        .map((el) => (/\s/.test(el) ? `'${el.split('\n')[0]}${el.includes('\n') ? ' …' : ''}'` : el))
+        .join(' ')
+    : `builtin ${spec.action.builtin} ${JSON.stringify(spec.action.options ?? {})}`;
+
 // Prints the catalogue; exit code 0, or 2 on an unknown flag.
 export function commandsCli(args: readonly string[], io: CliIo, catalogue: Catalogue): number {
   const unknown = args.filter((arg) => arg !== '--json');
@@ -39,6 +54,9 @@ export function commandsCli(args: readonly string[], io: CliIo, catalogue: Catal
       runbook: spec.runbook,
       params: spec.params ?? {},
       timeoutMs: spec.timeoutMs,
+      action: actionOf(spec),
+      ...(spec.departure ? { departure: spec.departure } : {}),
+      ...(spec.passWhen ? { passWhen: spec.passWhen } : {}),
       ...(spec.requiresApproval ? { requiresApproval: true } : {}),
       ...(spec.minSeverity ? { minSeverity: spec.minSeverity } : {}),
       ...(spec.ticks ? { ticks: spec.ticks } : {}),
@@ -51,6 +69,9 @@ export function commandsCli(args: readonly string[], io: CliIo, catalogue: Catal
   for (const spec of catalogue) {
     const extra = [paramsOf(spec) && `params: ${paramsOf(spec)}`, flagsOf(spec)].filter(Boolean).join('; ');
     io.stdout.write(`${spec.id.padEnd(idWidth)}  ${spec.risk.padEnd(11)}  ${spec.title.en}${extra ? `  [${extra}]` : ''}\n`);
+    const indent = ' '.repeat(idWidth + 15);
+    io.stdout.write(`${indent}runs: ${describeAction(spec)}\n`);
+    if (spec.departure) io.stdout.write(`${indent}differs from the runbook: ${spec.departure.en}\n`);
   }
   return 0;
 }

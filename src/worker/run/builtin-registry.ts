@@ -2,8 +2,11 @@
 import type { Builtin } from './builtin.js';
 import { cleanTemp } from './builtins/clean-temp.js';
 import { configChanges } from './builtins/config-changes.js';
+import { dirSummary } from './builtins/dir-summary.js';
 import { fileInfo } from './builtins/file-info.js';
 import { findProcesses } from './builtins/find-processes.js';
+import { httpStatus } from './builtins/http-status.js';
+import { jsonSet } from './builtins/json-set.js';
 import { listBackupsBuiltin } from './builtins/list-backups.js';
 import { logBundle } from './builtins/log-bundle.js';
 import { logSearch } from './builtins/log-search.js';
@@ -30,4 +33,7 @@ export const builtins: Readonly<Record<string, Builtin>> = {
   'clean-temp': cleanTemp,
   'resource-usage': resourceUsage,
   'maintenance-log': maintenanceLog,
+  'http-status': httpStatus,
+  'dir-summary': dirSummary,
+  'json-set': jsonSet,
 };

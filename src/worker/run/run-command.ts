@@ -3,6 +3,7 @@
 import { realpath } from 'node:fs/promises';
 import type { CommandSpec } from '../../domain/catalogue.js';
 import type { RunFile, RunOutcome, RunResult } from '../../domain/run-result.js';
+import { unmetCriterion } from '../../domain/pass-criteria.js';
 import { buildArgv } from './build-argv.js';
 import type { BuiltinOutcome } from './builtin.js';
 import { builtins } from './builtin-registry.js';
@@ -10,6 +11,8 @@ import { digestFile } from './file-digest.js';
 import { minimalEnv } from './minimal-env.js';
 import { createOutputCapture } from './output-capture.js';
 import { createRedactor, redact } from '../../domain/redact.js';
+import { hostHelpersDir } from './host-helpers.js';
+import { effectiveArgv, pythonEnv } from './read-only-argv.js';
 import { runProcess } from './run-process.js';
 import { resolveInside } from './safe-path.js';
 
@@ -26,6 +29,8 @@ export interface RunContext {
   readonly hostEnv?: Readonly<Record<string, string | undefined>>;
   /** Time between SIGTERM and SIGKILL on timeout or cancel; default 2 s. */
   readonly killGraceMs?: number;
+  /** klaxon's host/ helpers folder for `{helper:name}`; default: the one beside this installation. */
+  readonly helpers?: string;
 }
 
 interface Ended {
@@ -37,12 +42,15 @@ interface Ended {
 
 type Emit = (text: string) => void;
 
+const JUDGED_CHARS = 64 * 1024;
+
 async function runArgv(spec: CommandSpec & { action: { kind: 'argv' } }, params: Readonly<Record<string, string>>, root: string, ctx: RunContext, emit: Emit): Promise<Ended> {
   const stdout = createRedactor();
   const stderr = createRedactor();
-  const end = await runProcess(buildArgv(spec.action, params, ctx.python), {
+  const argv = buildArgv({ kind: 'argv', argv: effectiveArgv(spec) }, params, ctx.python, ctx.helpers ?? hostHelpersDir());
+  const end = await runProcess(argv, {
     cwd: root,
-    env: minimalEnv(ctx.hostEnv ?? {}),
+    env: { ...minimalEnv(ctx.hostEnv ?? {}), ...pythonEnv(spec) },
     timeoutMs: spec.timeoutMs,
     graceMs: ctx.killGraceMs ?? 2000,
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
@@ -112,9 +120,12 @@ async function digestFiles(root: string, paths: readonly string[]): Promise<RunF
 export async function runCommand(spec: CommandSpec, params: Readonly<Record<string, string>>, ctx: RunContext): Promise<RunResult> {
   const startedAt = ctx.now();
   const capture = createOutputCapture(spec.outputCapBytes);
+  // The end of the output, whatever the cap kept, is what pass criteria are judged on.
+  let judged = '';
   const emit: Emit = (text) => {
     if (text === '') return;
     capture.write(text);
+    if (spec.passWhen !== undefined) judged = (judged + text).slice(-JUDGED_CHARS);
     ctx.onOutput?.(text);
   };
   const root = await realpath(ctx.root).catch(() => undefined);
@@ -126,6 +137,13 @@ export async function runCommand(spec: CommandSpec, params: Readonly<Record<stri
     ended = await runArgv({ ...spec, action: spec.action }, params, root, ctx, emit);
   } else {
     ended = await runBuiltin({ ...spec, action: spec.action }, params, root, ctx, emit);
+  }
+  if (ended.outcome === 'succeeded') {
+    const unmet = unmetCriterion(spec, judged);
+    if (unmet !== undefined) {
+      emit(`klaxon: ${unmet}\n`);
+      ended = { ...ended, outcome: 'failed' };
+    }
   }
   const files = root === undefined ? [] : await digestFiles(root, ended.files);
   return {

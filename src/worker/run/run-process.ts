@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import { killProcessGroup } from './kill-process-group.js';
+import { supervisedArgv, supervises } from './supervisor.js';
 
 export interface ProcessOptions {
   readonly cwd: string;
@@ -35,7 +36,9 @@ const pipe = (stream: Readable | null | undefined, sink: (text: string) => void)
 // Runs to completion (or to the kill) and reports how it ended; never throws for the command's sake.
 export async function runProcess(argv: readonly [string, ...string[]], options: ProcessOptions): Promise<ProcessEnd> {
   if (options.signal?.aborted) return { exitCode: null, timedOut: false, canceled: true };
-  const [file, ...args] = argv;
+  const supervised = supervises();
+  // Under the supervisor, stdin is the pipe whose end tells it the worker died, and fd 3 a start failure.
+  const [file, args] = supervised ? supervisedArgv(argv[0], argv.slice(1), options.graceMs) : [argv[0], argv.slice(1)];
   const subprocess = execa(file, args, {
     cwd: options.cwd,
     env: options.env,
@@ -43,13 +46,15 @@ export async function runProcess(argv: readonly [string, ...string[]], options: 
     detached: true,
     cleanup: true,
     buffer: false,
-    stdin: 'ignore',
+    stdio: supervised ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     reject: false,
     windowsHide: true,
     forceKillAfterDelay: false,
   });
   pipe(subprocess.stdout, options.onStdout);
   pipe(subprocess.stderr, options.onStderr);
+  let notStarted = '';
+  pipe(subprocess.stdio[3] as Readable | undefined, (text) => (notStarted += text));
 
   let timedOut = false;
   let canceled = false;
@@ -79,9 +84,9 @@ export async function runProcess(argv: readonly [string, ...string[]], options: 
   const result = await subprocess;
   options.signal?.removeEventListener('abort', onAbort);
   for (const timer of timers) clearTimeout(timer);
-  const exitCode = typeof result.exitCode === 'number' ? result.exitCode : null;
+  const startError = subprocess.pid === undefined ? result.shortMessage || result.message : notStarted || undefined;
+  const exitCode = typeof result.exitCode === 'number' && startError === undefined ? result.exitCode : null;
   const signal = result.signal ?? undefined;
-  const startError = subprocess.pid === undefined ? result.shortMessage || result.message : undefined;
   return {
     exitCode,
     ...(signal === undefined ? {} : { signal }),

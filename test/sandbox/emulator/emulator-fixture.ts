@@ -8,7 +8,8 @@ export const BOT_TOKEN = 'xoxb-emulator-test';
 export async function startEmulator(
   options: Partial<SlackEmulatorOptions> = {},
 ): Promise<{ emulator: SlackEmulator; client: WebClient }> {
-  const emulator = await createSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, ...options });
+  // As an admin would set up a workspace for a bot: invited to #general.
+  const emulator = await createSlackEmulator({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, channels: [{ name: 'general', botIsMember: true }], ...options });
   const client = new WebClient(BOT_TOKEN, {
     slackApiUrl: emulator.apiUrl,
     retryConfig: { retries: 0 },

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebClient } from '@slack/web-api';
 import { FaultRegistry } from '../../../src/sandbox/emulator/faults.js';
 import type { SlackEmulator } from '../../../src/sandbox/emulator/slack-emulator.js';
+import { eventually } from './bolt-fixture.js';
 import { slackError, startEmulator } from './emulator-fixture.js';
 
 let emulator: SlackEmulator;
@@ -49,14 +50,29 @@ describe('fault injection seen by a real WebClient', () => {
     await expect(client.chat.postMessage({ channel, text: 'limited' })).rejects.toBeInstanceOf(WebAPIRateLimitedError);
   });
 
-  it('slows replies down', async () => {
-    emulator.faults.add({ method: 'auth.test', kind: 'delay', ms: 300, times: 1 });
-    const started = Date.now();
-    await client.auth.test();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    const again = Date.now();
-    await client.auth.test();
-    expect(Date.now() - again).toBeLessThan(250);
+  it('delays a call before it acts: nothing is posted while the caller waits', async () => {
+    emulator.faults.add({ method: 'chat.postMessage', channel: other, kind: 'delay', ms: 2_000, times: 1 });
+    const logged = emulator.calls('chat.postMessage').length;
+    const call = client.chat.postMessage({ channel: other, text: 'delayed' });
+    await eventually(() => expect(emulator.calls('chat.postMessage').length).toBe(logged + 1));
+    expect(emulator.messages(other).some((m) => m.text === 'delayed')).toBe(false);
+    expect((await call).ok).toBe(true);
+    expect(emulator.messages(other).some((m) => m.text === 'delayed')).toBe(true);
+  });
+
+  it('answers slowly after acting: the message is there while the caller still waits for its answer', async () => {
+    emulator.faults.add({ method: 'chat.postMessage', channel: other, kind: 'slow_answer', ms: 3_000, times: 1 });
+    let settled = false;
+    const call = client.chat.postMessage({ channel: other, text: 'posted, answered late' }).finally(() => {
+      settled = true;
+    });
+    const stored = await eventually(() => {
+      const found = emulator.messages(other).find((m) => m.text === 'posted, answered late');
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(settled).toBe(false);
+    expect((await call).ts).toBe(stored?.ts);
   });
 });
 

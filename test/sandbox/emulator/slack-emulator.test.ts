@@ -76,6 +76,16 @@ describe('driving a real Bolt app', () => {
     expect(action.trigger_id).toMatch(/^\d+\.\w+\.[0-9a-f]+$/);
   });
 
+  it('sends the command text escaped as Slack does for should_escape, with mentions linked', async () => {
+    await emulator.slashCommand({ userId: 'U0L1OPS', channelId: general(), text: 'ack-text DB <down> & @dev.tanaka' });
+    const command = await eventually(() => {
+      const found = seen.find((s) => s.kind === 'command' && String(s.body['text']).startsWith('ack-text DB'));
+      if (!found) throw new Error('not received yet');
+      return found.body;
+    });
+    expect(command['text']).toBe('ack-text DB &lt;down&gt; &amp; <@U0L3DEV|dev.tanaka>');
+  });
+
   it('turns a respond() into an ephemeral for the user who typed the command', async () => {
     await emulator.slashCommand({ userId: 'U0L3DEV', channelId: general(), text: 'bogus' });
     await eventually(() => expect(emulator.ephemerals(general(), 'U0L3DEV').map((e) => e.text)).toContain('usage: bogus'));

@@ -1,5 +1,5 @@
-// The emulator's Socket Mode side: apps.connections.open, the RFC 6455 server byte by byte (handshake,
-// masking, fragments, ping/pong, close), and a real Bolt SocketModeReceiver connected to it.
+// The emulator's Socket Mode side: apps.connections.open, the WebSocket server seen byte by byte (handshake,
+// masking, fragments, ping/pong, close), refreshes without an HTTP fallback, and a real Bolt SocketModeReceiver.
 import { App, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
@@ -120,7 +120,8 @@ describe('the WebSocket server', () => {
   let emulator: SlackEmulator;
   const clients: RawClient[] = [];
   beforeAll(async () => {
-    ({ emulator } = await startEmulator({ appToken: APP_TOKEN }));
+    // Rate limits off: each case opens its own connection, past apps.connections.open's Tier 1 (~1/min).
+    ({ emulator } = await startEmulator({ appToken: APP_TOKEN, rateLimits: false }));
   });
   afterEach(() => {
     for (const c of clients.splice(0)) c.socket.destroy();
@@ -197,7 +198,7 @@ describe('the WebSocket server', () => {
     await eventually(() => expect(client.ended).toBe(true));
   });
 
-  it('echoes a client close, then falls back to HTTP delivery', async () => {
+  it('echoes a client close, and then sends nothing over HTTP: the command fails as dispatch_failed', async () => {
     for (const c of clients.splice(0)) c.socket.destroy();
     const client = await open(await openUrl(emulator));
     await eventually(() => expect(emulator.socketMode.connected()).toBe(true));
@@ -213,7 +214,35 @@ describe('the WebSocket server', () => {
     await eventually(() => expect(client.ended).toBe(true));
     await eventually(() => expect(emulator.socketMode.connected()).toBe(false));
     const general = emulator.channel('general')?.id as string;
-    await expect(emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'status' })).rejects.toThrow(/no bot URL/);
+    expect(await emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'status' })).toMatchObject({ status: 0, body: 'dispatch_failed' });
+  });
+
+  it('asks for a refresh with disconnect, sends the draining connection nothing new, and closes it after the grace', async () => {
+    for (const c of clients.splice(0)) c.socket.destroy();
+    const old = await open(await openUrl(emulator));
+    await eventually(() => expect(emulator.socketMode.connected()).toBe(true));
+    emulator.socketMode.requestReconnect('refresh_requested', 300);
+    await eventually(() => expect(old.texts().some((m) => m['type'] === 'disconnect' && m['reason'] === 'refresh_requested')).toBe(true));
+    expect(emulator.socketMode.connected()).toBe(false);
+    const general = emulator.channel('general')?.id as string;
+    expect(await emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'in the gap' })).toMatchObject({ status: 0, body: 'dispatch_failed' });
+
+    const fresh = await open(await openUrl(emulator));
+    const sent = emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'after refresh' });
+    const envelope = await eventually(() => {
+      const found = fresh.texts().find((m) => m['type'] === 'slash_commands');
+      expect(found).toBeDefined();
+      return found as Record<string, unknown>;
+    });
+    fresh.send(clientFrame(0x1, Buffer.from(JSON.stringify({ envelope_id: envelope['envelope_id'] }))));
+    expect(await sent).toMatchObject({ status: 200 });
+    expect(old.texts().some((m) => m['type'] === 'slash_commands')).toBe(false);
+    const close = await eventually(() => {
+      const found = old.frames.find((f) => f.opcode === 0x8);
+      expect(found).toBeDefined();
+      return found as ServerFrame;
+    });
+    expect(close.payload.readUInt16BE(0)).toBe(1000);
   });
 });
 

@@ -73,6 +73,17 @@ describe('playbookSteps', () => {
     expect(runButtons(message.blocks)).toHaveLength(1);
   });
 
+  it('says on the step how a command departs from the runbook, in the team language', () => {
+    const safeMode = findCommand('run.safe-mode');
+    if (safeMode?.departure === undefined) throw new Error('run.safe-mode has no departure');
+    const playbook: Playbook = { id: 'test.restart', kind: 'scenario', title: { en: 'Restart', ja: '再起動' }, runbook: '§4.1', severity: 'critical', steps: [{ title: { en: 'Recover', ja: '復旧実行' }, commands: ['run.safe-mode', 'env.python-version'] }] };
+    for (const locale of LOCALES) {
+      const text = allText(playbookSteps({ playbook, commands: findCommand, locale, timeZone: 'Asia/Tokyo' }).blocks);
+      expect(text).toContain(`:information_source: ${locale === 'ja' ? 'セーフモードは存在しない' : 'There is no safe mode'}`);
+      expect(text.match(/:information_source:/g)).toHaveLength(1);
+    }
+  });
+
   it('stays within 50 blocks and every limit for huge hostile playbooks', () => {
     const step = fc.record(
       {

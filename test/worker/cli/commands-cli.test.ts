@@ -12,8 +12,11 @@ describe('klaxon commands', () => {
     const { out, io } = collect();
     expect(commandsCli([], io, catalogue)).toBe(0);
     const lines = out.stdout.trim().split('\n');
-    expect(lines).toHaveLength(catalogue.length + 1);
-    expect(out.stdout).toMatch(/run\.max-workers\s+mutating\s+Run with limited parallelism\s+\[params: workers=2 \(1\.\.32\)\]/);
+    const departing = catalogue.filter((s) => s.departure).length;
+    expect(lines).toHaveLength(1 + 2 * catalogue.length + departing);
+    expect(out.stdout).toMatch(/logs\.tail-errors\s+read-only\s+Tail of the error and main logs\s+\[params: lines=50 \(1\.\.2000\)\]/);
+    expect(out.stdout).toMatch(/^\s+runs: \{python\} \{helper:klaxon_guard\} \{helper:klaxon_strategies\} matrix all$/m);
+    expect(out.stdout).toMatch(/^\s+differs from the runbook: comprehensive_matrix_test\.py exits 0 when its cases fail/m);
     expect(out.stdout).toMatch(/config\.restore\s+destructive\s+.*approval >=high/);
   });
 
@@ -22,7 +25,19 @@ describe('klaxon commands', () => {
     expect(commandsCli(['--json'], io, catalogue)).toBe(0);
     const rows = JSON.parse(out.stdout) as { id: string; risk: string; params: object }[];
     expect(rows.map((r) => r.id)).toEqual(catalogue.map((s) => s.id));
-    expect(rows.find((r) => r.id === 'logs.collect')).toMatchObject({ risk: 'read-only', ticks: 'initial_logs' });
+    expect(rows.find((r) => r.id === 'logs.collect')).toMatchObject({
+      risk: 'mutating',
+      ticks: 'initial_logs',
+      action: { kind: 'builtin', builtin: 'log-bundle', options: { dest: 'incident_logs' } },
+    });
+    expect(rows.find((r) => r.id === 'run.single-strategy')).toMatchObject({
+      action: { kind: 'argv', argv: ['{python}', 'src/dssms/dssms_integrated_main.py', '--force-strategy', '{strategy}', '--start-date', '{start}', '--end-date', '{end}'] },
+      departure: { en: expect.stringContaining('--force-strategy') },
+    });
+    expect(rows.find((r) => r.id === 'system.matrix-test')).toMatchObject({
+      action: { argv: ['{python}', '{helper:klaxon_guard}', '{helper:klaxon_strategies}', 'matrix', 'all'], readOnlyGuard: true },
+      passWhen: { output: expect.any(String) },
+    });
   });
 
   it('refuses unknown arguments with exit code 2', () => {

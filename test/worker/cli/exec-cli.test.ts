@@ -26,21 +26,21 @@ describe('klaxon exec', () => {
 
   it('passes parameters and prints JSON with --json', async () => {
     const { out, io } = collect();
-    expect(await execCli(['run.max-workers', '--param', 'workers=3', '--json'], io, options())).toBe(0);
+    expect(await execCli(['logs.tail-errors', '--param', 'lines=3', '--json'], io, options())).toBe(0);
     const result = JSON.parse(out.stdout) as { outcome: string; output: string; exitCode: number };
     expect(result).toMatchObject({ outcome: 'succeeded', exitCode: 0 });
-    expect(result.output).toContain('workers=3');
+    expect(result.output).toContain('==> logs/main.log (last 3 lines) <==');
   });
 
   it.each([
     [['nope.nothing'], 'refused: unknown command "nope.nothing"'],
-    [['run.max-workers', '--param', 'workers=3; touch pwned'], 'refused: parameter "workers" must be a whole number'],
-    [['run.max-workers', '--param', 'threads=2'], 'refused: unexpected parameter "threads"'],
-    [['run.max-workers', '--param', 'workers'], '--param needs k=v'],
-    [['run.max-workers', '--param=workers=2', '--param', 'workers=3'], 'given twice'],
+    [['logs.tail-errors', '--param', 'lines=3; touch pwned'], 'refused: parameter "lines" must be a whole number'],
+    [['logs.tail-errors', '--param', 'threads=2'], 'refused: unexpected parameter "threads"'],
+    [['logs.tail-errors', '--param', 'lines'], '--param needs k=v'],
+    [['logs.tail-errors', '--param=lines=2', '--param', 'lines=3'], 'given twice'],
     [[], 'usage: klaxon exec'],
     [['a', 'b'], "unexpected argument 'b'"],
-    [['run.max-workers', '--force'], "unknown option '--force'"],
+    [['logs.tail-errors', '--force'], "unknown option '--force'"],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
     const { out, io } = collect();
     expect(await execCli(args, io, options())).toBe(2);
@@ -58,7 +58,7 @@ describe('klaxon exec', () => {
 
   it('exits 1 when the command fails', async () => {
     const { out, io } = collect();
-    expect(await execCli(['config.restore', '-p', 'backup=19990101'], io, options())).toBe(1);
+    expect(await execCli(['data.fetch-test'], io, options())).toBe(1);
     expect(out.stdout).toContain('outcome:  failed');
   });
 

@@ -27,7 +27,8 @@ const echoSpec: CommandSpec = {
   id: 'test.echo-argv',
   title: { en: 'echo argv', ja: '引数表示' },
   runbook: [],
-  risk: 'read-only',
+  // It writes argv.json into the root, so it is not read-only (the read-only guard would refuse the write).
+  risk: 'mutating',
   params: { value: { kind: 'pattern', pattern: '^[\\s\\S]+$', maxLength: 200 } },
   timeoutMs: 10_000,
   outputCapBytes: 64 * 1024,

@@ -1,33 +1,38 @@
-"""Monitoring dashboard (demo): --status prints the monitoring state."""
+"""Monitoring dashboard (demo): serves the dashboard page and /api/status over HTTP on :8080.
+
+Usage: python src/monitoring/dashboard.py [--port 8080]   (--port 0 picks a free port and prints it)
+"""
 import argparse
-import sys
-from pathlib import Path
+import json
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
-
-from src.monitoring import state  # noqa: E402
+PAGE = b"<!doctype html><html><head><title>Backtest Monitoring Dashboard</title></head><body>running</body></html>"
 
 
-class Dashboard:
-    def status(self):
-        current = state.load()
-        return f"Dashboard: running (demo), interval {current['interval_seconds']} s, metrics {', '.join(current['metrics'])}"
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/api/status":
+            body, kind = json.dumps({"status": "running", "strategies": 6}).encode(), "application/json"
+        else:
+            body, kind = PAGE, "text/html; charset=utf-8"
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-    def increase_monitoring_frequency(self):
-        current = state.load()
-        current["interval_seconds"] = max(5, current["interval_seconds"] // 2)
-        state.save(current)
-        print(f"Monitoring interval is now {current['interval_seconds']} s")
+    def log_message(self, *args):
+        pass
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--status", action="store_true")
+    parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args()
-    if args.status:
-        print(Dashboard().status())
-    return 0
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    print(f"Dashboard listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
+    server.serve_forever()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -3,7 +3,7 @@ import { findChannel } from './channel-guard.js';
 import { fail, stringArg, succeed, type MethodHandler } from './method-context.js';
 
 const bookmarksAdd: MethodHandler = (context) => {
-  const found = findChannel(context, 'channel_id', { open: true });
+  const found = findChannel(context, 'channel_id', { member: true, open: true });
   if (!found.ok) return found.failure;
   const title = stringArg(context.args, 'title');
   const type = stringArg(context.args, 'type');

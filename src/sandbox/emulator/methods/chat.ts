@@ -17,6 +17,7 @@ const postMessage: MethodHandler = (context) => {
     text: read.content.text ?? '',
     ...(read.content.blocks !== undefined ? { blocks: read.content.blocks } : {}),
     ...(read.content.attachments !== undefined ? { attachments: read.content.attachments } : {}),
+    ...(read.content.metadata !== undefined ? { metadata: read.content.metadata } : {}),
     ...(threadTs !== undefined ? { threadTs } : {}),
   });
   return succeed({ channel: found.channel.id, ts: message.ts, message: messageJson(message) });
@@ -35,13 +36,15 @@ const update: MethodHandler = (context) => {
   else if (read.content.text !== undefined) delete message.blocks;
   if (read.content.text !== undefined) message.text = read.content.text;
   if (read.content.attachments !== undefined) message.attachments = read.content.attachments;
+  if (read.content.metadata !== undefined) message.metadata = read.content.metadata;
   message.edited = { user: context.state.bot.userId, ts: context.state.nextTs(`${found.channel.id}/edits`) };
   context.state.emit({ kind: 'message', channel: found.channel.id });
   return succeed({ channel: found.channel.id, ts: message.ts, text: message.text, message: messageJson(message) });
 };
 
 const postEphemeral: MethodHandler = (context) => {
-  const found = findChannel(context, 'channel', { open: true });
+  // Without chat:write.public a bot posts, ephemerally too, only where it is a member.
+  const found = findChannel(context, 'channel', { member: true, open: true });
   if (!found.ok) return found.failure;
   const user = stringArg(context.args, 'user');
   if (user === undefined || !context.state.user(user)) return fail('user_not_found');

@@ -1,4 +1,4 @@
-// Remove-Item temp/* (and config/data_cache/*) -Force: counts files and bytes first, reports them, then
+// Remove-Item temp/* (and the data cache) -Force — on the real system the caches cache/ and data_cache/: counts files and bytes first, reports them, then
 // deletes the folders' contents (never the folders, never a symbolic link's target).
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { resolveInside } from '../safe-path.js';
 import { walkFiles } from '../walk-files.js';
 
 /** The only folders whose contents may ever be deleted, whatever the catalogue says. */
-export const DELETABLE_DIRS: readonly string[] = ['temp', 'config/data_cache'];
+export const DELETABLE_DIRS: readonly string[] = ['cache', 'data_cache'];
 
 // Empties each listed folder.
 export const cleanTemp: Builtin = async ({ root, options, print, signal }) => {

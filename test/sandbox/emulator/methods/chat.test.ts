@@ -8,7 +8,9 @@ let emulator: SlackEmulator;
 let client: WebClient;
 let channel: string;
 beforeAll(async () => {
-  ({ emulator, client } = await startEmulator());
+  // Rate limits off: these cases check content rules with dozens of back-to-back posts to #general, past
+  // chat.postMessage's ~1/s per channel (rate-limits.test.ts covers the limit itself).
+  ({ emulator, client } = await startEmulator({ rateLimits: false }));
   channel = (await client.conversations.create({ name: 'chat-test' })).channel?.id ?? '';
   await client.conversations.invite({ channel, users: 'U0L1OPS' });
 });
@@ -30,7 +32,7 @@ describe('chat.postMessage', () => {
   });
 
   it('keeps ts strictly increasing within a channel, even when the clock stands still', async () => {
-    const fixed = await startEmulator({ now: () => 1_764_400_000_000 });
+    const fixed = await startEmulator({ now: () => 1_764_400_000_000, rateLimits: false });
     try {
       const id = (await fixed.client.conversations.create({ name: 'ticks' })).channel?.id ?? '';
       const tss: string[] = [];
@@ -69,7 +71,7 @@ describe('chat.postMessage', () => {
   });
 
   it('accepts blocks without text when strict mode is off', async () => {
-    const lax = await startEmulator({ strict: false });
+    const lax = await startEmulator({ strict: false, rateLimits: false });
     try {
       expect((await lax.client.chat.postMessage({ channel: 'general', blocks: [section('x')] } as never)).ok).toBe(true);
     } finally {

@@ -10,19 +10,19 @@ const cleanup = findCommand('cleanup.temp-and-cache');
 if (!cleanup) throw new Error('cleanup.temp-and-cache missing');
 
 describe('clean-temp', () => {
-  it('counts, reports, then deletes the contents of temp/ and config/data_cache/ only', async () => {
+  it('counts, reports, then deletes the contents of cache/ and data_cache/ only', async () => {
     const root = await demoHost('clean');
     const outside = await tempDir('clean-outside');
     await writeFile(join(outside, 'keep.txt'), 'keep');
-    await mkdir(join(root, 'temp/nested'));
-    await writeFile(join(root, 'temp/nested/a.bin'), Buffer.alloc(1000));
-    await symlink(outside, join(root, 'temp/link-out'));
+    await mkdir(join(root, 'cache/nested'));
+    await writeFile(join(root, 'cache/nested/a.bin'), Buffer.alloc(1000));
+    await symlink(outside, join(root, 'cache/link-out'));
     const result = await runCommand(cleanup, {}, context(root));
     expect(result.outcome).toBe('succeeded');
-    expect(result.output).toContain('temp/: 4 file(s), 1045 bytes, 1 link(s)');
-    expect(result.output).toContain('config/data_cache/: deleted 3 file(s), 156 bytes');
-    expect(await readdir(join(root, 'temp'))).toEqual([]);
-    expect(await readdir(join(root, 'config/data_cache'))).toEqual([]);
+    expect(result.output).toContain('cache/: 2 file(s), 1044 bytes, 1 link(s)');
+    expect(result.output).toContain('data_cache/: deleted 2 file(s), 9364 bytes');
+    expect(await readdir(join(root, 'cache'))).toEqual([]);
+    expect(await readdir(join(root, 'data_cache'))).toEqual([]);
     expect(await readFile(join(outside, 'keep.txt'), 'utf8')).toBe('keep');
     expect(await readdir(join(root, 'config'))).toContain('optimized_parameters.py');
   });

@@ -22,13 +22,14 @@ describe('log-bundle', () => {
     expect(result.files.map((f) => f.path)).toEqual([
       'incident_logs/20260115_093005/main.log',
       'incident_logs/20260115_093005/errors.log',
+      'incident_logs/20260115_093005/structured.log',
       'incident_logs/20260115_093005/main_recent.log',
       'incident_logs/20260115_093005/manifest.sha256',
     ]);
     const dir = join(root, 'incident_logs/20260115_093005');
     expect(await readFile(join(dir, 'main_recent.log'), 'utf8')).toBe(await readFile(join(root, 'logs/main.log'), 'utf8'));
     const check = await execa('sha256sum', ['-c', 'manifest.sha256'], { cwd: dir });
-    expect(check.stdout.split('\n')).toHaveLength(3);
+    expect(check.stdout.split('\n')).toHaveLength(4);
     const second = await runCommand(spec('logs.collect'), {}, context(root, { now: () => at }));
     expect(second.files[0]?.path).toBe('incident_logs/20260115_093005_2/main.log');
   });
@@ -64,7 +65,7 @@ describe('log-search and log-tail', () => {
   it('finds today’s errors in the host time zone only', async () => {
     const root = await demoHost('search');
     const result = await runCommand(spec('logs.todays-errors'), { last: '2' }, context(root));
-    const matches = result.output.split('\n').filter((line) => line.startsWith('logs/'));
+    const matches = result.output.split('\n').filter((line) => /^(logs|output)\//.test(line));
     expect(matches).toHaveLength(2);
     const tomorrow = await runCommand(spec('logs.todays-errors'), {}, context(root, { now: () => Date.now() + 86_400_000 }));
     expect(tomorrow.output).toMatch(/^No line matches \/ERROR\//);

@@ -1,0 +1,1 @@
+"""Screener as it was before the portfolio integration (demo backup copy)."""

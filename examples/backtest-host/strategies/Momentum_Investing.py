@@ -1,0 +1,22 @@
+"""MomentumInvestingStrategy (demo): a small rule of the same shape as the real strategy."""
+from indicators.basic_indicators import calculate_sma
+from strategies.base_strategy import BaseStrategy
+
+
+class MomentumInvestingStrategy(BaseStrategy):
+    def __init__(self, data, params=None, price_column="Adj Close"):
+        super().__init__(data, params, price_column)
+        self._sma = calculate_sma(list(self.data[self.price_column]), self.params.get('sma_short', 10))
+
+    def default_params(self):
+        return {'sma_short': 20, 'take_profit': 0.12, 'stop_loss': 0.06}
+
+    def generate_entry_signal(self, idx):
+        prices = list(self.data[self.price_column])
+        sma = self._sma  # noqa: F841
+        return 1 if idx >= 5 and prices[idx] > prices[idx - 5] * 1.02 else 0
+
+    def generate_exit_signal(self, idx, entry_idx=-1):
+        prices = list(self.data[self.price_column])
+        sma = self._sma  # noqa: F841
+        return -1 if prices[idx] < prices[entry_idx] * (1 - self.params['stop_loss']) or prices[idx] > prices[entry_idx] * (1 + self.params['take_profit']) else 0

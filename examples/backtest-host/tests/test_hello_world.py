@@ -1,0 +1,2 @@
+def test_hello_world():
+    assert "hello".upper() == "HELLO"

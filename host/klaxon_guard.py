@@ -1,0 +1,114 @@
+"""Runs a read-only diagnostic so that it cannot write under the backtest tree.
+
+Usage: python klaxon_guard.py (-c CODE | -m MODULE | SCRIPT) [ARGS...]   (cwd = BACKTEST_ROOT)
+
+An audit hook refuses every write, create, rename or delete under the working directory (the tree), log
+files the project opens there are sent to a temporary folder outside it, bytecode is never written, and
+TMPDIR points outside the tree. What was refused is listed at the end on stderr, so a diagnostic that
+tried to write says so instead of silently changing the system it is meant to observe.
+"""
+import logging
+import os
+import runpy
+import sys
+import tempfile
+
+ROOT = os.path.normcase(os.path.realpath(os.getcwd()))
+OUT = tempfile.mkdtemp(prefix='klaxon-readonly-')
+REFUSED = []
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+sys.dont_write_bytecode = True
+os.environ['PYTHONDONTWRITEBYTECODE'] = '1'
+os.environ['TMPDIR'] = OUT
+os.environ['TEMP'] = OUT
+os.environ['TMP'] = OUT
+os.environ.setdefault('MPLBACKEND', 'Agg')
+tempfile.tempdir = OUT
+
+
+def inside(path):
+    if isinstance(path, int):
+        return False
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    full = os.path.normcase(os.path.realpath(os.path.join(os.getcwd(), os.fspath(path))))
+    return full == ROOT or full.startswith(ROOT + os.sep)
+
+
+def refuse(event, path):
+    shown = os.path.relpath(os.path.realpath(os.fspath(path if not isinstance(path, bytes) else os.fsdecode(path))), ROOT)
+    if len(REFUSED) < 50:
+        REFUSED.append(f'{event} {shown}')
+    raise PermissionError(f'klaxon read-only guard: refused {event} of {shown} under BACKTEST_ROOT')
+
+
+def writes(mode, flags):
+    if isinstance(mode, str):
+        return any(c in mode for c in 'wax+')
+    return isinstance(flags, int) and flags & WRITE_FLAGS != 0
+
+
+def hook(event, args):
+    if event == 'open' and args and args[0] is not None:
+        if writes(args[1] if len(args) > 1 else None, args[2] if len(args) > 2 else None) and inside(args[0]):
+            refuse('write', args[0])
+    elif event in ('os.mkdir', 'os.remove', 'os.rmdir', 'os.truncate', 'os.chmod', 'os.utime', 'shutil.rmtree', 'os.symlink', 'os.link'):
+        path = args[0] if event not in ('os.symlink', 'os.link') else args[1]
+        if isinstance(path, (str, bytes, os.PathLike)) and inside(path):
+            if event == 'os.mkdir' and os.path.isdir(path):
+                raise FileExistsError(17, 'File exists', os.fspath(path))
+            refuse(event.split('.')[-1], path)
+    elif event == 'os.rename' and len(args) > 1:
+        for path in args[:2]:
+            if isinstance(path, (str, bytes, os.PathLike)) and inside(path):
+                refuse('rename', path)
+    elif event == 'sqlite3.connect' and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        if os.fspath(args[0]) not in (':memory:', b':memory:', '') and inside(args[0]):
+            refuse('sqlite', args[0])
+
+
+# Log files the project opens in the tree go to the temporary folder instead (same relative path).
+_file_handler_init = logging.FileHandler.__init__
+
+
+def _redirected(self, filename, *args, **kwargs):
+    if inside(filename):
+        relative = os.path.relpath(os.path.realpath(os.fspath(filename)), ROOT)
+        filename = os.path.join(OUT, 'logs-redirected', relative)
+        os.makedirs(os.path.dirname(filename), exist_ok=True)
+    _file_handler_init(self, filename, *args, **kwargs)
+
+
+logging.FileHandler.__init__ = _redirected
+
+
+def report():
+    if REFUSED:
+        sys.stderr.write(f'klaxon: read-only guard refused {len(REFUSED)} write(s) under BACKTEST_ROOT: {", ".join(REFUSED[:10])}\n')
+
+
+def main(argv):
+    if not argv:
+        sys.stderr.write('usage: klaxon_guard.py (-c CODE | -m MODULE | SCRIPT) [ARGS...]\n')
+        return 2
+    sys.addaudithook(hook)
+    import atexit
+    atexit.register(report)
+    if argv[0] == '-c':
+        sys.argv = ['-c', *argv[2:]]
+        sys.path[0] = ''
+        code = compile(argv[1], '<string>', 'exec')
+        exec(code, {'__name__': '__main__', '__builtins__': __builtins__})
+    elif argv[0] == '-m':
+        sys.argv = [argv[1], *argv[2:]]
+        sys.path[0] = ''
+        runpy.run_module(argv[1], run_name='__main__', alter_sys=True)
+    else:
+        sys.argv = list(argv)
+        sys.path[0] = os.path.dirname(os.path.abspath(argv[0]))
+        runpy.run_path(argv[0], run_name='__main__')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,52 @@
+// Read-only means read-only: every read-only entry runs on a copy of the demo host and a digest of every
+// file (ignored and hidden ones included) is the same afterwards. The guard itself is shown refusing a
+// write, so the digest comparison is not the only thing standing between a diagnostic and the tree.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { catalogue } from '../../../commands/index.js';
+import { resolveCommand } from '../../../src/domain/command-resolution.js';
+import { runCommand } from '../../../src/worker/run/run-command.js';
+import { digestTree, treeChanges } from '../../../src/worker/run/tree-digest.js';
+import { context, demoHost, pythonSpec } from './fixtures.js';
+
+let root = '';
+beforeAll(async () => {
+  root = await demoHost('no-write');
+});
+
+describe('read-only entries on the demo host', () => {
+  it.each(catalogue.filter((spec) => spec.risk === 'read-only').map((spec) => [spec.id, spec] as const))('%s writes nothing', async (id, spec) => {
+    const resolved = resolveCommand(catalogue, id, {});
+    if (!resolved.ok) throw new Error(`refused: ${JSON.stringify(resolved.error)}`);
+    const before = await digestTree(root);
+    const result = await runCommand(spec, resolved.value.params, context(root));
+    expect(treeChanges(before, await digestTree(root)), result.output).toEqual([]);
+    expect(result.output).not.toContain('read-only guard refused');
+  });
+
+  it('the guard refuses a write, a log file and bytecode under the root, and says so', async () => {
+    const code = [
+      'import logging, os',
+      "logging.basicConfig(filename='logs/diagnostic.log'); logging.warning('to the side')",
+      'import strategies.base_strategy',
+      'try:',
+      "    open('config/tampered.txt', 'w')",
+      'except PermissionError as error:',
+      '    print(error)',
+      "os.makedirs('logs', exist_ok=True)",
+      "print('done')",
+    ].join('\n');
+    const before = await digestTree(root);
+    const result = await runCommand(pythonSpec('guard.demo', code), {}, context(root));
+    expect(result.outcome, result.output).toBe('succeeded');
+    expect(result.output).toContain('klaxon read-only guard: refused write of config/tampered.txt under BACKTEST_ROOT');
+    expect(result.output).toMatch(/read-only guard refused 1 write\(s\) under BACKTEST_ROOT: write config\/tampered\.txt/);
+    expect(treeChanges(before, await digestTree(root))).toEqual([]);
+  });
+
+  it('the digest notices a write (the comparison can fail)', async () => {
+    const before = await digestTree(root);
+    const spec = pythonSpec('guard.mutating', "open('logs/written.log', 'w').write('x')", { risk: 'mutating' });
+    await runCommand(spec, {}, context(root));
+    expect(treeChanges(before, await digestTree(root))).toEqual(['logs/written.log']);
+  });
+});

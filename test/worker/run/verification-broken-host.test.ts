@@ -1,0 +1,63 @@
+// Verification is judged by content: on a demo host broken on purpose, the §8 entries that tick
+// システム検証実施 fail, although the scripts behind them still exit 0 where the real ones would.
+import { describe, it, expect } from 'vitest';
+import { appendFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { catalogue, findCommand } from '../../../commands/index.js';
+import { resolveCommand } from '../../../src/domain/command-resolution.js';
+import { runCommand } from '../../../src/worker/run/run-command.js';
+import { context, demoHost } from './fixtures.js';
+
+async function run(root: string, id: string) {
+  const spec = findCommand(id);
+  const resolved = resolveCommand(catalogue, id, {});
+  if (!spec || !resolved.ok) throw new Error(`no ${id}`);
+  return runCommand(spec, resolved.value.params, context(root));
+}
+
+describe('verification on a broken demo host', () => {
+  it('declares pass criteria for every entry that ticks the verification item', () => {
+    const verifying = catalogue.filter((spec) => spec.ticks === 'system_verified');
+    expect(verifying.length).toBeGreaterThan(3);
+    // Resource usage is a reading, not a test: it reports, it cannot pass or fail on content.
+    expect(verifying.filter((spec) => spec.passWhen === undefined).map((spec) => spec.id)).toEqual(['perf.resource-benchmark']);
+  });
+
+  it('passes on the healthy host and fails when a strategy is broken', async () => {
+    const root = await demoHost('broken-strategy');
+    expect((await run(root, 'system.matrix-test')).outcome).toBe('succeeded');
+    await writeFile(join(root, 'strategies/contrarian_strategy.py'), 'class ContrarianStrategy:\n    def __init__(self, data):\n        raise RuntimeError("broken on purpose")\n');
+    const result = await run(root, 'system.matrix-test');
+    expect(result.outcome).toBe('failed');
+    expect(result.output).toContain('ContrarianStrategy up: FAILED RuntimeError: broken on purpose');
+    expect(result.output).toMatch(/^Matrix: 15\/18 passed$/m);
+    // The diagnosis of the same host reports the broken strategy and has done its job.
+    const diagnosis = await run(root, 'strategy.diagnose');
+    expect(diagnosis.outcome).toBe('succeeded');
+    expect(diagnosis.output).toContain('ContrarianStrategy down: FAILED RuntimeError: broken on purpose');
+  });
+
+  it('fails the config validation on a corrupted config file', async () => {
+    const root = await demoHost('broken-config');
+    expect((await run(root, 'config.validate')).outcome).toBe('succeeded');
+    await appendFile(join(root, 'config/performance_monitoring/alert_rules.json'), '{ truncated');
+    const result = await run(root, 'config.validate');
+    expect(result.outcome).toBe('failed');
+    expect(result.output).toContain('PROBLEM config/performance_monitoring/alert_rules.json: JSONDecodeError');
+  });
+
+  it('fails the parameter check when the grid grows past 10,000, although the script exits 0', async () => {
+    const root = await demoHost('broken-grid');
+    await appendFile(join(root, 'optimization/configs/vwap_breakout_optimization.py'), 'PARAM_GRID["atr_multiple"] = list(range(20))\n');
+    const result = await run(root, 'params.check-combinations');
+    expect(result.exitCode).toBe(0);
+    expect(result.outcome).toBe('failed');
+    expect(result.output).toContain('klaxon: pass criterion not met: the script reports at most 10,000 combinations');
+  });
+
+  it('fails the basic system test when the coordination interface is gone', async () => {
+    const root = await demoHost('broken-basic');
+    await rm(join(root, 'config/multi_strategy_coordination_interface.py'));
+    expect((await run(root, 'system.basic-test')).outcome).toBe('failed');
+  });
+});
