@@ -16,7 +16,7 @@ export default tseslint.config(
     files: ['src/sandbox/console/**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['document', 'window', 'location', 'localStorage', 'fetch', 'EventSource', 'setTimeout', 'clearTimeout', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement', 'HTMLFormElement'].map((name) => [name, 'readonly']),
+        ['document', 'window', 'location', 'localStorage', 'fetch', 'EventSource', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement', 'HTMLFormElement'].map((name) => [name, 'readonly']),
       ),
     },
   },

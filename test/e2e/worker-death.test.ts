@@ -64,7 +64,7 @@ describe.skipIf(process.platform === 'win32')('kill -9 of the worker in the midd
     const channel = await eventually(async () => (await k.bot.services.store.getLinks(declared.value.id))['channel'], 'the channel');
     const requested = await requestRun(k.bot.services, { incident: declared.value, commandId: 'run.safe-mode', params: {}, by: USERS.l2, key: randomUUID() });
     if (!requested.ok) throw new Error(JSON.stringify(requested.error));
-    if (requested.value.state === 'needs_approval') expect((await decideApproval(k.bot.services, { runId: requested.value.run.runId, by: USERS.l3, approve: true })).ok).toBe(true);
+    if (requested.value.state === 'needs_approval') expect((await decideApproval(k.bot.services, { runId: requested.value.run.runId, incidentId: declared.value.id, by: USERS.l3, approve: true })).ok).toBe(true);
 
     const pids = await eventually(async () => {
       const lines = (await readFile(`${python}.pids`, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map(Number);
