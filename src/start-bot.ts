@@ -26,7 +26,7 @@ import { registerIncidentCommand } from './slack/listeners/incident-command.js';
 import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { cleanInput } from './slack/clean-input.js';
-import { limitServer, serverOptions } from './slack/http-limits.js';
+import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
 import { replayGuard } from './slack/replay-guard.js';
 import { serveRoutes } from './slack/route-server.js';
@@ -236,7 +236,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }, 1_000);
   sweeper.unref();
 
-  const listen = { port: config.port, ...(config.host ? { host: config.host } : {}) };
+  const listen = { port: config.port, backlog: HTTP_LIMITS.backlog, ...(config.host ? { host: config.host } : {}) };
   const routeServer = socketMode ? await serveRoutes(routes, config.port, config.host) : undefined;
   const started = (await (socketMode ? app.start(config.port) : app.start(listen, serverOptions)).catch((error: unknown) => {
     routeServer?.close();

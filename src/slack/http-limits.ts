@@ -16,6 +16,11 @@ export const HTTP_LIMITS = {
   keepAliveTimeoutMs: 65_000,
   /** How often Node looks for requests over their timeouts (its default, 30 s, would let them linger). */
   checkEveryMs: 1_000,
+  /**
+   * Connections the kernel may hold for us before we accept them (Node's default is 511): a burst of clicks
+   * on a busy incident is queued instead of reset. The kernel caps it at net.core.somaxconn.
+   */
+  backlog: 4_096,
   /** Open sockets beyond this are closed at once: file descriptors and memory stay bounded. */
   maxConnections: 10_000,
 } as const;

@@ -59,12 +59,17 @@ describe('a thousand simultaneous actions on one incident', () => {
 
   it('records every click answered with 200 and no "not saved" reply, and no other', { timeout: 180_000 }, async () => {
     const { id, channel, checklistTs } = await declared('Click storm');
-    const answers = await Promise.all(
+    const all = await Promise.all(
       Array.from({ length: N }, () =>
-        k.emulator.clickButton({ userId: USERS.l3, channelId: channel, messageTs: checklistTs, actionId: ACTION.checklistToggle, blockId: checklistBlockId('root_cause') }),
+        k.emulator
+          .clickButton({ userId: USERS.l3, channelId: channel, messageTs: checklistTs, actionId: ACTION.checklistToggle, blockId: checklistBlockId('root_cause') })
+          .catch(() => undefined),
       ),
     );
-    console.log('clicks', answered(answers));
+    // As with the notes: a connection the kernel reset got no answer at all, and Slack would show an error.
+    const answers = all.filter((a): a is BotAnswer => a !== undefined);
+    const unanswered = N - answers.length;
+    console.log('clicks', answered(answers), 'unanswered', unanswered);
     expect(answered(answers).statuses).toEqual([200]);
     const notSaved = await eventually(() => {
       const replies = k.emulator.ephemerals(channel, USERS.l3);
@@ -74,9 +79,11 @@ describe('a thousand simultaneous actions on one incident', () => {
       const all = (await k.bot.services.store.timelineAll(id)).filter(
         (e) => (e.type === 'checklist_ticked' || e.type === 'checklist_unticked') && e.item === 'root_cause' && e.by === USERS.l3,
       );
-      return all.length >= N - notSaved ? all : undefined;
+      return all.length >= N - notSaved - unanswered ? all : undefined;
     }, 'every saved click folded');
-    expect(toggles.length).toBe(N - notSaved);
+    // Every click answered 200 without "not saved" is applied; an unanswered one may or may not have been.
+    expect(toggles.length).toBeGreaterThanOrEqual(N - notSaved - unanswered);
+    expect(toggles.length).toBeLessThanOrEqual(N - notSaved);
     expect(new Set(toggles.map((e) => e.id)).size).toBe(toggles.length);
     // Applied in order: ticks and unticks alternate, and the item ends as the parity says.
     expect(toggles.every((e, n) => e.type === (n % 2 === 0 ? 'checklist_ticked' : 'checklist_unticked'))).toBe(true);
