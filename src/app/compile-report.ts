@@ -1,7 +1,7 @@
 // Compiles an incident's §9 report from what Redis holds. Deterministic: a retried job or `klaxon report`
 // produces the same bytes for the same incident, so delivery can be idempotent.
 import { createHash } from 'node:crypto';
-import type { Catalogue } from '../domain/catalogue.js';
+import { findCommand, type Catalogue } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
 import { recordReportWritten } from '../domain/incident-records.js';
 import type { Locale } from '../domain/locale.js';
@@ -57,7 +57,7 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
       locale: sources.locale,
       timeZone: sources.timeZone,
       targets: slaFor(sources.policy, incident.severity),
-      commandTitle: (id) => sources.catalogue.find((c) => c.id === id)?.title[sources.locale],
+      commandTitle: (id) => findCommand(sources.catalogue, id)?.title[sources.locale],
       generatedAt: at,
     }),
   );

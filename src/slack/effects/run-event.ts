@@ -1,4 +1,5 @@
 // A run's life in its Slack thread: the root shows the state, the result is one reply, files follow it.
+import { commandTitle, findCommand } from '../../domain/catalogue.js';
 import type { TicksFor } from '../../domain/checklist.js';
 import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
 import { apply } from '../../app/apply.js';
@@ -21,9 +22,8 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
   const channel = requireChannel(links, run.incidentId);
   const rootKey = `run:${run.runId}`;
   let root = links[rootKey];
-  const commandOf = (commandId: string) => services.catalogue.find((c) => c.id === commandId);
-  const title = commandOf(run.commandId)?.title;
-  const base = { commandId: run.commandId, title: title ? title[view.locale] : run.commandId, host: run.host, locale: view.locale };
+  const commandOf = (commandId: string) => findCommand(services.catalogue, commandId);
+  const base = { commandId: run.commandId, title: commandTitle(services.catalogue, run.commandId, view.locale), host: run.host, locale: view.locale };
   const job: JobRef = { jobId: run.runId, commandId: run.commandId, host: run.host };
   const ensureRoot = async (message: SlackMessage) => {
     if (root) await ctx.update(channel, root, message);
