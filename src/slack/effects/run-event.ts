@@ -1,4 +1,5 @@
 // A run's life in its Slack thread: the root shows the state, the result is one reply, files follow it.
+import { BOT_ACTOR } from '../../domain/actors.js';
 import { commandTitle, findCommand } from '../../domain/catalogue.js';
 import type { TicksFor } from '../../domain/checklist.js';
 import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
@@ -37,7 +38,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
     if (!links[`run-result:${run.runId}`]) await ctx.link(run.incidentId, `run-result:${run.runId}`, await ctx.post(channel, message, thread));
   };
   // Each timeline entry is keyed by the run and what happened, so a redelivered event records nothing twice.
-  const actor = (suffix: string) => ({ by: 'klaxon', at: event.at, key: `${run.runId}-${suffix}` });
+  const actor = (suffix: string) => ({ by: BOT_ACTOR, at: event.at, key: `${run.runId}-${suffix}` });
   const recordFinished = (suffix: string, details: FinishedDetails, ticksFor: TicksFor) =>
     apply(services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...details }, ticksFor, actor(suffix)), `${run.runId}-${suffix}`);
   switch (event.kind) {

@@ -1,4 +1,5 @@
 // Opening an incident in Slack: each step records a link when done, so a retried job skips what already happened.
+import { isAutomaticActor } from '../../domain/actors.js';
 import type { Incident } from '../../domain/incident.js';
 import { recordStakeholdersNotified } from '../../domain/incident-records.js';
 import { playbooksFor } from '../../domain/playbook.js';
@@ -34,7 +35,7 @@ async function createChannel(ctx: EffectContext, incident: Incident): Promise<st
 
 // The declarer (unless an alert or klaxon itself declared) and the severity's responders.
 function respondersOf(ctx: EffectContext, incident: Incident): SlackRef[] {
-  const human = !incident.declaredBy.startsWith('alert:') && incident.declaredBy !== 'klaxon';
+  const human = !isAutomaticActor(incident.declaredBy);
   return [...(human ? [{ user: incident.declaredBy }] : []), ...respondersFor(ctx.services.policy, incident.severity)];
 }
 

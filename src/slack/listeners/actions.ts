@@ -8,7 +8,7 @@ import type { ChecklistItemId } from '../../domain/checklist.js';
 import { CHECKLIST_ITEMS } from '../../domain/checklist.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Intent } from '../../domain/intent.js';
-import { requiredReportFields } from '../../domain/lifecycle.js';
+import { missingReportFields } from '../../domain/report-fields.js';
 import { parseSeverity } from '../../domain/severity.js';
 import { explain, type Problem } from '../explain.js';
 import { ACTION } from '../ids.js';
@@ -87,7 +87,7 @@ export function registerActions(app: App, services: Services): void {
 
   onIncident(ACTION.close, async (incident, args) => {
     if (incident.status !== 'resolved') return problem(args, { code: 'not_resolved', message: 'resolve first' });
-    const missing = requiredReportFields(incident.severity).filter((f) => !incident.report[f]);
+    const missing = missingReportFields(incident.severity, incident.report);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
   });
 
