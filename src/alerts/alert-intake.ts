@@ -1,6 +1,7 @@
 // What one alert does: join the open incident of its fingerprint, or declare one (once, even when several
 // deliveries race, and within the declaration budgets), or add a "resolved" note. Redis only:
 // any Slack work is queued, and repeats reach Slack at most once per fingerprint per quiet period.
+import { alertActor } from '../domain/actors.js';
 import type { Services } from '../app/services.js';
 import { declare } from '../app/declare.js';
 import type { Incident } from '../domain/incident.js';
@@ -80,7 +81,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
 
   async function attach(incident: Incident, alert: IncomingAlert, announce: 'repeat' | 'overflow' | 'none'): Promise<IntakeOutcome | undefined> {
     const key = attachKey(alert);
-    const actor = { by: `alert:${alert.sender}`, at: services.now(), key };
+    const actor = { by: alertActor(alert.sender), at: services.now(), key };
     const body = { alertId: alert.alertId, title: alert.title, source: alert.origin };
     // Appended to the timeline only: an alert changes nothing on the incident record, so a storm never
     // rewrites it (nor races people's changes to it). The event id is the key, so a redelivery adds nothing.
@@ -100,7 +101,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
   const newestAlertIncident = () => poll(async () => (await store.listOpen()).find((i) => i.source === 'alert' && isOpen(i)), settings.waitMs);
 
   async function declareFor(alert: IncomingAlert, severity: Severity, generation: string, budget: string): Promise<IntakeOutcome> {
-    const by = `alert:${alert.sender}`;
+    const by = alertActor(alert.sender);
     const key = `alert-${alert.fingerprint}-${generation}`;
     if (!(await window.acquire(budget, key, services.now()))) {
       const target = await newestAlertIncident();
@@ -146,7 +147,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
   async function resolved(alert: IncomingAlert): Promise<IntakeOutcome> {
     const incident = await linked(alert);
     if (!incident || incident.status === 'closed') return { kind: 'ignored', reason: 'no_incident' };
-    const actor = { by: `alert:${alert.sender}`, at: services.now(), key: `${attachKey(alert)}-resolved` };
+    const actor = { by: alertActor(alert.sender), at: services.now(), key: `${attachKey(alert)}-resolved` };
     const result = await record(incident.id, (i) => addNote(i, words.resolvedNote(alert), actor), actor.key);
     if (!result.ok) return { kind: 'ignored', reason: 'no_incident' };
     if (!result.value.duplicate && isOpen(result.value.incident)) {

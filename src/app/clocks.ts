@@ -1,6 +1,7 @@
 // A fired clock job (alarm or ladder checkpoint) re-reads the incident and acts only on what is still due now.
 // Alarms are recorded through apply (the job id is the idempotency key) and announced as an effect with a
 // deterministic id and a saved link, so a retried or re-added job posts nothing twice.
+import { BOT_ACTOR } from '../domain/actors.js';
 import { nextEscalation } from '../domain/escalation.js';
 import type { Instant } from '../domain/incident.js';
 import { escalate, recordClockAlarm } from '../domain/clock-records.js';
@@ -25,7 +26,7 @@ export interface FiredClockJob {
   readonly data: unknown;
 }
 
-const klaxon = (at: Instant, key: string) => ({ by: 'klaxon', at, key });
+const klaxon = (at: Instant, key: string) => ({ by: BOT_ACTOR, at, key });
 const effectId = (saveAs: string) => `post-${saveAs.replace(/:/g, '-')}`;
 
 export function clockHandler(services: Services): (job: FiredClockJob) => Promise<ClockOutcome> {

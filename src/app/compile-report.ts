@@ -1,7 +1,8 @@
 // Compiles an incident's §9 report from what Redis holds. Deterministic: a retried job or `klaxon report`
 // produces the same bytes for the same incident, so delivery can be idempotent.
+import { BOT_ACTOR } from '../domain/actors.js';
 import { createHash } from 'node:crypto';
-import type { Catalogue } from '../domain/catalogue.js';
+import { findCommand, type Catalogue } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
 import { recordReportWritten } from '../domain/incident-records.js';
 import type { Locale } from '../domain/locale.js';
@@ -41,7 +42,7 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
   const fileName = reportFileName(stored, at, sources.timeZone);
   // The report is the evidence of 報告書作成: a closed incident's report shows that item ticked at closing time,
   // whether or not the delivery has recorded it yet, so the bytes are the same before and after delivery.
-  const written = stored.status === 'closed' ? recordReportWritten(stored, { file: fileName, sha256: '' }, { by: 'klaxon', at, key: `report-${incidentId}` }) : undefined;
+  const written = stored.status === 'closed' ? recordReportWritten(stored, { file: fileName, sha256: '' }, { by: BOT_ACTOR, at, key: `report-${incidentId}` }) : undefined;
   const incident = written?.ok ? written.value.incident : stored;
   const recorded = await sources.store.timelineAll(incidentId);
   const known = new Set(recorded.map((event) => event.id));
@@ -57,7 +58,7 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
       locale: sources.locale,
       timeZone: sources.timeZone,
       targets: slaFor(sources.policy, incident.severity),
-      commandTitle: (id) => sources.catalogue.find((c) => c.id === id)?.title[sources.locale],
+      commandTitle: (id) => findCommand(sources.catalogue, id)?.title[sources.locale],
       generatedAt: at,
     }),
   );

@@ -173,6 +173,17 @@ export type EffectJob =
       readonly name: 'run-accepted';
       readonly data: { readonly incidentId: string; readonly run: RunJobData; readonly approval?: { readonly expiresAt: number } };
     }
+  /** A pending approval was decided (or found expired): its request message shows the decision. */
+  | {
+      readonly name: 'approval-decided';
+      readonly data: {
+        readonly incidentId: string;
+        readonly run: RunJobData;
+        readonly decision: 'approved' | 'denied' | 'expired';
+        readonly by: string;
+        readonly at: Instant;
+      };
+    }
   /** A playbook's steps, in the thread under the playbook offer. */
   | { readonly name: 'playbook'; readonly data: { readonly incidentId: string; readonly playbookId: string; readonly startedAt: Instant } }
   /** Invites people (`U…`) and the members of user groups (`S…`) into the incident channel. */

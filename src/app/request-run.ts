@@ -1,7 +1,7 @@
 // Asking for a catalogue command on a host: resolve it, check the caller's role, then queue it or ask a
 // second person to approve it. Every decision goes to the audit stream.
 import { createHash } from 'node:crypto';
-import type { CommandSpec } from '../domain/catalogue.js';
+import { findCommand, type CommandSpec } from '../domain/catalogue.js';
 import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
 import type { Incident } from '../domain/incident.js';
 import { recordApproval, recordJobQueued } from '../domain/job-records.js';
@@ -122,13 +122,15 @@ export async function decideApproval(
   await services.audit.append({ ...audit, action: 'approve', decision: 'approved', paramsDigest });
   await recordDecision(services, run, 'approved', decision.by);
   await queueRun(services, approved, paramsDigest, decision.by);
-  const spec = services.catalogue.find((c) => c.id === run.commandId) as CommandSpec;
+  const spec = findCommand(services.catalogue, run.commandId) as CommandSpec;
   return ok({ state: 'queued', run: approved, spec });
 }
 
 async function recordDecision(services: Services, run: RunJobData, decision: 'approved' | 'denied' | 'expired', by: string) {
   const key = `${run.runId}-${decision}`;
   await apply(services, run.incidentId, (i) => recordApproval(i, { jobId: run.runId, commandId: run.commandId, decision }, actorOf(services, by, key)), key);
+  // The request message is replaced by the decision, so nobody can click a stale Approve.
+  await services.effects.enqueue({ name: 'approval-decided', data: { incidentId: run.incidentId, run, decision, by, at: services.now() } }, `approval-decided-${run.runId}`);
 }
 
 async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string): Promise<void> {

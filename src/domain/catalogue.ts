@@ -1,4 +1,5 @@
 // The shape of the allow-list in commands/: what the worker may run, with what parameters, at what risk.
+import type { Locale } from './locale.js';
 import type { Severity } from './severity.js';
 
 export const RISKS = ['read-only', 'mutating', 'destructive'] as const;
@@ -62,3 +63,9 @@ export interface CommandSpec {
 }
 
 export type Catalogue = readonly CommandSpec[];
+
+/** The one lookup of a command by id (ids are unique: a test of the catalogue says so). */
+export const findCommand = (catalogue: Catalogue, id: string): CommandSpec | undefined => catalogue.find((command) => command.id === id);
+
+/** A command's title in the reader's language; a command no longer in the catalogue shows its id. */
+export const commandTitle = (catalogue: Catalogue, id: string, locale: Locale): string => findCommand(catalogue, id)?.title[locale] ?? id;

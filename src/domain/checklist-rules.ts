@@ -2,7 +2,8 @@
 // themselves (see evidenceFor) and never untick a person's tick.
 import type { ChecklistItemId } from './checklist.js';
 import type { Actor, Incident } from './incident.js';
-import { act, isAutomaticActor, type DomainError, type TransitionResult } from './lifecycle.js';
+import { isAutomaticActor } from './actors.js';
+import { act, type DomainError, type TransitionResult } from './lifecycle.js';
 import { err, ok } from './result.js';
 
 export { emptyChecklist, evidenceFor, type TicksFor } from './checklist.js';

@@ -1,6 +1,6 @@
 // Checks a request to run a catalogue command before anything runs: the worker re-resolves every job
 // with this and never trusts the payload.
-import type { Catalogue, CommandSpec, ParamSpec } from './catalogue.js';
+import { findCommand, type Catalogue, type CommandSpec, type ParamSpec } from './catalogue.js';
 import { err, ok, type Result } from './result.js';
 import { SEVERITIES, type Severity } from './severity.js';
 
@@ -62,7 +62,7 @@ export function resolveCommand(
   rawParams: Readonly<Record<string, string>>,
   options: { readonly severity?: Severity } = {},
 ): Result<ResolvedCommand, Refusal> {
-  const spec = catalogue.find((candidate) => candidate.id === commandId);
+  const spec = findCommand(catalogue, commandId);
   if (!spec) return err({ code: 'unknown_command', commandId });
   if (spec.minSeverity && options.severity && rank(options.severity) < rank(spec.minSeverity)) {
     return err({ code: 'severity_too_low', commandId, required: spec.minSeverity, actual: options.severity });

@@ -10,8 +10,9 @@ import type {
   IncidentStatus,
   Instant,
   ReportFields,
-  UserId,
 } from './incident.js';
+import { isAutomaticActor } from './actors.js';
+import { missingReportFields } from './report-fields.js';
 import { err, ok, type Result } from './result.js';
 import type { Severity } from './severity.js';
 import type { TimelineEvent, TimelineEventBody } from './timeline.js';
@@ -66,8 +67,6 @@ interface ActOptions {
 export const fail = (code: DomainErrorCode, message: string, extra: Omit<DomainError, 'code' | 'message'> = {}) =>
   err<DomainError>({ code, message, ...extra });
 
-// `klaxon` itself and alert sources act automatically: they never count as a first response or a responder.
-export const isAutomaticActor = (by: UserId): boolean => by === 'klaxon' || by.startsWith('alert:');
 
 function firstResponse(incident: DeclaredIncident, actor: Actor): AcknowledgedIncident {
   return { ...incident, status: 'acknowledged', acknowledgedAt: actor.at, acknowledgedBy: actor.by };
@@ -178,23 +177,13 @@ export function resolveIncident(incident: Incident, actor: Actor): TransitionRes
   );
 }
 
-const REQUIRED_FIELDS: Readonly<Record<Severity, readonly (keyof ReportFields)[]>> = {
-  critical: ['summary', 'impact', 'actions', 'rootCause', 'prevention'],
-  high: ['summary', 'impact', 'actions', 'rootCause', 'prevention'],
-  medium: ['summary', 'actions', 'followUp'],
-  low: ['summary', 'actions', 'followUp'],
-};
-
-// The §9.1 fields a report of this severity cannot do without.
-export const requiredReportFields = (severity: Severity): readonly (keyof ReportFields)[] => REQUIRED_FIELDS[severity];
-
 // Closes a resolved incident once the §9.1 fields of its severity are filled (given now or earlier).
 export function closeIncident(incident: Incident, fields: ReportFields, actor: Actor): TransitionResult {
   return act(incident, actor, (current) => {
     if (current.status !== 'resolved') return fail('not_resolved', `${current.id} is not resolved`, { status: current.status });
     const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => typeof value === 'string' && nonBlank(value)));
     const report: ReportFields = { ...current.report, ...given };
-    const missing = REQUIRED_FIELDS[current.severity].filter((field) => !nonBlank(report[field] ?? ''));
+    const missing = missingReportFields(current.severity, report);
     if (missing.length > 0) return fail('missing_fields', `missing report fields: ${missing.join(', ')}`, { fields: missing });
     return ok({ incident: { ...current, status: 'closed', report, closedAt: actor.at, closedBy: actor.by }, events: [{ type: 'closed' }] });
   });

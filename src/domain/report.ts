@@ -1,15 +1,15 @@
 // The incident report of runbook §9.2, compiled from the incident and its timeline. Pure and deterministic:
 // the same input always gives the same bytes, and user text can never change the document's structure.
 import { tzOffset } from '@date-fns/tz';
-import type { Incident, Instant, ReportFields } from './incident.js';
+import type { Incident, Instant } from './incident.js';
 import type { Locale } from './locale.js';
 import { escapeBlock, escapeInline } from './markdown.js';
 import { nonEmpty, pad2, type ReportContext } from './report-context.js';
 import {
   attachmentsTable, basicsSection, checklistSection, runsTable, slaTable, timelineTable, updatesSection, type SlaTargets,
 } from './report-sections.js';
+import { REPORT_FIELDS, requiredReportFields } from './report-fields.js';
 import { REPORT_WORDS } from './report-words.js';
-import { isMajor } from './severity.js';
 import { formatInstant } from './time.js';
 import type { TimelineEvent } from './timeline.js';
 
@@ -27,13 +27,6 @@ export interface ReportInput {
   readonly generatedAt: Instant;
 }
 
-type Field = keyof ReportFields;
-const FIELD_ORDER = ['summary', 'detectionMethod', 'impact', 'actions', 'rootCause', 'prevention', 'followUp'] as const satisfies readonly Field[];
-// §9.1: critical/high need the full template, medium/low the short one; other fields appear only when written.
-const REQUIRED_FIELDS: Readonly<Record<'full' | 'short', readonly Field[]>> = {
-  full: ['summary', 'impact', 'actions', 'rootCause', 'prevention'],
-  short: ['summary', 'actions', 'followUp'],
-};
 
 const TIME_PATTERN = 'yyyy-MM-dd HH:mm:ss xxx';
 const QUARTER_HOUR_MS = 15 * 60_000;
@@ -60,10 +53,10 @@ export function renderReport(input: ReportInput): string {
     `## ${w.headings.basics}`,
     basicsSection(incident, input.generatedAt, ctx),
   ];
-  const form = isMajor(incident.severity) ? 'full' : 'short';
-  for (const field of FIELD_ORDER) {
+  const required = requiredReportFields(incident.severity);
+  for (const field of REPORT_FIELDS) {
     const text = nonEmpty(incident.report[field]);
-    if (text === undefined && !REQUIRED_FIELDS[form].includes(field)) continue;
+    if (text === undefined && !required.includes(field)) continue;
     blocks.push(`## ${w.headings[field]}`, text === undefined ? w.notProvided : escapeBlock(text));
   }
   blocks.push(`## ${w.headings.attachments}`, attachmentsTable(events, ctx));

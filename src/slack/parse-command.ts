@@ -1,4 +1,5 @@
 // "/incident <subcommand> …" text → a typed command or a usage error. Pure: no Slack calls.
+import { TITLE_MAX_LENGTH } from '../domain/lifecycle.js';
 import { INCIDENT_ROLES, type IncidentRole } from '../domain/incident.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { parseSeverity, type Severity } from '../domain/severity.js';
@@ -73,7 +74,7 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
       if (!severity.ok) return usage({ subcommand: 'declare', reason: 'bad_severity', input: args[0], valid: ['critical', 'high', 'medium', 'low'] });
       const title = rest.trim().slice((args[0] ?? '').length).trim();
       if (!title) return ok({ kind: 'declare', severity: severity.value });
-      if (title.length > 150) return usage({ subcommand: 'declare', reason: 'too_long', valid: ['150'] });
+      if (title.length > TITLE_MAX_LENGTH) return usage({ subcommand: 'declare', reason: 'too_long', valid: [String(TITLE_MAX_LENGTH)] });
       return ok({ kind: 'declare', severity: severity.value, title });
     }
     case 'update':

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { must, codeOf } from '../support/transitions.js';
 import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../src/domain/checklist.js';
 import { emptyChecklist, evidenceFor, setItem, toggleItem } from '../../src/domain/checklist-rules.js';
 import type { Actor, Incident } from '../../src/domain/incident.js';
 import { postUpdate } from '../../src/domain/incident-records.js';
-import { acknowledge, declareIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { acknowledge, declareIncident } from '../../src/domain/lifecycle.js';
 import type { TimelineEventBody } from '../../src/domain/timeline.js';
 
 const T0 = Date.UTC(2026, 5, 1, 0, 0);
 let keys = 0;
 const by = (user: string, minutes = 1): Actor => ({ by: user, at: T0 + minutes * 60_000, key: `click-${(keys += 1)}` });
-const must = (result: TransitionResult): Incident => {
-  if (!result.ok) throw new Error(`unexpected refusal: ${result.error.code}`);
-  return result.value.incident;
-};
-const codeOf = (result: TransitionResult): string => (result.ok ? 'ok' : result.error.code);
 const open = (): Incident =>
   must(acknowledge(must(declareIncident({ number: 9, title: 'Data fetch fails', severity: 'high', source: 'slack' }, by('U1', 0))), by('U1')));
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../support/transitions.js';
 import { ESCALATION_RULES, escalationCheckpoints, isOnDuty, nextEscalation, type EscalationDecision } from '../../src/domain/escalation.js';
 import type { Actor, EscalationLevel, Incident } from '../../src/domain/incident.js';
 import { escalate } from '../../src/domain/clock-records.js';
-import { acknowledge, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { acknowledge, declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import type { Severity } from '../../src/domain/severity.js';
 
@@ -11,10 +12,6 @@ const WEEKDAY = Date.parse('2026-01-05T01:00:00Z'); // Monday 10:00 in Tokyo
 const WEEKEND = Date.parse('2026-01-03T13:00:00Z'); // Saturday 22:00 in Tokyo
 const MONDAY_OPENING = Date.parse('2026-01-05T00:00:00Z');
 
-const must = (result: TransitionResult): Incident => {
-  if (!result.ok) throw new Error(`unexpected refusal: ${result.error.code}`);
-  return result.value.incident;
-};
 
 interface Case {
   readonly severity: Severity;

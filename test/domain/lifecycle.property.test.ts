@@ -8,7 +8,8 @@ import {
   addNote, assignRole, attachAlert, changeSeverity, pinMessage, postUpdate, recordReportWritten, recordStakeholdersNotified,
 } from '../../src/domain/incident-records.js';
 import { recordJobFinished, recordJobQueued, recordVerification } from '../../src/domain/job-records.js';
-import { acknowledge, closeIncident, declareIncident, isAutomaticActor, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { isAutomaticActor } from '../../src/domain/actors.js';
+import { acknowledge, closeIncident, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { SEVERITIES } from '../../src/domain/severity.js';
 
 const RANK: Readonly<Record<IncidentStatus, number>> = { declared: 0, acknowledged: 1, resolved: 2, closed: 3 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { must, codeOf } from '../support/transitions.js';
 import type { Actor, Incident, ReportFields } from '../../src/domain/incident.js';
 import { escalate, recordClockAlarm } from '../../src/domain/clock-records.js';
 import {
@@ -14,11 +15,6 @@ const T0 = Date.UTC(2026, 2, 2, 1, 0);
 let keys = 0;
 const by = (user: string, minutes = 1): Actor => ({ by: user, at: T0 + minutes * MIN, key: `req-${(keys += 1)}` });
 
-const must = (result: TransitionResult): Incident => {
-  if (!result.ok) throw new Error(`unexpected refusal: ${result.error.code} ${result.error.message}`);
-  return result.value.incident;
-};
-const codeOf = (result: TransitionResult): string => (result.ok ? 'ok' : result.error.code);
 
 const FULL: ReportFields = { summary: 's', impact: 'i', actions: 'a', rootCause: 'r', prevention: 'p', followUp: 'f' };
 const job = { jobId: 'j1', commandId: 'triage.log-bundle', host: 'bt-1' };

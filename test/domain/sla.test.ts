@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../support/transitions.js';
 import type { Actor, Incident } from '../../src/domain/incident.js';
 import { changeSeverity } from '../../src/domain/incident-records.js';
-import { acknowledge, declareIncident, resolveIncident, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { acknowledge, declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import type { Severity } from '../../src/domain/severity.js';
 import { clockAlarms, clocks, DEFAULT_SLA, interimReportDueAt } from '../../src/domain/sla.js';
@@ -10,10 +11,6 @@ const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 5, 0, 0);
 const actor = (by: string, minutes: number): Actor => ({ by, at: T0 + minutes * MIN, key: `k-${by}-${minutes}` });
 
-const must = (result: TransitionResult): Incident => {
-  if (!result.ok) throw new Error(`unexpected refusal: ${result.error.code}`);
-  return result.value.incident;
-};
 const declared = (severity: Severity): Incident =>
   must(declareIncident({ number: 1, title: 'Backtest main.py crashes', severity, source: 'slack' }, actor('U1', 0)));
 

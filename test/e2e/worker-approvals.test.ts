@@ -131,7 +131,8 @@ describe('approval expiry', () => {
     await press(USERS.stakeholder, 'approval_deny');
     await eventually(() => k.emulator.ephemerals(channel, USERS.stakeholder).find((e) => e.text.includes('Your role does not allow this')), 'the stakeholder refused');
     await press(USERS.l3, 'approval_approve');
-    await eventually(async () => (await auditAll(k)).find((a) => a.requestId === runId && a.decision === 'approved'), 'the approval');
+    // The approval is complete once its run is queued (the last thing it records).
+    await eventually(async () => (await auditAll(k)).find((a) => a.requestId === runId && a.decision === 'queued'), 'the approved run queued');
     offset += 61_000;
     await press(USERS.l3, 'approval_approve');
     await eventually(() => k.emulator.ephemerals(channel, USERS.l3).find((e) => e.text.includes('already approved or denied')), 'the late click told it was decided');

@@ -1,6 +1,7 @@
 // The report job: write the file atomically, upload it to the channel, summarise to the stakeholders, tick
 // 報告書作成 and archive the channel when configured. Each step leaves a link, so three clicks on Close or a
 // retry after a crash still give one file, one upload and one summary.
+import { BOT_ACTOR } from '../../domain/actors.js';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apply } from '../../app/apply.js';
@@ -47,7 +48,7 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
   }
   const key = `report-${incidentId}`;
   const at = incident.status === 'closed' ? incident.closedAt : services.now();
-  const recorded = await apply(services, incidentId, (i) => recordReportWritten(i, { file: fileName, sha256 }, { by: 'klaxon', at, key }), key);
+  const recorded = await apply(services, incidentId, (i) => recordReportWritten(i, { file: fileName, sha256 }, { by: BOT_ACTOR, at, key }), key);
   if (config.archiveOnClose && channel && !links['archived']) {
     // The queued re-render would find the channel archived: show the final state before archiving.
     await renderFinal(services, slack, channel, links, recorded.ok ? recorded.value.incident : incident);

@@ -1,6 +1,7 @@
 // The one-off messages of an incident, each rendered at delivery from the incident as stored then. A message
 // saved under a link (`saveAs`) is posted once: a retry after a crash finds the link and posts nothing.
 import type { EffectJob } from '../../app/ports.js';
+import { findCommand } from '../../domain/catalogue.js';
 import { lastUpdateAt } from '../../app/schedule-clocks.js';
 import type { EscalationReason } from '../../domain/escalation.js';
 import type { Incident } from '../../domain/incident.js';
@@ -73,7 +74,7 @@ export const postStatusUpdate = (ctx: EffectContext, data: DataOf<'status-update
 export function postVerificationOffer(ctx: EffectContext, incidentId: string): Promise<void> {
   const { services } = ctx;
   return postRendered(ctx, { incidentId, saveAs: 'verificationOffer' }, (incident) =>
-    verificationOffer({ incident, playbooks: services.playbooks, commands: (id) => services.catalogue.find((c) => c.id === id), ...ctx.view }),
+    verificationOffer({ incident, playbooks: services.playbooks, commands: (id) => findCommand(services.catalogue, id), ...ctx.view }),
   );
 }
 
@@ -82,6 +83,6 @@ export async function postPlaybook(ctx: EffectContext, data: DataOf<'playbook'>)
   const playbook = services.playbooks.find((p) => p.id === data.playbookId);
   if (!playbook) return;
   await postRendered(ctx, { incidentId: data.incidentId, threadLink: 'playbooks' }, () =>
-    playbookSteps({ playbook, commands: (id) => services.catalogue.find((c) => c.id === id), ...ctx.view, startedAt: data.startedAt }),
+    playbookSteps({ playbook, commands: (id) => findCommand(services.catalogue, id), ...ctx.view, startedAt: data.startedAt }),
   );
 }

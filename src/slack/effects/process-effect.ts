@@ -2,6 +2,7 @@
 // intent; each effect renders from the incident as stored at delivery and records what it did as a link, so a
 // job retried after a crash or an outage picks up where it stopped instead of doing things twice.
 import type { EffectJob } from '../../app/ports.js';
+import { showApprovalDecision } from './approval-decided.js';
 import { deliverReport } from './deliver-report.js';
 import { createEffectContext, type EffectDeps } from './effect-context.js';
 import { inviteMembersJob } from './invite-members.js';
@@ -39,6 +40,12 @@ export function effectProcessor(deps: EffectDeps): (job: EffectJob) => Promise<v
         return runEvent(ctx, task.data);
       case 'report':
         return deliverReport(ctx, task.data.incidentId);
+      case 'approval-decided':
+        return showApprovalDecision(ctx, task.data);
+      default:
+        // A job from a newer or older bot, or a typo in a producer: fail it visibly (the queue keeps it and
+        // logs the failure) rather than completing it as if it had been shown.
+        throw new Error(`unknown effect job ${JSON.stringify((task as { name?: unknown }).name)}`);
     }
   };
 }

@@ -1,6 +1,7 @@
 // A run was accepted: its thread root in the incident channel (the run's events update it later), or the
 // approval request when it needs a second person.
 import type { EffectJob } from '../../app/ports.js';
+import { commandTitle } from '../../domain/catalogue.js';
 import { approvalRequest } from '../views/approval-request.js';
 import { runProgress } from '../views/run-progress.js';
 import type { EffectContext } from './effect-context.js';
@@ -9,8 +10,7 @@ import { postRendered } from './post-message.js';
 export async function runAccepted(ctx: EffectContext, data: Extract<EffectJob, { name: 'run-accepted' }>['data']): Promise<void> {
   const { locale, timeZone } = ctx.view;
   const { run, incidentId } = data;
-  const spec = ctx.services.catalogue.find((c) => c.id === run.commandId);
-  const title = spec ? spec.title[locale] : run.commandId;
+  const title = commandTitle(ctx.services.catalogue, run.commandId, locale);
   if (data.approval) {
     const { expiresAt } = data.approval;
     await postRendered(ctx, { incidentId, saveAs: `approval:${run.runId}` }, () =>

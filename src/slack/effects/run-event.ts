@@ -1,4 +1,6 @@
 // A run's life in its Slack thread: the root shows the state, the result is one reply, files follow it.
+import { BOT_ACTOR } from '../../domain/actors.js';
+import { commandTitle, findCommand } from '../../domain/catalogue.js';
 import type { TicksFor } from '../../domain/checklist.js';
 import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
 import { apply } from '../../app/apply.js';
@@ -21,9 +23,8 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
   const channel = requireChannel(links, run.incidentId);
   const rootKey = `run:${run.runId}`;
   let root = links[rootKey];
-  const commandOf = (commandId: string) => services.catalogue.find((c) => c.id === commandId);
-  const title = commandOf(run.commandId)?.title;
-  const base = { commandId: run.commandId, title: title ? title[view.locale] : run.commandId, host: run.host, locale: view.locale };
+  const commandOf = (commandId: string) => findCommand(services.catalogue, commandId);
+  const base = { commandId: run.commandId, title: commandTitle(services.catalogue, run.commandId, view.locale), host: run.host, locale: view.locale };
   const job: JobRef = { jobId: run.runId, commandId: run.commandId, host: run.host };
   const ensureRoot = async (message: SlackMessage) => {
     if (root) await ctx.update(channel, root, message);
@@ -37,7 +38,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
     if (!links[`run-result:${run.runId}`]) await ctx.link(run.incidentId, `run-result:${run.runId}`, await ctx.post(channel, message, thread));
   };
   // Each timeline entry is keyed by the run and what happened, so a redelivered event records nothing twice.
-  const actor = (suffix: string) => ({ by: 'klaxon', at: event.at, key: `${run.runId}-${suffix}` });
+  const actor = (suffix: string) => ({ by: BOT_ACTOR, at: event.at, key: `${run.runId}-${suffix}` });
   const recordFinished = (suffix: string, details: FinishedDetails, ticksFor: TicksFor) =>
     apply(services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...details }, ticksFor, actor(suffix)), `${run.runId}-${suffix}`);
   switch (event.kind) {

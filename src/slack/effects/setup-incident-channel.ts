@@ -1,4 +1,5 @@
 // Opening an incident in Slack: each step records a link when done, so a retried job skips what already happened.
+import { BOT_ACTOR, isAutomaticActor } from '../../domain/actors.js';
 import type { Incident } from '../../domain/incident.js';
 import { recordStakeholdersNotified } from '../../domain/incident-records.js';
 import { playbooksFor } from '../../domain/playbook.js';
@@ -34,7 +35,7 @@ async function createChannel(ctx: EffectContext, incident: Incident): Promise<st
 
 // The declarer (unless an alert or klaxon itself declared) and the severity's responders.
 function respondersOf(ctx: EffectContext, incident: Incident): SlackRef[] {
-  const human = !incident.declaredBy.startsWith('alert:') && incident.declaredBy !== 'klaxon';
+  const human = !isAutomaticActor(incident.declaredBy);
   return [...(human ? [{ user: incident.declaredBy }] : []), ...respondersFor(ctx.services.policy, incident.severity)];
 }
 
@@ -81,7 +82,7 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     await ctx.link(incidentId, 'announcement', String(answer.ts));
     await ctx.link(incidentId, 'shown:announcement', digestOf(message));
     const key = `notified-${incidentId}`;
-    await apply(services, incidentId, (i) => recordStakeholdersNotified(i, { by: 'klaxon', at: services.now(), key }), key);
+    await apply(services, incidentId, (i) => recordStakeholdersNotified(i, { by: BOT_ACTOR, at: services.now(), key }), key);
   }
   if (origin && origin.channel !== channel && !links['replied']) {
     try {

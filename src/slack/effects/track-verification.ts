@@ -1,4 +1,5 @@
 // The §8.1 suite gates システム検証実施: once every check has a result since recovery, all must have passed.
+import { BOT_ACTOR } from '../../domain/actors.js';
 import { recordVerification } from '../../domain/job-records.js';
 import { apply } from '../../app/apply.js';
 import { messages } from '../i18n/messages.js';
@@ -25,7 +26,7 @@ export async function trackVerification(ctx: EffectContext, run: VerificationRun
   if (!suite.every((id) => links[`verify:${id}`])) return;
   const failed = suite.filter((id) => links[`verify:${id}`] !== 'succeeded');
   const key = failed.length === 0 ? `verify-passed-${incidentId}` : `verify-failed-${run.runId}`;
-  const recorded = await apply(services, incidentId, (i) => recordVerification(i, { passed: failed.length === 0, failed }, { by: 'klaxon', at: services.now(), key }), key);
+  const recorded = await apply(services, incidentId, (i) => recordVerification(i, { passed: failed.length === 0, failed }, { by: BOT_ACTOR, at: services.now(), key }), key);
   if (!recorded.ok || recorded.value.duplicate) return;
   const words = messages(ctx.view.locale).replies;
   const text = failed.length === 0 ? words.verificationPassed : words.verificationFailed(failed.join(', '));

@@ -8,11 +8,10 @@ import type { ChecklistItemId } from '../../domain/checklist.js';
 import { CHECKLIST_ITEMS } from '../../domain/checklist.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Intent } from '../../domain/intent.js';
-import { requiredReportFields } from '../../domain/lifecycle.js';
+import { missingReportFields } from '../../domain/report-fields.js';
 import { parseSeverity } from '../../domain/severity.js';
 import { explain, type Problem } from '../explain.js';
 import { ACTION } from '../ids.js';
-import { approvalDecided } from '../views/approval-decided.js';
 import { closeModal } from '../views/close-modal.js';
 import { updateModal } from '../views/update-modal.js';
 import { acceptedReply } from '../views/run-replies.js';
@@ -23,8 +22,7 @@ import { receivedAt, recordAction } from './record-flow.js';
 type ActionArgs = { body: BlockAction; client: WebClient; respond?: RespondFn };
 
 export function registerActions(app: App, services: Services): void {
-  const { locale, timeZone } = services.config;
-  const lookup = (id: string) => services.catalogue.find((c) => c.id === id);
+  const { locale } = services.config;
 
   async function tell(args: ActionArgs, message: SlackMessage): Promise<void> {
     const channel = args.body.channel?.id;
@@ -89,7 +87,7 @@ export function registerActions(app: App, services: Services): void {
 
   onIncident(ACTION.close, async (incident, args) => {
     if (incident.status !== 'resolved') return problem(args, { code: 'not_resolved', message: 'resolve first' });
-    const missing = requiredReportFields(incident.severity).filter((f) => !incident.report[f]);
+    const missing = missingReportFields(incident.severity, incident.report);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
   });
 
@@ -127,13 +125,6 @@ export function registerActions(app: App, services: Services): void {
       const runId = (args.action as ButtonAction).value ?? '';
       const decided = await decideApproval(services, { runId, incidentId: incident.id, by: args.body.user.id, approve });
       if (!decided.ok) return problem(args, decided.error);
-      const { run } = decided.value;
-      const spec = lookup(run.commandId);
-      const title = spec ? spec.title[locale] : run.commandId;
-      const decision = decided.value.state === 'denied' ? 'denied' : 'approved';
-      const message = approvalDecided({ commandId: run.commandId, title, requestedBy: run.requestedBy, params: run.params, decision, decidedBy: args.body.user.id, at: services.now(), locale, timeZone });
-      const ts = args.body.message?.ts;
-      if (ts && args.body.channel?.id) await args.client.chat.update({ channel: args.body.channel.id, ts, text: message.text, blocks: message.blocks });
     });
   }
 }

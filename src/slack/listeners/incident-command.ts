@@ -8,7 +8,7 @@ import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Intent } from '../../domain/intent.js';
-import { requiredReportFields } from '../../domain/lifecycle.js';
+import { missingReportFields } from '../../domain/report-fields.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks } from '../../domain/sla.js';
 import { messages } from '../i18n/messages.js';
@@ -94,7 +94,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
       case 'close':
         return inIncident(command, async (incident) => {
           if (incident.status !== 'resolved') return ephemeral(explain({ code: 'not_resolved', message: 'resolve first' }, locale));
-          const missing = requiredReportFields(incident.severity).filter((f) => !incident.report[f]);
+          const missing = missingReportFields(incident.severity, incident.report);
           await client.views.open({ trigger_id: command.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
           return undefined;
         });

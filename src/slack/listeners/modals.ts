@@ -4,9 +4,9 @@ import { apply } from '../../app/apply.js';
 import { declare } from '../../app/declare.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import type { Services } from '../../app/services.js';
-import type { ReportFields } from '../../domain/incident.js';
 import { addNote } from '../../domain/incident-records.js';
-import { closeIncident, requiredReportFields } from '../../domain/lifecycle.js';
+import { closeIncident } from '../../domain/lifecycle.js';
+import { missingReportFields, REPORT_FIELDS } from '../../domain/report-fields.js';
 import { parseTeamTime } from '../../domain/time.js';
 import { parseSeverity } from '../../domain/severity.js';
 import { messages } from '../i18n/messages.js';
@@ -22,7 +22,6 @@ const read = (values: Values, id: InputId): string | undefined => {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
-const REPORT_FIELDS: readonly (keyof ReportFields)[] = ['summary', 'detectionMethod', 'impact', 'actions', 'rootCause', 'prevention', 'followUp'];
 
 export function registerModals(app: App, services: Services): void {
   const { locale } = services.config;
@@ -75,7 +74,7 @@ export function registerModals(app: App, services: Services): void {
       const value = read(values, reportInput(field));
       if (value) fields[field] = value;
     }
-    const missing = requiredReportFields(incident.severity).filter((f) => !fields[f]);
+    const missing = missingReportFields(incident.severity, fields);
     if (missing.length > 0) {
       const required = words.required;
       return ack({ response_action: 'errors', errors: Object.fromEntries(missing.map((f) => [reportInput(f).block, required])) });

@@ -2,18 +2,13 @@
 import type { ModalView } from '@slack/types';
 import type { Incident, ReportFields } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
-import { isMajor, type Severity } from '../../domain/severity.js';
+import { reportForm, requiredReportFields, type ReportField } from '../../domain/report-fields.js';
 import { CALLBACK, reportInput } from '../ids.js';
 import { messages } from '../i18n/messages.js';
 import { inlineMrkdwn } from '../mrkdwn.js';
 import { context } from './blocks.js';
 import { modal, textInput } from './modal-parts.js';
 
-export type ReportField = keyof ReportFields;
-
-// The fields the person writes for a severity (§9.1; times come from the timeline).
-export const reportFieldsFor = (severity: Severity): readonly ReportField[] =>
-  isMajor(severity) ? ['summary', 'impact', 'actions', 'rootCause', 'prevention'] : ['summary', 'actions', 'followUp'];
 
 export interface CloseModalInput {
   readonly incident: Incident;
@@ -26,8 +21,8 @@ export interface CloseModalInput {
 export function closeModal(input: CloseModalInput): ModalView {
   const { incident, locale } = input;
   const m = messages(locale);
-  const form = isMajor(incident.severity) ? m.modal.fullForm : m.modal.shortForm;
-  const inputs = reportFieldsFor(incident.severity).map((field) => {
+  const form = reportForm(incident.severity) === 'full' ? m.modal.fullForm : m.modal.shortForm;
+  const inputs = requiredReportFields(incident.severity).map((field) => {
     const missing = input.missingFields.includes(field);
     const initial = input.prefill[field] ?? incident.report[field];
     return textInput({

@@ -1,4 +1,5 @@
 // `/incident declare` without arguments: the form that asks for what the command line would have given.
+import { TITLE_MAX_LENGTH } from '../../domain/lifecycle.js';
 import type { ModalView } from '@slack/types';
 import type { Locale } from '../../domain/locale.js';
 import type { Severity } from '../../domain/severity.js';
@@ -27,7 +28,7 @@ export function declareModal(input: DeclareModalInput): ModalView {
     close: m.cancel,
     privateMetadata: input.origin ?? '',
     blocks: [
-      textInput({ id: INPUT.title, label: m.titleLabel, optional: false, maxLength: 150, placeholder: m.titlePlaceholder, ...(prefill.title === undefined ? {} : { initial: prefill.title }) }),
+      textInput({ id: INPUT.title, label: m.titleLabel, optional: false, maxLength: TITLE_MAX_LENGTH, placeholder: m.titlePlaceholder, ...(prefill.title === undefined ? {} : { initial: prefill.title }) }),
       severitySelect(INPUT.severity, m.severityLabel, input.locale, prefill.severity),
       textInput({ id: INPUT.detectedAt, label: m.detectedAtLabel, optional: true, maxLength: 16, placeholder: '2026-03-10 09:40', hint: m.detectedAtHint }),
       textInput({ id: INPUT.description, label: m.descriptionLabel, optional: true, multiline: true, ...(prefill.description === undefined ? {} : { initial: prefill.description }) }),

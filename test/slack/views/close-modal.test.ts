@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/domain/locale.js';
 import type { Severity } from '../../../src/domain/severity.js';
 import { CALLBACK, reportInput } from '../../../src/slack/ids.js';
-import { closeModal, reportFieldsFor } from '../../../src/slack/views/close-modal.js';
+import { requiredReportFields } from '../../../src/domain/report-fields.js';
+import { closeModal } from '../../../src/slack/views/close-modal.js';
 import { anIncident, expectSafeView, hostileIncident, hostileText } from './view-fixtures.js';
 
 const labels = (blocks: readonly unknown[]): string[] =>
@@ -18,7 +19,7 @@ describe('closeModal', () => {
     ['low', ['問題概要', '対応内容', '今後の対応計画']],
   ] as const)('asks a %s incident for the §9.1 fields', (severity: Severity, expected) => {
     const incident = anIncident({ severity });
-    const view = closeModal({ incident, missingFields: reportFieldsFor(severity), prefill: {}, locale: 'ja' });
+    const view = closeModal({ incident, missingFields: requiredReportFields(severity), prefill: {}, locale: 'ja' });
     expectSafeView(view);
     expect(labels(view.blocks)).toEqual(expected);
     expect(view.callback_id).toBe(CALLBACK.close);
@@ -42,7 +43,7 @@ describe('closeModal', () => {
   it('stays within every limit for any incident and prefill', () => {
     fc.assert(
       fc.property(hostileIncident(), hostileText(), fc.constantFrom(...LOCALES), (incident, text, locale) => {
-        const fields = reportFieldsFor(incident.severity);
+        const fields = requiredReportFields(incident.severity);
         const prefill = Object.fromEntries(fields.map((f) => [f, text]));
         expectSafeView(closeModal({ incident, missingFields: fields.slice(1), prefill, locale }));
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS } from '../../../src/domain/checklist.js';
 import { ACTION, BLOCK, CALLBACK, INPUT, checklistBlockId, reportInput } from '../../../src/slack/ids.js';
-import { reportFieldsFor } from '../../../src/slack/views/close-modal.js';
+import { requiredReportFields } from '../../../src/domain/report-fields.js';
 
 describe('interaction ids', () => {
   it('are unique within their kind and valid Slack ids', () => {
@@ -18,7 +18,7 @@ describe('interaction ids', () => {
   });
 
   it('give each close-modal field its own block', () => {
-    const fields = [...new Set([...reportFieldsFor('critical'), ...reportFieldsFor('low')])];
+    const fields = [...new Set([...requiredReportFields('critical'), ...requiredReportFields('low')])];
     expect(new Set(fields.map((f) => reportInput(f).block)).size).toBe(fields.length);
   });
 });

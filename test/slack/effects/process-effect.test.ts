@@ -1,0 +1,74 @@
+// The effect dispatcher and the approval decision effect on the real bot's store, with Slack itself replaced by
+// a recorder (the one boundary we cannot run): what each job writes, and that a job it does not know fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EffectJob, RunJobData } from '../../../src/app/ports.js';
+import { declare } from '../../../src/app/declare.js';
+import { effectProcessor } from '../../../src/slack/effects/process-effect.js';
+import type { SlackApi } from '../../../src/slack/slack-api.js';
+import { BOT_TOKEN, eventually, startKlaxon, USERS, type Klaxon } from '../../support/klaxon-harness.js';
+
+interface Call {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+}
+
+function recordingSlack(): SlackApi & { readonly calls: Call[] } {
+  const calls: Call[] = [];
+  return {
+    calls,
+    call: async <T>(method: string, args: Record<string, unknown>) => {
+      calls.push({ method, args });
+      return { ok: true, ts: `1700000000.${String(calls.length).padStart(6, '0')}` } as T;
+    },
+  };
+}
+
+describe('effect dispatcher', () => {
+  let k: Klaxon;
+  let incidentId: string;
+  let channel: string;
+  beforeAll(async () => {
+    k = await startKlaxon();
+    const declared = await declare(k.bot.services, { severity: 'critical', title: 'Effects unit', source: 'slack', by: USERS.l1, key: 'effects-unit' });
+    if (!declared.ok) throw new Error(declared.error.message);
+    incidentId = declared.value.id;
+    channel = await eventually(async () => (await k.bot.services.store.getLinks(incidentId))['channel'], 'the incident channel');
+  });
+  afterAll(async () => k?.stop());
+
+  const processorWith = (slack: SlackApi) => effectProcessor({ services: k.bot.services, slack, botToken: BOT_TOKEN, readArtifact: async () => undefined });
+  const run = (runId: string): RunJobData => ({ runId, incidentId, commandId: 'config.restore', params: {}, host: 'backtest-1', requestedBy: USERS.l2, severity: 'critical' });
+
+  it('fails a job kind it does not know instead of completing it silently', async () => {
+    const slack = recordingSlack();
+    const unknown = { name: 'from-the-future', data: { incidentId } } as unknown as EffectJob;
+    await expect(processorWith(slack)(unknown)).rejects.toThrow(/unknown effect job "from-the-future"/);
+    expect(slack.calls).toEqual([]);
+  });
+
+  it.each([
+    ['approved', /Approved by <@U0L3DEV>/],
+    ['denied', /Denied by <@U0L3DEV>/],
+  ] as const)('replaces the approval request with the decision: %s', async (decision, shown) => {
+    const slack = recordingSlack();
+    const process = processorWith(slack);
+    const runId = `run-unit-${decision}`;
+    await process({ name: 'run-accepted', data: { incidentId, run: run(runId), approval: { expiresAt: k.bot.services.now() + 60_000 } } });
+    const requestTs = (await k.bot.services.store.getLinks(incidentId))[`approval:${runId}`];
+    expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+
+    await process({ name: 'approval-decided', data: { incidentId, run: run(runId), decision, by: USERS.l3, at: k.bot.services.now() } });
+    const update = slack.calls[1];
+    expect(update?.method).toBe('chat.update');
+    expect(update?.args).toMatchObject({ channel, ts: requestTs });
+    expect(JSON.stringify(update?.args['blocks'])).toMatch(shown);
+    expect(JSON.stringify(update?.args['blocks'])).not.toContain('approval_actions');
+  });
+
+  it('retries a decision whose request is not posted yet (the job fails and the queue tries again)', async () => {
+    const slack = recordingSlack();
+    const decided: EffectJob = { name: 'approval-decided', data: { incidentId, run: run('run-unit-not-posted'), decision: 'approved', by: USERS.l3, at: k.bot.services.now() } };
+    await expect(processorWith(slack)(decided)).rejects.toThrow(/not posted yet/);
+    expect(slack.calls).toEqual([]);
+  });
+});
