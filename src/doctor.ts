@@ -14,6 +14,38 @@ export interface DoctorDeps {
   readonly config: Config;
   readonly redis: Redis;
   readonly slack?: WebClient;
+  /** A client on the app-level token (Socket Mode), when SLACK_APP_TOKEN is set. */
+  readonly app?: WebClient;
+}
+
+/** Slack's error name from a failed call, or the message of anything else. */
+const slackErrorOf = (error: unknown): string => (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+
+/** klaxon posts in STAKEHOLDER_CHANNEL: a channel it was never invited to refuses every announcement. */
+async function checkMembership(slack: WebClient, variable: string, channel: string): Promise<DoctorLine> {
+  try {
+    await slack.conversations.history({ channel, limit: 1 });
+    return { ok: true, text: `klaxon is a member of ${channel} (${variable})` };
+  } catch (error) {
+    const slackError = slackErrorOf(error);
+    if (slackError === 'not_in_channel') {
+      return { ok: false, text: `klaxon is not a member of ${channel} (${variable}): type \`/invite @klaxon\` in that channel, or stakeholders are never told.` };
+    }
+    if (slackError === 'channel_not_found') {
+      return { ok: false, text: `${variable}=${channel} is not a channel klaxon can see: set it to the channel's ID (C…, in the channel's details) and invite klaxon there.` };
+    }
+    return { ok: false, text: `Could not check ${variable}=${channel} (${slackError}): reinstall the app from manifest.yml so it has channels:history.` };
+  }
+}
+
+/** Socket Mode needs an app-level token with connections:write; a wrong one fails only when the bot starts. */
+async function checkAppToken(app: WebClient): Promise<DoctorLine> {
+  try {
+    await app.apps.connections.open();
+    return { ok: true, text: 'Socket Mode token works (SLACK_APP_TOKEN opened a connection URL)' };
+  } catch (error) {
+    return { ok: false, text: `SLACK_APP_TOKEN refused (${slackErrorOf(error)}): generate an app-level token with the connections:write scope (Basic Information → App-Level Tokens).` };
+  }
 }
 
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
@@ -37,9 +69,11 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
     try {
       const auth = await deps.slack.auth.test();
       lines.push({ ok: true, text: `Slack token works: bot ${auth.user ?? auth.user_id} in team ${auth.team ?? auth.team_id}` });
+      if (deps.config.stakeholderChannel) lines.push(await checkMembership(deps.slack, 'STAKEHOLDER_CHANNEL', deps.config.stakeholderChannel));
     } catch (error) {
       lines.push({ ok: false, text: `Slack auth.test failed (${(error as Error).message}): check SLACK_BOT_TOKEN and SLACK_API_URL.` });
     }
+    if (deps.app) lines.push(await checkAppToken(deps.app));
   } else {
     lines.push({ ok: true, text: 'Slack not configured (no SLACK_BOT_TOKEN): only the sandbox can run' });
   }

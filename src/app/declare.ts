@@ -16,7 +16,7 @@ export interface DeclareRequest {
   /** Idempotency key of the request (Slack trigger_id, alert fingerprint). */
   readonly key: string;
   /** Where it was declared, for the "declared, see #channel" reply. */
-  readonly origin?: { readonly channel: string; readonly user: string };
+  readonly origin?: { readonly channel: string; readonly user: string; readonly responseUrl?: string };
 }
 
 export async function declare(services: Services, request: DeclareRequest): Promise<Result<Incident, DomainError>> {

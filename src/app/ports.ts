@@ -148,7 +148,11 @@ export interface Approvals {
  * renders at delivery from the incident as stored then, so a delayed job never posts stale content.
  */
 export type EffectJob =
-  | { readonly name: 'setup'; readonly data: { readonly incidentId: string; readonly origin?: { channel: string; user: string } } }
+  | {
+      readonly name: 'setup';
+      /** `origin`: where and by whom it was declared; `responseUrl` answers a slash command wherever it was typed. */
+      readonly data: { readonly incidentId: string; readonly origin?: { channel: string; user: string; responseUrl?: string } };
+    }
   | { readonly name: 'render'; readonly data: { readonly incidentId: string } }
   /** A plain-text note into the incident channel (alert repeats and overflows, resolved alerts). */
   | { readonly name: 'note'; readonly data: { readonly incidentId: string; readonly text: string } }
@@ -192,6 +196,17 @@ export type EffectJob =
   | { readonly name: 'report'; readonly data: { readonly incidentId: string; readonly by: string } };
 
 /** The Slack side effects, queued in order and delivered at least once. */
+/**
+ * An effect Slack definitely refused (a missing permission or membership, input it rejects): retrying cannot
+ * help, so the queue gives up at once instead of asking the same question for minutes.
+ */
+export class PermanentEffectError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentEffectError';
+  }
+}
+
 export interface Effects {
   /** Queues one effect; a repeated jobId adds nothing. */
   enqueue(job: EffectJob, jobId?: string): Promise<void>;

@@ -9,11 +9,12 @@ import type { Io } from '../cli.js';
 export async function doctorCommand(_args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
   const redis = createRedis(config.redisUrl as string, 'command');
   redis.on('error', () => undefined);
-  const slack = config.slack.botToken
-    ? new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, timeout: 5000, retryConfig: { retries: 0 } })
-    : undefined;
+  const client = (token: string | undefined) =>
+    token ? new WebClient(token, { slackApiUrl: config.slack.apiUrl, timeout: 5000, retryConfig: { retries: 0 } }) : undefined;
+  const slack = client(config.slack.botToken);
+  const app = client(config.slack.appToken);
   try {
-    const lines = await runDoctor({ config, redis, slack });
+    const lines = await runDoctor({ config, redis, ...(slack ? { slack } : {}), ...(app ? { app } : {}) });
     for (const line of lines) io.stdout.write(`${line.ok ? '✓' : '✗'} ${line.text}\n`);
     return lines.every((line) => line.ok) ? 0 : 1;
   } finally {

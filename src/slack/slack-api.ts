@@ -3,9 +3,16 @@
 // it does not lose them (the queue job that called us is retried after that).
 import { ErrorCode, type WebClient } from '@slack/web-api';
 
+/** Slack's definite answer to a call (not retried): its error name, its detail and the rest of its answer. */
 export class SlackPlatformError extends Error {
-  constructor(readonly method: string, readonly slackError: string) {
-    super(`Slack ${method} answered ${slackError}`);
+  constructor(
+    readonly method: string,
+    readonly slackError: string,
+    /** `response_metadata.messages`: what exactly Slack objected to (invalid_blocks, invalid_arguments, …). */
+    readonly detail: readonly string[] = [],
+    readonly data: Record<string, unknown> = {},
+  ) {
+    super(`Slack ${method} answered ${slackError}${detail.length > 0 ? ` (${detail.join('; ')})` : ''}`);
     this.name = 'SlackPlatformError';
   }
 }
@@ -77,8 +84,12 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
         } catch (error) {
           const code = (error as { code?: string }).code;
           if (code === ErrorCode.PlatformError) {
-            const slackError = String((error as { data?: { error?: string } }).data?.error ?? 'unknown_error');
-            if (!TRANSIENT_PLATFORM_ERRORS.has(slackError)) throw new SlackPlatformError(method, slackError);
+            const data = (error as { data?: Record<string, unknown> & { error?: string; response_metadata?: { messages?: unknown } } }).data ?? {};
+            const slackError = String(data.error ?? 'unknown_error');
+            if (!TRANSIENT_PLATFORM_ERRORS.has(slackError)) {
+              const messages = data.response_metadata?.messages;
+              throw new SlackPlatformError(method, slackError, Array.isArray(messages) ? messages.map(String) : [], data);
+            }
             reason = slackError;
             waitMs = Math.min(cap, base * 2 ** (attempt - 1));
           } else if (code === ErrorCode.RateLimitedError) {

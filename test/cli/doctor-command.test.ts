@@ -4,6 +4,7 @@ import { doctorCommand } from '../../src/cli/doctor-command.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startRedisServer, type RunningRedis } from '../../src/sandbox/redis-server.js';
+import { createSlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
 
 function capture() {
   let text = '';
@@ -11,8 +12,8 @@ function capture() {
   return { io: { stdout: stream, stderr: stream }, text: () => text };
 }
 
-async function doctor(redisUrl: string) {
-  const config = loadConfig({ REDIS_URL: redisUrl }, 'doctor');
+async function doctor(redisUrl: string, env: Record<string, string> = {}) {
+  const config = loadConfig({ REDIS_URL: redisUrl, ...env }, 'doctor');
   if (!config.ok) throw config.error;
   const out = capture();
   const code = await doctorCommand([], config.value, createLogger({ level: 'silent', pretty: false }), out.io);
@@ -46,5 +47,30 @@ describe('klaxon doctor', () => {
     const { code, text } = await doctor('redis://127.0.0.1:1');
     expect(text).toMatch(/✗ Redis at redis:\/\/127\.0\.0\.1:1 is unreachable/);
     expect(code).toBe(1);
+  });
+
+  it('names a stakeholder channel klaxon is not in, and an app token Slack refuses, each with its fix', async () => {
+    const emulator = await createSlackEmulator({
+      signingSecret: 'doctor-secret',
+      botToken: 'xoxb-doctor',
+      appToken: 'xapp-1-right',
+      channels: [{ name: 'general', botIsMember: true }, { name: 'incidents' }],
+      console: false,
+    });
+    try {
+      const env = { SLACK_BOT_TOKEN: 'xoxb-doctor', SLACK_API_URL: emulator.apiUrl, STAKEHOLDER_CHANNEL: 'incidents', SLACK_APP_TOKEN: 'xapp-1-wrong' };
+      const refused = await doctor(inject('redisUrl'), env);
+      expect(refused.text).toMatch(/✗ klaxon is not a member of incidents \(STAKEHOLDER_CHANNEL\): type `\/invite @klaxon` in that channel/);
+      expect(refused.text).toMatch(/✗ SLACK_APP_TOKEN refused \(invalid_auth\): generate an app-level token with the connections:write scope/);
+      expect(refused.code).toBe(1);
+
+      emulator.addMember('incidents', 'U0KLAXONBOT');
+      const fixed = await doctor(inject('redisUrl'), { ...env, SLACK_APP_TOKEN: 'xapp-1-right' });
+      expect(fixed.text).toMatch(/✓ klaxon is a member of incidents/);
+      expect(fixed.text).toMatch(/✓ Socket Mode token works/);
+      expect(fixed.code).toBe(0);
+    } finally {
+      await emulator.close();
+    }
   });
 });

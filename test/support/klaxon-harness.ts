@@ -9,7 +9,7 @@ import { catalogue } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
+import { createSlackEmulator, type SlackEmulator, type SlackEmulatorOptions } from '../../src/sandbox/emulator/slack-emulator.js';
 import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import type { SlackApiOptions } from '../../src/slack/slack-api.js';
 import { startBot, type RunningBot } from '../../src/start-bot.js';
@@ -46,6 +46,8 @@ export interface HarnessOptions {
   readonly socketMode?: boolean;
   /** The bot's and worker's logger (default: silent unless KLAXON_TEST_LOG names a level). */
   readonly logger?: Logger;
+  /** Workspace rules for a new emulator (people, channels, who may create channels), over the defaults below. */
+  readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation'>;
 }
 
 const quiet = createLogger({ level: process.env['KLAXON_TEST_LOG'] ?? 'silent', pretty: false });
@@ -70,6 +72,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
       // (20/min; incident setup asks for each responder group again, 60 calls in that storm). The other limits are on.
       rateLimits: { except: ['chat.postMessage', 'usergroups.users.list'] },
       ...(options.now ? { now: options.now } : {}),
+      ...options.workspace,
     }));
   const backtestRoot = options.worker ? await copyDemoHost(join(await mkdtemp(join(tmpdir(), 'klaxon-host-')), 'backtest')) : undefined;
   const env = {

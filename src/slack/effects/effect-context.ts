@@ -22,6 +22,11 @@ export interface EffectContext {
   /** Posts a message (in a thread when `threadTs` is given) and returns its ts. */
   post(channel: string, message: SlackMessage, threadTs?: string): Promise<string>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  /**
+   * Tells one person something only they see: through their slash command's response_url (which works in
+   * channels klaxon is not in), else as an ephemeral message. Best effort: a lost reply is logged, not retried.
+   */
+  tell(to: { readonly channel: string; readonly user: string; readonly responseUrl?: string }, message: SlackMessage): Promise<void>;
   clocksOf(incident: Incident): Clocks;
 }
 
@@ -76,6 +81,23 @@ export function createEffectContext({ services, slack, botToken, readArtifact }:
         // An archived channel or a deleted message has nothing left to keep up to date.
         if (error instanceof SlackPlatformError && ['is_archived', 'message_not_found', 'channel_not_found'].includes(error.slackError)) return;
         throw error;
+      }
+    },
+    async tell(to, message) {
+      try {
+        if (to.responseUrl) {
+          const answer = await fetch(to.responseUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          if (answer.ok) return;
+          services.logger.info({ status: answer.status }, 'response_url refused the reply (expired or used up); trying an ephemeral');
+        }
+        await slack.call('chat.postEphemeral', { channel: to.channel, user: to.user, text: message.text, blocks: message.blocks });
+      } catch (error) {
+        services.logger.warn({ channel: to.channel, user: to.user, err: (error as Error).message }, 'reply not delivered (klaxon is not in that channel)');
       }
     },
     clocksOf: (incident) => clocks(incident, services.now(), slaFor(services.policy, incident.severity)),

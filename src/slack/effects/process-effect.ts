@@ -1,10 +1,11 @@
 // Every Slack effect, by job name: the one place where klaxon renders Block Kit and writes to Slack. Jobs carry
 // intent; each effect renders from the incident as stored at delivery and records what it did as a link, so a
 // job retried after a crash or an outage picks up where it stopped instead of doing things twice.
-import type { EffectJob } from '../../app/ports.js';
+import { PermanentEffectError, type EffectJob } from '../../app/ports.js';
+import { SlackPlatformError } from '../slack-api.js';
 import { showApprovalDecision } from './approval-decided.js';
 import { deliverReport } from './deliver-report.js';
-import { createEffectContext, type EffectDeps } from './effect-context.js';
+import { createEffectContext, type EffectContext, type EffectDeps } from './effect-context.js';
 import { inviteMembersJob } from './invite-members.js';
 import { postAlarm, postEscalation, postNote, postPlaybook, postStatusUpdate, postVerificationOffer } from './post-message.js';
 import { renderIncident } from './render-incident.js';
@@ -15,37 +16,47 @@ import { setupIncidentChannel } from './setup-incident-channel.js';
 export function effectProcessor(deps: EffectDeps): (job: EffectJob) => Promise<void> {
   const ctx = createEffectContext(deps);
   return async (task) => {
-    switch (task.name) {
-      case 'setup':
-        return setupIncidentChannel(ctx, task.data);
-      case 'render':
-        return renderIncident(ctx, task.data.incidentId);
-      case 'note':
-        return postNote(ctx, task.data);
-      case 'alarm':
-        return postAlarm(ctx, task.data);
-      case 'escalation':
-        return postEscalation(ctx, task.data);
-      case 'status-update':
-        return postStatusUpdate(ctx, task.data);
-      case 'verification-offer':
-        return postVerificationOffer(ctx, task.data.incidentId);
-      case 'playbook':
-        return postPlaybook(ctx, task.data);
-      case 'run-accepted':
-        return runAccepted(ctx, task.data);
-      case 'invite':
-        return inviteMembersJob(ctx, task.data);
-      case 'run-event':
-        return runEvent(ctx, task.data);
-      case 'report':
-        return deliverReport(ctx, task.data.incidentId);
-      case 'approval-decided':
-        return showApprovalDecision(ctx, task.data);
-      default:
-        // A job from a newer or older bot, or a typo in a producer: fail it visibly (the queue keeps it and
-        // logs the failure) rather than completing it as if it had been shown.
-        throw new Error(`unknown effect job ${JSON.stringify((task as { name?: unknown }).name)}`);
+    try {
+      await deliver(ctx, task);
+    } catch (error) {
+      // Slack's definite refusal will be the same on every retry (transient errors were retried in the call).
+      if (error instanceof SlackPlatformError) throw new PermanentEffectError(`${task.name}: ${error.message}`, { cause: error });
+      throw error;
     }
   };
+}
+
+function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
+  switch (task.name) {
+    case 'setup':
+      return setupIncidentChannel(ctx, task.data);
+    case 'render':
+      return renderIncident(ctx, task.data.incidentId);
+    case 'note':
+      return postNote(ctx, task.data);
+    case 'alarm':
+      return postAlarm(ctx, task.data);
+    case 'escalation':
+      return postEscalation(ctx, task.data);
+    case 'status-update':
+      return postStatusUpdate(ctx, task.data);
+    case 'verification-offer':
+      return postVerificationOffer(ctx, task.data.incidentId);
+    case 'playbook':
+      return postPlaybook(ctx, task.data);
+    case 'run-accepted':
+      return runAccepted(ctx, task.data);
+    case 'invite':
+      return inviteMembersJob(ctx, task.data);
+    case 'run-event':
+      return runEvent(ctx, task.data);
+    case 'report':
+      return deliverReport(ctx, task.data.incidentId);
+    case 'approval-decided':
+      return showApprovalDecision(ctx, task.data);
+    default:
+      // A job from a newer or older bot, or a typo in a producer: fail it visibly (the queue keeps it and
+      // logs the failure) rather than completing it as if it had been shown.
+      throw new Error(`unknown effect job ${JSON.stringify((task as { name?: unknown }).name)}`);
+  }
 }

@@ -12,11 +12,17 @@ import { declaredReply } from '../views/bot-replies.js';
 import { checklistMessage } from '../views/checklist-message.js';
 import { incidentHeader } from '../views/incident-header.js';
 import { playbookOffer } from '../views/playbook-offer.js';
-import type { EffectJob } from '../../app/ports.js';
-import { digestOf, type EffectContext } from './effect-context.js';
-import { inviteMembers } from './invite-members.js';
+import { PermanentEffectError, type EffectJob } from '../../app/ports.js';
+import { messages } from '../i18n/messages.js';
+import { fallbackText, section } from '../views/blocks.js';
+import { digestOf, type EffectContext, type Links } from './effect-context.js';
+import { inviteMembers, postRefusals, type InviteRefusal } from './invite-members.js';
 
-async function createChannel(ctx: EffectContext, incident: Incident): Promise<string> {
+/** Errors that mean this workspace will not let klaxon create channels: no retry will change that. */
+const CREATION_REFUSALS = new Set(['restricted_action', 'no_permission', 'missing_scope']);
+
+/** Creates the incident channel; answers Slack's refusal when the workspace will not let klaxon create one. */
+async function createChannel(ctx: EffectContext, incident: Incident): Promise<{ id: string } | { refused: string }> {
   for (let attempt = 1; attempt <= 20; attempt += 1) {
     const name = channelName(incident, ctx.view.timeZone, attempt);
     try {
@@ -24,13 +30,36 @@ async function createChannel(ctx: EffectContext, incident: Incident): Promise<st
       const id = String(created.channel?.id);
       await ctx.link(incident.id, 'channel', id);
       await ctx.link(incident.id, 'channelName', name);
-      return id;
+      return { id };
     } catch (error) {
       if (error instanceof SlackPlatformError && error.slackError === 'name_taken') continue;
+      if (error instanceof SlackPlatformError && CREATION_REFUSALS.has(error.slackError)) return { refused: error.slackError };
       throw error;
     }
   }
   throw new Error(`no free channel name for ${incident.id}`);
+}
+
+/**
+ * No channel of its own: the incident runs where it was declared (or, declared by an alert, in the stakeholder
+ * channel), and the declarer learns why and what an admin can change. Nobody is invited and no topic is set
+ * there: it is a channel people share.
+ */
+async function runInPlace(ctx: EffectContext, incident: Incident, refused: string, origin: Origin | undefined): Promise<string> {
+  const home = origin?.channel ?? ctx.services.config.stakeholderChannel;
+  const m = messages(ctx.view.locale).setup;
+  const text = m.noChannel(incident.id, refused, m.channelFix(refused));
+  ctx.services.logger.error({ incident: incident.id, slackError: refused, home }, 'Slack refused to create the incident channel; the incident runs where it was declared');
+  if (!home) throw new PermanentEffectError(`conversations.create answered ${refused} and there is no channel to fall back to`);
+  await ctx.link(incident.id, 'channel', home);
+  await ctx.link(incident.id, 'channelFallback', refused);
+  await ctx.link(incident.id, 'invited', '1');
+  await ctx.link(incident.id, 'topic', '1');
+  await ctx.link(incident.id, 'replied', '1'); // the message below says where it lives
+  const message = { text: fallbackText(text), blocks: [section(text)] };
+  if (origin) await ctx.tell(origin, message);
+  else await ctx.post(home, message);
+  return home;
 }
 
 // The declarer (unless an alert or klaxon itself declared) and the severity's responders.
@@ -39,14 +68,27 @@ function respondersOf(ctx: EffectContext, incident: Incident): SlackRef[] {
   return [...(human ? [{ user: incident.declaredBy }] : []), ...respondersFor(ctx.services.policy, incident.severity)];
 }
 
+/** Posting to the stakeholder channel refused for good: the bot is not there, or the channel is gone. */
+const STAKEHOLDER_REFUSALS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+type Origin = NonNullable<Extract<EffectJob, { name: 'setup' }>['data']['origin']>;
+
 export async function setupIncidentChannel(ctx: EffectContext, data: Extract<EffectJob, { name: 'setup' }>['data']): Promise<void> {
   const { incidentId, origin } = data;
   const { services, slack, view } = ctx;
   const { incident, links } = await ctx.load(incidentId);
-  const channel = links['channel'] ?? (await createChannel(ctx, incident));
+  let channel = links['channel'];
+  if (!channel) {
+    const created = await createChannel(ctx, incident);
+    channel = 'id' in created ? created.id : await runInPlace(ctx, incident, created.refused, origin);
+    Object.assign(links, await ctx.services.store.getLinks(incidentId));
+  }
   if (!links['invited']) {
-    await inviteMembers(ctx, channel, respondersOf(ctx, incident));
+    // Who Slack would not add is named after the checklist, so the header stays the channel's first message.
+    const refused = await inviteMembers(ctx, channel, respondersOf(ctx, incident));
+    await ctx.link(incidentId, 'refusedInvites', JSON.stringify(refused));
     await ctx.link(incidentId, 'invited', '1');
+    links['refusedInvites'] = JSON.stringify(refused);
   }
   if (!links['topic']) {
     const topic = `${incident.severity.toUpperCase()} · ${incident.title}`.slice(0, 250);
@@ -73,23 +115,38 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     const offer = playbookOffer({ playbooks: playbooksFor(services.playbooks, incident.severity), severity: incident.severity, locale: view.locale });
     await ctx.link(incidentId, 'playbooks', await ctx.post(channel, offer));
   }
+  if (links['refusedInvites'] && !links['refusalsNamed']) {
+    await postRefusals(ctx, channel, JSON.parse(links['refusedInvites']) as InviteRefusal[]);
+    await ctx.link(incidentId, 'refusalsNamed', '1');
+  }
   const { stakeholderChannel } = services.config;
-  if (stakeholderChannel && !links['announcement']) {
+  if (stakeholderChannel && !links['announcement'] && !links['announcementRefused'] && stakeholderChannel !== channel) {
     const stakeholders = links['stakeholderChannel'] ?? stakeholderChannel;
     const message = announcement({ incident, channelId: channel, ...view });
-    const answer = await slack.call<{ ts?: string; channel?: string }>('chat.postMessage', { channel: stakeholders, ...message });
+    let answer: { ts?: string; channel?: string };
+    try {
+      answer = await slack.call<{ ts?: string; channel?: string }>('chat.postMessage', { channel: stakeholders, ...message });
+    } catch (error) {
+      if (!(error instanceof SlackPlatformError && STAKEHOLDER_REFUSALS.has(error.slackError))) throw error;
+      // The incident goes on without the announcement; whoever can fix it is told, in the incident channel.
+      services.logger.error({ incident: incidentId, channel: stakeholders, slackError: error.slackError }, 'stakeholders not told: invite klaxon to STAKEHOLDER_CHANNEL');
+      await ctx.link(incidentId, 'announcementRefused', error.slackError);
+      const text = messages(view.locale).setup.notAnnounced(/^[CG][A-Z0-9]{2,40}$/.test(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
+      await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] });
+      return finishReply(ctx, incident, channel, origin, links);
+    }
     await ctx.link(incidentId, 'stakeholderChannel', String(answer.channel ?? stakeholders));
     await ctx.link(incidentId, 'announcement', String(answer.ts));
     await ctx.link(incidentId, 'shown:announcement', digestOf(message));
     const key = `notified-${incidentId}`;
     await apply(services, incidentId, (i) => recordStakeholdersNotified(i, { by: BOT_ACTOR, at: services.now(), key }), key);
   }
-  if (origin && origin.channel !== channel && !links['replied']) {
-    try {
-      await slack.call('chat.postEphemeral', { channel: origin.channel, user: origin.user, ...declaredReply({ incident, channelId: channel, locale: view.locale }) });
-    } catch (error) {
-      services.logger.debug({ err: (error as Error).message }, 'declared reply not delivered (bot not in that channel)');
-    }
-    await ctx.link(incidentId, 'replied', '1');
-  }
+  await finishReply(ctx, incident, channel, origin, links);
+}
+
+/** Tells the declarer where the incident lives (through the command's response_url when it has one). */
+async function finishReply(ctx: EffectContext, incident: Incident, channel: string, origin: Origin | undefined, links: Links): Promise<void> {
+  if (!origin || origin.channel === channel || links['replied']) return;
+  await ctx.tell(origin, declaredReply({ incident, channelId: channel, locale: ctx.view.locale }));
+  await ctx.link(incident.id, 'replied', '1');
 }

@@ -273,6 +273,25 @@ export const en: Messages = {
     verificationPassed: ':white_check_mark: Post-recovery verification passed: every §8.1 check succeeded.',
     verificationFailed: (commands) => `:x: Post-recovery verification failed: ${commands}. システム検証実施 stays open until they pass.`,
   },
+  setup: {
+    inviteRefusal: (e) =>
+      ({
+        cant_invite: 'deactivated account',
+        user_is_restricted: 'guest account',
+        user_is_ultra_restricted: 'single-channel guest',
+        ura_max_channels: 'single-channel guest already in another channel',
+        no_permission: 'klaxon may not invite them',
+        org_user_not_in_team: 'not a member of this workspace',
+        cant_invite_app_user: 'an app',
+      })[e] ?? 'Slack refused',
+    notInvited: (people) => `:warning: Could not add to this channel, invite them by hand if they are needed: ${people}`,
+    noChannel: (id, e, fix) => `:warning: Slack refused to create a channel for ${id} (\`${e}\`). ${fix} Until then ${id} runs in this channel: its header and checklist are posted here.`,
+    channelFix: (e) =>
+      e === 'restricted_action'
+        ? 'Only admins may create channels in this workspace: an admin can allow members to (Workspace settings → Permissions → Channel Management), or add klaxon to the allowed creators.'
+        : 'The app lacks the channels:manage scope: reinstall it from manifest.yml (docs/slack-setup.md).',
+    notAnnounced: (channel, e) => `:warning: Stakeholders were not told in ${channel} (\`${e}\`): klaxon must be a member there. Type \`/invite @klaxon\` in ${channel}; later updates will reach it.`,
+  },
   summary: {
     title: (id) => `Status of ${id}`,
     workers: 'Workers',

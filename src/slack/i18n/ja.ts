@@ -285,6 +285,25 @@ export const ja: Messages = {
     verificationPassed: ':white_check_mark: 復旧後のシステム検証に合格しました（§8.1 のすべての確認が成功）。',
     verificationFailed: (commands) => `:x: 復旧後のシステム検証に失敗しました: ${commands}。成功するまでシステム検証実施は未完了のままです。`,
   },
+  setup: {
+    inviteRefusal: (e) =>
+      ({
+        cant_invite: '無効化されたアカウント',
+        user_is_restricted: 'ゲストアカウント',
+        user_is_ultra_restricted: 'シングルチャンネルゲスト',
+        ura_max_channels: '別のチャンネルに参加済みのシングルチャンネルゲスト',
+        no_permission: 'klaxon に招待の権限がありません',
+        org_user_not_in_team: 'このワークスペースのメンバーではありません',
+        cant_invite_app_user: 'アプリ',
+      })[e] ?? 'Slack が拒否しました',
+    notInvited: (people) => `:warning: 次の人をこのチャンネルに追加できませんでした。必要なら手動で招待してください: ${people}`,
+    noChannel: (id, e, fix) => `:warning: Slack が ${id} のチャンネル作成を拒否しました（\`${e}\`）。${fix} それまで ${id} はこのチャンネルで進めます（ヘッダーとチェックリストをここに投稿します）。`,
+    channelFix: (e) =>
+      e === 'restricted_action'
+        ? 'このワークスペースではチャンネルを作成できるのは管理者だけです。管理者が「ワークスペースの設定 → 権限 → チャンネル管理」でメンバーに許可するか、klaxon を許可してください。'
+        : 'アプリに channels:manage スコープがありません。manifest.yml から再インストールしてください（docs/slack-setup.md）。',
+    notAnnounced: (channel, e) => `:warning: ${channel} に関係者への告知を投稿できませんでした（\`${e}\`）。klaxon がそのチャンネルのメンバーである必要があります。${channel} で \`/invite @klaxon\` を実行してください。以降の更新はそこに届きます。`,
+  },
   summary: {
     title: (id) => `${id} の状況`,
     workers: 'ワーカー',

@@ -229,6 +229,15 @@ export interface Messages {
     readonly verificationPassed: string;
     readonly verificationFailed: (commands: string) => string;
   };
+  /** What went wrong while opening an incident in Slack, and how a workspace admin fixes it. */
+  readonly setup: {
+    /** Slack's reason a person could not be added to the channel, in words (the error name follows). */
+    readonly inviteRefusal: (slackError: string) => string;
+    readonly notInvited: (people: string) => string;
+    readonly noChannel: (id: string, slackError: string, fix: string) => string;
+    readonly channelFix: (slackError: string) => string;
+    readonly notAnnounced: (channel: string, slackError: string) => string;
+  };
   readonly summary: {
     readonly title: (id: string) => string;
     readonly workers: string;

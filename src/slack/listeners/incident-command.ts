@@ -59,7 +59,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
         }
         const declared = await declare(services, {
           severity: parsed.severity, title: parsed.title, source: 'slack', by, key: command.trigger_id,
-          origin: { channel: command.channel_id, user: by },
+          origin: { channel: command.channel_id, user: by, responseUrl: command.response_url },
         });
         if (!declared.ok) return ephemeral(explain(declared.error, locale));
         const text = done.declared(declared.value.id);

@@ -1,0 +1,93 @@
+// What real workspaces answer and the bot must live with: people Slack will not invite, workspaces where only
+// admins create channels, a stakeholder channel klaxon was never invited to, replies in channels klaxon is not
+// in, and Slack's definite refusals (not retried).
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_USERGROUPS, DEFAULT_USERS } from '../../src/sandbox/emulator/default-workspace.js';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+
+const GUEST = 'U0GUEST';
+const GONE = 'U0GONE';
+
+/** Setup's three messages in the incident channel, whatever else is there. */
+async function incidentChannel(k: Klaxon, title: string) {
+  const channel = await eventually(() => k.emulator.channels().find((c) => c.name.endsWith(title.toLowerCase().replaceAll(' ', '-'))), 'the incident channel');
+  const messages = await eventually(() => {
+    const all = k.emulator.messages(channel.id);
+    return all.length >= 3 ? all : undefined;
+  }, 'header, checklist and playbook offer', 20_000);
+  return { channel, messages };
+}
+
+describe('a real workspace', () => {
+  let k: Klaxon | undefined;
+  afterEach(async () => {
+    await k?.stop();
+    k = undefined;
+  });
+
+  it('invites the responders it can in one call, names the guest and the deactivated account with the reason, and completes setup', async () => {
+    k = await startKlaxon({
+      workspace: {
+        users: [...DEFAULT_USERS, { id: GUEST, name: 'guest.ito', realName: 'Ito (contractor)', guest: 'multi' }, { id: GONE, name: 'former.kato', realName: 'Kato', deactivated: true }],
+        usergroups: DEFAULT_USERGROUPS.map((g) => (g.id === 'S0L2' ? { ...g, users: [...g.users, GUEST, GONE] } : g)),
+      },
+    });
+    await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Guests in the group' });
+    const { channel } = await incidentChannel(k, 'Guests in the group');
+    const named = await eventually(() => k?.emulator.messages(channel.id).find((m) => m.text.includes('Could not add')), 'the people not invited, named');
+    expect(named.text).toContain(`<@${GUEST}> (guest account, \`user_is_restricted\`)`);
+    expect(named.text).toContain(`<@${GONE}> (deactivated account, \`cant_invite\`)`);
+    expect(k.emulator.channel(channel.id)?.members).toEqual(expect.arrayContaining([USERS.l1, USERS.l2]));
+    expect(k.emulator.channel(channel.id)?.members).not.toContain(GUEST);
+    expect(k.emulator.calls('conversations.invite').filter((c) => c.args['channel'] === channel.id)).toHaveLength(1);
+    await eventually(() => k?.emulator.messages(k.stakeholders).find((m) => m.text.includes('Guests in the group')), 'the announcement');
+    await eventually(() => k?.emulator.ephemerals(k.general, USERS.l1).find((e) => e.text.includes(channel.id)), 'the declarer told where it lives');
+  });
+
+  it('runs the incident where it was declared when only admins may create channels, and tells the declarer the fix', async () => {
+    k = await startKlaxon({ workspace: { channelCreation: 'admins' } });
+    const general = k.general;
+    await k.emulator.slashCommand({ userId: USERS.l1, channelId: general, text: 'declare high Admins only here' });
+    const told = await eventually(() => k?.emulator.ephemerals(general, USERS.l1).find((e) => e.text.includes('restricted_action')), 'the declarer told what failed');
+    expect(told.text).toMatch(/Channel Management/);
+    const header = await eventually(() => k?.emulator.messages(general).find((m) => m.text.includes('Admins only here')), 'the header in the declaring channel');
+    await eventually(() => k?.emulator.channel(general)?.pins.includes(header.ts), 'the header pinned');
+    await eventually(() => (k?.emulator.messages(general).length ?? 0) >= 3, 'checklist and playbook offer there too');
+    const status = await k.emulator.slashCommand({ userId: USERS.l1, channelId: general, text: 'status' });
+    expect(status.body).toMatch(/Status of inc-\d+/);
+    expect(k.emulator.calls('conversations.create')).toHaveLength(1);
+  });
+
+  it('completes setup when klaxon is not in the stakeholder channel, asks once, and says how to fix it', async () => {
+    k = await startKlaxon({ workspace: { channels: [{ name: 'general', botIsMember: true }, { name: 'incidents' }] } });
+    await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Nobody invited klaxon' });
+    const { channel } = await incidentChannel(k, 'Nobody invited klaxon');
+    const note = await eventually(() => k?.emulator.messages(channel.id).find((m) => m.text.includes('Stakeholders were not told')), 'the fix, in the incident channel');
+    expect(note.text).toContain('not_in_channel');
+    expect(note.text).toContain('/invite @klaxon');
+    await eventually(() => k?.emulator.ephemerals(k.general, USERS.l1).find((e) => e.text.includes(channel.id)), 'the declarer told where it lives');
+    const asked = k.emulator.calls('chat.postMessage').filter((c) => c.args['channel'] === 'incidents');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('answers a declare typed in a channel klaxon is not in through the command’s response_url', async () => {
+    k = await startKlaxon({ workspace: { channels: [{ name: 'general', botIsMember: true }, { name: 'incidents', botIsMember: true }, { name: 'war-room' }] } });
+    const room = k.emulator.channel('war-room')?.id as string;
+    await k.emulator.slashCommand({ userId: USERS.l1, channelId: room, text: 'declare low Declared from elsewhere' });
+    const { channel } = await incidentChannel(k, 'Declared from elsewhere');
+    const reply = await eventually(() => k?.emulator.ephemerals(room, USERS.l1).find((e) => e.text.includes(channel.id)), 'the "Declared" reply in the war room');
+    expect(reply.via).toBe('response_url');
+  });
+
+  it('does not retry what Slack refused for good, and keeps its detail in the failure', async () => {
+    k = await startKlaxon();
+    await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare low Refused update' });
+    const { channel } = await incidentChannel(k, 'Refused update');
+    k.emulator.faults.add({ method: 'chat.postMessage', channel: channel.id, kind: 'error', error: 'invalid_blocks' });
+    await k.emulator.slashCommand({ userId: USERS.l1, channelId: channel.id, text: 'update Looking into it' });
+    const failed = await eventually(async () => (await k?.bot.producers.slack.getFailed())?.find((j) => j.name === 'status-update'), 'the status update given up', 20_000);
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toContain('invalid_blocks');
+    expect(k.emulator.calls('chat.postMessage').filter((c) => c.args['channel'] === channel.id && c.error === 'invalid_blocks')).toHaveLength(1);
+  });
+});
