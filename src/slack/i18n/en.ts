@@ -6,6 +6,7 @@ import type { Messages } from './messages.js';
 
 export const en: Messages = {
   duration: formatDuration,
+  topic: (severity, status) => `${severity.toUpperCase()} · ${status} · `,
   severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   status: { declared: 'Declared', acknowledged: 'Responding', resolved: 'Resolved', closed: 'Closed' },
   phase: { initial: 'Initial response', response: 'Response', post: 'Post-incident' },

@@ -18,6 +18,7 @@ function durationJa(ms: number): string {
 
 export const ja: Messages = {
   duration: durationJa,
+  topic: (severity, status) => `${severity}・${status}｜`,
   severity: { critical: '緊急', high: '高', medium: '中', low: '低' },
   status: { declared: '宣言済み', acknowledged: '対応中', resolved: '復旧済み', closed: 'クローズ' },
   phase: { initial: '初期対応', response: '対応実施', post: '事後対応' },

@@ -26,6 +26,8 @@ export type ProblemWords = { readonly [C in ProblemCode]: (problem: ProblemOf<C>
 export interface Messages {
   /** A duration as people of this locale say it. */
   readonly duration: (ms: number) => string;
+  /** The channel topic's head, before the title. */
+  readonly topic: (severity: string, status: string) => string;
   readonly severity: Readonly<Record<Severity, string>>;
   readonly status: Readonly<Record<IncidentStatus, string>>;
   readonly phase: Readonly<Record<ChecklistPhase, string>>;
