@@ -57,7 +57,7 @@ export function fromSlackText(text: string): string {
 
 export type TextPart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'mention'; readonly user: string };
 
-const MENTION = /<@([UW][A-Z0-9]{2,40})>/g;
+const MENTION = /<@([UW][A-Z0-9]{1,40})>/g;
 
 /**
  * Plain text split into literal runs and user mentions, for renderers that escape the runs and keep the

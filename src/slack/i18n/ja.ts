@@ -1,23 +1,11 @@
 // Japanese strings (KLAXON_LOCALE=ja), in the runbook's own vocabulary.
 import type { Risk } from '../../domain/catalogue.js';
 import { domainMessage } from './domain-message.js';
+import { formatDurationJa } from '../../domain/time.js';
 import type { Messages } from './messages.js';
 
-// 「1時間05分」「42分」「35秒」: the Japanese counterpart of formatDuration.
-function durationJa(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  const abs = Math.abs(ms);
-  if (abs < 60_000) return `${sign}${Math.floor(abs / 1000)}秒`;
-  const totalMinutes = Math.floor(abs / 60_000);
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  if (hours === 0) return `${sign}${minutes}分`;
-  if (hours >= 48 && minutes === 0) return `${sign}${Math.floor(hours / 24)}日${hours % 24}時間`;
-  return `${sign}${hours}時間${String(minutes).padStart(2, '0')}分`;
-}
-
 export const ja: Messages = {
-  duration: durationJa,
+  duration: formatDurationJa,
   topic: (severity, status) => `${severity}・${status}｜`,
   severity: { critical: '緊急', high: '高', medium: '中', low: '低' },
   status: { declared: '宣言済み', acknowledged: '対応中', resolved: '復旧済み', closed: 'クローズ' },
@@ -31,6 +19,9 @@ export const ja: Messages = {
     detectionMethod: '検知方法',
     impact: '影響範囲',
     actions: '対応内容',
+    workaround: '暫定対応',
+    permanentFix: '恒久対応',
+    improvementPlan: '改善計画',
     rootCause: '根本原因',
     prevention: '再発防止策',
     followUp: '今後の対応計画',
@@ -163,6 +154,8 @@ export const ja: Messages = {
     fullForm: '完全版 (Critical/High)',
     shortForm: '簡易版 (Medium/Low)',
     missingHint: '報告書に必要です。',
+    unverifiedLabel: 'システム検証を実施せずにクローズする理由',
+    unverifiedHint: '復旧後のシステム検証が完了していません。理由は報告書の未完了項目に記載されます。',
     updateTitle: '状況報告',
     updateSubmit: '投稿',
     updateLabel: '報告内容',
@@ -242,8 +235,9 @@ export const ja: Messages = {
     not_acknowledged: domainMessage,
     already_resolved: () => 'すでに復旧済みです。',
     not_resolved: () => '先に /incident resolve で復旧を記録してください。',
+    verification_required: () => 'システム検証が完了していません。検証を実施するか、検証せずにクローズする理由を入力してください。',
     not_open: domainMessage,
-    missing_fields: (p) => (p.fields ? `報告書の必須項目が未入力です。: ${p.fields.map((f) => ja.reportField[f]).join(', ')}` : '報告書の必須項目が未入力です。'),
+    missing_fields: (p) => (p.fields ? `報告書の必須項目が未入力です（${p.fields.map((f) => ja.reportField[f]).join('、')}）。` : '報告書の必須項目が未入力です。'),
     reason_required: domainMessage,
     not_higher: domainMessage,
     clock_stopped: domainMessage,

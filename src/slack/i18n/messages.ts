@@ -159,6 +159,8 @@ export interface Messages {
     readonly fullForm: string;
     readonly shortForm: string;
     readonly missingHint: string;
+    readonly unverifiedLabel: string;
+    readonly unverifiedHint: string;
     readonly updateTitle: string;
     readonly updateSubmit: string;
     readonly updateLabel: string;

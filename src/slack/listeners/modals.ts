@@ -12,6 +12,7 @@ import { parseSeverity } from '../../domain/severity.js';
 import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
+import { needsUnverifiedReason } from '../views/close-modal.js';
 import { actorFrom } from './context.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -22,7 +23,9 @@ const read = (values: Values, id: InputId): string | undefined => {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
-const REPORT_FIELDS: readonly (keyof ReportFields)[] = ['summary', 'detectionMethod', 'impact', 'actions', 'rootCause', 'prevention', 'followUp'];
+const REPORT_FIELDS: readonly (keyof ReportFields)[] = [
+  'summary', 'detectionMethod', 'impact', 'actions', 'workaround', 'permanentFix', 'rootCause', 'prevention', 'improvementPlan', 'followUp',
+];
 
 export function registerModals(app: App, services: Services): void {
   const { locale } = services.config;
@@ -80,8 +83,13 @@ export function registerModals(app: App, services: Services): void {
       const required = words.required;
       return ack({ response_action: 'errors', errors: Object.fromEntries(missing.map((f) => [reportInput(f).block, required])) });
     }
+    const unverifiedReason = read(values, INPUT.unverifiedReason);
+    if (needsUnverifiedReason(incident) && unverifiedReason === undefined) {
+      return ack({ response_action: 'errors', errors: { [INPUT.unverifiedReason.block]: explain({ code: 'verification_required', message: '' }, locale).text } });
+    }
     const key = `close-${view.id}`;
-    const close = () => apply(services, incidentId, (i) => closeIncident(i, fields, actorFrom(services, body.user.id, key)), key);
+    const options = unverifiedReason === undefined ? {} : { unverifiedReason };
+    const close = () => apply(services, incidentId, (i) => closeIncident(i, fields, actorFrom(services, body.user.id, key), options), key);
     let result = await close();
     // A re-submission racing the first one can see the incident closed before the first one's idempotency
     // record; one more try reads that record and counts as the same close.

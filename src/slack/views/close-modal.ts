@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import type { Incident, ReportFields } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import { isMajor, type Severity } from '../../domain/severity.js';
-import { CALLBACK, reportInput } from '../ids.js';
+import { CALLBACK, INPUT, reportInput } from '../ids.js';
 import { messages } from '../i18n/messages.js';
 import { inlineMrkdwn } from '../mrkdwn.js';
 import { context } from './blocks.js';
@@ -13,7 +13,12 @@ export type ReportField = keyof ReportFields;
 
 // The fields the person writes for a severity (§9.1; times come from the timeline).
 export const reportFieldsFor = (severity: Severity): readonly ReportField[] =>
-  isMajor(severity) ? ['summary', 'impact', 'actions', 'rootCause', 'prevention'] : ['summary', 'actions', 'followUp'];
+  isMajor(severity)
+    ? ['summary', 'impact', 'actions', 'workaround', 'permanentFix', 'rootCause', 'prevention', 'improvementPlan']
+    : ['summary', 'actions', 'followUp'];
+
+// A major incident whose post-recovery verification has not passed closes only with a reason.
+export const needsUnverifiedReason = (incident: Incident): boolean => isMajor(incident.severity) && !incident.checklist.system_verified.done;
 
 export interface CloseModalInput {
   readonly incident: Incident;
@@ -39,6 +44,9 @@ export function closeModal(input: CloseModalInput): ModalView {
       ...(initial === undefined ? {} : { initial }),
     });
   });
+  if (needsUnverifiedReason(incident)) {
+    inputs.push(textInput({ id: INPUT.unverifiedReason, label: m.modal.unverifiedLabel, optional: false, multiline: true, hint: m.modal.unverifiedHint }));
+  }
   return modal({
     callbackId: CALLBACK.close,
     title: m.modal.closeTitle,

@@ -53,9 +53,9 @@ describe('messages', () => {
   it.each([
     [0, '0 s', '0秒'],
     [42 * 60_000, '42 min', '42分'],
-    [65 * 60_000, '1 h 05 min', '1時間05分'],
+    [65 * 60_000, '1 h 05 min', '1時間5分'],
     [-5 * 60_000, '-5 min', '-5分'],
-    [72 * 3_600_000, '3 d 0 h', '3日0時間'],
+    [72 * 3_600_000, '3 d 0 h', '3日'],
   ])('renders %i ms as %s / %s', (ms, inEnglish, inJapanese) => {
     expect(en.duration(ms)).toBe(inEnglish);
     expect(ja.duration(ms)).toBe(inJapanese);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/domain/locale.js';
 import type { Severity } from '../../../src/domain/severity.js';
-import { CALLBACK, reportInput } from '../../../src/slack/ids.js';
+import { CALLBACK, INPUT, reportInput } from '../../../src/slack/ids.js';
 import { closeModal, reportFieldsFor } from '../../../src/slack/views/close-modal.js';
 import { anIncident, expectSafeView, hostileIncident, hostileText } from './view-fixtures.js';
 
@@ -12,8 +12,8 @@ const labels = (blocks: readonly unknown[]): string[] =>
 
 describe('closeModal', () => {
   it.each([
-    ['critical', ['問題概要', '影響範囲', '対応内容', '根本原因', '再発防止策']],
-    ['high', ['問題概要', '影響範囲', '対応内容', '根本原因', '再発防止策']],
+    ['critical', ['問題概要', '影響範囲', '対応内容', '暫定対応', '恒久対応', '根本原因', '再発防止策', '改善計画', 'システム検証を実施せずにクローズする理由']],
+    ['high', ['問題概要', '影響範囲', '対応内容', '暫定対応', '恒久対応', '根本原因', '再発防止策', '改善計画', 'システム検証を実施せずにクローズする理由']],
     ['medium', ['問題概要', '対応内容', '今後の対応計画']],
     ['low', ['問題概要', '対応内容', '今後の対応計画']],
   ] as const)('asks a %s incident for the §9.1 fields', (severity: Severity, expected) => {
@@ -23,6 +23,16 @@ describe('closeModal', () => {
     expect(labels(view.blocks)).toEqual(expected);
     expect(view.callback_id).toBe(CALLBACK.close);
     expect(view.private_metadata).toBe('inc-42');
+  });
+
+  it('asks for the reason to close only while the verification has not passed', () => {
+    const verified = anIncident({ severity: 'critical' });
+    const done = { ...verified, checklist: { ...verified.checklist, system_verified: { done: true, by: 'klaxon', at: 0, auto: true } } };
+    const view = closeModal({ incident: done, missingFields: [], prefill: {}, locale: 'en' });
+    expect(labels(view.blocks)).not.toContain('Why close without system verification?');
+    const open = closeModal({ incident: verified, missingFields: [], prefill: {}, locale: 'en' });
+    const reason = (open.blocks as InputBlock[]).find((b) => b.block_id === INPUT.unverifiedReason.block);
+    expect([reason?.label.text, reason?.optional]).toEqual(['Why close without system verification?', false]);
   });
 
   it('requires only the missing fields and prefills the others', () => {
