@@ -28,6 +28,8 @@ export interface Messages {
   readonly duration: (ms: number) => string;
   /** The channel topic's head, before the title. */
   readonly topic: (severity: string, status: string) => string;
+  /** Between the items of a list in running text. */
+  readonly listSeparator: string;
   readonly severity: Readonly<Record<Severity, string>>;
   readonly status: Readonly<Record<IncidentStatus, string>>;
   readonly phase: Readonly<Record<ChecklistPhase, string>>;
@@ -45,7 +47,9 @@ export interface Messages {
     readonly declared: string;
     readonly nobody: string;
     readonly anyHost: string;
-    readonly due: (clock: string, when: string) => string;
+    /** The deadline of a clock, by name (初期対応期限). */
+    readonly dueLabel: Readonly<Record<ClockName, string>>;
+    readonly due: (label: string, when: string) => string;
     readonly remaining: (duration: string) => string;
     readonly overdue: (duration: string) => string;
     readonly met: (duration: string) => string;
@@ -74,6 +78,7 @@ export interface Messages {
     readonly none: string;
     readonly symptoms: string;
     readonly within: (minutes: number) => string;
+    /** The deadline after `within`, with its own brackets and spacing. */
     readonly by: (when: string) => string;
     readonly manual: string;
     readonly run: string;

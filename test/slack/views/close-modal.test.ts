@@ -49,7 +49,7 @@ describe('closeModal', () => {
     expect(impact?.type === 'plain_text_input' ? impact.initial_value : '').toBe('All strategies');
   });
 
-  it('stays within every limit for any incident and prefill', () => {
+  it('stays within every limit for any incident and prefill', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(hostileIncident(), hostileText(), fc.constantFrom(...LOCALES), (incident, text, locale) => {
         const fields = reportFieldsFor(incident.severity);
