@@ -243,7 +243,7 @@ export const ja: Messages = {
     reason_required: () => '理由を入力してください。',
     not_higher: () => 'エスカレーションは現在より上のレベルにのみ行えます。',
     clock_stopped: () => 'この対応時間はすでに止まっています。',
-    refused: (p) => `実行できません: ${p.reason}`,
+    refused: (p) => `実行できません（${p.reason}）。`,
     forbidden: (p) => `この操作を行う権限がありません。（${ja.risk[p.risk as Risk] ?? p.risk}）`,
     no_such_request: () => '承認待ちの依頼が見つかりません。',
     expired: () => '承認期限が切れています。もう一度実行を依頼してください。',
@@ -256,7 +256,7 @@ export const ja: Messages = {
   },
   fieldErrors: {
     chooseSeverity: '重要度を選んでください',
-    giveTitle: 'タイトルを入力してください',
+    giveTitle: '件名を入力してください',
     future: '未来の時刻です',
     timeFormat: '「2026-03-10 09:40」か「09:40」の形で入力してください',
     writeUpdate: '本文を入力してください',
@@ -264,12 +264,12 @@ export const ja: Messages = {
   },
   done: {
     declared: (id) => `${id} を宣言しました。インシデントチャンネルを作成しています…`,
-    updatePosted: '状況報告を投稿しました。',
+    updatePosted: '中間報告を投稿しました。',
     noteAdded: 'メモをタイムラインに追加しました。',
     savedForFold: '保存しました。まもなくタイムラインに反映されます。',
-    severityChanged: '重要度を変更しました。時計を再計算しました。',
+    severityChanged: '重要度を変更しました。対応時間の期限を再計算しました。',
     roleAssigned: '役割を割り当てました。',
-    recoveryRecorded: '復旧を記録しました。復旧後の検証を実行してください。',
+    recoveryRecorded: '復旧を記録しました。復旧後のシステム検証を実行してください。',
   },
   replies: {
     runQueued: (title, host) => `${title}を${host}で実行待ちにしました。結果はスレッドに表示されます。`,

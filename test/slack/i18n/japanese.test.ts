@@ -16,11 +16,14 @@ const ALLOWED: readonly RegExp[] = [
 // Every string a catalogue holds, functions called with numbers (which read as Japanese in every template).
 function strings(value: unknown, path: string, out: [string, string][]): [string, string][] {
   if (typeof value === 'string') out.push([path, value]);
-  else if (typeof value === 'function') strings((value as (...args: number[]) => unknown)(...Array.from({ length: Math.max(1, value.length) }, () => 3)), `${path}()`, out);
+  else if (typeof value === 'function') strings((value as (...args: unknown[]) => unknown)(...Array.from({ length: Math.max(1, value.length) }, () => sample(path))), `${path}()`, out);
   else if (Array.isArray(value)) value.forEach((item, i) => strings(item, `${path}[${i}]`, out));
   else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) strings(item, `${path}.${key}`, out);
   return out;
 }
+
+// Problems take the refusal itself; everything else numbers.
+const sample = (path: string): unknown => (path.includes('.problems.') ? { code: 'x', reason: '理由', risk: 'destructive', fields: ['summary'] } : 3);
 
 const english = (text: string): string[] => ALLOWED.reduce((rest, pattern) => rest.replace(pattern, ' '), text).match(/[A-Za-z]{2,}/g) ?? [];
 
