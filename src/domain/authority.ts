@@ -13,8 +13,8 @@ export type GuardedAction = 'resolve' | 'close' | 'reopen' | 'severity_down' | '
 /** The role a refused action needed. */
 export type NeededRole = 'commander_or_responder' | 'responder' | 'mutating' | 'destructive' | 'approver';
 
-export interface Forbidden {
-  readonly code: 'forbidden';
+export interface NotAllowed {
+  readonly code: 'not_allowed';
   readonly action: GuardedAction;
   /** The command as typed (`resolve`, `severity low`) or the catalogue command id of a run. */
   readonly command: string;
@@ -63,13 +63,13 @@ const isResponder = (policy: Policy, person: Person): boolean => {
 
 const commanderRef = (incident: Incident): SlackRef[] => (incident.roles.commander === undefined ? [] : [{ user: incident.roles.commander }]);
 
-const forbidden = (action: GuardedAction, command: string, needs: NeededRole, ask: readonly SlackRef[]): Result<never, Forbidden> =>
-  err({ code: 'forbidden', action, command, needs, ask: uniqueRefs(ask) });
+const forbidden = (action: GuardedAction, command: string, needs: NeededRole, ask: readonly SlackRef[]): Result<never, NotAllowed> =>
+  err({ code: 'not_allowed', action, command, needs, ask: uniqueRefs(ask) });
 
 /**
  * Whether a person may do a lifecycle action: resolve, close, reopen, lower the severity, assign roles.
  * The commander always may; otherwise a responder the policy names.
- * @example mayChange(policy, incident, { id: 'U0STAKE', groups: [] }, 'resolve', 'resolve') //=> { ok: false, error: { code: 'forbidden', needs: 'commander_or_responder', … } }
+ * @example mayChange(policy, incident, { id: 'U0STAKE', groups: [] }, 'resolve', 'resolve') //=> { ok: false, error: { code: 'not_allowed', needs: 'commander_or_responder', … } }
  */
 export function mayChange(
   policy: Policy,
@@ -77,7 +77,7 @@ export function mayChange(
   person: Person,
   action: Extract<GuardedAction, 'resolve' | 'close' | 'reopen' | 'severity_down' | 'assign'>,
   command: string,
-): Result<void, Forbidden> {
+): Result<void, NotAllowed> {
   if (incident.roles.commander === person.id || isResponder(policy, person)) return ok(undefined);
   return forbidden(action, command, 'commander_or_responder', [...commanderRef(incident), ...(namedResponders(policy) ?? [])]);
 }
@@ -96,7 +96,7 @@ export function mayRequestRun(
   incident: Incident,
   person: Person,
   spec: { readonly id: string; readonly risk: Risk; readonly requiresApproval?: boolean },
-): Result<void, Forbidden> {
+): Result<void, NotAllowed> {
   if (spec.requiresApproval === true) {
     const askers = policy.authority.requestApproval;
     const allowed = askers.length > 0 ? matchesRef(askers, person.id, person.groups) : isResponder(policy, person);
@@ -107,6 +107,6 @@ export function mayRequestRun(
   return forbidden('run', spec.id, needs, policy.roles[needs]);
 }
 
-export function mayApproveRun(policy: Policy, person: Person, commandId: string): Result<void, Forbidden> {
+export function mayApproveRun(policy: Policy, person: Person, commandId: string): Result<void, NotAllowed> {
   return mayApprove(policy, person.id, person.groups) ? ok(undefined) : forbidden('approve', commandId, 'approver', approversOf(policy));
 }

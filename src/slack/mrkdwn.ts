@@ -83,6 +83,9 @@ export function codeBlock(text: string, max: number, from: 'head' | 'tail' = 'he
   return `${open}${fitted === '' ? ' ' : fitted}${close}`;
 }
 
+// A policy reference (a person or a user group) as a mention.
+export const refText = (ref: { readonly user: string } | { readonly usergroup: string }): string => userRef('user' in ref ? ref.user : ref.usergroup);
+
 // A person, a user group, or an automatic actor (`klaxon`, `alert:<source>`) as mrkdwn.
 export function userRef(id: string): string {
   if (/^[UW][A-Z0-9]{2,40}$/.test(id)) return `<@${id}>`;

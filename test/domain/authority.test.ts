@@ -27,7 +27,7 @@ describe('mayChange', () => {
     expect(mayChange(policy, incident, suzuki, action, action).ok).toBe(true);
     expect(mayChange(policy, incident, yamada, action, `${action} now`)).toEqual({
       ok: false,
-      error: { code: 'forbidden', action, command: `${action} now`, needs: 'commander_or_responder', ask: [{ user: 'U0L1OPS' }, L1, L2, L3] },
+      error: { code: 'not_allowed', action, command: `${action} now`, needs: 'commander_or_responder', ask: [{ user: 'U0L1OPS' }, L1, L2, L3] },
     });
   });
 
@@ -55,14 +55,14 @@ describe('mayRequestRun', () => {
     expect(mayRequestRun(policy, incident, sato, approved).ok).toBe(true);
     expect(mayRequestRun(policy, incident, yamada, approved)).toEqual({
       ok: false,
-      error: { code: 'forbidden', action: 'request_approval', command: 'recovery.kill-python', needs: 'responder', ask: [{ user: 'U0L2SYS' }, L1, L2, L3] },
+      error: { code: 'not_allowed', action: 'request_approval', command: 'recovery.kill-python', needs: 'responder', ask: [{ user: 'U0L2SYS' }, L1, L2, L3] },
     });
   });
 
   it('needs the destructive role to run a destructive command outright, and names who holds it', () => {
     expect(mayRequestRun(policy, declaredBy('U0L2SYS'), sato, destructive)).toEqual({
       ok: false,
-      error: { code: 'forbidden', action: 'run', command: 'recovery.kill-python', needs: 'destructive', ask: [L2, L3] },
+      error: { code: 'not_allowed', action: 'run', command: 'recovery.kill-python', needs: 'destructive', ask: [L2, L3] },
     });
     expect(mayRequestRun(policy, declaredBy('U0L2SYS'), suzuki, destructive).ok).toBe(true);
     expect(mayRequestRun(policy, declaredBy('U0L2SYS'), yamada, { id: 'detection.status', risk: 'read-only' }).ok).toBe(true);

@@ -1,8 +1,19 @@
 // English strings (KLAXON_LOCALE=en). The runbook's own Japanese terms stay in brackets where people know them.
+import type { NotAllowed } from '../../domain/authority.js';
+import { refText } from '../mrkdwn.js';
 import { formatDuration } from '../../domain/time.js';
 import type { Risk } from '../../domain/catalogue.js';
 import { domainMessage, UNEXPECTED_EN } from './domain-message.js';
 import type { Messages } from './messages.js';
+
+// Who a refused action needed, in words.
+const NEEDS_EN: Readonly<Record<NotAllowed['needs'], string>> = {
+  commander_or_responder: 'Only the incident commander or a responder',
+  responder: 'Only a responder',
+  mutating: 'Only people with the role for changing commands',
+  destructive: 'Only people with the role for destructive commands',
+  approver: 'Only an approver',
+};
 
 export const en: Messages = {
   duration: formatDuration,
@@ -237,6 +248,7 @@ export const en: Messages = {
     not_acknowledged: domainMessage,
     already_resolved: domainMessage,
     not_resolved: () => 'Record the recovery with /incident resolve first.',
+    not_allowed: (p) => `${NEEDS_EN[p.needs]} may do \`${p.command}\`.${p.ask.length === 0 ? '' : ` Ask ${p.ask.map(refText).join(', ')}.`}`,
     verification_required: () => 'The system verification has not passed: run it, or give the reason to close without it.',
     not_open: domainMessage,
     missing_fields: (p) => (p.fields ? `The report still needs: ${p.fields.map((f) => en.reportField[f]).join(', ')}.` : domainMessage(p)),

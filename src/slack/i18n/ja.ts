@@ -1,8 +1,19 @@
 // Japanese strings (KLAXON_LOCALE=ja, the default), in the runbook's own vocabulary: one word per thing
 // (クローズ, 中間報告, 記録担当, 対応責任者), full-width punctuation, no spaces before particles, `、` between items.
+import type { NotAllowed } from '../../domain/authority.js';
+import { refText } from '../mrkdwn.js';
 import type { Risk } from '../../domain/catalogue.js';
 import { formatDurationJa } from '../../domain/time.js';
 import type { Messages } from './messages.js';
+
+// Who a refused action needed, in words.
+const NEEDS_JA: Readonly<Record<NotAllowed['needs'], string>> = {
+  commander_or_responder: '対応責任者または対応担当',
+  responder: '対応担当',
+  mutating: 'システム変更の権限を持つ担当者',
+  destructive: '破壊的操作の権限を持つ担当者',
+  approver: '承認者',
+};
 
 export const ja: Messages = {
   duration: formatDurationJa,
@@ -237,6 +248,7 @@ export const ja: Messages = {
     not_acknowledged: () => '初期対応がまだ記録されていません。',
     already_resolved: () => 'すでに復旧済みです。',
     not_resolved: () => '先に /incident resolve で復旧を記録してください。',
+    not_allowed: (p) => `\`${p.command}\` は${NEEDS_JA[p.needs]}のみ実行できます。${p.ask.length === 0 ? '' : `依頼先：${p.ask.map(refText).join('、')}`}`,
     verification_required: () => 'システム検証が完了していません。検証を実施するか、検証せずにクローズする理由を入力してください。',
     not_open: () => 'このインシデントは対応中ではありません。',
     missing_fields: (p) => (p.fields ? `報告書の必須項目が未入力です（${p.fields.map((f) => ja.reportField[f]).join('、')}）。` : '報告書の必須項目が未入力です。'),

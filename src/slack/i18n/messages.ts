@@ -1,4 +1,5 @@
 // Every user-visible string of the bot, as one typed shape: a locale missing any of them does not compile.
+import type { NotAllowed } from '../../domain/authority.js';
 import type { ChecklistPhase } from '../../domain/checklist.js';
 import type { Risk } from '../../domain/catalogue.js';
 import type { EscalationLevel, IncidentRole, IncidentStatus, ReportFields } from '../../domain/incident.js';
@@ -16,7 +17,7 @@ import { ja } from './ja.js';
 export type ApprovalDecision = 'approved' | 'denied' | 'expired';
 
 /** Every expected failure the bot explains to the person who asked. */
-export type Problem = UsageError | DomainError | RunRefusal | NotFound | { readonly code: 'not_incident_channel' } | { readonly code: 'unexpected' } | { readonly code: 'not_saved' };
+export type Problem = UsageError | DomainError | RunRefusal | NotFound | NotAllowed | { readonly code: 'not_incident_channel' } | { readonly code: 'unexpected' } | { readonly code: 'not_saved' };
 export type ProblemCode = Problem['code'];
 /** How one kind of problem is put into words: a sentence per code, so a new code without words does not compile. */
 /** The problems that can carry code C (a domain error's code is one of several). */

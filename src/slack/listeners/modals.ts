@@ -1,4 +1,5 @@
 // Modal submissions: declare, post an update, close with the §9.1 report fields.
+import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, ViewStateValue } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import { declare } from '../../app/declare.js';
@@ -83,6 +84,9 @@ export function registerModals(app: App, services: Services): void {
       const required = words.required;
       return ack({ response_action: 'errors', errors: Object.fromEntries(missing.map((f) => [reportInput(f).block, required])) });
     }
+    // Checked again on submit: the modal may have been opened by someone who has since lost the role.
+    const allowed = await mayChangeIncident(services, incident, body.user.id, 'close', '/incident close');
+    if (!allowed.ok) return ack({ response_action: 'errors', errors: { [reportInput('summary').block]: explain(allowed.error, locale).text } });
     const unverifiedReason = read(values, INPUT.unverifiedReason);
     if (needsUnverifiedReason(incident) && unverifiedReason === undefined) {
       return ack({ response_action: 'errors', errors: { [INPUT.unverifiedReason.block]: explain({ code: 'verification_required', message: '' }, locale).text } });
