@@ -8,6 +8,7 @@ import { messages } from '../../../src/slack/i18n/messages.js';
 
 const ALLOWED: readonly RegExp[] = [
   /:[a-z0-9_+-]+:/g, // emoji shortcodes (:alarm_clock:)
+  /<[@#!][^>]*>/g, // mentions of people, groups and channels by id
   /`[^`]*`/g, // commands and arguments in code spans (`/incident update`, `critical`)
   /\/incident(?: [a-z]+)*(?: <[^>]*>| \[[^\]]*\]| @\S+)*/g, // usage lines of the slash command
   /\b(?:klaxon|Slack|ID|SIGTERM|SIGKILL|Level [123]|Critical|High|Medium|Low|SHA-256)\b/g, // names: the product, Slack, ID (a 障害報告書 row), the runbook's level and severity names
@@ -23,7 +24,7 @@ function strings(value: unknown, path: string, out: [string, string][]): [string
 }
 
 // Problems take the refusal itself; everything else numbers.
-const sample = (path: string): unknown => (path.includes('.problems.') ? { code: 'x', reason: '理由', risk: 'destructive', fields: ['summary'] } : 3);
+const sample = (path: string): unknown => (path.includes('.problems.') ? { code: 'x', reason: '理由', risk: 'destructive', fields: ['summary'], command: '/incident resolve', needs: 'responder', ask: [{ user: 'U0L1OPS' }] } : 3);
 
 const english = (text: string): string[] => ALLOWED.reduce((rest, pattern) => rest.replace(pattern, ' '), text).match(/[A-Za-z]{2,}/g) ?? [];
 
