@@ -46,7 +46,7 @@ function longIncident(): ReportInput {
   };
   return {
     incident, events, locale: 'ja', timeZone: 'Asia/Tokyo', targets: { responseMinutes: 15, recoveryMinutes: 60 },
-    commandTitle: (id) => (id === 'tail-error-log' ? 'エラーログ末尾' : undefined), userName: (id) => `user ${id}`, generatedAt: end,
+    commandTitle: (id) => (id === 'tail-error-log' ? 'エラーログ末尾' : undefined), userNames: { U1: 'user U1', U2: 'user U2', U3: 'user U3' }, generatedAt: end,
   };
 }
 

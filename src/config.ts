@@ -63,7 +63,7 @@ const schema = z.object({
   REDIS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
   KLAXON_REDIS_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9_-]{1,32}$/, 'use 1-32 of a-z 0-9 _ -').default('klaxon')),
   KLAXON_TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isTimeZone, 'is not an IANA time zone such as Asia/Tokyo').default('Asia/Tokyo')),
-  KLAXON_LOCALE: z.preprocess(blankToUndefined, z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('en')),
+  KLAXON_LOCALE: z.preprocess(blankToUndefined, z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('ja')),
   STAKEHOLDER_CHANNEL: optionalString,
   BACKTEST_ROOT: optionalString,
   BACKTEST_PYTHON: z.preprocess(blankToUndefined, z.string().default('python3')),

@@ -17,7 +17,7 @@ describe('loadConfig', () => {
   it('applies the defaults of the contract', () => {
     const result = loadConfig({}, 'sandbox');
     expect(result.ok && result.value).toMatchObject({
-      port: 3000, timeZone: 'Asia/Tokyo', locale: 'en', backtestPython: 'python3', workerHost: 'backtest-1', archiveOnClose: false,
+      port: 3000, timeZone: 'Asia/Tokyo', locale: 'ja', backtestPython: 'python3', workerHost: 'backtest-1', archiveOnClose: false,
     });
   });
 

@@ -12,15 +12,28 @@ export type IncidentRole = (typeof INCIDENT_ROLES)[number];
 
 export type EscalationLevel = 1 | 2 | 3;
 
-/** The §9.1 fields a person writes when closing. */
+/** The §9.1 fields a person writes when closing, and what a 障害報告書 adds to them. */
 export interface ReportFields {
   readonly summary?: string; // 問題概要
   readonly detectionMethod?: string; // 検知方法
   readonly impact?: string; // 影響範囲
   readonly actions?: string; // 対応内容
+  readonly workaround?: string; // 暫定対応
+  readonly permanentFix?: string; // 恒久対応
   readonly rootCause?: string; // 根本原因
   readonly prevention?: string; // 再発防止策
+  readonly improvementPlan?: string; // 改善計画
   readonly followUp?: string; // 今後の対応計画
+}
+
+/** One thing to do after the incident (再発防止策 / フォローアップ), with its owner and due date. */
+export interface ActionItem {
+  readonly kind: 'prevention' | 'follow_up';
+  readonly text: string;
+  /** A Slack user id. */
+  readonly owner?: UserId;
+  /** `yyyy-MM-dd` in the team's zone. */
+  readonly due?: string;
 }
 
 export interface IncidentBase {
@@ -29,8 +42,10 @@ export interface IncidentBase {
   readonly number: number;
   readonly title: string;
   readonly severity: Severity;
-  readonly declaredAt: Instant; // 発生/宣言
+  readonly declaredAt: Instant; // 宣言時刻
   readonly detectedAt: Instant; // 検知時刻 (may be earlier than declaration, e.g. from an alert)
+  /** 発生時刻, when someone knows the problem began before it was detected; never after detectedAt. */
+  readonly startedAt?: Instant;
   readonly declaredBy: UserId;
   readonly source: 'slack' | 'alert';
   readonly roles: Readonly<Partial<Record<IncidentRole, UserId>>>;
@@ -41,6 +56,7 @@ export interface IncidentBase {
   /** The backtest host its diagnostics run on by default (a WORKER_HOST name). */
   readonly host?: string;
   readonly report: ReportFields;
+  readonly actionItems?: readonly ActionItem[];
   /** Bumped by every transition; the store's optimistic concurrency compares it. */
   readonly version: number;
 }
@@ -58,8 +74,10 @@ export type ResolvedIncident = Omit<AcknowledgedIncident, 'status'> & {
 };
 export type ClosedIncident = Omit<ResolvedIncident, 'status'> & {
   readonly status: 'closed';
-  readonly closedAt: Instant; // 完了
+  readonly closedAt: Instant; // クローズ
   readonly closedBy: UserId;
+  /** Why a critical/high incident was closed with システム検証実施 open: the report shows it. */
+  readonly unverifiedReason?: string;
 };
 
 export type Incident = DeclaredIncident | AcknowledgedIncident | ResolvedIncident | ClosedIncident;

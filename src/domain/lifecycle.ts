@@ -4,6 +4,7 @@
 import { evidenceFor, emptyChecklist, type ChecklistItemId, type TicksFor } from './checklist.js';
 import type {
   AcknowledgedIncident,
+  ActionItem,
   Actor,
   DeclaredIncident,
   Incident,
@@ -14,7 +15,7 @@ import type {
 import { isAutomaticActor } from './actors.js';
 import { missingReportFields } from './report-fields.js';
 import { err, ok, type Result } from './result.js';
-import type { Severity } from './severity.js';
+import { isMajor, type Severity } from './severity.js';
 import type { TimelineEvent, TimelineEventBody } from './timeline.js';
 
 export const TITLE_MAX_LENGTH = 150;
@@ -32,7 +33,8 @@ export type DomainErrorCode =
   | 'missing_fields'
   | 'reason_required'
   | 'not_higher'
-  | 'clock_stopped';
+  | 'clock_stopped'
+  | 'verification_required';
 
 /** An expected refusal, with a stable code adapters map to user messages. */
 export interface DomainError {
@@ -118,13 +120,16 @@ export interface DeclareInput {
   readonly title: string;
   readonly severity: Severity;
   readonly detectedAt?: Instant;
+  /** 発生時刻 when known to be earlier than detection. */
+  readonly startedAt?: Instant;
   readonly source: 'slack' | 'alert';
   readonly host?: string;
 }
 
 /**
  * Opens an incident. Detection and severity are ticked as evidence; a detection time after the
- * declaration (clock skew of an alert source) is taken as the declaration time.
+ * declaration (clock skew of an alert source) is taken as the declaration time, a start time after the
+ * detection as the detection time. A person who declares leads (対応責任者) until someone else takes it.
  * @example declareIncident({ number: 7, title: 'main.py crashes', severity: 'critical', source: 'slack' }, actor)
  */
 export function declareIncident(input: DeclareInput, actor: Actor): TransitionResult {
@@ -133,6 +138,7 @@ export function declareIncident(input: DeclareInput, actor: Actor): TransitionRe
   if (title.length > TITLE_MAX_LENGTH) return fail('usage', `the title is longer than ${TITLE_MAX_LENGTH} characters`);
   if (!Number.isSafeInteger(input.number) || input.number < 1) return fail('usage', 'the incident number must be a positive integer');
   const detectedAt = Math.min(input.detectedAt ?? actor.at, actor.at);
+  const startedAt = input.startedAt === undefined ? undefined : Math.min(input.startedAt, detectedAt);
   const incident: DeclaredIncident = {
     id: `inc-${input.number}`,
     number: input.number,
@@ -141,9 +147,10 @@ export function declareIncident(input: DeclareInput, actor: Actor): TransitionRe
     status: 'declared',
     declaredAt: actor.at,
     detectedAt,
+    ...(startedAt === undefined ? {} : { startedAt }),
     declaredBy: actor.by,
     source: input.source,
-    roles: {},
+    roles: isAutomaticActor(actor.by) ? {} : { commander: actor.by },
     responders: [],
     checklist: emptyChecklist(),
     escalationLevel: 1,
@@ -177,14 +184,59 @@ export function resolveIncident(incident: Incident, actor: Actor): TransitionRes
   );
 }
 
-// Closes a resolved incident once the §9.1 fields of its severity are filled (given now or earlier).
-export function closeIncident(incident: Incident, fields: ReportFields, actor: Actor): TransitionResult {
+// Reopens a resolved incident whose recovery did not hold: the recovery clock runs again from declaration.
+export function reopenIncident(incident: Incident, reason: string, actor: Actor): TransitionResult {
+  return act(incident, actor, (current) => {
+    if (current.status !== 'resolved') return fail('not_resolved', `${current.id} is not resolved`, { status: current.status });
+    if (!nonBlank(reason)) return fail('reason_required', 'say why the incident is reopened');
+    const { resolvedAt: _at, resolvedBy: _by, ...rest } = current;
+    const checklist = { ...current.checklist, recovery_confirmed: { done: false, by: actor.by, at: actor.at, reason: reason.trim() } };
+    return ok({ incident: { ...rest, status: 'acknowledged', checklist }, events: [{ type: 'reopened', reason: reason.trim() }] });
+  });
+}
+
+export interface CloseOptions {
+  /** 再発防止策 and follow-ups with owners; replaces what was recorded before when given. */
+  readonly actionItems?: readonly ActionItem[];
+  /** Closing a critical/high incident with システム検証実施 open needs a reason: the report shows it. */
+  readonly unverifiedReason?: string;
+}
+
+// What the close form's fields prove done (事後対応): the analysis, the measures and the plan were written.
+function ticksOfReport(report: ReportFields, actionItems: readonly ActionItem[]): ChecklistItemId[] {
+  const ticks: ChecklistItemId[] = [];
+  if (nonBlank(report.rootCause ?? '')) ticks.push('root_cause');
+  if (nonBlank(report.prevention ?? '') || actionItems.some((item) => item.kind === 'prevention')) ticks.push('prevention');
+  if (nonBlank(report.improvementPlan ?? '') || nonBlank(report.followUp ?? '') || actionItems.some((item) => item.kind === 'follow_up')) {
+    ticks.push('improvement_plan');
+  }
+  return ticks;
+}
+
+/**
+ * Closes a resolved incident once the §9.1 fields of its severity are filled (given now or earlier). The
+ * fields tick what they prove; a major incident whose verification never passed needs `unverifiedReason`.
+ */
+export function closeIncident(incident: Incident, fields: ReportFields, actor: Actor, options: CloseOptions = {}): TransitionResult {
   return act(incident, actor, (current) => {
     if (current.status !== 'resolved') return fail('not_resolved', `${current.id} is not resolved`, { status: current.status });
     const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => typeof value === 'string' && nonBlank(value)));
     const report: ReportFields = { ...current.report, ...given };
     const missing = missingReportFields(current.severity, report);
     if (missing.length > 0) return fail('missing_fields', `missing report fields: ${missing.join(', ')}`, { fields: missing });
-    return ok({ incident: { ...current, status: 'closed', report, closedAt: actor.at, closedBy: actor.by }, events: [{ type: 'closed' }] });
+    const reason = options.unverifiedReason?.trim() ?? '';
+    const unverified = isMajor(current.severity) && !current.checklist.system_verified.done;
+    if (unverified && reason === '') return fail('verification_required', `${current.id} was never verified: say why it closes anyway`);
+    const actionItems = (options.actionItems ?? current.actionItems ?? []).filter((item) => nonBlank(item.text));
+    const closed: Incident = {
+      ...current,
+      status: 'closed',
+      report,
+      ...(actionItems.length === 0 ? {} : { actionItems }),
+      closedAt: actor.at,
+      closedBy: actor.by,
+      ...(unverified ? { unverifiedReason: reason } : {}),
+    };
+    return ok({ incident: closed, events: [unverified ? { type: 'closed', unverifiedReason: reason } : { type: 'closed' }], ticks: ticksOfReport(report, actionItems) });
   });
 }

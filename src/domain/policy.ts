@@ -38,6 +38,12 @@ export interface Policy {
   readonly escalation: { readonly levels: readonly [EscalationLevelPolicy, EscalationLevelPolicy, EscalationLevelPolicy] };
   readonly responders: Readonly<Record<Severity, readonly SlackRef[]>>;
   readonly roles: { readonly mutating: readonly SlackRef[]; readonly destructive: readonly SlackRef[]; readonly approvers: readonly SlackRef[] };
+  /**
+   * Who besides the commander may resolve, close, reopen, lower the severity and assign roles
+   * (`responders`; empty = everyone the policy names elsewhere), and who may ask for an approval
+   * (`requestApproval`; empty = those same responders).
+   */
+  readonly authority: { readonly responders: readonly SlackRef[]; readonly requestApproval: readonly SlackRef[] };
   readonly approvalTtlMinutes: number;
   readonly businessHours: BusinessHours;
   /** `yyyy-MM-dd` dates in the business-hours zone. */
@@ -58,6 +64,7 @@ export const defaultPolicy: Policy = {
   },
   responders: { critical: [], high: [], medium: [], low: [] },
   roles: { mutating: [], destructive: [], approvers: [] },
+  authority: { responders: [], requestApproval: [] },
   approvalTtlMinutes: 15,
   businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' },
   holidays: [],
@@ -141,6 +148,9 @@ const policySchema = z.strictObject({
   roles: z
     .strictObject({ mutating: members.default([]), destructive: members.default([]), approvers: members.default([]) })
     .default({ mutating: [], destructive: [], approvers: [] }),
+  authority: z
+    .strictObject({ responders: members.default([]), requestApproval: members.default([]) })
+    .default({ responders: [], requestApproval: [] }),
   approvalTtlMinutes: minutes.default(defaultPolicy.approvalTtlMinutes),
   businessHours: z
     .strictObject({
@@ -185,8 +195,10 @@ export function parsePolicy(text: string, format: 'json' | 'yaml'): Result<Polic
 // The §1.2 targets in force for a severity.
 export const slaFor = (policy: Policy, severity: Severity): SlaTargets => policy.sla[severity];
 
-const matches = (refs: readonly SlackRef[], userId: string, userGroups: readonly string[]): boolean =>
+/** Whether a person is one of these references, by id or through one of their user groups. */
+export const matchesRef = (refs: readonly SlackRef[], userId: string, userGroups: readonly string[]): boolean =>
   refs.some((ref) => ('user' in ref ? ref.user === userId : userGroups.includes(ref.usergroup)));
+
 
 /**
  * Whether a person may run a command of this risk: read-only anyone; mutating the `roles.mutating` people
@@ -198,16 +210,19 @@ export function mayRun(policy: Policy, userId: string, userGroups: readonly stri
     case 'read-only':
       return true;
     case 'mutating':
-      return policy.roles.mutating.length === 0 || matches(policy.roles.mutating, userId, userGroups);
+      return policy.roles.mutating.length === 0 || matchesRef(policy.roles.mutating, userId, userGroups);
     case 'destructive':
-      return matches(policy.roles.destructive, userId, userGroups);
+      return matchesRef(policy.roles.destructive, userId, userGroups);
   }
 }
 
-// Whether a person may be the second pair of eyes: `roles.approvers`, or the destructive role when that is empty.
+// The second pair of eyes: `roles.approvers`, or the destructive role when that is empty.
+export const approversOf = (policy: Policy): readonly SlackRef[] =>
+  policy.roles.approvers.length > 0 ? policy.roles.approvers : policy.roles.destructive;
+
+// Whether a person may be the second pair of eyes.
 export function mayApprove(policy: Policy, userId: string, userGroups: readonly string[]): boolean {
-  const approvers = policy.roles.approvers.length > 0 ? policy.roles.approvers : policy.roles.destructive;
-  return matches(approvers, userId, userGroups);
+  return matchesRef(approversOf(policy), userId, userGroups);
 }
 
 /** Everyone a severity's declaration invites (`responders`), as given. */

@@ -7,8 +7,15 @@ import type { ReportWords } from './report-words.js';
 export interface ReportContext {
   readonly w: ReportWords;
   readonly locale: Locale;
+  /** For people (基本情報, 経緯): `2026/03/10（火）10:00 JST`. */
+  readonly when: (at: Instant) => string;
+  /** For tables (付録): `2026/03/10 10:00:05 JST`. */
   readonly time: (at: Instant) => string;
+  /** A `yyyy-MM-dd` due date as a day. */
+  readonly day: (isoDate: string) => string;
   readonly name: (user: UserId) => string;
+  /** People's text with its `<@U…>` mentions as `@name`. */
+  readonly people: (text: string) => string;
   readonly title: (commandId: string) => string | undefined;
 }
 

@@ -1,4 +1,4 @@
-// One timeline event in the report's words: the Event column of the §9.2 timeline.
+// One timeline event in the report's words: the Event column of the appendix timeline.
 import { CHECKLIST_ITEMS } from './checklist.js';
 import type { EscalationReason } from './escalation.js';
 import { nonEmpty, runDuration, type ReportContext } from './report-context.js';
@@ -16,15 +16,14 @@ export function describeEvent(event: TimelineEvent, ctx: ReportContext): string 
     const title = ctx.title(id);
     return title === undefined ? id : `${id}${w.paren(title)}`;
   };
-  const job = (e: { readonly jobId: string; readonly commandId: string; readonly host: string }): string =>
-    `${e.jobId}: ${command(e.commandId)} @ ${e.host}`;
+  const job = (e: { readonly jobId: string; readonly commandId: string; readonly host: string }): string => says.job(e.jobId, command(e.commandId), e.host);
   switch (event.type) {
     case 'declared':
       return says.declared(event.title, w.severity[event.severity], ctx.time(event.detectedAt));
     case 'acknowledged':
       return says.acknowledged;
     case 'severity_changed':
-      return `${says.severityChanged}: ${w.severity[event.from]} → ${w.severity[event.to]}`;
+      return says.severityChanged(w.severity[event.from], w.severity[event.to]);
     case 'role_assigned':
       return says.roleAssigned(ctx.name(event.user), w.role[event.role]);
     case 'checklist_ticked':
@@ -34,42 +33,46 @@ export function describeEvent(event: TimelineEvent, ctx: ReportContext): string 
       const how = event.type === 'checklist_ticked' && event.auto ? w.paren(w.autoShort) : '';
       const reason = nonEmpty(event.reason);
       const why = reason === undefined ? '' : w.paren(w.reason(reason));
-      return `${event.type === 'checklist_ticked' ? says.checked : says.unchecked} ${label}${how}${why}`;
+      return `${event.type === 'checklist_ticked' ? says.checked(label) : says.unchecked(label)}${how}${why}`;
     }
     case 'job_queued': {
       const params = Object.entries(event.params).map(([key, value]) => `${key}=${value}`).join(' ');
-      return `${says.jobQueued} ${job(event)}${params === '' ? '' : w.paren(params)}`;
+      return says.jobQueued(`${job(event)}${params === '' ? '' : w.paren(params)}`);
     }
     case 'job_started':
-      return `${says.jobStarted} ${job(event)}`;
+      return says.jobStarted(job(event));
     case 'job_finished': {
       const exit = event.exitCode === null ? '—' : String(event.exitCode);
       return says.jobFinished(job(event), w.outcome[event.outcome], exit, runDuration(event.durationMs, w));
     }
     case 'approval':
-      return `${w.decision[event.decision]}: ${command(event.commandId)}${w.paren(event.jobId)}`;
+      return says.approval(w.decision[event.decision], `${command(event.commandId)}${w.paren(event.jobId)}`);
     case 'update_posted':
-      return `${says.update}: ${event.text}`;
+      return says.update(event.text);
     case 'note':
-      return `${says.note}: ${event.text}`;
+      return says.note(event.text);
     case 'pinned':
       return says.pinned(ctx.name(event.author), ctx.time(event.pinnedAt), event.text);
     case 'escalated':
-      return `${says.escalated} ${w.level[event.level]}: ${escalationReason(event.reason, w)}`;
+      return says.escalated(w.level[event.level], escalationReason(event.reason, w));
     case 'clock':
       return (event.kind === 'reminder' ? says.reminder : says.breach)(w.clock[event.clock], ctx.time(event.dueAt));
     case 'resolved':
       return says.resolved;
-    case 'closed':
-      return says.closed;
+    case 'reopened':
+      return says.reopened(event.reason);
+    case 'closed': {
+      const reason = nonEmpty(event.unverifiedReason);
+      return reason === undefined ? says.closed : says.closedUnverified(reason);
+    }
     case 'alert_attached':
       return says.alertAttached(event.alertId, event.title, event.source);
     case 'report_written':
-      return `${says.reportWritten}: ${event.file}${w.paren(`sha256 ${event.sha256}`)}`;
+      return says.reportWritten(event.file, event.sha256);
   }
 }
 
 // Automatic escalations store the ladder rule's code; a person's escalation stores their words.
-function escalationReason(reason: string, w: ReportWords): string {
+export function escalationReason(reason: string, w: ReportWords): string {
   return Object.hasOwn(w.escalationReason, reason) ? w.escalationReason[reason as EscalationReason] : reason;
 }

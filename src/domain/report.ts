@@ -1,16 +1,19 @@
-// The incident report of runbook §9.2, compiled from the incident and its timeline. Pure and deterministic:
-// the same input always gives the same bytes, and user text can never change the document's structure.
-import { tzOffset } from '@date-fns/tz';
-import type { Incident, Instant } from './incident.js';
+// The incident report (障害報告書, runbook §9.2), compiled from the incident and its timeline. Pure and
+// deterministic: the same input always gives the same bytes, and user text can never change the
+// document's structure. Its shape: 基本情報 and 対応時間 first, a short 経緯, the §9.1 fields (full form for
+// critical/high, short for medium/low) with action items, 未完了項目, then the records in the appendix.
+import type { Incident, Instant, UserId } from './incident.js';
 import type { Locale } from './locale.js';
-import { escapeBlock, escapeInline } from './markdown.js';
-import { nonEmpty, pad2, type ReportContext } from './report-context.js';
+import { escapeBlock } from './markdown.js';
+import { reportClock } from './report-clock.js';
+import { nonEmpty, type ReportContext } from './report-context.js';
 import {
-  attachmentsTable, basicsSection, checklistSection, runsTable, slaTable, timelineTable, updatesSection, type SlaTargets,
+  actionItemsTable, attachmentsTable, basicsRows, basicsTable, checklistSection, historyList, openItems, runsTable, slaTable,
+  timelineTable, updatesSection, type BasicsRow, type SlaTargets,
 } from './report-sections.js';
-import { REPORT_FIELDS, requiredReportFields } from './report-fields.js';
+import { REPORT_SECTIONS, reportFieldsFor } from './report-fields.js';
 import { REPORT_WORDS } from './report-words.js';
-import { formatInstant } from './time.js';
+import { textParts } from './text.js';
 import type { TimelineEvent } from './timeline.js';
 
 export interface ReportInput {
@@ -18,98 +21,82 @@ export interface ReportInput {
   /** In time order; out-of-order input is sorted stably by `at`. */
   readonly events: readonly TimelineEvent[];
   readonly locale: Locale;
-  /** The team's IANA time zone; every instant is shown in it, with its date and UTC offset. */
+  /** The team's IANA time zone; every instant is shown in it, with the zone's abbreviation. */
   readonly timeZone: string;
   /** SLA targets for the incident's (final) severity. */
   readonly targets: SlaTargets;
   readonly commandTitle?: (commandId: string) => string | undefined;
-  readonly userName?: (userId: string) => string | undefined;
+  /** Display names by Slack user id; an id without a name is shown as the id. */
+  readonly userNames?: Readonly<Record<UserId, string>>;
+  /** Rows an adapter adds to 基本情報 after the host (a snapshot of the host, say). */
+  readonly extraBasics?: readonly BasicsRow[];
   readonly generatedAt: Instant;
 }
 
 
-const TIME_PATTERN = 'yyyy-MM-dd HH:mm:ss xxx';
-const QUARTER_HOUR_MS = 15 * 60_000;
+const MENTION = /^[UW][A-Z0-9]{1,40}$/;
 
 /**
- * Renders the §9.2 incident report as Markdown: the full form for critical/high, the short form for medium/low,
- * then response times against the targets, the checklist, every run, every status update and the timeline.
- * @example renderReport({ incident, events, locale: 'ja', timeZone: 'Asia/Tokyo', targets, generatedAt }) //=> '# インシデント報告書\n…'
+ * Renders the report as Markdown.
+ * @example renderReport({ incident, events, locale: 'ja', timeZone: 'Asia/Tokyo', targets, generatedAt }) //=> '# 障害報告書\n…'
  */
 export function renderReport(input: ReportInput): string {
   const { incident, locale } = input;
   const w = REPORT_WORDS[locale];
+  const clock = reportClock(input.timeZone, locale);
+  const name = memoize((user) => nonEmpty(input.userNames?.[user])?.trim() ?? (user.startsWith('alert:') ? w.alertActor(user.slice('alert:'.length)) : user));
   const ctx: ReportContext = {
     w,
     locale,
-    time: reportTimeFormatter(input.timeZone),
-    name: memoize((user) => nonEmpty(input.userName?.(user))?.trim() ?? user),
+    when: clock.when,
+    time: clock.precise,
+    day: clock.day,
+    name,
+    people: (text) =>
+      text.includes('<@')
+        ? textParts(text).map((part) => (part.kind === 'text' ? part.text : MENTION.test(part.user) ? `@${name(part.user)}` : part.user)).join('')
+        : text,
     title: (id) => nonEmpty(input.commandTitle?.(id)),
   };
   const events = inTimeOrder(input.events);
+  const rows = basicsRows(incident, events, input.generatedAt, ctx);
+  const hostAt = rows.findIndex(([label]) => label === 'host');
+  rows.splice(hostAt + 1, 0, ...(input.extraBasics ?? []));
   const blocks: string[] = [
     `# ${w.title}`,
-    `**${escapeInline(incident.id)}** — ${nonEmpty(incident.title) === undefined ? w.untitled : escapeInline(incident.title)}`,
     `## ${w.headings.basics}`,
-    basicsSection(incident, input.generatedAt, ctx),
+    basicsTable(rows, ctx),
+    `## ${w.headings.sla}`,
+    slaTable(incident, input.targets, input.generatedAt, ctx),
+    `## ${w.headings.history}`,
+    historyList(incident, events, ctx),
   ];
-  const required = requiredReportFields(incident.severity);
-  for (const field of REPORT_FIELDS) {
+  const items = incident.actionItems ?? [];
+  for (const field of REPORT_SECTIONS) {
     const text = nonEmpty(incident.report[field]);
-    if (text === undefined && !required.includes(field)) continue;
-    blocks.push(`## ${w.headings[field]}`, text === undefined ? w.notProvided : escapeBlock(text));
+    const table = field === 'prevention' ? actionItemsTable(items, 'prevention', ctx) : field === 'improvementPlan' ? actionItemsTable(items, 'follow_up', ctx) : undefined;
+    if (text === undefined && table === undefined && !reportFieldsFor(incident.severity).includes(field)) continue;
+    blocks.push(`## ${w.headings[field]}`);
+    if (text !== undefined || table === undefined) blocks.push(text === undefined ? w.notProvided : escapeBlock(ctx.people(text)));
+    if (table !== undefined) blocks.push(table);
   }
-  blocks.push(`## ${w.headings.attachments}`, attachmentsTable(events, ctx));
-  blocks.push(`## ${w.headings.sla}`, slaTable(incident, input.targets, input.generatedAt, ctx));
-  blocks.push(`## ${w.headings.checklist}`, ...checklistSection(incident, ctx));
-  blocks.push(`## ${w.headings.runs}`, runsTable(events, ctx));
-  blocks.push(`## ${w.headings.updates}`, ...updatesSection(events, ctx));
-  blocks.push(`## ${w.headings.timeline}`, timelineTable(events, ctx));
+  const open = openItems(incident, ctx);
+  if (open !== undefined) blocks.push(`## ${w.headings.openItems}`, open);
+  blocks.push(
+    `## ${w.headings.appendix}`,
+    w.appendixIntro,
+    `### ${w.headings.checklist}`,
+    ...checklistSection(incident, ctx),
+    `### ${w.headings.runs}`,
+    runsTable(events, ctx),
+    `### ${w.headings.updates}`,
+    ...updatesSection(events, ctx),
+    `### ${w.headings.timeline}`,
+    timelineTable(events, ctx),
+    `### ${w.headings.attachments}`,
+    attachmentsTable(events, ctx),
+  );
   return `${blocks.join('\n\n')}\n`;
-}
-
-/**
- * The report's clock: `yyyy-MM-dd HH:mm:ss ±hh:mm` in a time zone, identical to `formatInstant` with that
- * pattern but fast enough for 10,000 rows (the zone is consulted once per minute of the incident).
- * @example reportTimeFormatter('Asia/Tokyo')(Date.UTC(2026, 2, 10, 1)) //=> '2026-03-10 10:00:00 +09:00'
- */
-export function reportTimeFormatter(timeZone: string): (at: Instant) => string {
-  const offsets = new Map<number, number | null>();
-  const minutes = new Map<number, readonly [head: string, zone: string] | null>();
-  const offsetAt = (at: Instant): number | null => {
-    const bucket = Math.floor(at / QUARTER_HOUR_MS);
-    let offset = offsets.get(bucket);
-    if (offset === undefined) {
-      const first = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR_MS));
-      const last = tzOffset(timeZone, new Date((bucket + 1) * QUARTER_HOUR_MS - 1));
-      // Zone transitions fall on quarter hours; anything else (historic second offsets) takes the slow path.
-      offset = first === last && Number.isInteger(first) ? first : null;
-      offsets.set(bucket, offset);
-    }
-    return offset;
-  };
-  const minuteParts = (minute: number): readonly [string, string] | null => {
-    const offset = offsetAt(minute * 60_000);
-    if (offset === null) return null;
-    const local = new Date((minute + offset) * 60_000);
-    const abs = Math.abs(offset);
-    return [
-      `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())} ` +
-        `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:`,
-      ` ${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`,
-    ];
-  };
-  return (at) => {
-    const minute = Math.floor(at / 60_000);
-    let parts = minutes.get(minute);
-    if (parts === undefined) {
-      parts = minuteParts(minute);
-      minutes.set(minute, parts);
-    }
-    if (parts === null) return formatInstant(at, timeZone, TIME_PATTERN);
-    // Whole-minute offsets leave the seconds as they are in UTC.
-    return `${parts[0]}${pad2(Math.floor((at - minute * 60_000) / 1000))}${parts[1]}`;
-  };
 }
 
 function inTimeOrder(events: readonly TimelineEvent[]): readonly TimelineEvent[] {

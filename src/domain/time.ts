@@ -12,20 +12,59 @@ export function formatInstant(at: Instant, timeZone: string, pattern = 'yyyy-MM-
   return format(at, pattern, { in: tz(timeZone) });
 }
 
+type DurationShape =
+  | { readonly unit: 's'; readonly sign: string; readonly seconds: number }
+  | { readonly unit: 'min'; readonly sign: string; readonly minutes: number }
+  | { readonly unit: 'd'; readonly sign: string; readonly days: number; readonly hours: number }
+  | { readonly unit: 'h'; readonly sign: string; readonly hours: number; readonly minutes: number };
+
+// Seconds under a minute, minutes under an hour, whole days from 48 h, hours and minutes otherwise.
+function durationShape(ms: number): DurationShape {
+  const sign = ms < 0 ? '-' : '';
+  const abs = Math.abs(ms);
+  if (abs < 60_000) return { unit: 's', sign, seconds: Math.floor(abs / 1000) };
+  const totalMinutes = Math.floor(abs / 60_000);
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return { unit: 'min', sign, minutes };
+  if (hours >= 48 && minutes === 0) return { unit: 'd', sign, days: Math.floor(hours / 24), hours: hours % 24 };
+  return { unit: 'h', sign, hours, minutes };
+}
+
 /**
  * A duration as people say it: `1 h 05 min`, `42 min`, `35 s`.
  * @example formatDuration(65 * 60_000) //=> '1 h 05 min'
  */
 export function formatDuration(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  const abs = Math.abs(ms);
-  if (abs < 60_000) return `${sign}${Math.floor(abs / 1000)} s`;
-  const totalMinutes = Math.floor(abs / 60_000);
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  if (hours === 0) return `${sign}${minutes} min`;
-  if (hours >= 48 && minutes === 0) return `${sign}${Math.floor(hours / 24)} d ${hours % 24} h`;
-  return `${sign}${hours} h ${String(minutes).padStart(2, '0')} min`;
+  const d = durationShape(ms);
+  switch (d.unit) {
+    case 's':
+      return `${d.sign}${d.seconds} s`;
+    case 'min':
+      return `${d.sign}${d.minutes} min`;
+    case 'd':
+      return `${d.sign}${d.days} d ${d.hours} h`;
+    case 'h':
+      return `${d.sign}${d.hours} h ${String(d.minutes).padStart(2, '0')} min`;
+  }
+}
+
+/**
+ * A duration as Japanese is written: `1時間5分`, `1時間`, `42分`, `35秒`, `3日`.
+ * @example formatDurationJa(65 * 60_000) //=> '1時間5分'
+ */
+export function formatDurationJa(ms: number): string {
+  const d = durationShape(ms);
+  switch (d.unit) {
+    case 's':
+      return `${d.sign}${d.seconds}秒`;
+    case 'min':
+      return `${d.sign}${d.minutes}分`;
+    case 'd':
+      return `${d.sign}${d.days}日${d.hours === 0 ? '' : `${d.hours}時間`}`;
+    case 'h':
+      return `${d.sign}${d.hours}時間${d.minutes === 0 ? '' : `${d.minutes}分`}`;
+  }
 }
 
 /**

@@ -52,7 +52,10 @@ export type TimelineEventBody =
       readonly dueAt: Instant;
     }
   | { readonly type: 'resolved' }
-  | { readonly type: 'closed' }
+  /** `unverifiedReason`: a critical/high incident closed with システム検証実施 open, and why. */
+  | { readonly type: 'closed'; readonly unverifiedReason?: string }
+  /** Recovery turned out not to hold: back to responding, the recovery clock runs again. */
+  | { readonly type: 'reopened'; readonly reason: string }
   | { readonly type: 'alert_attached'; readonly alertId: string; readonly title: string; readonly source: string }
   | { readonly type: 'report_written'; readonly file: string; readonly sha256: string };
 

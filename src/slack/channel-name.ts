@@ -5,15 +5,25 @@ import { formatInstant } from '../domain/time.js';
 
 const MAX = 80;
 
-/** Title → ascii slug; Japanese and other non-latin text drops out, leaving the number to identify it. */
+/**
+ * Title → slug under Slack's rules: lowercase letters of any script, digits, `-` and `_`; spaces, periods and
+ * other punctuation become `-`. Japanese stays Japanese (full-width letters and half-width kana are
+ * normalised); Latin accents are dropped so `café` reads `cafe`.
+ * @example slugify('バックテストが起動しない main.py クラッシュ') //=> 'バックテストが起動しない-main-py-クラッシュ'
+ */
 export function slugify(title: string): string {
   return title
-    .normalize('NFKD')
+    .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[^\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}_]+/gu, '-')
+    .replace(/^[-_]+|[-_]+$/g, '');
 }
+
+// Cuts at most `max` code points (Slack counts characters, and a surrogate pair must not be split).
+const head = (text: string, max: number): string => Array.from(text).slice(0, Math.max(0, max)).join('');
 
 /**
  * @example channelName({ number: 7, title: 'DB down!', declaredAt }, 'Asia/Tokyo') //=> 'inc-20260310-007-db-down'
@@ -23,6 +33,6 @@ export function channelName(incident: Pick<Incident, 'number' | 'title' | 'decla
   const base = `inc-${formatInstant(incident.declaredAt, timeZone, 'yyyyMMdd')}-${String(incident.number).padStart(3, '0')}`;
   const suffix = attempt > 1 ? `-${attempt}` : '';
   const room = MAX - base.length - suffix.length - 1;
-  const slug = slugify(incident.title).slice(0, Math.max(0, room)).replace(/-+$/, '');
+  const slug = head(slugify(incident.title), room).replace(/[-_]+$/, '');
   return `${base}${slug ? `-${slug}` : ''}${suffix}`;
 }

@@ -49,6 +49,7 @@ export const INPUT = {
   updateText: { block: 'update_text', action: 'value' },
   newSeverity: { block: 'severity_value', action: 'value' },
   severityReason: { block: 'severity_reason', action: 'value' },
+  unverifiedReason: { block: 'close_unverified_reason', action: 'value' },
 } as const satisfies Readonly<Record<string, InputId>>;
 
 // Inputs of the close modal, one per §9.1 report field.

@@ -1,3 +1,5 @@
+import { textParts } from '../domain/text.js';
+
 // Slack mrkdwn is not Markdown: user text is escaped and cut here so it can neither ping a whole channel,
 // break our layout, nor push a field past a Block Kit limit.
 
@@ -41,16 +43,27 @@ export function escapeMrkdwn(text: string): string {
   return escapeUnit(neutraliseBroadcasts(text));
 }
 
+export interface MrkdwnOptions {
+  /** Keep `<@U…>` in people's text (updates, notes) as live mentions; everything else is escaped all the same. */
+  readonly mentions?: boolean;
+}
+
+// Escaped units of text: graphemes, or a whole mention that is kept (and never cut in half).
+function units(text: string, options: MrkdwnOptions): string[] {
+  if (options.mentions !== true) return graphemes(text).map(escapeUnit);
+  return textParts(text).flatMap((part) => (part.kind === 'mention' ? [`<@${part.user}>`] : graphemes(part.text).map(escapeUnit)));
+}
+
 // Escaped user text that fits in `max` characters, with an ellipsis when cut; blank text becomes a dash.
 // ``` runs are broken up: a cut (or a prankster) must never leave a code block open over our own text.
-export function fitMrkdwn(text: string, max: number): string {
+export function fitMrkdwn(text: string, max: number, options: MrkdwnOptions = {}): string {
   const raw = breakFences(neutraliseBroadcasts(blankTo(text)));
-  return fitUnits(graphemes(window(raw, max, 'head')).map(escapeUnit), max, 'head');
+  return fitUnits(units(window(raw, max, 'head'), options), max, 'head');
 }
 
 // Like fitMrkdwn for text shown inside one of our own lines: newlines fold to spaces and ``` cannot open a block.
-export function inlineMrkdwn(text: string, max: number): string {
-  return fitMrkdwn(text.replace(/\s*[\r\n]+\s*/g, ' '), max);
+export function inlineMrkdwn(text: string, max: number, options: MrkdwnOptions = {}): string {
+  return fitMrkdwn(text.replace(/\s*[\r\n]+\s*/g, ' '), max, options);
 }
 
 // plain_text fields (headers, buttons, options, modal titles) need no escaping, only the limit and non-blank text.
@@ -69,6 +82,9 @@ export function codeBlock(text: string, max: number, from: 'head' | 'tail' = 'he
   const fitted = fitUnits(graphemes(body).map(escapeUnit), budget, from);
   return `${open}${fitted === '' ? ' ' : fitted}${close}`;
 }
+
+// A policy reference (a person or a user group) as a mention.
+export const refText = (ref: { readonly user: string } | { readonly usergroup: string }): string => userRef('user' in ref ? ref.user : ref.usergroup);
 
 // A person, a user group, or an automatic actor (`klaxon`, `alert:<source>`) as mrkdwn.
 export function userRef(id: string): string {

@@ -3,6 +3,7 @@ import { TITLE_MAX_LENGTH } from '../domain/lifecycle.js';
 import { INCIDENT_ROLES, type IncidentRole } from '../domain/incident.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { parseSeverity, type Severity } from '../domain/severity.js';
+import { fromSlackText } from '../domain/text.js';
 
 export const SUBCOMMANDS = [
   'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'resolve', 'close', 'help',
@@ -34,10 +35,10 @@ const MAX_TEXT = 3000;
 const HOST_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const usage = (error: Omit<UsageError, 'code'>): Result<never, UsageError> => err({ code: 'usage', ...error });
 
-/** Slack sends mentions as <@U123> or <@U123|name> (escaped) or, unescaped, as a plain U-id. */
+/** A mention (`<@U123>` once decoded) or a plain U-id. */
 function parseUser(word: string | undefined): string | undefined {
   if (!word) return undefined;
-  const escaped = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word);
+  const escaped = /^<@([UW][A-Z0-9]+)>$/.exec(word);
   if (escaped) return escaped[1];
   return /^[UW][A-Z0-9]{2,}$/.test(word) ? word : undefined;
 }
@@ -50,11 +51,11 @@ function freeText(subcommand: Subcommand, rest: string): Result<string, UsageErr
 }
 
 /**
- * Parses the text after `/incident`.
- * @example parseCommand('declare sev1 DB down') //=> { ok: true, value: { kind: 'declare', severity: 'critical', title: 'DB down' } }
+ * Parses the text after `/incident` as Slack sends it (entities and `<…>` tokens are decoded here, once).
+ * @example parseCommand('declare sev1 DB &amp; cache') //=> { ok: true, value: { kind: 'declare', severity: 'critical', title: 'DB & cache' } }
  */
 export function parseCommand(text: string): Result<IncidentCommand, UsageError> {
-  const trimmed = text.trim();
+  const trimmed = fromSlackText(text).trim();
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
   if (!match) return ok({ kind: 'help' });
   const word = (match[1] ?? '').toLowerCase();

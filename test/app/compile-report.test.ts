@@ -55,8 +55,8 @@ describe('compileReport', () => {
     const closed = await incidentUpTo('closed');
     const before = await compileReport(sources, closed.id, Date.now());
     if (!before.ok) throw new Error('not found');
-    expect(before.value.markdown).toMatch(/\| Write the incident report \| ✓ \| klaxon \| 2026-03-10 15:30:00 \+09:00 \| automatic \(evidence\) \|/);
-    expect(before.value.markdown).toContain('| 2026-03-10 15:30:00 +09:00 | klaxon | Checked ✓ Write the incident report (automatic) |');
+    expect(before.value.markdown).toMatch(/\| Write the incident report \| ✓ \| klaxon \| 2026-03-10 15:30:00 JST \| automatic \(evidence\) \|/);
+    expect(before.value.markdown).toContain('| 2026-03-10 15:30:00 JST | klaxon | Checked ✓ Write the incident report (automatic) |');
 
     const key = `report-${closed.id}`;
     const recorded = await store.update(closed.id, (i) => recordReportWritten(i, { file: before.value.fileName, sha256: before.value.sha256 }, { by: 'klaxon', at: at(330), key }), { idempotencyKey: key });
@@ -75,7 +75,7 @@ describe('compileReport', () => {
       const preview = await compileReport(sources, open.id, now);
       if (!preview.ok) throw new Error('not found');
       expect(preview.value.fileName).toBe(`incident_20260310_164000_${open.id}.md`);
-      expect(preview.value.markdown).toContain('- **Report generated**: 2026-03-10 16:40:00 +09:00');
+      expect(preview.value.markdown).toContain('| Written | 2026-03-10 (Tue) 16:40 JST |');
       expect(preview.value.markdown).toMatch(/\| Write the incident report \| ✗ \| — \| — \| — \|/);
       expect(preview.value.markdown).not.toContain('Checked ✓ Write the incident report');
       expect((await store.get(open.id))?.checklist.report_written.done).toBe(false);

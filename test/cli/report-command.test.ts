@@ -45,7 +45,7 @@ async function seedClosedIncident(store: IncidentStore): Promise<Incident> {
     (i) => addNote(i, 'Looking at logs/errors.log', actor('U0L1OPS', 12, 'note')),
     (i) => postUpdate(i, 'Safe mode restart in progress', actor('U0L2SYS', 40, 'update')),
     (i) => resolveIncident(i, actor('U0L2SYS', 200, 'resolve')),
-    (i) => closeIncident(i, { summary: 'main.py crashed', impact: 'All backtests', actions: 'Restored config', rootCause: 'Bad deploy', prevention: 'CI check' }, actor('U0L2SYS', 260, 'close')),
+    (i) => closeIncident(i, { summary: 'main.py crashed', impact: 'All backtests', actions: 'Restored config', rootCause: 'Bad deploy', prevention: 'CI check' }, actor('U0L2SYS', 260, 'close'), { unverifiedReason: 'checked by hand' }),
   ];
   let last = declared.incident;
   for (const transition of transitions) {
@@ -85,10 +85,10 @@ describe('klaxon report', () => {
     expect(await reportCommand([incident.id], config.value, quiet, out.io)).toBe(0);
     expect(out.text.stdout).toBe(expected);
     expect(out.text.stdout).toMatch(/^# Incident report\n/);
-    expect(out.text.stdout).toContain('| Time to first response | 30 min | 2026-03-10 10:30:00 +09:00 | 12 min (2026-03-10 10:12:00 +09:00) | met |');
-    expect(out.text.stdout).toContain('| Time to recovery | 4 h 00 min | 2026-03-10 14:00:00 +09:00 | 3 h 20 min (2026-03-10 13:20:00 +09:00) | met |');
+    expect(out.text.stdout).toContain('| Time to first response | 30 min | 2026-03-10 (Tue) 10:30 JST | 12 min (2026-03-10 (Tue) 10:12 JST) | met |');
+    expect(out.text.stdout).toContain('| Time to recovery | 4 h 00 min | 2026-03-10 (Tue) 14:00 JST | 3 h 20 min (2026-03-10 (Tue) 13:20 JST) | met |');
     expect(out.text.stdout).toContain('Safe mode restart in progress');
-    expect(out.text.stdout).toMatch(/\| Write the incident report \| ✓ \| klaxon \| 2026-03-10 14:20:00 \+09:00 \|/);
+    expect(out.text.stdout).toMatch(/\| Write the incident report \| ✓ \| klaxon \| 2026-03-10 14:20:00 JST \|/);
   });
 
   it('writes the same bytes to --out FILE and says where', async () => {

@@ -48,7 +48,7 @@ function apply(incident: Incident, action: Action, actor: Actor): TransitionResu
   switch (action.kind) {
     case 'ack': return acknowledge(incident, actor);
     case 'resolve': return resolveIncident(incident, actor);
-    case 'close': return closeIncident(incident, FULL, actor);
+    case 'close': return closeIncident(incident, FULL, actor, { unverifiedReason: 'checked by hand' });
     case 'closeEmpty': return closeIncident(incident, {}, actor);
     case 'note': return addNote(incident, 'note', actor);
     case 'update': return postUpdate(incident, 'update', actor);
@@ -98,6 +98,8 @@ function evidenceOf(action: Action): ChecklistItemId[] {
   switch (action.kind) {
     case 'update': return ['interim_report'];
     case 'resolve': return ['recovery_confirmed'];
+    // The close form's root cause, prevention and follow-up prove those post-incident items.
+    case 'close': return ['root_cause', 'prevention', 'improvement_plan'];
     case 'report': return ['report_written'];
     case 'stakeholders': return ['stakeholders_notified'];
     case 'verify': return action.passed ? ['system_verified'] : [];

@@ -6,7 +6,7 @@ import {
   addNote, assignRole, attachAlert, changeSeverity, pinMessage, postUpdate, recordReportWritten, recordStakeholdersNotified,
 } from '../../src/domain/incident-records.js';
 import { recordApproval, recordJobFinished, recordJobQueued, recordJobStarted, recordVerification } from '../../src/domain/job-records.js';
-import { acknowledge, closeIncident, declareIncident, resolveIncident, TITLE_MAX_LENGTH, type TransitionResult } from '../../src/domain/lifecycle.js';
+import { acknowledge, closeIncident, declareIncident, reopenIncident, resolveIncident, TITLE_MAX_LENGTH, type TransitionResult } from '../../src/domain/lifecycle.js';
 import { setItem, toggleItem } from '../../src/domain/checklist-rules.js';
 import type { Severity } from '../../src/domain/severity.js';
 
@@ -25,7 +25,7 @@ const declared = (severity: Severity = 'critical'): Incident =>
   must(declareIncident({ number: 42, title: 'main.py will not start', severity, source: 'slack', host: 'bt-1' }, by('U1', 0)));
 const acknowledged = (severity: Severity = 'critical') => must(acknowledge(declared(severity), by('U2', 5)));
 const resolved = (severity: Severity = 'critical') => must(resolveIncident(acknowledged(severity), by('U2', 40)));
-const closed = (severity: Severity = 'critical') => must(closeIncident(resolved(severity), FULL, by('U2', 90)));
+const closed = (severity: Severity = 'critical') => must(closeIncident(resolved(severity), FULL, by('U2', 90), { unverifiedReason: 'verified by hand' }));
 
 describe('declareIncident', () => {
   it('opens inc-<number> at version 1 with detection and severity ticked as evidence', () => {
@@ -35,7 +35,7 @@ describe('declareIncident', () => {
     const { incident, events } = result.value;
     expect(incident).toMatchObject({
       id: 'inc-42', number: 42, title: 'main.py will not start', severity: 'high', status: 'declared', declaredAt: actor.at,
-      detectedAt: T0 - 3 * MIN, declaredBy: 'U1', responders: ['U1'], escalationLevel: 1, version: 1, report: {}, roles: {},
+      detectedAt: T0 - 3 * MIN, declaredBy: 'U1', responders: ['U1'], escalationLevel: 1, version: 1, report: {}, roles: { commander: 'U1' },
     });
     expect(incident.checklist.detection_time).toEqual({ done: true, by: 'U1', at: actor.at, auto: true });
     expect(incident.checklist.severity_assessed.auto).toBe(true);
@@ -51,7 +51,16 @@ describe('declareIncident', () => {
     const actor = by('alert:backtest', 0);
     const incident = must(declareIncident({ number: 3, title: 'CPU high', severity: 'medium', source: 'alert', detectedAt: actor.at + 5 * MIN }, actor));
     expect(incident.responders).toEqual([]);
+    expect(incident.roles).toEqual({});
     expect(incident.detectedAt).toBe(actor.at);
+  });
+
+  it('keeps 発生時刻 apart from detection, never after it', () => {
+    const actor = by('U1', 0);
+    const started = must(declareIncident({ number: 4, title: 't', severity: 'high', source: 'slack', detectedAt: T0 - 10 * MIN, startedAt: T0 - 40 * MIN }, actor));
+    expect([started.startedAt, started.detectedAt, started.declaredAt]).toEqual([T0 - 40 * MIN, T0 - 10 * MIN, actor.at]);
+    const late = must(declareIncident({ number: 5, title: 't', severity: 'high', source: 'slack', detectedAt: T0 - 10 * MIN, startedAt: T0 }, actor));
+    expect(late.startedAt).toBe(T0 - 10 * MIN);
   });
 
   it.each([
@@ -176,14 +185,58 @@ describe('closeIncident', () => {
   });
 
   it.each([
-    ['critical', FULL],
-    ['low', { summary: 's', actions: 'a', followUp: 'f' }],
-  ] as const)('closes a %s incident with its fields, which the report keeps', (severity, fields) => {
+    ['critical', FULL, ['root_cause', 'prevention', 'improvement_plan']],
+    ['low', { summary: 's', actions: 'a', followUp: 'f' }, ['improvement_plan']],
+  ] as const)('closes a %s incident with its fields, which the report keeps and which tick what they prove', (severity, fields, ticked) => {
     const actor = by('U3', 100);
-    const result = closeIncident(resolved(severity), fields, actor);
+    const result = closeIncident(resolved(severity), fields, actor, { unverifiedReason: 'smoke-tested by hand' });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.incident).toMatchObject({ status: 'closed', closedAt: actor.at, closedBy: 'U3', report: fields });
-    expect(result.value.events.map((e) => e.type)).toEqual(['closed']);
+    expect(result.value.events.map((e) => [e.type, 'item' in e ? e.item : undefined])).toEqual([['closed', undefined], ...ticked.map((item) => ['checklist_ticked', item])]);
+    for (const item of ticked) expect(result.value.incident.checklist[item]).toEqual({ done: true, by: 'U3', at: actor.at, auto: true });
+  });
+
+  it.each(['critical', 'high'] as const)('refuses to close a %s incident whose verification never passed without a reason, and keeps the reason', (severity) => {
+    expect(codeOf(closeIncident(resolved(severity), FULL, by('U3')))).toBe('verification_required');
+    expect(codeOf(closeIncident(resolved(severity), FULL, by('U3'), { unverifiedReason: '   ' }))).toBe('verification_required');
+    const result = closeIncident(resolved(severity), FULL, by('U3'), { unverifiedReason: ' suite host is down ' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.incident).toMatchObject({ status: 'closed', unverifiedReason: 'suite host is down' });
+    expect(result.value.events[0]).toMatchObject({ type: 'closed', unverifiedReason: 'suite host is down' });
+  });
+
+  it('closes a verified major incident, and a medium one, without a reason', () => {
+    const verified = must(recordVerification(resolved('high'), { passed: true, failed: [] }, by('klaxon', 50)));
+    expect(codeOf(closeIncident(verified, FULL, by('U3')))).toBe('ok');
+    expect(codeOf(closeIncident(resolved('medium'), FULL, by('U3')))).toBe('ok');
+  });
+
+  it('keeps action items with owners and due dates, dropping blank ones', () => {
+    const items = [
+      { kind: 'prevention' as const, text: 'pin pandas', owner: 'U3', due: '2026-03-13' },
+      { kind: 'follow_up' as const, text: '  ' },
+    ];
+    const result = closeIncident(resolved('low'), { summary: 's', actions: 'a', followUp: 'f' }, by('U3'), { actionItems: items });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.incident.actionItems).toEqual([items[0]]);
+    expect(result.value.incident.checklist.prevention.done).toBe(true);
+  });
+});
+
+describe('reopenIncident', () => {
+  it('takes a resolved incident back to responding with a reason, and unticks 復旧確認', () => {
+    const result = reopenIncident(resolved(), 'errors are back', by('U2', 50));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.incident.status).toBe('acknowledged');
+    expect('resolvedAt' in result.value.incident).toBe(false);
+    expect(result.value.incident.checklist.recovery_confirmed).toMatchObject({ done: false, reason: 'errors are back' });
+    expect(result.value.events[0]).toMatchObject({ type: 'reopened', reason: 'errors are back' });
+  });
+
+  it('needs a reason and a resolved incident', () => {
+    expect(codeOf(reopenIncident(resolved(), ' ', by('U2')))).toBe('reason_required');
+    expect(codeOf(reopenIncident(acknowledged(), 'x', by('U2')))).toBe('not_resolved');
+    expect(codeOf(reopenIncident(closed(), 'x', by('U2')))).toBe('closed');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatInstant, parseTeamTime } from '../../src/domain/time.js';
+import { formatDuration, formatDurationJa, formatInstant, parseTeamTime } from '../../src/domain/time.js';
 
 const now = Date.UTC(2026, 2, 10, 3, 0); // 2026-03-10 12:00 in Tokyo
 
@@ -29,5 +29,17 @@ describe('formatting', () => {
     expect(formatDuration(65 * 60_000)).toBe('1 h 05 min');
     expect(formatDuration(42 * 60_000)).toBe('42 min');
     expect(formatDuration(35_000)).toBe('35 s');
+  });
+
+  it.each([
+    [65 * 60_000, '1時間5分'],
+    [60 * 60_000, '1時間'],
+    [42 * 60_000, '42分'],
+    [35_000, '35秒'],
+    [72 * 3_600_000, '3日'],
+    [50 * 3_600_000, '2日2時間'],
+    [-5 * 60_000, '-5分'],
+  ])('writes %i ms in Japanese as %s', (ms, expected) => {
+    expect(formatDurationJa(ms)).toBe(expected);
   });
 });

@@ -91,28 +91,29 @@ describe('the sandbox in a browser', () => {
     await channelLink.click();
     await page.locator('article.message', { hasText: 'Backtests crash on start' }).first().waitFor();
 
-    const impact = page.locator('.bk-section', { hasText: 'Assess impact' });
-    await impact.getByRole('button', { name: 'Done' }).click();
-    await page.locator('.bk-section', { hasText: 'Assess impact' }).filter({ hasText: '@ops.sato' }).waitFor();
+    // Japanese is the default: the team's language and its runbook's.
+    const impact = page.locator('.bk-section', { hasText: '影響範囲評価' });
+    await impact.getByRole('button', { name: '完了にする' }).click();
+    await page.locator('.bk-section', { hasText: '影響範囲評価' }).filter({ hasText: '@ops.sato' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-incident.png') });
 
     await type('/incident run logs.collect');
-    const runRoot = page.locator('article.message', { hasText: 'Collect' }).filter({ has: page.locator('.reply-count') });
+    const runRoot = page.locator('article.message', { hasText: '緊急ログ収集' }).filter({ has: page.locator('.reply-count') });
     await runRoot.locator('.reply-count').first().click();
-    const result = page.locator('#thread-messages article.message', { hasText: 'Exit code' });
+    const result = page.locator('#thread-messages article.message', { hasText: '終了コード' });
     await result.waitFor({ timeout: 30_000 });
     await page.locator('#thread-messages a.file').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-run-thread.png') });
-    await page.locator('.bk-section', { hasText: 'Collect initial logs' }).filter({ hasText: 'automatic' }).waitFor();
+    await page.locator('.bk-section', { hasText: '初期ログ収集' }).filter({ hasText: '自動' }).waitFor();
 
     await type('/incident update Restarted in safe mode, watching the error log');
     await page.locator('article.message', { hasText: 'Restarted in safe mode' }).first().waitFor();
 
     await type('/incident resolve');
-    await page.locator('article.message', { hasText: 'Post-recovery verification' }).filter({ has: page.getByRole('button', { name: 'Run all' }) }).waitFor();
+    await page.locator('article.message', { hasText: '復旧後のシステム検証' }).filter({ has: page.getByRole('button', { name: 'すべて実行' }) }).waitFor();
 
     await type('/incident close');
-    const modal = page.getByRole('dialog', { name: 'Close the incident' });
+    const modal = page.getByRole('dialog', { name: 'インシデントのクローズ' });
     await modal.waitFor();
     const fields = modal.locator('textarea, input[type="text"]');
     const count = await fields.count();
@@ -126,8 +127,10 @@ describe('the sandbox in a browser', () => {
     await reportLink.waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), reportLink.click()]);
     const report = await readFile((await download.path()) as string, 'utf8');
-    expect(report).toMatch(/^# Incident report/);
-    for (const heading of ['## Summary', '## Impact', '## Actions taken', '## Root cause', '## Prevention']) expect(report).toContain(heading);
+    expect(report).toMatch(/^# 障害報告書/);
+    for (const heading of ['## 基本情報', '## 経緯', '## 問題概要', '## 影響範囲', '## 対応内容', '## 根本原因', '## 再発防止策', '## 未完了項目']) expect(report).toContain(heading);
+    // Unverified, and closed with the reason the form asked for.
+    expect(report).toContain('システム検証を実施せずにクローズ（理由：Field');
     expect(report).toContain('Restarted in safe mode');
     expect(report).toContain('logs.collect');
     await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-report.png') });

@@ -35,13 +35,13 @@ const PLAIN: Script = {
   title: 'Plain title',
   note: 'plain note',
   update: 'plain update',
-  fields: { summary: 'plain\nsummary', impact: 'plain impact', actions: 'plain actions', rootCause: 'plain root cause', prevention: 'plain prevention', detectionMethod: 'plain detection' },
+  fields: { summary: 'plain\nsummary', impact: 'plain impact', actions: 'plain actions', rootCause: 'plain root cause', prevention: 'plain prevention', detectionMethod: 'plain detection', unverifiedReason: 'plain reason' },
 };
 const HOSTILE: Script = {
   title: HOSTILE_LINE.slice(0, 140),
   note: HOSTILE_LINE,
   update: HOSTILE_LINE,
-  fields: { summary: HOSTILE_BLOCK, impact: HOSTILE_LINE, actions: HOSTILE_BLOCK, rootCause: HOSTILE_LINE, prevention: HOSTILE_BLOCK, detectionMethod: HOSTILE_LINE },
+  fields: { summary: HOSTILE_BLOCK, impact: HOSTILE_LINE, actions: HOSTILE_BLOCK, rootCause: HOSTILE_LINE, prevention: HOSTILE_BLOCK, detectionMethod: HOSTILE_LINE, unverifiedReason: HOSTILE_LINE },
 };
 
 /** The document's shape: top-level block types, heading depths and the number of rows of every table. */

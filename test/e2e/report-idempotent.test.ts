@@ -12,7 +12,10 @@ import { ACTION } from '../../src/slack/ids.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { command, declareIncident, deliveredReport, incident, messageWithButton, openCloseModal, submitClose, tick } from '../report/incident-journey.js';
 
-const FIELDS = { summary: 'Momentum strategy fails to load', impact: 'Momentum backtests only', actions: 'Reset its parameters', rootCause: 'Bad top_n', prevention: 'Range checks' };
+const FIELDS = {
+  summary: 'Momentum strategy fails to load', impact: 'Momentum backtests only', actions: 'Reset its parameters', rootCause: 'Bad top_n', prevention: 'Range checks',
+  unverifiedReason: 'Verified by hand on the host',
+};
 
 describe('closing an incident more than once', () => {
   let k: Klaxon;

@@ -9,6 +9,7 @@ import { lexer, type Tokens } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, playbooks } from '../../commands/index.js';
 import { reportCommand } from '../../src/cli/report-command.js';
+import { reportClock } from '../../src/domain/report-clock.js';
 import { formatInstant } from '../../src/domain/time.js';
 import { createLogger } from '../../src/logger.js';
 import { ACTION } from '../../src/slack/ids.js';
@@ -48,11 +49,18 @@ const FIELDS = {
 const headings = (markdown: string): string[] =>
   lexer(markdown).flatMap((t) => (t.type === 'heading' ? [`${'#'.repeat((t as Tokens.Heading).depth)} ${(t as Tokens.Heading).text}`] : []));
 
+// A section up to the next heading of its level or above.
 const section = (markdown: string, heading: string): string => {
   const start = markdown.indexOf(`\n${heading}\n`);
-  const next = markdown.indexOf('\n## ', start + heading.length + 2);
-  return markdown.slice(start, next === -1 ? undefined : next);
+  const depth = heading.indexOf(' ');
+  const rest = markdown.slice(start + heading.length + 2);
+  const next = new RegExp(`\\n#{1,${depth}} `).exec(rest);
+  return markdown.slice(start, next === null ? undefined : start + heading.length + 2 + next.index);
 };
+const clockJa = reportClock(TZ, 'ja');
+// The value cell of a 基本情報 row.
+const basics = (markdown: string, label: string): string | undefined =>
+  markdown.split('\n').find((line) => line.startsWith(`| ${label} | `))?.slice(label.length + 5, -2);
 
 describe('resolve, verify, close and report (critical, ja)', () => {
   let k: Klaxon;
@@ -133,7 +141,7 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     expect(blocks).toContain(`<#${d.channelId}>`);
     expect(blocks).toContain(report.name);
     expect(blocks).toContain('7分 (目標 15分)');
-    expect(blocks).toContain('1時間15分 (目標 1時間00分)');
+    expect(blocks).toContain('1時間15分 (目標 1時間)');
     expect((await incident(k, d.incidentId)).checklist.report_written).toMatchObject({ done: true, auto: true });
     expect(k.emulator.channel(d.channelId)?.isArchived).toBe(true);
   });
@@ -149,38 +157,41 @@ describe('resolve, verify, close and report (critical, ja)', () => {
 
   it('has every heading of the full §9.2 template and the basics it asks for', () => {
     const found = headings(report.markdown);
-    for (const heading of ['# インシデント報告書', '## 基本情報', '## 問題概要', '## 影響範囲', '## 対応内容', '## 根本原因', '## 再発防止策', '## 添付ログ']) {
+    for (const heading of ['# 障害報告書', '## 基本情報', '## 対応時間', '## 経緯', '## 問題概要', '## 影響範囲', '## 対応内容', '## 暫定対応', '## 恒久対応', '## 根本原因', '## 再発防止策', '## 改善計画', '## 付録', '### 添付ログ']) {
       expect(found).toContain(heading);
     }
     expect(found).not.toContain('## 今後の対応計画');
-    for (const label of ['発生時刻', '検知時刻', '重要度', '対応者', '対応開始', '復旧', '完了']) expect(report.markdown).toContain(`- **${label}**: `);
+    for (const label of ['件名', 'ID', '報告者', '作成日', '版数', '発生時刻', '検知時刻', '宣言時刻', '重要度', '対応責任者', '対応者', '初期対応時刻', '復旧時刻', 'クローズ時刻', '影響時間']) {
+      expect(basics(report.markdown, label)).not.toBe('（未記録）');
+    }
     for (const text of Object.values(FIELDS)) expect(report.markdown).toContain(text);
   });
 
   it('measures first response and recovery on the scripted clock against the critical targets', () => {
     const sla = section(report.markdown, '## 対応時間');
-    const time = (minutes: number) => formatInstant(T0 + minutes * 60_000, TZ, 'yyyy-MM-dd HH:mm:ss xxx');
+    const time = (minutes: number) => clockJa.when(T0 + minutes * 60_000);
     expect(sla).toContain(`| 初期対応時間 | 15分 | ${time(15)} | 7分（${time(7)}） | 達成 |`);
-    expect(sla).toContain(`| 復旧時間 | 1時間00分 | ${time(60)} | 1時間15分（${time(75)}） | 15分超過 |`);
-    expect(report.markdown).toContain(`- **発生時刻**: ${time(0)}`);
-    expect(report.markdown).toContain(`- **完了**: ${time(85)}`);
+    expect(sla).toContain(`| 復旧時間 | 1時間 | ${time(60)} | 1時間15分（${time(75)}） | 未達（15分超過） |`);
+    expect(basics(report.markdown, '宣言時刻')).toBe(`${time(0)}（${USERS.l1}、Slack）`);
+    expect(basics(report.markdown, 'クローズ時刻')).toBe(time(85));
+    expect(basics(report.markdown, '影響時間')).toBe('1時間15分（発生から復旧まで）');
   });
 
   it('lists every run, the log bundle with its sha256, the update and every timeline event', async () => {
     const events = await k.bot.services.store.timelineAll(d.incidentId);
-    const runs = section(report.markdown, '## 実行したコマンド');
+    const runs = section(report.markdown, '### 実行したコマンド');
     for (const id of ['logs.collect', ...RUN_ALL]) expect(runs).toContain(`| ${id} |`);
     const bundle = events.find((e) => e.type === 'job_finished' && e.commandId === 'logs.collect');
     if (bundle?.type !== 'job_finished') throw new Error('no log bundle');
     expect(bundle.files.length).toBeGreaterThan(0);
-    for (const file of bundle.files) expect(section(report.markdown, '## 添付ログ')).toContain(file.sha256);
-    expect(section(report.markdown, '## 状況報告')).toContain('Restarted in safe mode; watching the error log');
+    for (const file of bundle.files) expect(section(report.markdown, '### 添付ログ')).toContain(file.sha256);
+    expect(section(report.markdown, '### 中間報告')).toContain('Restarted in safe mode; watching the error log');
 
     // Everything but the record of its own writing (a report cannot hold its own digest).
     const described = events.filter((e) => e.type !== 'report_written');
-    const rows = section(report.markdown, '## タイムライン').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+    const rows = section(report.markdown, '### タイムライン').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
     expect(rows.length - 1).toBe(described.length);
-    for (const event of described) expect(rows.some((row) => row.startsWith(`| ${formatInstant(event.at, TZ, 'yyyy-MM-dd HH:mm:ss xxx')} | ${event.by} |`))).toBe(true);
+    for (const event of described) expect(rows.some((row) => row.startsWith(`| ${clockJa.precise(event.at)} | ${event.by} |`))).toBe(true);
     expect(described.filter((e) => e.type === 'job_finished')).toHaveLength(1 + RUN_ALL.length);
     expect(SUITE.every((id) => RUN_ALL.includes(id))).toBe(true);
   });

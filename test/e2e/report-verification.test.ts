@@ -75,7 +75,7 @@ describe('verification that fails, then a short-form report (medium, en)', () =>
     const report = await deliveredReport(k, reportsDir, d.incidentId);
 
     const headings = lexer(report.markdown).flatMap((t) => (t.type === 'heading' && (t as Tokens.Heading).depth <= 2 ? [(t as Tokens.Heading).text] : []));
-    expect(headings).toEqual(['Incident report', 'Basic information', 'Summary', 'Actions taken', 'Follow-up plan', 'Attached logs', 'Response times', 'Checklist', 'Runs', 'Status updates', 'Timeline']);
+    expect(headings).toEqual(['Incident report', 'Basic information', 'Response times', 'What happened', 'Summary', 'Actions taken', 'Follow-up plan', 'Open items', 'Appendix']);
     expect(report.markdown).toContain('Post-recovery verification failed: params.check-combinations');
     expect(report.markdown).toContain('Post-recovery verification passed');
     await eventually(() => k.emulator.messages(k.stakeholders).find((m) => m.text.includes(`${d.incidentId} closed`)), 'the stakeholder summary');

@@ -167,7 +167,8 @@ describe('/incident subcommands', () => {
     });
     expect(submitted.status).toBe(200);
     const created = await eventually(() => k.emulator.channels().find((c) => c.name.endsWith('-declared-from-the-modal')), 'the channel of the modal incident');
-    const declared = await k.bot.services.store.findByLink('channel', created.id);
+    // The channel exists a moment before the bot records it as the incident's.
+    const declared = await eventually(() => k.bot.services.store.findByLink('channel', created.id), 'the channel recorded as the incident\'s');
     expect(declared).toMatchObject({ title: 'Declared from the modal', severity: 'medium', declaredBy: USERS.l1 });
   });
 

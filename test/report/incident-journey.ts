@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
 import type { Message, View } from '../../src/sandbox/emulator/emulator-types.js';
-import { ACTION, CALLBACK, reportInput } from '../../src/slack/ids.js';
+import type { ReportFields } from '../../src/domain/incident.js';
+import { ACTION, CALLBACK, INPUT, reportInput } from '../../src/slack/ids.js';
 import { eventually, type Klaxon } from '../support/klaxon-harness.js';
 
 type Obj = Record<string, unknown>;
@@ -84,12 +85,13 @@ export async function openCloseModal(k: Klaxon, user: string, channelId: string)
   return eventually(() => k.emulator.views().find((v) => !before.has(v.id) && v.view['callback_id'] === CALLBACK.close), 'the close modal');
 }
 
-export type CloseFields = Partial<Record<'summary' | 'detectionMethod' | 'impact' | 'actions' | 'rootCause' | 'prevention' | 'followUp', string>>;
+/** The close form: report fields, and the reason to close a major incident whose verification has not passed. */
+export type CloseFields = Partial<Record<keyof ReportFields | 'unverifiedReason', string>>;
 
 export async function submitClose(k: Klaxon, user: string, view: View, fields: CloseFields) {
   const values = Object.fromEntries(
     Object.entries(fields).map(([field, text]) => {
-      const id = reportInput(field as keyof CloseFields);
+      const id = field === 'unverifiedReason' ? INPUT.unverifiedReason : reportInput(field as keyof ReportFields);
       return [id.block, { [id.action]: text }];
     }),
   );

@@ -18,6 +18,24 @@ describe('escapeMrkdwn', () => {
 });
 
 describe('fitMrkdwn', () => {
+  it('keeps mentions in people\'s text live when asked, and escapes everything else', () => {
+    const text = 'ask <@U0L2SYS> & <!channel> <https://evil.example|click>';
+    expect(fitMrkdwn(text, 200, { mentions: true })).toBe('ask <@U0L2SYS> &amp; &lt;!channel&gt; &lt;https://evil.example|click&gt;');
+    expect(fitMrkdwn(text, 200)).toBe('ask &lt;@U0L2SYS&gt; &amp; &lt;!channel&gt; &lt;https://evil.example|click&gt;');
+    // a mention is one unit: never cut in half
+    expect(fitMrkdwn('ab <@U0L2SYS>', 10, { mentions: true })).toBe('ab …');
+  });
+
+  it('leaks nothing but plain mentions from any text', () => {
+    fc.assert(
+      fc.property(hostileText(), fc.integer({ min: 8, max: 3000 }), (text, max) => {
+        const out = fitMrkdwn(text, max, { mentions: true });
+        expect(out.length).toBeLessThanOrEqual(max);
+        expect(unsafeSequences(out.replace(/<@[UW][A-Z0-9]{2,40}>/g, ''))).toEqual([]);
+      }),
+    );
+  });
+
   it('leaves short text alone and cuts long text with an ellipsis at the limit', () => {
     expect(fitMrkdwn('short', 10)).toBe('short');
     expect(fitMrkdwn('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`);

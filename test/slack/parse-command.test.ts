@@ -23,6 +23,11 @@ describe('parseCommand', () => {
     ['close', { kind: 'close' }],
     ['', { kind: 'help' }],
     ['help', { kind: 'help' }],
+    // as Slack sends them: entities decoded once, tokens read
+    ['declare critical DB &amp; cache', { kind: 'declare', severity: 'critical', title: 'DB & cache' }],
+    ['declare high &lt;https://evil.example|click me&gt; &lt;!channel&gt;', { kind: 'declare', severity: 'high', title: '<https://evil.example|click me> <!channel>' }],
+    ['update ask <@U0L2SYS|sysadmin.suzuki> to check', { kind: 'update', text: 'ask <@U0L2SYS> to check' }],
+    ['run run.exclude-strategy strategy=A&amp;B', { kind: 'run', commandId: 'run.exclude-strategy', params: { strategy: 'A&B' } }],
   ])('reads %j', (text, expected) => {
     expect(parseCommand(text)).toEqual({ ok: true, value: expected });
   });

@@ -9,6 +9,7 @@ import { channelName } from '../channel-name.js';
 import { SlackPlatformError } from '../slack-api.js';
 import { announcement } from '../views/announcement.js';
 import { declaredReply } from '../views/bot-replies.js';
+import { channelTopic } from '../views/channel-topic.js';
 import { checklistMessage } from '../views/checklist-message.js';
 import { incidentHeader } from '../views/incident-header.js';
 import { playbookOffer } from '../views/playbook-offer.js';
@@ -91,8 +92,7 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     links['refusedInvites'] = JSON.stringify(refused);
   }
   if (!links['topic']) {
-    const topic = `${incident.severity.toUpperCase()} · ${incident.title}`.slice(0, 250);
-    await slack.call('conversations.setTopic', { channel, topic });
+    await slack.call('conversations.setTopic', { channel, topic: channelTopic(incident, view.locale) });
     await ctx.link(incidentId, 'topic', '1');
   }
   if (!links['header']) {

@@ -28,7 +28,7 @@ export async function trackVerification(ctx: EffectContext, run: VerificationRun
   const key = failed.length === 0 ? `verify-passed-${incidentId}` : `verify-failed-${run.runId}`;
   const recorded = await apply(services, incidentId, (i) => recordVerification(i, { passed: failed.length === 0, failed }, { by: BOT_ACTOR, at: services.now(), key }), key);
   if (!recorded.ok || recorded.value.duplicate) return;
-  const words = messages(ctx.view.locale).replies;
-  const text = failed.length === 0 ? words.verificationPassed : words.verificationFailed(failed.join(', '));
+  const m = messages(ctx.view.locale);
+  const text = failed.length === 0 ? m.replies.verificationPassed : m.replies.verificationFailed(failed.join(m.listSeparator));
   await ctx.post(run.channel, { text, blocks: [section(text)] });
 }

@@ -1,23 +1,39 @@
 // English strings (KLAXON_LOCALE=en). The runbook's own Japanese terms stay in brackets where people know them.
+import type { NotAllowed } from '../../domain/authority.js';
+import { refText } from '../mrkdwn.js';
 import { formatDuration } from '../../domain/time.js';
 import type { Risk } from '../../domain/catalogue.js';
 import { domainMessage, UNEXPECTED_EN } from './domain-message.js';
 import type { Messages } from './messages.js';
 
+// Who a refused action needed, in words.
+const NEEDS_EN: Readonly<Record<NotAllowed['needs'], string>> = {
+  commander_or_responder: 'Only the incident commander or a responder',
+  responder: 'Only a responder',
+  mutating: 'Only people with the role for changing commands',
+  destructive: 'Only people with the role for destructive commands',
+  approver: 'Only an approver',
+};
+
 export const en: Messages = {
   duration: formatDuration,
+  topic: (severity, status) => `${severity.toUpperCase()} · ${status} · `,
+  listSeparator: ', ',
   severity: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   status: { declared: 'Declared', acknowledged: 'Responding', resolved: 'Resolved', closed: 'Closed' },
   phase: { initial: 'Initial response', response: 'Response', post: 'Post-incident' },
   clock: { response: 'First response', recovery: 'Recovery' },
   outcome: { succeeded: 'Succeeded', failed: 'Failed', timed_out: 'Timed out', canceled: 'Canceled' },
   risk: { 'read-only': 'read-only', mutating: 'changes the system', destructive: 'destructive' },
-  role: { commander: 'Commander', comms: 'Communications', scribe: 'Scribe', responder: 'Responder' },
+  role: { commander: 'Incident commander', comms: 'Communications', scribe: 'Scribe', responder: 'Responder' },
   reportField: {
     summary: 'Summary',
     detectionMethod: 'How it was detected',
     impact: 'Impact',
     actions: 'Actions taken',
+    workaround: 'Workaround',
+    permanentFix: 'Permanent fix',
+    improvementPlan: 'Improvement plan',
     rootCause: 'Root cause',
     prevention: 'Prevention',
     followUp: 'Follow-up plan',
@@ -31,7 +47,8 @@ export const en: Messages = {
     declared: 'Declared',
     nobody: 'unassigned',
     anyHost: 'default',
-    due: (clock, when) => `*${clock}* due ${when}`,
+    dueLabel: { response: 'First response', recovery: 'Recovery' },
+    due: (label, when) => `*${label}* due ${when}`,
     remaining: (d) => `${d} left`,
     overdue: (d) => `overdue by ${d}`,
     met: (d) => `met, ${d} to spare`,
@@ -60,7 +77,7 @@ export const en: Messages = {
     none: 'No playbook matches this severity; follow the runbook and use `/incident run`.',
     symptoms: 'Symptoms',
     within: (m) => `within ${m} min`,
-    by: (when) => `by ${when}`,
+    by: (when) => ` (by ${when})`,
     manual: 'Manual step',
     run: 'Run',
     runNeedsRole: 'Run (needs role)',
@@ -150,6 +167,8 @@ export const en: Messages = {
     fullForm: 'full form (critical/high)',
     shortForm: 'short form (medium/low)',
     missingHint: 'Required for the report.',
+    unverifiedLabel: 'Why close without system verification?',
+    unverifiedHint: 'The post-recovery verification has not passed. The report shows this reason under open items.',
     updateTitle: 'Post a status update',
     updateSubmit: 'Post',
     updateLabel: 'Update',
@@ -229,6 +248,8 @@ export const en: Messages = {
     not_acknowledged: domainMessage,
     already_resolved: domainMessage,
     not_resolved: () => 'Record the recovery with /incident resolve first.',
+    not_allowed: (p) => `${NEEDS_EN[p.needs]} may do \`${p.command}\`.${p.ask.length === 0 ? '' : ` Ask ${p.ask.map(refText).join(', ')}.`}`,
+    verification_required: () => 'The system verification has not passed: run it, or give the reason to close without it.',
     not_open: domainMessage,
     missing_fields: (p) => (p.fields ? `The report still needs: ${p.fields.map((f) => en.reportField[f]).join(', ')}.` : domainMessage(p)),
     reason_required: domainMessage,

@@ -1,4 +1,5 @@
 // Every user-visible string of the bot, as one typed shape: a locale missing any of them does not compile.
+import type { NotAllowed } from '../../domain/authority.js';
 import type { ChecklistPhase } from '../../domain/checklist.js';
 import type { Risk } from '../../domain/catalogue.js';
 import type { EscalationLevel, IncidentRole, IncidentStatus, ReportFields } from '../../domain/incident.js';
@@ -16,7 +17,7 @@ import { ja } from './ja.js';
 export type ApprovalDecision = 'approved' | 'denied' | 'expired';
 
 /** Every expected failure the bot explains to the person who asked. */
-export type Problem = UsageError | DomainError | RunRefusal | NotFound | { readonly code: 'not_incident_channel' } | { readonly code: 'unexpected' } | { readonly code: 'not_saved' };
+export type Problem = UsageError | DomainError | RunRefusal | NotFound | NotAllowed | { readonly code: 'not_incident_channel' } | { readonly code: 'unexpected' } | { readonly code: 'not_saved' };
 export type ProblemCode = Problem['code'];
 /** How one kind of problem is put into words: a sentence per code, so a new code without words does not compile. */
 /** The problems that can carry code C (a domain error's code is one of several). */
@@ -26,6 +27,10 @@ export type ProblemWords = { readonly [C in ProblemCode]: (problem: ProblemOf<C>
 export interface Messages {
   /** A duration as people of this locale say it. */
   readonly duration: (ms: number) => string;
+  /** The channel topic's head, before the title. */
+  readonly topic: (severity: string, status: string) => string;
+  /** Between the items of a list in running text. */
+  readonly listSeparator: string;
   readonly severity: Readonly<Record<Severity, string>>;
   readonly status: Readonly<Record<IncidentStatus, string>>;
   readonly phase: Readonly<Record<ChecklistPhase, string>>;
@@ -43,7 +48,9 @@ export interface Messages {
     readonly declared: string;
     readonly nobody: string;
     readonly anyHost: string;
-    readonly due: (clock: string, when: string) => string;
+    /** The deadline of a clock, by name (初期対応期限). */
+    readonly dueLabel: Readonly<Record<ClockName, string>>;
+    readonly due: (label: string, when: string) => string;
     readonly remaining: (duration: string) => string;
     readonly overdue: (duration: string) => string;
     readonly met: (duration: string) => string;
@@ -72,6 +79,7 @@ export interface Messages {
     readonly none: string;
     readonly symptoms: string;
     readonly within: (minutes: number) => string;
+    /** The deadline after `within`, with its own brackets and spacing. */
     readonly by: (when: string) => string;
     readonly manual: string;
     readonly run: string;
@@ -157,6 +165,8 @@ export interface Messages {
     readonly fullForm: string;
     readonly shortForm: string;
     readonly missingHint: string;
+    readonly unverifiedLabel: string;
+    readonly unverifiedHint: string;
     readonly updateTitle: string;
     readonly updateSubmit: string;
     readonly updateLabel: string;

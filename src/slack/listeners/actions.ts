@@ -1,4 +1,5 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
+import { mayChangeIncident } from '../../app/authorise.js';
 import type { WebClient } from '@slack/web-api';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import { decideApproval, requestRun } from '../../app/request-run.js';
@@ -71,6 +72,8 @@ export function registerActions(app: App, services: Services): void {
   onRecorded(ACTION.acknowledge, () => ({ kind: 'acknowledge' }));
 
   onIncident(ACTION.resolve, async (incident, args) => {
+    const allowed = await mayChangeIncident(services, incident, args.body.user.id, 'resolve', '/incident resolve');
+    if (!allowed.ok) return problem(args, allowed.error);
     const key = keyOf(args.body);
     const result = await resolveAndOfferVerification(services, incident.id, actorFrom(services, args.body.user.id, key));
     if (!result.ok) await problem(args, result.error as Problem);
@@ -87,6 +90,8 @@ export function registerActions(app: App, services: Services): void {
 
   onIncident(ACTION.close, async (incident, args) => {
     if (incident.status !== 'resolved') return problem(args, { code: 'not_resolved', message: 'resolve first' });
+    const allowed = await mayChangeIncident(services, incident, args.body.user.id, 'close', '/incident close');
+    if (!allowed.ok) return problem(args, allowed.error);
     const missing = missingReportFields(incident.severity, incident.report);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
   });

@@ -1,4 +1,5 @@
 // `/incident …`: parse, act on Redis, answer within Slack's three seconds; Slack writes happen in the queue.
+import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { declare } from '../../app/declare.js';
@@ -87,6 +88,8 @@ export function registerIncidentCommand(app: App, services: Services): void {
         return recorded(command, context, { kind: 'assign', role: parsed.role, user: parsed.user }, done.roleAssigned);
       case 'resolve':
         return inIncident(command, async (incident) => {
+          const allowed = await mayChangeIncident(services, incident, by, 'resolve', '/incident resolve');
+          if (!allowed.ok) return ephemeral(explain(allowed.error, locale));
           const result = await resolveAndOfferVerification(services, incident.id, actor);
           if (!result.ok) return ephemeral(explain(result.error as Problem, locale));
           return { response_type: 'ephemeral', text: done.recoveryRecorded };
@@ -94,6 +97,8 @@ export function registerIncidentCommand(app: App, services: Services): void {
       case 'close':
         return inIncident(command, async (incident) => {
           if (incident.status !== 'resolved') return ephemeral(explain({ code: 'not_resolved', message: 'resolve first' }, locale));
+          const allowed = await mayChangeIncident(services, incident, by, 'close', '/incident close');
+          if (!allowed.ok) return ephemeral(explain(allowed.error, locale));
           const missing = missingReportFields(incident.severity, incident.report);
           await client.views.open({ trigger_id: command.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
           return undefined;

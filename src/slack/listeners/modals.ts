@@ -1,4 +1,5 @@
 // Modal submissions: declare, post an update, close with the §9.1 report fields.
+import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, ViewStateValue } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import { declare } from '../../app/declare.js';
@@ -12,6 +13,7 @@ import { parseSeverity } from '../../domain/severity.js';
 import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
+import { needsUnverifiedReason } from '../views/close-modal.js';
 import { actorFrom } from './context.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -79,8 +81,16 @@ export function registerModals(app: App, services: Services): void {
       const required = words.required;
       return ack({ response_action: 'errors', errors: Object.fromEntries(missing.map((f) => [reportInput(f).block, required])) });
     }
+    // Checked again on submit: the modal may have been opened by someone who has since lost the role.
+    const allowed = await mayChangeIncident(services, incident, body.user.id, 'close', '/incident close');
+    if (!allowed.ok) return ack({ response_action: 'errors', errors: { [reportInput('summary').block]: explain(allowed.error, locale).text } });
+    const unverifiedReason = read(values, INPUT.unverifiedReason);
+    if (needsUnverifiedReason(incident) && unverifiedReason === undefined) {
+      return ack({ response_action: 'errors', errors: { [INPUT.unverifiedReason.block]: explain({ code: 'verification_required', message: '' }, locale).text } });
+    }
     const key = `close-${view.id}`;
-    const close = () => apply(services, incidentId, (i) => closeIncident(i, fields, actorFrom(services, body.user.id, key)), key);
+    const options = unverifiedReason === undefined ? {} : { unverifiedReason };
+    const close = () => apply(services, incidentId, (i) => closeIncident(i, fields, actorFrom(services, body.user.id, key), options), key);
     let result = await close();
     // A re-submission racing the first one can see the incident closed before the first one's idempotency
     // record; one more try reads that record and counts as the same close.

@@ -42,7 +42,7 @@ export function announcement(input: AnnouncementInput): SlackMessage {
     blocks.push(section(`*${m.announcement.latestUpdate}*\n${m.announcement.noUpdate}`));
   } else {
     blocks.push(
-      section(`*${m.announcement.latestUpdate}*\n${fitMrkdwn(latestUpdate.text, 2800)}`),
+      section(`*${m.announcement.latestUpdate}*\n${fitMrkdwn(latestUpdate.text, 2800, { mentions: true })}`),
       context([m.announcement.updateBy(userRef(latestUpdate.by), slackDate(latestUpdate.at, timeZone))]),
     );
   }

@@ -7,7 +7,7 @@ import { slackDate } from './slack-date.js';
 // "*First response* due <!date…> · :hourglass_flowing_sand: 12 min left"
 export function clockLine(state: ClockState, timeZone: string, locale: Locale): string {
   const m = messages(locale);
-  const due = m.header.due(m.clock[state.clock], slackDate(state.dueAt, timeZone));
+  const due = m.header.due(m.header.dueLabel[state.clock], slackDate(state.dueAt, timeZone));
   return `${due} · ${clockStanding(state, locale)}`;
 }
 

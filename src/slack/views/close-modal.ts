@@ -2,13 +2,16 @@
 import type { ModalView } from '@slack/types';
 import type { Incident, ReportFields } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
-import { reportForm, requiredReportFields, type ReportField } from '../../domain/report-fields.js';
-import { CALLBACK, reportInput } from '../ids.js';
+import { reportFieldsFor, reportForm, type ReportField } from '../../domain/report-fields.js';
+import { isMajor } from '../../domain/severity.js';
+import { CALLBACK, INPUT, reportInput } from '../ids.js';
 import { messages } from '../i18n/messages.js';
 import { inlineMrkdwn } from '../mrkdwn.js';
 import { context } from './blocks.js';
 import { modal, textInput } from './modal-parts.js';
 
+// A major incident whose post-recovery verification has not passed closes only with a reason.
+export const needsUnverifiedReason = (incident: Incident): boolean => isMajor(incident.severity) && !incident.checklist.system_verified.done;
 
 export interface CloseModalInput {
   readonly incident: Incident;
@@ -22,7 +25,7 @@ export function closeModal(input: CloseModalInput): ModalView {
   const { incident, locale } = input;
   const m = messages(locale);
   const form = reportForm(incident.severity) === 'full' ? m.modal.fullForm : m.modal.shortForm;
-  const inputs = requiredReportFields(incident.severity).map((field) => {
+  const inputs = reportFieldsFor(incident.severity).map((field) => {
     const missing = input.missingFields.includes(field);
     const initial = input.prefill[field] ?? incident.report[field];
     return textInput({
@@ -34,6 +37,9 @@ export function closeModal(input: CloseModalInput): ModalView {
       ...(initial === undefined ? {} : { initial }),
     });
   });
+  if (needsUnverifiedReason(incident)) {
+    inputs.push(textInput({ id: INPUT.unverifiedReason, label: m.modal.unverifiedLabel, optional: false, multiline: true, hint: m.modal.unverifiedHint }));
+  }
   return modal({
     callbackId: CALLBACK.close,
     title: m.modal.closeTitle,

@@ -57,7 +57,7 @@ function stepBlock(step: PlaybookStep, index: number, input: PlaybookStepsInput)
     step.withinMinutes === undefined
       ? ''
       : ` · ${m.within(step.withinMinutes)}${
-          input.startedAt === undefined ? '' : ` (${m.by(teamTime(input.startedAt + step.withinMinutes * 60_000, input.timeZone, 'HH:mm'))})`
+          input.startedAt === undefined ? '' : m.by(teamTime(input.startedAt + step.withinMinutes * 60_000, input.timeZone, 'HH:mm'))
         }`;
   const manual = step.manual === undefined ? '' : `\n:raised_hand: ${m.manual}: ${fitMrkdwn(pick(step.manual, input.locale), 2000)}`;
   return section(`*${index + 1}. ${inlineMrkdwn(pick(step.title, input.locale), 300)}*${box}${manual}`);

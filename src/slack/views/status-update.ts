@@ -19,10 +19,10 @@ export function statusUpdate(input: StatusUpdateInput): SlackMessage {
   const m = messages(locale);
   const title = `${SEVERITY_EMOJI[incident.severity]} *${m.statusUpdate.title(incident.id)}* · ${inlineMrkdwn(incident.title, 200)}`;
   return {
-    text: fallbackText(m.statusUpdate.fallback(incident.id, inlineMrkdwn(input.text, 500))),
+    text: fallbackText(m.statusUpdate.fallback(incident.id, inlineMrkdwn(input.text, 500, { mentions: true }))),
     blocks: [
       section(title),
-      section(fitMrkdwn(input.text, 3000)),
+      section(fitMrkdwn(input.text, 3000, { mentions: true })),
       context([`${m.statusUpdate.by(userRef(input.by))} · ${m.severity[incident.severity]} · ${m.status[incident.status]}`]),
     ],
   };

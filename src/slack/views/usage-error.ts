@@ -9,7 +9,7 @@ import type { SlackMessage } from './view-types.js';
 export function usageError(error: UsageError, locale: Locale): SlackMessage {
   const m = messages(locale);
   const problem = m.errors.reason[error.reason](inlineMrkdwn(error.input ?? '', 100));
-  const valid = error.valid === undefined || error.valid.length === 0 ? '' : ` ${m.errors.valid(inlineMrkdwn(error.valid.slice(0, 30).join(', '), 600))}`;
+  const valid = error.valid === undefined || error.valid.length === 0 ? '' : ` ${m.errors.valid(inlineMrkdwn(error.valid.slice(0, 30).join(m.listSeparator), 600))}`;
   const usage = error.subcommand === undefined ? '' : `\n${m.errors.usageLine(`\`${escapeMrkdwn(m.help.usage[error.subcommand])}\``)}`;
   const text = `:warning: ${problem}${valid}${usage}`;
   return { text: fallbackText(text), blocks: [section(text)] };

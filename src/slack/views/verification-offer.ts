@@ -31,7 +31,7 @@ function runAllButton(playbook: Playbook, commands: CommandLookup, locale: Local
     ? undefined
     : confirmDialog({
         title: m.playbook.confirmTitle,
-        text: m.playbook.confirmText(changing.map((spec) => pick(spec.title, locale)).join(', '), m.risk[risk]),
+        text: m.playbook.confirmText(changing.map((spec) => pick(spec.title, locale)).join(m.listSeparator), m.risk[risk]),
         confirm: m.playbook.confirmYes,
         deny: m.playbook.confirmNo,
         danger: risk === 'destructive',

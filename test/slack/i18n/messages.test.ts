@@ -9,7 +9,7 @@ function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   // A problem's words take the problem; a domain error brings its own English sentence.
   if (typeof value === 'function' && path.startsWith('.problems.')) {
-    const problem = { code: path.slice('.problems.'.length), message: 'X1', reason: 'X2', risk: 'destructive', fields: ['summary'] };
+    const problem = { code: path.slice('.problems.'.length), message: 'X1', reason: 'X2', risk: 'destructive', fields: ['summary'], command: '/incident resolve', needs: 'responder', ask: [{ user: 'U0L1OPS' }] };
     return [[path, String((value as (p: unknown) => unknown)(problem))]];
   }
   if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)('X1', 'X2', 'X3', 'X4'))]];
@@ -53,9 +53,9 @@ describe('messages', () => {
   it.each([
     [0, '0 s', '0秒'],
     [42 * 60_000, '42 min', '42分'],
-    [65 * 60_000, '1 h 05 min', '1時間05分'],
+    [65 * 60_000, '1 h 05 min', '1時間5分'],
     [-5 * 60_000, '-5 min', '-5分'],
-    [72 * 3_600_000, '3 d 0 h', '3日0時間'],
+    [72 * 3_600_000, '3 d 0 h', '3日'],
   ])('renders %i ms as %s / %s', (ms, inEnglish, inJapanese) => {
     expect(en.duration(ms)).toBe(inEnglish);
     expect(ja.duration(ms)).toBe(inJapanese);

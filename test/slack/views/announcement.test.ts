@@ -20,7 +20,7 @@ describe('announcement', () => {
     const message = announcement({ incident: anIncident(), channelId: 'C0INC42', latestUpdate, locale: 'ja', timeZone: 'Asia/Tokyo' });
     expectSafeMessage(message);
     const text = allText(message.blocks);
-    expect(text).toContain('最新の状況');
+    expect(text).toContain('最新の中間報告');
     expect(text).toContain('DB restored &lt;!here&gt; *watching*');
     expect(text).toContain('<@U0ALICE>・<!date^');
   });

@@ -24,6 +24,6 @@ describe('approvalDecided', () => {
 
   it('speaks Japanese in ja', () => {
     const message = approvalDecided({ ...request, decision: 'approved', decidedBy: 'U0BOB', at: T0, locale: 'ja' });
-    expect(allText(message.blocks)).toContain('<@U0BOB> が承認しました');
+    expect(allText(message.blocks)).toContain('<@U0BOB>が承認しました');
   });
 });

@@ -10,7 +10,7 @@ const firstLine = (blocks: readonly unknown[]): string => (blocks[0] as SectionB
 describe('clock alarms', () => {
   it.each([
     ['en', ':alarm_clock: First response target in 5 min (due 2026-03-10 10:15 JST).'],
-    ['ja', ':alarm_clock: 初期対応時間の期限まで残り 5分 です (期限 2026-03-10 10:15 JST)。'],
+    ['ja', ':alarm_clock: 初期対応時間の期限まで残り5分です（期限：2026-03-10 10:15 JST）。'],
   ] as const)('reminds before the deadline (%s)', (locale, text) => {
     const incident = anIncident();
     const message = clockReminder({ incident, clock: clocksOf(incident, T0 + 10 * 60_000).response, locale, timeZone: 'Asia/Tokyo' });
@@ -21,7 +21,7 @@ describe('clock alarms', () => {
 
   it.each([
     ['en', ':rotating_light: Recovery target missed by 2 min (was due 2026-03-10 11:00 JST).'],
-    ['ja', ':rotating_light: 復旧目標時間を 2分 超過しました (期限 2026-03-10 11:00 JST)。'],
+    ['ja', ':rotating_light: 復旧目標時間を2分超過しました（期限：2026-03-10 11:00 JST）。'],
   ] as const)('announces a breach (%s)', (locale, text) => {
     const incident = anIncident();
     const message = clockBreach({ incident, clock: clocksOf(incident, T0 + 62 * 60_000).recovery, locale, timeZone: 'Asia/Tokyo' });

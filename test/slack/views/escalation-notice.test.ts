@@ -8,7 +8,7 @@ describe('escalationNotice', () => {
   it.each([
     [1, 'en', 'Escalated to L1 operations.'],
     [2, 'en', 'Escalated to L2 system administrators.'],
-    [3, 'ja', 'Level 3 開発チーム にエスカレーションしました。'],
+    [3, 'ja', 'Level 3（開発チーム）にエスカレーションしました。'],
   ] as const)('names level %i (%s)', (level, locale, words) => {
     const message = escalationNotice({ incident: anIncident(), level, who: ['U0SYSADMIN', 'S0ONCALL'], locale });
     expectSafeMessage(message);

@@ -79,10 +79,10 @@ describe('incidentHeader', () => {
   it('speaks Japanese in ja', () => {
     const message = render(anIncident(), T0 + 60_000, 'Asia/Tokyo', 'ja');
     const text = allText(message.blocks);
-    for (const word of ['重要度', '緊急', '宣言済み', '指揮者', '初期対応時間', '復旧目標時間', '対応開始', '状況報告', '残り 14分']) {
+    for (const word of ['重要度', '緊急', '宣言済み', '対応責任者', '初期対応期限', '復旧期限', '初期対応を開始', '中間報告を投稿', '復旧を記録', '残り14分']) {
       expect(text).toContain(word);
     }
-    expect((message.blocks[2] as SectionBlock).text?.text).toContain('期限 <!date^');
+    expect((message.blocks[2] as SectionBlock).text?.text).toContain('*初期対応期限*\u3000<!date^');
   });
 
   it('stays within every limit and escapes everything for any incident', () => {

@@ -18,7 +18,7 @@ describe('listIncidents', () => {
   it('takes one object as well (incidents inside)', () => {
     const message = listIncidents({ incidents: [anIncident()], now: T0 + 60_000, locale: 'ja', timeZone: 'Asia/Tokyo' });
     expectSafeMessage(message);
-    expect(allText(message.blocks)).toContain('inc-42・緊急・宣言済み・1分 経過');
+    expect(allText(message.blocks)).toContain('inc-42・緊急・宣言済み・1分経過');
   });
 
   it('says when there is none', () => {

@@ -66,9 +66,9 @@ describe('playbookSteps', () => {
     const message = playbookSteps({ playbook, commands: findCommand, locale: 'ja', timeZone: 'Asia/Tokyo', startedAt: T0 });
     expectSafeMessage(message);
     const text = allText(message.blocks);
-    expect(text).toContain('*1. 即座の安全確保* · 5分以内 (10:05 JST まで)');
+    expect(text).toContain('*1. 即座の安全確保* · 5分以内（10:05 JSTまで）');
     expect(text).toContain('手動手順: 即座にセキュリティ責任者に連絡');
-    expect(text).toContain('不明なコマンド `no.such-command`');
+    expect(text).toContain('不明なコマンド：`no.such-command`');
     expect(text).toContain('main.pyが実行できない');
     expect(runButtons(message.blocks)).toHaveLength(1);
   });

@@ -36,7 +36,7 @@ describe('reportSummary', () => {
     const text = allText(message.blocks);
     expect(text).toContain('今後の対応計画');
     expect(text).not.toContain('根本原因');
-    expect(text).toContain('(目標 4時間00分)');
+    expect(text).toContain('（目標：4時間）');
   });
 
   it('stays within every limit', () => {

@@ -21,7 +21,7 @@ describe('runProgress', () => {
   it('shows the latest progress lines in a code block, in Japanese in ja', () => {
     const message = runProgress({ ...base, state: { lines: ['Python OK', 'Pandas OK'] }, locale: 'ja' });
     expectSafeMessage(message);
-    expect((message.blocks[0] as SectionBlock).text?.text).toContain('ホスト backtest-01 · 進捗');
+    expect((message.blocks[0] as SectionBlock).text?.text).toContain('ホスト：backtest-01 · 進捗');
     expect((message.blocks[1] as SectionBlock).text?.text).toBe('```\nPython OK\nPandas OK\n```');
   });
 

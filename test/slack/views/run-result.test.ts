@@ -64,7 +64,7 @@ describe('runResult', () => {
     const message = render(result({ output: '' }), 'ja');
     expectSafeMessage(message);
     expect(allText(message.blocks)).toContain('出力はありません。');
-    expect(message.text).toBe('System status check: 成功');
+    expect(message.text).toBe('System status check：成功');
   });
 
   it('never breaks a limit or the code fence for any output', () => {

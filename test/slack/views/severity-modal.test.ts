@@ -18,7 +18,7 @@ describe('severityModal', () => {
     expectSafeView(view);
     expect(selected(view.blocks)).toBe('critical');
     expect(view.callback_id).toBe(CALLBACK.severity);
-    expect(JSON.stringify(view.blocks)).toContain('現在の重要度: 中');
+    expect(JSON.stringify(view.blocks)).toContain('現在の重要度：中');
   });
 
   it('stays within every limit', () => {

@@ -17,7 +17,7 @@ describe('verificationOffer', () => {
     const runs = (message.blocks as SectionBlock[]).filter((b) => b.accessory?.type === 'button' && b.accessory.action_id === ACTION.runCommand);
     expect(runs).toHaveLength(suite?.steps.flatMap((s) => s.commands).length ?? -1);
     expect(allText(message.blocks)).toContain('復旧後のシステム検証');
-    expect(allText(message.blocks)).toMatch(/\(11:\d\d JST まで\)/);
+    expect(allText(message.blocks)).toMatch(/（11:\d\d JSTまで）/);
   });
 
   it('falls back to a manual instruction when no suite exists', () => {

@@ -10,8 +10,9 @@ export const CHANNEL_NAME_MAX_LENGTH = 80;
 /** Slack's rule for channel names, answered with Slack's error name. */
 export function channelNameError(name: string | undefined): string | undefined {
   if (name === undefined || name.length === 0) return 'invalid_name_required';
-  if (name.length > CHANNEL_NAME_MAX_LENGTH) return 'invalid_name_maxlength';
-  if (!/^[a-z0-9_-]+$/.test(name)) return 'invalid_name_specials';
+  if (Array.from(name).length > CHANNEL_NAME_MAX_LENGTH) return 'invalid_name_maxlength';
+  // Letters of any script, as in real Slack (Japanese channel names are common); no capitals, spaces or periods.
+  if (!/^[\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}_-]+$/u.test(name)) return 'invalid_name_specials';
   if (/^[_-]+$/.test(name)) return 'invalid_name_punctuation';
   return undefined;
 }

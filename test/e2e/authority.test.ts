@@ -1,0 +1,34 @@
+// Who may change an incident, through the real bot: the stakeholder is refused with the command, the role
+// and whom to ask; the commander (the declarer) and named responders go ahead.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { command, declareIncident, incident } from '../report/incident-journey.js';
+
+describe('authority over an incident (sandbox policy, ja)', () => {
+  let k: Klaxon;
+  beforeAll(async () => {
+    k = await startKlaxon({ locale: 'ja' });
+  });
+  afterAll(async () => k?.stop());
+
+  it('refuses the stakeholder resolve and close; responders do them', { timeout: 60_000 }, async () => {
+    const d = await declareIncident(k, USERS.l1, 'critical', 'Backtests crash on start');
+    expect((await incident(k, d.incidentId)).roles.commander).toBe(USERS.l1);
+
+    const resolveRefused = await command(k, USERS.stakeholder, d.channelId, 'resolve');
+    expect(resolveRefused).toContain('`/incident resolve` は対応責任者または対応担当のみ実行できます。');
+    expect(resolveRefused).toContain(`依頼先：<@${USERS.l1}>、<!subteam^S0L1>`);
+    expect((await incident(k, d.incidentId)).status).not.toBe('resolved');
+
+    expect(await command(k, USERS.l2, d.channelId, 'resolve')).toContain('復旧を記録しました');
+    expect((await incident(k, d.incidentId)).status).toBe('resolved');
+    // `close` opens a modal, so it answers through the response URL: an ephemeral, and no modal.
+    const views = k.emulator.views().length;
+    await command(k, USERS.stakeholder, d.channelId, 'close');
+    await eventually(() => k.emulator.ephemerals(d.channelId, USERS.stakeholder).find((e) => e.text.includes('`/incident close` は対応責任者または対応担当のみ実行できます。')), 'the refusal of close');
+    expect(k.emulator.views()).toHaveLength(views);
+
+    const denied = (await k.bot.services.audit.read({ count: 1000 })).filter((entry) => entry.incidentId === d.incidentId && entry.decision === 'denied');
+    expect(denied.map((entry) => entry.action)).toEqual(['resolve', 'close']);
+  });
+});
