@@ -140,8 +140,8 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     const blocks = JSON.stringify(summaries[0]?.blocks);
     expect(blocks).toContain(`<#${d.channelId}>`);
     expect(blocks).toContain(report.name);
-    expect(blocks).toContain('7分 (目標 15分)');
-    expect(blocks).toContain('1時間15分 (目標 1時間)');
+    expect(blocks).toContain('7分（目標：15分）');
+    expect(blocks).toContain('1時間15分（目標：1時間）');
     expect((await incident(k, d.incidentId)).checklist.report_written).toMatchObject({ done: true, auto: true });
     expect(k.emulator.channel(d.channelId)?.isArchived).toBe(true);
   });

@@ -305,12 +305,12 @@ export const ja: Messages = {
         org_user_not_in_team: 'このワークスペースのメンバーではありません',
         cant_invite_app_user: 'アプリ',
       })[e] ?? 'Slack が拒否しました',
-    notInvited: (people) => `:warning: 次の人をこのチャンネルに追加できませんでした。必要なら手動で招待してください: ${people}`,
+    notInvited: (people) => `:warning: 次の人をこのチャンネルに追加できませんでした。必要なら手動で招待してください：${people}`,
     noChannel: (id, e, fix) => `:warning: Slack が ${id} のチャンネル作成を拒否しました（\`${e}\`）。${fix} それまで ${id} はこのチャンネルで進めます（ヘッダーとチェックリストをここに投稿します）。`,
     channelFix: (e) =>
       e === 'restricted_action'
         ? 'このワークスペースではチャンネルを作成できるのは管理者だけです。管理者が「ワークスペースの設定 → 権限 → チャンネル管理」でメンバーに許可するか、klaxon を許可してください。'
-        : 'アプリに channels:manage スコープがありません。manifest.yml から再インストールしてください（docs/slack-setup.md）。',
+        : 'アプリに `channels:manage` スコープがありません。`manifest.yml` から再インストールしてください（`docs/slack-setup.md`）。',
     notAnnounced: (channel, e) => `:warning: ${channel} に関係者への告知を投稿できませんでした（\`${e}\`）。klaxon がそのチャンネルのメンバーである必要があります。${channel} で \`/invite @klaxon\` を実行してください。以降の更新はそこに届きます。`,
   },
   summary: {
