@@ -14,6 +14,15 @@ export interface ReportWords {
   readonly basics: Readonly<
     Record<'status' | 'severity' | 'declaredAt' | 'detectedAt' | 'acknowledgedAt' | 'resolvedAt' | 'closedAt' | 'declaredBy' | 'responders' | 'escalation' | 'host' | 'generatedAt', string>
   >;
+  /** The reproducibility snapshot rows of 基本情報 (host/klaxon_snapshot.py). */
+  readonly snapshot: {
+    readonly first: string;
+    readonly last: string;
+    readonly changes: string;
+    readonly noChanges: string;
+    readonly facts: (commit: string, dirty: number, config: string, python: string, packages: string) => string;
+    readonly change: { readonly added: string; readonly removed: string; readonly modified: string; readonly dirty: string };
+  };
   readonly notProvided: string;
   readonly notRecorded: string;
   readonly none: string;
@@ -74,6 +83,7 @@ export interface ReportWords {
     readonly closed: string;
     readonly alertAttached: (alertId: string, title: string, source: string) => string;
     readonly reportWritten: string;
+    readonly hostSnapshot: string;
   };
 }
 
@@ -89,6 +99,12 @@ const EN: ReportWords = {
     status: 'Status', severity: 'Severity', declaredAt: 'Occurred (declared)',
     detectedAt: 'Detected', acknowledgedAt: 'Response started', resolvedAt: 'Recovered', closedAt: 'Closed',
     declaredBy: 'Declared by', responders: 'Responders', escalation: 'Escalation', host: 'Host', generatedAt: 'Report generated',
+  },
+  snapshot: {
+    first: 'Host snapshot (first)', last: 'Host snapshot (latest)', changes: 'Changed during the incident',
+    noChanges: 'nothing', facts: (commit, dirty, config, python, packages) =>
+      `commit ${commit}, ${dirty} dirty file(s), config/ sha256 ${config}, Python ${python}; ${packages}`,
+    change: { added: 'added', removed: 'removed', modified: 'modified', dirty: 'uncommitted' },
   },
   notProvided: '_(not provided)_',
   notRecorded: '_(not recorded)_',
@@ -146,6 +162,7 @@ const EN: ReportWords = {
     closed: 'Incident closed',
     alertAttached: (alertId, title, source) => `Alert attached ${alertId}: “${title}” (${source})`,
     reportWritten: 'Report written',
+    hostSnapshot: 'Host snapshot',
   },
 };
 
@@ -160,6 +177,12 @@ const JA: ReportWords = {
     status: '状態', severity: '重要度', declaredAt: '発生時刻', detectedAt: '検知時刻',
     acknowledgedAt: '対応開始', resolvedAt: '復旧', closedAt: '完了', declaredBy: '宣言者', responders: '対応者',
     escalation: 'エスカレーション', host: '対象ホスト', generatedAt: '報告書作成日時',
+  },
+  snapshot: {
+    first: 'ホストのスナップショット（初回）', last: 'ホストのスナップショット（最新）', changes: '障害対応中の変更',
+    noChanges: 'なし', facts: (commit, dirty, config, python, packages) =>
+      `コミット ${commit}、未コミットのファイル ${dirty} 件、config/ sha256 ${config}、Python ${python}；${packages}`,
+    change: { added: '追加', removed: '削除', modified: '変更', dirty: '未コミット' },
   },
   notProvided: '（未記入）',
   notRecorded: '（未記録）',
@@ -218,6 +241,7 @@ const JA: ReportWords = {
     closed: 'インシデント完了',
     alertAttached: (alertId, title, source) => `アラート紐付け ${alertId}「${title}」（${source}）`,
     reportWritten: '報告書を保存',
+    hostSnapshot: 'ホストのスナップショット',
   },
 };
 

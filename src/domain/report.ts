@@ -4,6 +4,7 @@ import { tzOffset } from '@date-fns/tz';
 import type { Incident, Instant, ReportFields } from './incident.js';
 import type { Locale } from './locale.js';
 import { escapeBlock, escapeInline } from './markdown.js';
+import { snapshotRows } from './report-snapshot.js';
 import { nonEmpty, pad2, type ReportContext } from './report-context.js';
 import {
   attachmentsTable, basicsSection, checklistSection, runsTable, slaTable, timelineTable, updatesSection, type SlaTargets,
@@ -58,7 +59,7 @@ export function renderReport(input: ReportInput): string {
     `# ${w.title}`,
     `**${escapeInline(incident.id)}** — ${nonEmpty(incident.title) === undefined ? w.untitled : escapeInline(incident.title)}`,
     `## ${w.headings.basics}`,
-    basicsSection(incident, input.generatedAt, ctx),
+    [basicsSection(incident, input.generatedAt, ctx), ...snapshotRows(events, ctx)].join('\n'),
   ];
   const form = isMajor(incident.severity) ? 'full' : 'short';
   for (const field of FIELD_ORDER) {

@@ -378,6 +378,11 @@ const SAMPLES: { readonly [K in TimelineEventType]: readonly [Extract<TimelineEv
   closed: [{ type: 'closed' }, 'Incident closed', 'インシデント完了'],
   alert_attached: [{ type: 'alert_attached', alertId: 'a-1', title: 'High CPU', source: 'prometheus' }, 'Alert attached a-1: “High CPU” (prometheus)', 'アラート紐付け a-1「High CPU」（prometheus）'],
   report_written: [{ type: 'report_written', file: 'r.md', sha256: 'ff' }, 'Report written: r.md (sha256 ff)', '報告書を保存: r.md（sha256 ff）'],
+  host_snapshot: [
+    { type: 'host_snapshot', jobId: 'run-9', host: 'bt1', snapshot: { commit: 'abcdef0123456789', dirty: ['a.py'], configSha256: '0123456789abcdef', configFiles: {}, paramFiles: {}, python: '3.11.2', packages: { pandas: '2.1.4', yfinance: null } } },
+    'Host snapshot run-9 @ bt1: commit abcdef012345, 1 dirty file(s), config/ sha256 0123456789ab, Python 3.11.2; pandas 2.1.4, yfinance —',
+    'ホストのスナップショット run-9 @ bt1: コミット abcdef012345、未コミットのファイル 1 件、config/ sha256 0123456789ab、Python 3.11.2；pandas 2.1.4, yfinance —',
+  ],
 };
 
 describe('renderReport timeline', () => {
