@@ -109,14 +109,14 @@ export function snapshotFacts(snapshot: HostSnapshot): { readonly commit: string
 }
 
 // A change as plain text, for the thread and the report (file paths are named, the rest says before → after).
-export function describeChange(change: SnapshotChange, words: { readonly added: string; readonly removed: string; readonly modified: string; readonly dirty: string }): string {
+export function describeChange(change: SnapshotChange, words: { readonly added: string; readonly removed: string; readonly modified: string; readonly dirty: string; readonly paren: (text: string) => string }): string {
   switch (change.kind) {
     case 'commit':
       return `commit ${change.before?.slice(0, 12) ?? '—'} → ${change.after?.slice(0, 12) ?? '—'}`;
     case 'file':
-      return `${change.path} (${words[change.change]})`;
+      return `${change.path}${words.paren(words[change.change])}`;
     case 'dirty':
-      return `${words.dirty}: ${change.path} (${words[change.change]})`;
+      return `${words.dirty}: ${change.path}${words.paren(words[change.change])}`;
     case 'python':
       return `Python ${change.before} → ${change.after}`;
     case 'package':

@@ -19,7 +19,7 @@ export function snapshotRows(events: readonly TimelineEvent[], ctx: ReportContex
   const rows = [`- **${w.snapshot.first}**: ${escapeInline(snapshotText(pair.first, w))}`];
   if (pair.last !== undefined) {
     rows.push(`- **${w.snapshot.last}**: ${escapeInline(snapshotText(pair.last, w))}`);
-    const changes = pair.changes.map((c) => escapeInline(describeChange(c, w.snapshot.change)));
+    const changes = pair.changes.map((c) => escapeInline(describeChange(c, { ...w.snapshot.change, paren: w.paren })));
     rows.push(`- **${w.snapshot.changes}**: ${changes.length === 0 ? w.snapshot.noChanges : changes.join(w.listSeparator)}`);
   }
   return rows;

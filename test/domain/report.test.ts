@@ -115,6 +115,8 @@ const criticalEvents = timeline('inc-42', [
   [at(70), 'klaxon', { type: 'checklist_ticked', item: 'recovery_confirmed', auto: true }],
   [at(120), 'U1', { type: 'closed' }],
   [at(120, 5), 'klaxon', { type: 'report_written', file: 'inc-42-report.md', sha256: sha('e5') }],
+  [at(0, 20), 'klaxon', { type: 'host_snapshot', jobId: 'run-inc-42-snapshot-declared', host: 'bt-host-1', snapshot: { commit: '3f9c2a1b7d4e8f60a1b2c3d4e5f60718293a4b5c', dirty: [], configSha256: sha('a1'), configFiles: { 'config/config.yaml': sha('c1'), 'config/performance_monitoring/alert_rules.json': sha('a1') }, paramFiles: { 'config/optimized_parameters.py': sha('d1') }, python: '3.11.2', packages: { numpy: '1.26.4', pandas: '2.2.3' } } }],
+  [at(70, 20), 'klaxon', { type: 'host_snapshot', jobId: 'run-inc-42-snapshot-resolved', host: 'bt-host-1', snapshot: { commit: '3f9c2a1b7d4e8f60a1b2c3d4e5f60718293a4b5c', dirty: ['config/performance_monitoring/alert_rules.json'], configSha256: sha('a2'), configFiles: { 'config/config.yaml': sha('c1'), 'config/performance_monitoring/alert_rules.json': sha('a2') }, paramFiles: { 'config/optimized_parameters.py': sha('d1') }, python: '3.11.2', packages: { numpy: '1.26.4', pandas: '2.2.3' } } }],
 ]);
 
 const NAMES: Readonly<Record<string, string>> = { U1: '佐藤', U2: '鈴木', U3: '田中' };

@@ -21,7 +21,7 @@ export function hostSnapshotMessage(input: HostSnapshotInput): SlackMessage {
   const lines = [`*${input.changes === undefined ? w.snapshot.first : w.snapshot.last}*`, escapeMrkdwn(facts)];
   if (input.changes !== undefined) {
     lines.push(`*${w.snapshot.changes}*`);
-    lines.push(input.changes.length === 0 ? w.snapshot.noChanges : input.changes.map((c) => `• ${escapeMrkdwn(describeChange(c, w.snapshot.change))}`).join('\n'));
+    lines.push(input.changes.length === 0 ? w.snapshot.noChanges : input.changes.map((c) => `• ${escapeMrkdwn(describeChange(c, { ...w.snapshot.change, paren: w.paren }))}`).join('\n'));
   }
   return { text: fallbackText(`${w.event.hostSnapshot}: commit ${snapshotFacts(input.snapshot).commit}`), blocks: [section(lines.join('\n'))] };
 }
