@@ -3,6 +3,7 @@ import type { Incident, Instant } from '../domain/incident.js';
 import { declareIncident, type DomainError } from '../domain/lifecycle.js';
 import { ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
+import { requestSnapshot } from './request-run.js';
 import { scheduleClocks } from './schedule-clocks.js';
 import type { Services } from './services.js';
 
@@ -36,6 +37,7 @@ export async function declare(services: Services, request: DeclareRequest): Prom
     `setup-${created.value.id}`,
   );
   await scheduleClocks(services, created.value, declared.value.events);
+  await requestSnapshot(services, created.value, 'declared');
   services.logger.info({ incident: created.value.id, severity: request.severity, by: request.by }, 'incident declared');
   return ok(created.value);
 }

@@ -133,9 +133,34 @@ async function recordDecision(services: Services, run: RunJobData, decision: 'ap
   await services.effects.enqueue({ name: 'approval-decided', data: { incidentId: run.incidentId, run, decision, by, at: services.now() } }, `approval-decided-${run.runId}`);
 }
 
-async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string): Promise<void> {
+/** The snapshot command klaxon runs itself, at declaration and at resolve. */
+export const SNAPSHOT_COMMAND = 'host.snapshot';
+
+// klaxon's own reproducibility snapshot of the incident's host: read-only, no role or approval, queued only
+// when a worker for that host is online (a job for an absent host would wait for nobody). Returns whether
+// it was queued.
+export async function requestSnapshot(services: Services, incident: Incident, phase: 'declared' | 'resolved'): Promise<boolean> {
+  const host = incident.host ?? services.config.workerHost;
+  if (incident.status === 'closed' || !services.catalogue.some((c) => c.id === SNAPSHOT_COMMAND)) return false;
+  if (!(await services.workers()).some((w) => w.host === host && w.online)) return false;
+  const resolved = resolveCommand(services.catalogue, SNAPSHOT_COMMAND, {}, { severity: incident.severity });
+  if (!resolved.ok) return false;
+  const run: RunJobData = {
+    runId: `run-${incident.id}-snapshot-${phase}`,
+    incidentId: incident.id,
+    commandId: SNAPSHOT_COMMAND,
+    params: resolved.value.params,
+    host,
+    requestedBy: 'klaxon',
+    severity: incident.severity,
+  };
+  await queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', false);
+  return true;
+}
+
+async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, byPerson = true): Promise<void> {
   const key = `${run.runId}-queued`;
-  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key)), key);
+  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), byPerson), key);
   // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
   await services.audit.append({
     at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,

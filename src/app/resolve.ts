@@ -4,6 +4,7 @@ import { resolveIncident, type DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
 import type { NotFound } from './ports.js';
+import { requestSnapshot } from './request-run.js';
 import type { Services } from './services.js';
 
 export async function resolveAndOfferVerification(services: Services, incidentId: string, actor: Actor): Promise<Result<void, DomainError | NotFound>> {
@@ -16,6 +17,8 @@ export async function resolveAndOfferVerification(services: Services, incidentId
     return err(result.error);
   }
   await offerVerification(services, result.value.incident.id);
+  // The second snapshot: what changed on the host during the incident shows in the thread and the report.
+  await requestSnapshot(services, result.value.incident, 'resolved');
   return ok(undefined);
 }
 

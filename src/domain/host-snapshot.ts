@@ -1,6 +1,11 @@
 // The reproducibility snapshot a `host.snapshot` run prints (host/klaxon_snapshot.py): its parsed form and
 // what changed between two of them (at declaration and at resolve), for the thread and the report.
 
+import type { Actor, Incident } from './incident.js';
+import { act, type TransitionResult } from './lifecycle.js';
+import { ok } from './result.js';
+import type { TimelineEventBody } from './timeline.js';
+
 export interface HostSnapshot {
   readonly commit: string | null;
   readonly dirty: readonly string[];
@@ -62,4 +67,59 @@ export function snapshotChanges(before: HostSnapshot, after: HostSnapshot): Snap
     if (before.packages[name] !== after.packages[name]) changes.push({ kind: 'package', name, before: before.packages[name], after: after.packages[name] });
   }
   return changes;
+}
+
+// A snapshot run's result as a timeline fact; like any job result it may arrive after close.
+export function recordHostSnapshot(
+  incident: Incident,
+  taken: { readonly jobId: string; readonly host: string; readonly snapshot: HostSnapshot },
+  actor: Actor,
+): TransitionResult {
+  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'host_snapshot', ...taken }] }), { allowClosed: true });
+}
+
+export interface SnapshotPair {
+  readonly first: HostSnapshot;
+  /** The latest snapshot after the first, when there is one. */
+  readonly last?: HostSnapshot;
+  readonly changes: readonly SnapshotChange[];
+}
+
+// The incident's first snapshot and, when a later one exists, the latest and what changed since the first.
+export function snapshotPair(events: readonly TimelineEventBody[]): SnapshotPair | undefined {
+  const snapshots = events.flatMap((e) => (e.type === 'host_snapshot' ? [e.snapshot] : []));
+  const first = snapshots[0];
+  if (first === undefined) return undefined;
+  const last = snapshots.length > 1 ? snapshots[snapshots.length - 1] : undefined;
+  return last === undefined ? { first, changes: [] } : { first, last, changes: snapshotChanges(first, last) };
+}
+
+// One short line per snapshot fact, locale-free (commit, digests, versions are the same in every language).
+export function snapshotFacts(snapshot: HostSnapshot): { readonly commit: string; readonly config: string; readonly python: string; readonly packages: string } {
+  const packages = Object.entries(snapshot.packages)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, version]) => `${name} ${version ?? '—'}`)
+    .join(', ');
+  return {
+    commit: snapshot.commit === null ? '—' : snapshot.commit.slice(0, 12),
+    config: snapshot.configSha256 === null ? '—' : snapshot.configSha256.slice(0, 12),
+    python: snapshot.python.split(/\s/)[0] ?? snapshot.python,
+    packages: packages === '' ? '—' : packages,
+  };
+}
+
+// A change as plain text, for the thread and the report (file paths are named, the rest says before → after).
+export function describeChange(change: SnapshotChange, words: { readonly added: string; readonly removed: string; readonly modified: string; readonly dirty: string; readonly paren: (text: string) => string }): string {
+  switch (change.kind) {
+    case 'commit':
+      return `commit ${change.before?.slice(0, 12) ?? '—'} → ${change.after?.slice(0, 12) ?? '—'}`;
+    case 'file':
+      return `${change.path}${words.paren(words[change.change])}`;
+    case 'dirty':
+      return `${words.dirty}: ${change.path}${words.paren(words[change.change])}`;
+    case 'python':
+      return `Python ${change.before} → ${change.after}`;
+    case 'package':
+      return `${change.name} ${change.before ?? '—'} → ${change.after ?? '—'}`;
+  }
 }

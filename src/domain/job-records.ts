@@ -12,9 +12,15 @@ export interface JobRef {
   readonly host: string;
 }
 
-// A person asked for a run (it is a response); the job now waits in the queue.
-export function recordJobQueued(incident: Incident, job: JobRef & { readonly params: Readonly<Record<string, string>> }, actor: Actor): TransitionResult {
-  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_queued', ...job }] }), { acknowledges: true });
+// A person asked for a run (it is a response); the job now waits in the queue. klaxon's own runs (the host
+// snapshot) are no response: `byPerson` false leaves the incident unacknowledged.
+export function recordJobQueued(
+  incident: Incident,
+  job: JobRef & { readonly params: Readonly<Record<string, string>> },
+  actor: Actor,
+  byPerson = true,
+): TransitionResult {
+  return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_queued', ...job }] }), { acknowledges: byPerson });
 }
 
 // A worker picked the job up.

@@ -3,6 +3,7 @@ import { CHECKLIST_ITEMS } from './checklist.js';
 import type { EscalationReason } from './escalation.js';
 import { nonEmpty, runDuration, type ReportContext } from './report-context.js';
 import type { ReportWords } from './report-words.js';
+import { snapshotText } from './report-snapshot.js';
 import type { TimelineEvent } from './timeline.js';
 
 /**
@@ -69,6 +70,8 @@ export function describeEvent(event: TimelineEvent, ctx: ReportContext): string 
       return says.alertAttached(event.alertId, event.title, event.source);
     case 'report_written':
       return says.reportWritten(event.file, event.sha256);
+    case 'host_snapshot':
+      return says.hostSnapshot(event.jobId, event.host, snapshotText(event.snapshot, w));
   }
 }
 

@@ -24,6 +24,15 @@ export interface ReportWords {
   readonly revision: (n: number) => string;
   readonly impactDuration: (duration: string) => string;
   readonly impactOngoing: (duration: string) => string;
+  /** The reproducibility snapshot rows of 基本情報 (host/klaxon_snapshot.py). */
+  readonly snapshot: {
+    readonly first: string;
+    readonly last: string;
+    readonly changes: string;
+    readonly noChanges: string;
+    readonly facts: (commit: string, dirty: number, config: string, python: string, packages: string) => string;
+    readonly change: { readonly added: string; readonly removed: string; readonly modified: string; readonly dirty: string };
+  };
   readonly notProvided: string;
   readonly notRecorded: string;
   readonly none: string;
@@ -112,6 +121,7 @@ export interface ReportWords {
     readonly closedUnverified: (reason: string) => string;
     readonly alertAttached: (alertId: string, title: string, source: string) => string;
     readonly reportWritten: (file: string, sha256: string) => string;
+    readonly hostSnapshot: (jobId: string, host: string, facts: string) => string;
   };
 }
 
@@ -133,6 +143,12 @@ const EN: ReportWords = {
   revision: (n) => `rev. ${n}`,
   impactDuration: (d) => `${d} (from start to recovery)`,
   impactOngoing: (d) => `${d} so far (not recovered)`,
+  snapshot: {
+    first: 'Host snapshot (first)', last: 'Host snapshot (latest)', changes: 'Changed during the incident',
+    noChanges: 'nothing', facts: (commit, dirty, config, python, packages) =>
+      `commit ${commit}, ${dirty} dirty file(s), config/ sha256 ${config}, Python ${python}; ${packages}`,
+    change: { added: 'added', removed: 'removed', modified: 'modified', dirty: 'uncommitted' },
+  },
   notProvided: '_(not provided)_',
   notRecorded: '_(not recorded)_',
   none: '_(none)_',
@@ -215,6 +231,7 @@ const EN: ReportWords = {
     closedUnverified: (reason) => `Incident closed without system verification (reason: ${reason})`,
     alertAttached: (alertId, title, source) => `Alert attached ${alertId}: “${title}” (${source})`,
     reportWritten: (file, sha256) => `Report written: ${file} (sha256 ${sha256})`,
+    hostSnapshot: (jobId, host, facts) => `Host snapshot ${jobId} @ ${host}: ${facts}`,
   },
 };
 
@@ -236,6 +253,12 @@ const JA: ReportWords = {
   revision: (n) => `第${n}版`,
   impactDuration: (d) => `${d}（発生から復旧まで）`,
   impactOngoing: (d) => `${d}（未復旧、継続中）`,
+  snapshot: {
+    first: 'ホストのスナップショット（初回）', last: 'ホストのスナップショット（最新）', changes: '障害対応中の変更',
+    noChanges: 'なし', facts: (commit, dirty, config, python, packages) =>
+      `コミット ${commit}、未コミットのファイル ${dirty} 件、設定ファイル群の SHA-256 ${config}、Python ${python}；${packages}`,
+    change: { added: '追加', removed: '削除', modified: '変更', dirty: '未コミット' },
+  },
   notProvided: '（未記入）',
   notRecorded: '（未記録）',
   none: '（なし）',
@@ -318,6 +341,7 @@ const JA: ReportWords = {
     closedUnverified: (reason) => `システム検証を実施せずにクローズ（理由：${reason}）`,
     alertAttached: (alertId, title, source) => `アラートを紐付け：${alertId}「${title}」（${source}）`,
     reportWritten: (file, sha256) => `報告書を保存：${file}（SHA-256 ${sha256}）`,
+    hostSnapshot: (jobId, host, facts) => `ホストのスナップショット：${jobId}（${host}）：${facts}`,
   },
 };
 

@@ -7,6 +7,7 @@ import type { Locale } from './locale.js';
 import { escapeBlock } from './markdown.js';
 import { reportClock } from './report-clock.js';
 import { nonEmpty, type ReportContext } from './report-context.js';
+import { snapshotRows } from './report-snapshot.js';
 import {
   actionItemsTable, attachmentsTable, basicsRows, basicsTable, checklistSection, historyList, openItems, runsTable, slaTable,
   timelineTable, updatesSection, type BasicsRow, type SlaTargets,
@@ -65,7 +66,7 @@ export function renderReport(input: ReportInput): string {
   const blocks: string[] = [
     `# ${w.title}`,
     `## ${w.headings.basics}`,
-    basicsTable(rows, ctx),
+    [basicsTable(rows, ctx), ...snapshotRows(events, ctx)].join('\n'),
     `## ${w.headings.sla}`,
     slaTable(incident, input.targets, input.generatedAt, ctx),
     `## ${w.headings.history}`,

@@ -2,6 +2,7 @@
 // compiled from it.
 import type { ChecklistItemId } from './checklist.js';
 import type { EscalationLevel, IncidentRole, Instant, UserId } from './incident.js';
+import type { HostSnapshot } from './host-snapshot.js';
 import type { Severity } from './severity.js';
 
 export type JobOutcome = 'succeeded' | 'failed' | 'timed_out' | 'canceled' | 'refused' | 'unknown';
@@ -57,7 +58,9 @@ export type TimelineEventBody =
   /** Recovery turned out not to hold: back to responding, the recovery clock runs again. */
   | { readonly type: 'reopened'; readonly reason: string }
   | { readonly type: 'alert_attached'; readonly alertId: string; readonly title: string; readonly source: string }
-  | { readonly type: 'report_written'; readonly file: string; readonly sha256: string };
+  | { readonly type: 'report_written'; readonly file: string; readonly sha256: string }
+  /** A reproducibility snapshot of the backtest tree, parsed from a `host.snapshot` run's output. */
+  | { readonly type: 'host_snapshot'; readonly jobId: string; readonly host: string; readonly snapshot: HostSnapshot };
 
 export type TimelineEvent = TimelineEventBody & {
   /** Idempotency key: an at-least-once retry of the same action produces the same id and is written once. */

@@ -126,6 +126,8 @@ const criticalEvents = timeline('inc-42', [
   [at(70), 'klaxon', { type: 'checklist_ticked', item: 'recovery_confirmed', auto: true }],
   [at(120), 'U1', { type: 'closed', unverifiedReason: '検証スイートの実行環境が復旧しておらず、手動で主要戦略の起動のみ確認した' }],
   [at(120, 5), 'klaxon', { type: 'report_written', file: 'inc-42-report.md', sha256: sha('e5') }],
+  [at(0, 20), 'klaxon', { type: 'host_snapshot', jobId: 'run-inc-42-snapshot-declared', host: 'bt-host-1', snapshot: { commit: '3f9c2a1b7d4e8f60a1b2c3d4e5f60718293a4b5c', dirty: [], configSha256: sha('a1'), configFiles: { 'config/config.yaml': sha('c1'), 'config/performance_monitoring/alert_rules.json': sha('a1') }, paramFiles: { 'config/optimized_parameters.py': sha('d1') }, python: '3.11.2', packages: { numpy: '1.26.4', pandas: '2.2.3' } } }],
+  [at(70, 20), 'klaxon', { type: 'host_snapshot', jobId: 'run-inc-42-snapshot-resolved', host: 'bt-host-1', snapshot: { commit: '3f9c2a1b7d4e8f60a1b2c3d4e5f60718293a4b5c', dirty: ['config/performance_monitoring/alert_rules.json'], configSha256: sha('a2'), configFiles: { 'config/config.yaml': sha('c1'), 'config/performance_monitoring/alert_rules.json': sha('a2') }, paramFiles: { 'config/optimized_parameters.py': sha('d1') }, python: '3.11.2', packages: { numpy: '1.26.4', pandas: '2.2.3' } } }],
 ]);
 
 const NAMES: Readonly<Record<string, string>> = { U1: '佐藤', U2: '鈴木', U3: '田中' };
@@ -458,6 +460,11 @@ const SAMPLES: { readonly [K in TimelineEventType]: readonly [Extract<TimelineEv
   closed: [{ type: 'closed' }, 'Incident closed', 'インシデントをクローズ'],
   alert_attached: [{ type: 'alert_attached', alertId: 'a-1', title: 'High CPU', source: 'prometheus' }, 'Alert attached a-1: “High CPU” (prometheus)', 'アラートを紐付け：a-1「High CPU」（prometheus）'],
   report_written: [{ type: 'report_written', file: 'r.md', sha256: 'ff' }, 'Report written: r.md (sha256 ff)', '報告書を保存：r.md（SHA-256 ff）'],
+  host_snapshot: [
+    { type: 'host_snapshot', jobId: 'run-9', host: 'bt1', snapshot: { commit: 'abcdef0123456789', dirty: ['a.py'], configSha256: '0123456789abcdef', configFiles: {}, paramFiles: {}, python: '3.11.2', packages: { pandas: '2.1.4', yfinance: null } } },
+    'Host snapshot run-9 @ bt1: commit abcdef012345, 1 dirty file(s), config/ sha256 0123456789ab, Python 3.11.2; pandas 2.1.4, yfinance —',
+    'ホストのスナップショット：run-9（bt1）：コミット abcdef012345、未コミットのファイル 1 件、設定ファイル群の SHA-256 0123456789ab、Python 3.11.2；pandas 2.1.4, yfinance —',
+  ],
 };
 
 // The rows of the appendix timeline (the table after the `### Timeline` heading).

@@ -3,14 +3,17 @@ import { BOT_ACTOR } from '../../domain/actors.js';
 import { commandTitle, findCommand } from '../../domain/catalogue.js';
 import type { TicksFor } from '../../domain/checklist.js';
 import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
+import { parseSnapshot, recordHostSnapshot, snapshotPair, type HostSnapshot } from '../../domain/host-snapshot.js';
 import { apply } from '../../app/apply.js';
+import { SNAPSHOT_COMMAND } from '../../app/request-run.js';
 import { uploadFiles } from '../upload-file.js';
 import { runRefused } from '../views/bot-replies.js';
 import { runOutcomeUnknown } from '../views/run-outcome-unknown.js';
 import { runProgress } from '../views/run-progress.js';
 import { runResult } from '../views/run-result.js';
 import type { SlackMessage } from '../views/view-types.js';
-import type { RunEvent } from '../../app/ports.js';
+import type { RunEvent, RunJobData } from '../../app/ports.js';
+import { hostSnapshotMessage } from '../views/host-snapshot.js';
 import { requireChannel, type EffectContext } from './effect-context.js';
 import { trackVerification } from './track-verification.js';
 
@@ -61,10 +64,11 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
     }
     case 'finished': {
       const { result } = event;
+      const snapshot = run.commandId === SNAPSHOT_COMMAND && result.outcome === 'succeeded' ? parseSnapshot(result.output) : undefined;
       const thread = await ensureRoot(runProgress({ ...base, state: { outcome: result.outcome } }));
       await postResultOnce(runResult({ ...base, result }), thread);
       if (!links[`run-files:${run.runId}`]) {
-        const files = [];
+        const files: { filename: string; content: Buffer }[] = snapshot ? [{ filename: `${run.runId}.json`, content: Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`) }] : [];
         for (const artifact of event.artifacts) {
           const content = await ctx.readArtifact(artifact.key);
           if (content) files.push({ filename: artifact.name, content });
@@ -75,6 +79,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
       const files = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));
       const { outcome, exitCode, durationMs, outputDigest } = result;
       await recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files }, (commandId) => commandOf(commandId)?.ticks);
+      if (snapshot) await recordSnapshot(ctx, { run, channel, thread, at: event.at, snapshot }, links);
       if (commandOf(run.commandId)?.ticks === 'system_verified') await trackVerification(ctx, { incidentId: run.incidentId, commandId: run.commandId, outcome, channel, runId: run.runId });
       return;
     }
@@ -87,4 +92,22 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
       return;
     }
   }
+}
+
+// A snapshot becomes a timeline fact; its thread gets the compact facts and what changed since the first.
+async function recordSnapshot(
+  ctx: EffectContext,
+  taken: { readonly run: RunJobData; readonly channel: string; readonly thread: string; readonly at: number; readonly snapshot: HostSnapshot },
+  links: Readonly<Record<string, string>>,
+): Promise<void> {
+  const { run, snapshot } = taken;
+  const key = `${run.runId}-snapshot`;
+  await apply(ctx.services, run.incidentId, (i) => recordHostSnapshot(i, { jobId: run.runId, host: run.host, snapshot }, { by: 'klaxon', at: taken.at, key }), key);
+  if (links[`run-snapshot:${run.runId}`]) return;
+  const events = await ctx.services.store.timelineAll(run.incidentId);
+  const pair = snapshotPair(events);
+  const first = events.find((e) => e.type === 'host_snapshot');
+  const isFirst = first === undefined || (first.type === 'host_snapshot' && first.jobId === run.runId);
+  const message = hostSnapshotMessage({ snapshot, locale: ctx.view.locale, ...(isFirst || !pair ? {} : { changes: pair.changes }) });
+  await ctx.link(run.incidentId, `run-snapshot:${run.runId}`, await ctx.post(taken.channel, message, taken.thread));
 }

@@ -11,7 +11,7 @@ const ALLOWED: readonly RegExp[] = [
   /<[@#!][^>]*>/g, // mentions of people, groups and channels by id
   /`[^`]*`/g, // commands and arguments in code spans (`/incident update`, `critical`)
   /\/incident(?: [a-z]+)*(?: <[^>]*>| \[[^\]]*\]| @\S+)*/g, // usage lines of the slash command
-  /\b(?:klaxon|Slack|ID|SIGTERM|SIGKILL|Level [123]|Critical|High|Medium|Low|SHA-256)\b/g, // names: the product, Slack, ID (a 障害報告書 row), the runbook's level and severity names
+  /\b(?:klaxon|Slack|ID|SIGTERM|SIGKILL|Level [123]|Python|Critical|High|Medium|Low|SHA-256)\b/g, // names: the product, Slack, Python, ID (a 障害報告書 row), the runbook's level and severity names
 ];
 
 // Every string a catalogue holds, functions called with numbers (which read as Japanese in every template).
