@@ -1,4 +1,5 @@
-// Runbook §10.1 (定期メンテナンス): the weekly and monthly maintenance jobs.
+// Runbook §10.1 (定期メンテナンス): the weekly and monthly maintenance jobs, the §7.1 maintenance-log line
+// every scheduled run ends with, and the golden-run canary (DESIGN journey 9).
 import type { CommandSpec } from '../src/domain/catalogue.js';
 
 export const maintenance = [
@@ -95,5 +96,50 @@ export const maintenance = [
     outputCapBytes: 64 * 1024,
     action: { kind: 'argv', argv: ['{python}', '{helper:klaxon_snapshot}', 'snapshot'] },
     passWhen: { output: '^KLAXON_SNAPSHOT \\{', description: 'the snapshot is printed' },
+  },
+  {
+    id: 'logs.maintenance-run',
+    title: { en: 'Record a maintenance run in logs/maintenance.log', ja: 'メンテナンス実施記録' },
+    runbook: ['§7.1-1'],
+    risk: 'mutating',
+    timeoutMs: 15_000,
+    outputCapBytes: 4 * 1024,
+    params: {
+      plan: { kind: 'pattern', pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$', maxLength: 40, description: 'the plan id' },
+      outcome: { kind: 'enum', values: ['succeeded', 'failed'] },
+      passed: { kind: 'int', min: 0, max: 100 },
+      total: { kind: 'int', min: 1, max: 100 },
+    },
+    action: {
+      kind: 'builtin',
+      builtin: 'maintenance-log',
+      options: { path: 'logs/maintenance.log', message: 'Scheduled maintenance {plan}: {outcome} ({passed}/{total} entries)' },
+    },
+  },
+  {
+    id: 'canary.golden-run',
+    title: { en: 'Golden-run canary (pinned reference backtest)', ja: 'ゴールデンラン (基準バックテスト再実行)' },
+    runbook: ['§8.1-1'],
+    // It writes a results folder, as every backtest run does; nothing else changes.
+    risk: 'read-only',
+    timeoutMs: 30 * 60_000,
+    outputCapBytes: 256 * 1024,
+    params: {
+      startDate: { kind: 'pattern', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, default: '2024-01-04' },
+      endDate: { kind: 'pattern', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, default: '2024-03-29' },
+      symbol: { kind: 'pattern', pattern: '^[A-Z0-9][A-Z0-9.^=-]{0,15}$', maxLength: 16, default: '8306.T' },
+      strategy: { kind: 'pattern', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$', maxLength: 64, default: 'VWAPBreakoutStrategy' },
+    },
+    action: {
+      kind: 'builtin',
+      builtin: 'golden-run',
+      options: {
+        entry: 'src/dssms/dssms_integrated_main.py',
+        outputDir: 'output/dssms_integration',
+        folderPrefix: 'dssms_',
+        metricsFile: 'performance_metrics.json',
+        tradesFile: 'all_transactions.csv',
+      },
+    },
   },
 ] as const satisfies readonly CommandSpec[];

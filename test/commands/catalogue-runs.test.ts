@@ -83,6 +83,12 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'params.review': { outcome: 'succeeded', says: 'VWAPBreakoutStrategy: 1 configuration(s)' },
   'security.audit': { outcome: 'failed', says: 'git status failed' },
   'host.snapshot': { outcome: 'succeeded', says: /^KLAXON_SNAPSHOT \{.*"configSha256":"[0-9a-f]{64}"/m },
+  'logs.maintenance-run': {
+    outcome: 'succeeded',
+    params: () => ({ plan: 'weekly', outcome: 'failed', passed: '2', total: '3' }),
+    file: ['logs/maintenance.log', ' - Scheduled maintenance weekly: failed (2/3 entries)'],
+  },
+  'canary.golden-run': { outcome: 'failed', says: 'dssms_integrated_main.py' },
 };
 
 let root = '';
