@@ -28,7 +28,7 @@ export interface MaintenancePlan {
   readonly entries: readonly PlanEntry[];
   /** The backtest host (WORKER_HOST name) it runs on; the bot's WORKER_HOST when absent. */
   readonly host?: string;
-  /** Slack channel id of its summary; OPS_CHANNEL when absent. */
+  /** Slack channel (id or name) of its summary; OPS_CHANNEL when absent. */
   readonly channel?: string;
   /** Severity of the incident a failed run opens (§7.1: a maintenance finding is a low incident). */
   readonly severity: Severity;
@@ -109,7 +109,7 @@ export const defaultCanary: CanaryPolicy = {
 export const defaultMaintenance: MaintenancePolicy = { plans: defaultPlans, runNowRole: 'mutating', canary: defaultCanary };
 
 const PLAN_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+const CHANNEL = /^(?:[CG][A-Z0-9]{2,}|#?[a-z0-9][a-z0-9._-]{0,79})$/;
 
 const cron = z.string().transform((text, ctx) => {
   const checked = checkCron(text);
@@ -119,7 +119,7 @@ const cron = z.string().transform((text, ctx) => {
 });
 const timeZone = z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Tokyo');
 const host = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'expected a WORKER_HOST name');
-const channel = z.string().regex(CHANNEL_ID, "expected a Slack channel id ('C…')");
+const channel = z.string().regex(CHANNEL, "expected a Slack channel id ('C…') or name ('ops')");
 const severity = z.enum(SEVERITIES);
 const params = z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({});
 

@@ -105,7 +105,7 @@ maintenance:
       title: { en: W }
       cron: '0 25 * * *'
       entries: []
-      channel: '#ops'
+      channel: '#Ops Room'
       severity: urgent
   canary:
     tolerance: {}
@@ -116,7 +116,7 @@ maintenance:
       'maintenance.plans.weekly.title.ja: Invalid input: expected string, received undefined',
       'maintenance.plans.weekly.cron: cron: hour: "25" is not in 0–23',
       'maintenance.plans.weekly.entries: Too small: expected array to have >=1 items',
-      "maintenance.plans.weekly.channel: expected a Slack channel id ('C…')",
+      "maintenance.plans.weekly.channel: expected a Slack channel id ('C…') or name ('ops')",
       'maintenance.plans.weekly.severity: Invalid option: expected one of "critical"|"high"|"medium"|"low"',
       'maintenance.runNowRole: Invalid option: expected one of "read-only"|"mutating"|"destructive"',
       'maintenance.canary.cron: cron: expected 5 fields (minute hour day month weekday) or 6 with seconds first, got 2',
