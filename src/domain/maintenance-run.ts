@@ -36,6 +36,10 @@ export interface PlanRun {
   readonly startedAt: Instant;
   readonly finishedAt?: Instant;
   readonly entries: readonly PlanRunEntry[];
+  /** The §7.1 maintenance-log line written on the host after the last entry. */
+  readonly log?: EntryStatus;
+  /** The incident a failed run opened or joined. */
+  readonly incidentId?: string;
 }
 
 export type PlanOutcome = 'running' | 'succeeded' | 'failed';
@@ -91,6 +95,12 @@ export function recordEntry(run: PlanRun, index: number, update: EntryUpdate, at
   const entries = run.entries.map((e, i) => (i === index ? { ...e, ...update } : e));
   const done = entries.every((e) => isFinal(e.status));
   return { ...run, entries, ...(done && run.finishedAt === undefined ? { finishedAt: at } : {}) };
+}
+
+/** Records the maintenance-log line's progress (it never moves backwards either). */
+export function recordLog(run: PlanRun, status: EntryStatus): PlanRun {
+  if (run.log !== undefined && (isFinal(run.log) || ORDER[status] < ORDER[run.log])) return run;
+  return { ...run, log: status };
 }
 
 /**

@@ -23,6 +23,9 @@ export interface MaintenanceStore {
   update(runId: string, change: (run: PlanRun) => PlanRun): Promise<PlanRun | undefined>;
   /** The newest runs of a plan, newest first. */
   recent(planId: string, count: number): Promise<PlanRun[]>;
+  /** Adapter references of a run (the summary message's channel and ts, its thread's files). */
+  setLink(runId: string, key: string, value: string): Promise<void>;
+  getLinks(runId: string): Promise<Record<string, string>>;
   baseline(): Promise<CanaryBaseline | undefined>;
   setBaseline(baseline: CanaryBaseline): Promise<void>;
   lastCanary(): Promise<CanaryResult | undefined>;
@@ -40,6 +43,7 @@ export function createMaintenanceStore(redis: Redis, options: { readonly prefix?
   const keys = {
     run: (id: string) => `${tag}:maintenance:run:${id}`,
     runs: (planId: string) => `${tag}:maintenance:runs:${planId}`,
+    links: (id: string) => `${tag}:maintenance:links:${id}`,
     baseline: `${tag}:canary:baseline`,
     last: `${tag}:canary:last`,
   };
@@ -76,6 +80,12 @@ export function createMaintenanceStore(redis: Redis, options: { readonly prefix?
       if (ids.length === 0) return [];
       const values = await redis.mget(ids.map((id) => keys.run(id)));
       return values.flatMap((v) => (v === null ? [] : [JSON.parse(v) as PlanRun]));
+    },
+    async setLink(runId, key, value) {
+      await redis.multi().hset(keys.links(runId), key, value).expire(keys.links(runId), RUN_TTL_S).exec();
+    },
+    async getLinks(runId) {
+      return redis.hgetall(keys.links(runId));
     },
     async baseline() {
       return read<CanaryBaseline>(await redis.get(keys.baseline));
