@@ -186,5 +186,22 @@ export function formatDriftTable(rows: readonly DriftRow[], locale: Locale): str
   return table.map((row) => row.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
+export type CanaryVerdict =
+  | { readonly verdict: 'failed'; readonly error: string }
+  | { readonly verdict: 'baseline' }
+  | { readonly verdict: 'good' | 'drift'; readonly comparison: CanaryComparison };
+
+/**
+ * What a golden run means: no metrics is a failed canary; the first metrics become the reference; after
+ * that, a drift beyond the tolerance or a match.
+ * @example canaryVerdict({ tradeCount: 4 }, undefined, tolerance) //=> { verdict: 'baseline' }
+ */
+export function canaryVerdict(metrics: Result<CanaryMetrics, string>, baseline: CanaryBaseline | undefined, tolerance: CanaryTolerance): CanaryVerdict {
+  if (!metrics.ok) return { verdict: 'failed', error: metrics.error };
+  if (baseline === undefined) return { verdict: 'baseline' };
+  const comparison = compareCanary(baseline.metrics, metrics.value, tolerance);
+  return { verdict: comparison.drifted ? 'drift' : 'good', comparison };
+}
+
 /** The link under which the open drift incident is found: later drifts join it instead of opening more. */
 export const CANARY_DRIFT_LINK = 'canary:drift';

@@ -1,6 +1,7 @@
 // One run of a maintenance plan: its entries run one after another on the plan's host (log rotation before
 // the cache clean-up, as §10.1 lists them); a failed entry does not stop the rest. Pure: every change is a
 // new value, and a late or repeated worker report never moves an entry backwards.
+import type { CanaryBaseline, CanaryComparison, CanaryMetrics } from './canary.js';
 import type { Instant, UserId } from './incident.js';
 import type { MaintenancePlan } from './maintenance-policy.js';
 import type { RunOutcome } from './run-result.js';
@@ -40,6 +41,20 @@ export interface PlanRun {
   readonly log?: EntryStatus;
   /** The incident a failed run opened or joined. */
   readonly incidentId?: string;
+  /** The canary's findings (plan `canary` only). */
+  readonly canary?: CanaryRunData;
+}
+
+export interface CanaryRunData {
+  readonly metrics?: CanaryMetrics;
+  /** Why there are no metrics (the golden run failed or printed none). */
+  readonly error?: string;
+  /** The host's reproducibility snapshot taken with this run. */
+  readonly snapshot?: string;
+  readonly verdict?: 'good' | 'drift' | 'failed' | 'baseline';
+  readonly comparison?: CanaryComparison;
+  /** The last good run it was compared with. */
+  readonly baseline?: CanaryBaseline;
 }
 
 export type PlanOutcome = 'running' | 'succeeded' | 'failed';

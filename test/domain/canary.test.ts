@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  canaryLine, compareCanary, formatDriftTable, normaliseTradeList, parseCanaryOutput, parsePerformanceMetrics, type CanaryMetrics,
+  canaryLine, canaryVerdict, compareCanary, formatDriftTable, normaliseTradeList, parseCanaryOutput, parsePerformanceMetrics, type CanaryMetrics,
 } from '../../src/domain/canary.js';
 import { defaultCanary } from '../../src/domain/maintenance-policy.js';
 
@@ -100,5 +100,17 @@ describe('formatDriftTable', () => {
   it('lines up Japanese labels by display width', () => {
     const table = formatDriftTable(compareCanary({ tradeCount: 1 }, { tradeCount: 2 }, { tradeCount: 0 }).rows, 'ja');
     expect(table.split('\n')).toEqual(['指標    前回正常  今回  差  許容差', '取引数  1         2     +1  ±0      ⚠']);
+  });
+});
+
+describe('canaryVerdict', () => {
+  const baseline = { metrics: good, at: 1, runId: 'r0' };
+  it.each([
+    ['no metrics', { ok: false as const, error: 'the golden run printed no metrics line' }, baseline, 'failed'],
+    ['the first metrics', { ok: true as const, value: good }, undefined, 'baseline'],
+    ['the same metrics', { ok: true as const, value: good }, baseline, 'good'],
+    ['one trade more', { ok: true as const, value: { ...good, tradeCount: 13 } }, baseline, 'drift'],
+  ])('%s → %s', (_what, metrics, base, verdict) => {
+    expect(canaryVerdict(metrics, base, defaultCanary.tolerance).verdict).toBe(verdict);
   });
 });
