@@ -4,17 +4,11 @@
 // (`repeat:<scheduler>:<due millis>`), taken by exactly one replica's worker; its handler is idempotent on
 // top of that (the run id comes from the due time), so a stalled and re-delivered firing starts nothing twice.
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { ScheduleSpec } from '../app/ports.js';
 import type { Logger } from '../logger.js';
 import { bullPrefix } from './queues.js';
 
 export const MAINTENANCE_QUEUE = 'klaxon-maintenance';
-
-export interface ScheduleSpec {
-  /** A plan id, or 'canary'. */
-  readonly planId: string;
-  readonly cron: string;
-  readonly timeZone: string;
-}
 
 export interface FireData {
   readonly planId: string;

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import { parseSeverity, type Severity } from '../domain/severity.js';
 
 export const SUBCOMMANDS = [
-  'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'resolve', 'close', 'help',
+  'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'maintenance', 'resolve', 'close', 'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -18,6 +18,7 @@ export type IncidentCommand =
   | { readonly kind: 'run'; readonly commandId: string; readonly params: Readonly<Record<string, string>>; readonly host?: string }
   | { readonly kind: 'status' }
   | { readonly kind: 'list' }
+  | { readonly kind: 'maintenance' }
   | { readonly kind: 'resolve' }
   | { readonly kind: 'close' }
   | { readonly kind: 'help' };
@@ -65,6 +66,7 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
       return ok({ kind: 'help' });
     case 'status':
     case 'list':
+    case 'maintenance':
     case 'resolve':
     case 'close':
       return ok({ kind: word });

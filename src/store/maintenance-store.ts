@@ -2,35 +2,10 @@
 // and a restart loses nothing. A run is one JSON value changed by compare-and-set: worker
 // reports about the same run may be handled by two replicas at once (a Lua compare-and-set on the value).
 import type { Redis } from 'ioredis';
-import type { CanaryBaseline, CanaryMetrics } from '../domain/canary.js';
+import type { CanaryResult, MaintenanceRuns } from '../app/ports.js';
+import type { CanaryBaseline } from '../domain/canary.js';
 import type { PlanRun } from '../domain/maintenance-run.js';
 import { DEFAULT_PREFIX } from './keys.js';
-
-/** The last canary result, good or not (what `/incident maintenance` shows). */
-export interface CanaryResult {
-  readonly runId: string;
-  readonly at: number;
-  readonly outcome: 'good' | 'drift' | 'failed' | 'baseline';
-  readonly metrics?: CanaryMetrics;
-  readonly snapshot?: string;
-}
-
-export interface MaintenanceStore {
-  /** Stores a new run; false when a run with its id exists (another replica's copy of the same firing). */
-  create(run: PlanRun): Promise<boolean>;
-  get(runId: string): Promise<PlanRun | undefined>;
-  /** Applies a pure change under compare-and-set; undefined when the run does not exist. */
-  update(runId: string, change: (run: PlanRun) => PlanRun): Promise<PlanRun | undefined>;
-  /** The newest runs of a plan, newest first. */
-  recent(planId: string, count: number): Promise<PlanRun[]>;
-  /** Adapter references of a run (the summary message's channel and ts, its thread's files). */
-  setLink(runId: string, key: string, value: string): Promise<void>;
-  getLinks(runId: string): Promise<Record<string, string>>;
-  baseline(): Promise<CanaryBaseline | undefined>;
-  setBaseline(baseline: CanaryBaseline): Promise<void>;
-  lastCanary(): Promise<CanaryResult | undefined>;
-  setLastCanary(result: CanaryResult): Promise<void>;
-}
 
 const RUN_TTL_S = 400 * 86_400;
 const KEPT_PER_PLAN = 50;
@@ -38,7 +13,7 @@ const MAX_ATTEMPTS = 50;
 // Writes the new value only if nobody changed the run since it was read.
 const COMPARE_AND_SET = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') return 1 end return 0";
 
-export function createMaintenanceStore(redis: Redis, options: { readonly prefix?: string } = {}): MaintenanceStore {
+export function createMaintenanceStore(redis: Redis, options: { readonly prefix?: string } = {}): MaintenanceRuns {
   const tag = `{${options.prefix ?? DEFAULT_PREFIX}}`;
   const keys = {
     run: (id: string) => `${tag}:maintenance:run:${id}`,

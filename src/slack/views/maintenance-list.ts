@@ -4,7 +4,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Locale } from '../../domain/locale.js';
 import type { MaintenancePlan } from '../../domain/maintenance-policy.js';
 import { planOutcome, type PlanRun } from '../../domain/maintenance-run.js';
-import type { CanaryResult } from '../../store/maintenance-store.js';
+import type { MaintenanceOverview } from '../../app/maintenance.js';
+import type { CanaryResult } from '../../app/ports.js';
 import { inlineCode, inlineMrkdwn } from '../mrkdwn.js';
 import { button, confirmDialog, context, divider, fallbackText, header, section } from './blocks.js';
 import { ENTRY_EMOJI } from './maintenance-summary.js';
@@ -72,4 +73,23 @@ export function maintenanceList(input: MaintenanceListInput): SlackMessage {
   }
   if (!input.mayRunNow && input.plans.length > 0) blocks.push(context([w.runNowForbidden(input.runNowRole)]));
   return { text: fallbackText(w.listTitle), blocks: blocks.slice(0, 50) };
+}
+
+/** The listing from the use case's overview. */
+export function maintenanceListFor(overview: MaintenanceOverview, locale: Locale, timeZone: string): SlackMessage {
+  const { canary } = overview;
+  return maintenanceList({
+    plans: overview.plans,
+    canary: {
+      cron: canary.plan.cron,
+      ...(canary.plan.timeZone === undefined ? {} : { timeZone: canary.plan.timeZone }),
+      ...(canary.next === undefined ? {} : { next: canary.next }),
+      ...(canary.last === undefined ? {} : { last: canary.last }),
+      ...(canary.baselineAt === undefined ? {} : { baselineAt: canary.baselineAt }),
+    },
+    mayRunNow: overview.mayRunNow,
+    runNowRole: overview.runNowRole,
+    locale,
+    timeZone,
+  });
 }

@@ -1,5 +1,5 @@
 // The words of the maintenance and canary messages, in both languages.
-import type { CanaryResult } from '../../store/maintenance-store.js';
+import type { CanaryResult } from '../../app/ports.js';
 import type { Locale } from '../../domain/locale.js';
 import type { EntryStatus, PlanOutcome } from '../../domain/maintenance-run.js';
 
@@ -40,6 +40,7 @@ export interface MaintenanceWords {
   readonly runNowForbidden: (role: string) => string;
   readonly unknownPlan: (id: string) => string;
   readonly alreadyRunning: (title: string) => string;
+  readonly noChannel: string;
 }
 
 const en: MaintenanceWords = {
@@ -82,6 +83,7 @@ const en: MaintenanceWords = {
   runNowForbidden: (role) => `Running maintenance now needs the ${role} role in the policy.`,
   unknownPlan: (id) => `There is no maintenance plan “${id}”.`,
   alreadyRunning: (title) => `“${title}” is running already.`,
+  noChannel: 'No channel to report to: set OPS_CHANNEL (or the plan\'s channel in the policy).',
 };
 
 const ja: MaintenanceWords = {
@@ -124,6 +126,7 @@ const ja: MaintenanceWords = {
   runNowForbidden: (role) => `今すぐ実行するにはポリシーの ${role} ロールが必要です。`,
   unknownPlan: (id) => `メンテナンス計画「${id}」はありません。`,
   alreadyRunning: (title) => `「${title}」は実行中です。`,
+  noChannel: '報告先のチャンネルがありません: OPS_CHANNEL (またはポリシーの計画の channel) を設定してください。',
 };
 
 export const maintenanceWords = (locale: Locale): MaintenanceWords => (locale === 'ja' ? ja : en);
