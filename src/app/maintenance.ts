@@ -25,6 +25,8 @@ const digest = (text: string): string => createHash('sha256').update(text).diges
 /** Incidents klaxon's own checks open are declared by this automatic actor (it never counts as a responder). */
 const DETECTOR = 'alert:maintenance';
 const SNAPSHOT_CHARS = 4000;
+// Long enough for a declaration; short enough that a failure after the incident was resolved opens a new one.
+const DECLARE_CLAIM_S = 60;
 
 const isOpen = (incident: Incident | undefined): incident is Incident => incident !== undefined && incident.status !== 'closed' && incident.status !== 'resolved';
 
@@ -182,7 +184,7 @@ async function finish(services: Services, run: PlanRun): Promise<void> {
   const linked = await services.store.findByLink(planIncidentLink(run.planId), run.planId);
   const action = failureAction(run, plan.severity, isOpen(linked) ? linked.id : undefined);
   if (action.kind === 'none') return;
-  const incidentId = action.kind === 'attach' ? action.incidentId : await declareFor(services, run, plan, action.severity);
+  const incidentId = action.kind === 'attach' ? action.incidentId : await declareOnce(services, run, plan, action.severity);
   if (incidentId === undefined) return;
   await attachResults(services, run, plan, incidentId, resultsText(services, run, plan));
 }
@@ -219,13 +221,24 @@ async function finishCanary(services: Services, run: PlanRun): Promise<void> {
   const severity = verdict === 'drift' ? canary.severity : canary.failureSeverity;
   const w = services.config.locale;
   const title = verdict === 'drift' ? (w === 'ja' ? 'ゴールデンラン: バックテスト結果の変化' : 'Golden-run canary: backtest results drifted') : undefined;
-  const incidentId = isOpen(linked) ? linked.id : await declareFor(services, run, plan, severity, title, link);
+  const incidentId = isOpen(linked) ? linked.id : await declareOnce(services, run, plan, severity, title, link);
   if (incidentId === undefined) return;
   const text =
     judged.verdict === 'drift'
       ? driftText(services, judged.comparison, baseline?.snapshot, found.snapshot, baseline?.at)
       : resultsText(services, run, plan, found.error);
   await attachResults(services, run, plan, incidentId, text);
+}
+
+// Two runs of a plan failing at once must open one incident: the first claims the declaration; the other
+// fails here, and its retry (the queue's) joins the incident the first one opened.
+async function declareOnce(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link = planIncidentLink(plan.id)): Promise<string | undefined> {
+  if (!(await services.once.claim(`maintenance-declare-${link}`, DECLARE_CLAIM_S))) {
+    const linked = await services.store.findByLink(link, plan.id);
+    if (isOpen(linked)) return linked.id;
+    throw new Error(`${run.id}: another run of ${plan.id} is declaring its incident`);
+  }
+  return declareFor(services, run, plan, severity, title, link);
 }
 
 async function declareFor(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link = planIncidentLink(plan.id)): Promise<string | undefined> {

@@ -39,6 +39,8 @@ export async function renderMaintenanceSummary(ctx: EffectContext, runId: string
   const run = await loadRun(ctx, runId);
   const plan = findPlan(services.policy.maintenance, run.planId);
   const incidentChannel = run.incidentId === undefined ? undefined : (await services.store.getLinks(run.incidentId))['channel'];
+  // The incident's channel is being set up: retry, so the summary links to it.
+  if (run.incidentId !== undefined && incidentChannel === undefined) throw new Error(`incident ${run.incidentId} has no channel yet`);
   const message = maintenanceSummary({
     run,
     title: plan?.title ?? { en: run.planId, ja: run.planId },
