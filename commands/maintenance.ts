@@ -141,5 +141,7 @@ export const maintenance = [
         tradesFile: 'all_transactions.csv',
       },
     },
+    // In the §8 suite its check is "matches the last good run", not merely "ran" (src/slack/effects/run-event.ts).
+    ticks: 'system_verified',
   },
 ] as const satisfies readonly CommandSpec[];

@@ -4,7 +4,8 @@
 // closes the run, and a failed run or a drifted canary becomes an incident. Every step is idempotent: a
 // redelivered firing or worker report changes nothing the first one did.
 import { createHash } from 'node:crypto';
-import { CANARY_DRIFT_LINK, canaryVerdict, formatDriftTable, parseCanaryOutput, type CanaryComparison } from '../domain/canary.js';
+import { CANARY_DRIFT_LINK, canaryVerdict, formatDriftTable, parseCanaryOutput, type CanaryBaseline, type CanaryComparison, type CanaryMetrics, type CanaryVerdict } from '../domain/canary.js';
+import type { RunResult } from '../domain/run-result.js';
 import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
 import type { Incident } from '../domain/incident.js';
 import { addNote } from '../domain/incident-records.js';
@@ -327,4 +328,20 @@ export async function maintenanceOverview(services: Services, by: string): Promi
     mayRunNow: mayRun(services.policy, by, await services.groupsOf(by), runNowRole),
     runNowRole,
   };
+}
+
+export interface GoldenRunJudgement {
+  readonly verdict: CanaryVerdict;
+  readonly baseline?: CanaryBaseline;
+}
+
+/**
+ * The §8 suite's canary step inside an incident: the same comparison with the last good run, which it never
+ * replaces (a system under repair is no reference).
+ */
+export async function judgeGoldenRun(services: Services, result: RunResult): Promise<GoldenRunJudgement> {
+  const baseline = await services.maintenance.baseline();
+  const metrics: Result<CanaryMetrics, string> =
+    result.outcome === 'succeeded' ? parseCanaryOutput(result.output) : err(`${result.commandId} ${result.outcome} (exit ${result.exitCode ?? '-'})`);
+  return { verdict: canaryVerdict(metrics, baseline, services.policy.maintenance.canary.tolerance), ...(baseline ? { baseline } : {}) };
 }
