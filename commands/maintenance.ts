@@ -1,6 +1,7 @@
 // Runbook §10.1 (定期メンテナンス): the weekly and monthly maintenance jobs, the §7.1 maintenance-log line
 // every scheduled run ends with, and the golden-run canary (DESIGN journey 9).
 import type { CommandSpec } from '../src/domain/catalogue.js';
+import { ACTIVE_STRATEGIES, DATE_PARAMS, ENTRY_POINT } from './real-host.js';
 
 export const maintenance = [
   {
@@ -125,16 +126,15 @@ export const maintenance = [
     timeoutMs: 30 * 60_000,
     outputCapBytes: 256 * 1024,
     params: {
-      startDate: { kind: 'pattern', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, default: '2024-01-04' },
-      endDate: { kind: 'pattern', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, default: '2024-03-29' },
-      symbol: { kind: 'pattern', pattern: '^[A-Z0-9][A-Z0-9.^=-]{0,15}$', maxLength: 16, default: '8306.T' },
-      strategy: { kind: 'pattern', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$', maxLength: 64, default: 'VWAPBreakoutStrategy' },
+      ...DATE_PARAMS,
+      symbol: { kind: 'pattern', pattern: '^[A-Z0-9][A-Z0-9.^=-]{0,15}$', maxLength: 16, default: '8306.T', description: 'the fixed symbol' },
+      strategy: { kind: 'enum', values: ACTIVE_STRATEGIES, default: 'VWAPBreakoutStrategy' },
     },
     action: {
       kind: 'builtin',
       builtin: 'golden-run',
       options: {
-        entry: 'src/dssms/dssms_integrated_main.py',
+        entry: ENTRY_POINT,
         outputDir: 'output/dssms_integration',
         folderPrefix: 'dssms_',
         metricsFile: 'performance_metrics.json',

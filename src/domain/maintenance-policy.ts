@@ -101,6 +101,7 @@ export const defaultCanary: CanaryPolicy = {
   cron: '30 5 * * *',
   command: 'canary.golden-run',
   params: {},
+  snapshot: 'host.snapshot',
   tolerance: { totalReturn: 0.0001, maxDrawdown: 0.0001, sharpeRatio: 0.001, tradeCount: 0, tradeListDigest: true },
   severity: 'medium',
   failureSeverity: 'low',
@@ -148,7 +149,8 @@ const canary = z.strictObject({
   channel: channel.optional(),
   command: z.string().min(1).default(defaultCanary.command),
   params,
-  snapshot: z.string().min(1).optional(),
+  // null: no snapshot (a host without the helper).
+  snapshot: z.string().min(1).nullable().default('host.snapshot'),
   tolerance: z
     .strictObject({
       totalReturn: z.number().nonnegative().optional(),
@@ -175,13 +177,13 @@ export const maintenanceSchema = z
     // Given, the plans replace the defaults entirely: `plans: {}` turns scheduled maintenance off.
     plans: plansById.optional(),
     runNowRole: z.enum(['read-only', 'mutating', 'destructive']).default(defaultMaintenance.runNowRole),
-    canary: canary.default({ ...defaultCanary, params: {}, tolerance: { ...defaultCanary.tolerance } }),
+    canary: canary.default({ ...defaultCanary, snapshot: defaultCanary.snapshot ?? null, params: {}, tolerance: { ...defaultCanary.tolerance } }),
   })
   .transform(
     (m): MaintenancePolicy => ({
       plans: m.plans === undefined ? defaultPlans : Object.entries(m.plans).map(([id, p]) => withoutUndefined({ id, ...p }) as MaintenancePlan),
       runNowRole: m.runNowRole,
-      canary: withoutUndefined(m.canary) as CanaryPolicy,
+      canary: withoutUndefined({ ...m.canary, snapshot: m.canary.snapshot ?? undefined }) as CanaryPolicy,
     }),
   );
 

@@ -54,7 +54,7 @@ describe('the maintenance section of a policy file', () => {
     expect(example.runNowRole).toBe(defaultMaintenance.runNowRole);
     expect(example.canary).toEqual({
       ...defaultMaintenance.canary,
-      params: { startDate: '2024-01-04', endDate: '2024-03-29', symbol: '8306.T', strategy: 'VWAPBreakoutStrategy' },
+      params: { start: '2024-01-04', end: '2024-03-29', symbol: '8306.T', strategy: 'VWAPBreakoutStrategy' },
     });
     expect(checkScheduledWork(example, catalogue)).toEqual([]);
   });

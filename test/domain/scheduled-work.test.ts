@@ -20,7 +20,7 @@ describe('scheduledJobRefusal (the host’s check of a scheduled job)', () => {
   it.each([
     ['an entry of the plan, at its place', job, undefined],
     ['the closing maintenance-log line', { ...job, slot: 'log' as const, commandId: 'logs.maintenance-run' }, undefined],
-    ['the canary with its pinned parameters (defaults filled in)', { planId: 'canary', slot: 1, commandId: 'canary.golden-run', params: { symbol: '7203.T', startDate: '2024-01-04' } }, undefined],
+    ['the canary with its pinned parameters (defaults filled in)', { planId: 'canary', slot: 1, commandId: 'canary.golden-run', params: { symbol: '7203.T', start: '2024-01-04' } }, undefined],
     ['a plan the host does not know', { ...job, planId: 'nightly' }, 'the host\'s policy has no maintenance plan "nightly"'],
     ['another command at that place', { ...job, commandId: 'process.stop-python' }, 'entry 2 of plan "weekly" is not process.stop-python in the host\'s policy'],
     ['a command in the log slot', { ...job, slot: 'log' as const }, 'cache.cleanup is not the maintenance-log command'],

@@ -47,8 +47,8 @@ export const goldenRun: Builtin = async ({ root, options, params, signal, print,
   const argv: [string, ...string[]] = [
     python,
     toRootRelative(root, entry.value),
-    '--start-date', params['startDate'] ?? '',
-    '--end-date', params['endDate'] ?? '',
+    '--start-date', params['start'] ?? '',
+    '--end-date', params['end'] ?? '',
     '--fixed-symbol', params['symbol'] ?? '',
     '--force-strategy', params['strategy'] ?? '',
   ];

@@ -52,7 +52,7 @@ async function run(root: string, params: Record<string, string> = {}) {
 describe('the golden-run builtin', () => {
   it('passes the pinned flags and prints the metrics of the folder its run wrote', async () => {
     const root = await host('ok');
-    const result = await run(root, { symbol: '7203.T', startDate: '2024-02-01', endDate: '2024-02-29', strategy: 'BreakoutStrategy' });
+    const result = await run(root, { symbol: '7203.T', start: '2024-02-01', end: '2024-02-29', strategy: 'BreakoutStrategy' });
     expect(result.outcome, result.output).toBe('succeeded');
     expect(result.output).toContain('args 2024-02-01 2024-02-29 7203.T BreakoutStrategy');
     const metrics = parseCanaryOutput(result.output);
@@ -91,7 +91,7 @@ describe('the golden-run builtin', () => {
   });
 
   it('refuses a parameter that is not a date, symbol or strategy name', () => {
-    for (const [name, value] of [['startDate', '2024-1-1'], ['symbol', '--help'], ['strategy', 'os.system']] as const) {
+    for (const [name, value] of [['start', '2024-1-1'], ['symbol', '--help'], ['strategy', 'os.system']] as const) {
       expect(resolveCommand(catalogue, 'canary.golden-run', { [name]: value }).ok).toBe(false);
     }
   });
