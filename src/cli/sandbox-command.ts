@@ -76,7 +76,7 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
     `\nklaxon sandbox is running: open ${emulator.consoleUrl}\n` +
       `  type /incident declare critical <title> in #general; reports go to ${sandboxConfig.reportsDir}\n` +
       `  maintenance and the golden-run canary report to #ops every few minutes (/incident maintenance); to cause a\n` +
-      `  drift, edit ${join(backtestRoot, 'config', 'optimized_parameters.py')} and press Run now on the canary\n` +
+      `  drift, edit ${join(backtestRoot, 'config', 'optimized_params', 'VWAPBreakoutStrategy_8306.T_2026-01-08.json')} and press Run now on the canary\n` +
       `  data: ${home} (Redis ${redisUrl}); Ctrl-C to stop\n\n`,
   );
   const signal = await waitForSignal();
