@@ -25,9 +25,9 @@ describe('maintenanceSummary', () => {
     expectSafeMessage(running);
     expect((running.blocks[0] as HeaderBlock).text.text).toBe('Weekly preventive maintenance (§10.1-1) — running');
     expect(text(running.blocks[1]).split('\n')).toEqual([
-      ':white_check_mark: System health check `system.health-check` — succeeded · 1 min',
-      ':x: Log rotation `logs.rotate` — failed · 2 s · exit 2',
-      ':white_circle: Cache clean-up `cache.cleanup` — waiting',
+      `:white_check_mark: ${commandOf('system.health-check')?.title.en} \`system.health-check\` — succeeded · 1 min`,
+      `:x: ${commandOf('logs.rotate')?.title.en} \`logs.rotate\` — failed · 2 s · exit 2`,
+      `:white_circle: ${commandOf('cache.cleanup')?.title.en} \`cache.cleanup\` — waiting`,
     ]);
     run = recordLog(recordEntry(run, 2, { status: 'succeeded' }, T0 + 3), 'succeeded');
     const done = maintenanceSummary({ run, title: weekly.title, commandOf, locale: 'ja', timeZone: 'Asia/Tokyo', incidentChannel: 'C0INC' });
