@@ -1,5 +1,7 @@
-// Runbook §10.1 (定期メンテナンス): the weekly and monthly maintenance jobs.
+// Runbook §10.1 (定期メンテナンス): the weekly and monthly maintenance jobs, the §7.1 maintenance-log line
+// every scheduled run ends with, and the golden-run canary (DESIGN journey 9).
 import type { CommandSpec } from '../src/domain/catalogue.js';
+import { ACTIVE_STRATEGIES, DATE_PARAMS, ENTRY_POINT } from './real-host.js';
 
 export const maintenance = [
   {
@@ -95,5 +97,51 @@ export const maintenance = [
     outputCapBytes: 64 * 1024,
     action: { kind: 'argv', argv: ['{python}', '{helper:klaxon_snapshot}', 'snapshot'] },
     passWhen: { output: '^KLAXON_SNAPSHOT \\{', description: 'the snapshot is printed' },
+  },
+  {
+    id: 'logs.maintenance-run',
+    title: { en: 'Record a maintenance run in logs/maintenance.log', ja: 'メンテナンス実施記録' },
+    runbook: ['§7.1-1'],
+    risk: 'mutating',
+    timeoutMs: 15_000,
+    outputCapBytes: 4 * 1024,
+    params: {
+      plan: { kind: 'pattern', pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$', maxLength: 40, description: 'the plan id' },
+      outcome: { kind: 'enum', values: ['succeeded', 'failed'] },
+      passed: { kind: 'int', min: 0, max: 100 },
+      total: { kind: 'int', min: 1, max: 100 },
+    },
+    action: {
+      kind: 'builtin',
+      builtin: 'maintenance-log',
+      options: { path: 'logs/maintenance.log', message: 'Scheduled maintenance {plan}: {outcome} ({passed}/{total} entries)' },
+    },
+  },
+  {
+    id: 'canary.golden-run',
+    title: { en: 'Golden-run canary (pinned reference backtest)', ja: 'ゴールデンラン (基準バックテスト再実行)' },
+    runbook: ['§8.1-1'],
+    // It writes a results folder, as every backtest run does; nothing else changes.
+    risk: 'read-only',
+    timeoutMs: 30 * 60_000,
+    outputCapBytes: 256 * 1024,
+    params: {
+      ...DATE_PARAMS,
+      symbol: { kind: 'pattern', pattern: '^[A-Z0-9][A-Z0-9.^=-]{0,15}$', maxLength: 16, default: '8306.T', description: 'the fixed symbol' },
+      strategy: { kind: 'enum', values: ACTIVE_STRATEGIES, default: 'VWAPBreakoutStrategy' },
+    },
+    action: {
+      kind: 'builtin',
+      builtin: 'golden-run',
+      options: {
+        entry: ENTRY_POINT,
+        outputDir: 'output/dssms_integration',
+        folderPrefix: 'dssms_',
+        metricsFile: 'performance_metrics.json',
+        tradesFile: 'all_transactions.csv',
+      },
+    },
+    // In the §8 suite its check is "matches the last good run", not merely "ran" (src/slack/effects/run-event.ts).
+    ticks: 'system_verified',
   },
 ] as const satisfies readonly CommandSpec[];

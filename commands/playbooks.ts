@@ -264,6 +264,11 @@ const verification: Playbook = {
       commands: ['params.check-combinations', 'config.validate'],
     },
     {
+      // Not in the runbook's list, but its purpose: a recovered system must give the results it gave before.
+      title: { en: 'Results match the last good run', ja: '結果が前回正常時と一致' },
+      commands: ['canary.golden-run'],
+    },
+    {
       title: { en: 'Tighten alerting', ja: 'アラート設定調整' },
       commands: ['monitoring.adjust-sensitivity', 'monitoring.add-metrics'],
     },

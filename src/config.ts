@@ -22,6 +22,8 @@ export interface Config {
   readonly timeZone: string;
   readonly locale: Locale;
   readonly stakeholderChannel?: string;
+  /** Where scheduled maintenance and the golden-run canary post their summaries (id or name). */
+  readonly opsChannel?: string;
   readonly backtestRoot?: string;
   readonly backtestPython: string;
   readonly workerHost: string;
@@ -65,6 +67,7 @@ const schema = z.object({
   KLAXON_TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isTimeZone, 'is not an IANA time zone such as Asia/Tokyo').default('Asia/Tokyo')),
   KLAXON_LOCALE: z.preprocess(blankToUndefined, z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('ja')),
   STAKEHOLDER_CHANNEL: optionalString,
+  OPS_CHANNEL: optionalString,
   BACKTEST_ROOT: optionalString,
   BACKTEST_PYTHON: z.preprocess(blankToUndefined, z.string().default('python3')),
   WORKER_HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 of letters, digits, _ . -').default('backtest-1')),
@@ -118,6 +121,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ro
     timeZone: v.KLAXON_TIMEZONE,
     locale: v.KLAXON_LOCALE,
     stakeholderChannel: v.STAKEHOLDER_CHANNEL,
+    opsChannel: v.OPS_CHANNEL,
     backtestRoot: v.BACKTEST_ROOT,
     backtestPython: v.BACKTEST_PYTHON,
     workerHost: v.WORKER_HOST,

@@ -16,6 +16,10 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { clockHandler } from './app/clocks.js';
 import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
+import { firePlan, syncMaintenance } from './app/maintenance.js';
+import { checkScheduledWork } from './domain/maintenance-policy.js';
+import { maintenanceQueue, nextFirings, startMaintenanceWorker, syncSchedulers } from './queue/maintenance-queue.js';
+import { createMaintenanceStore } from './store/maintenance-store.js';
 import { startEffectWorker } from './queue/effect-worker.js';
 import { createProducers, type Producers } from './queue/queues.js';
 import { effectProcessor } from './slack/effects/process-effect.js';
@@ -23,6 +27,7 @@ import { alertWords } from './slack/views/alert-words.js';
 import { boltLogger } from './slack/bolt-logger.js';
 import { registerActions } from './slack/listeners/actions.js';
 import { registerIncidentCommand } from './slack/listeners/incident-command.js';
+import { registerMaintenanceActions } from './slack/listeners/maintenance-actions.js';
 import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { cleanInput } from './slack/clean-input.js';
@@ -70,11 +75,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (!config.slack.botToken) throw new Error('SLACK_BOT_TOKEN is required');
   const policy = options.policy ?? (await loadPolicy(config.policyFile));
   if ('ok' in policy && !policy.ok) throw new Error(policy.error);
+  const scheduledWork = checkScheduledWork(('ok' in policy ? policy.value : policy).maintenance, catalogue);
+  if (scheduledWork.length > 0) throw new Error(`the policy's maintenance section does not fit the catalogue:\n${scheduledWork.map((p) => `  - ${p}`).join('\n')}`);
   const redis: Redis = createRedis(config.redisUrl, 'command');
   const blocking: Redis = createRedis(config.redisUrl, 'blocking');
   for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const prefix = config.redisPrefix;
   const producers = createProducers(redis, prefix, options.renderDelayMs);
+  const schedulerQueue = maintenanceQueue(redis, prefix);
   const metrics = createMetrics();
 
   const routes: CustomRoute[] = [
@@ -181,6 +189,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     runs: producers.runs,
     clockJobs: createClockJobs(producers.clocks, now),
     approvals: createApprovals(redis, { prefix }),
+    maintenance: createMaintenanceStore(redis, { prefix }),
+    schedules: { sync: (specs) => syncSchedulers(schedulerQueue, specs), next: () => nextFirings(schedulerQueue) },
     workers: () => listWorkers(redis, prefix),
     policy: 'ok' in policy ? policy.value : policy,
     catalogue,
@@ -219,6 +229,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   app.use(cleanInput());
   registerIncidentCommand(app, services);
   registerActions(app, services);
+  registerMaintenanceActions(app, services);
   registerModals(app, services);
   registerReactions(app, services, slack);
   app.error(reportFailure(services, slack));
@@ -235,6 +246,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     sweeping.current = sweeping.current.then(() => recorder.sweep()).catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'intent sweep failed'));
   }, 1_000);
   sweeper.unref();
+  // Schedulers live in Redis: every replica upserts the same ones; each firing is taken by one replica.
+  await syncMaintenance(services);
+  const maintenanceWorker: Worker = startMaintenanceWorker({
+    connection: blocking,
+    prefix,
+    logger,
+    fire: async (planId, dueAt) => {
+      const fired = await firePlan(services, planId, { kind: 'schedule' }, dueAt);
+      logger.info({ planId, dueAt, outcome: fired.kind }, 'maintenance firing');
+    },
+  });
 
   const listen = { port: config.port, backlog: HTTP_LIMITS.backlog, ...(config.host ? { host: config.host } : {}) };
   const routeServer = socketMode ? await serveRoutes(routes, config.port, config.host) : undefined;
@@ -273,6 +295,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       routeServer?.closeAllConnections();
       if (routeServer) await new Promise((resolve) => routeServer.close(resolve));
       await clockWorker.close();
+      await maintenanceWorker.close();
+      await schedulerQueue.close();
       await effects.close();
       await producers.close();
       redis.disconnect();

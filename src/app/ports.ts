@@ -3,6 +3,9 @@
 import type { Incident, Instant } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
 import type { RunResult } from '../domain/run-result.js';
+import type { CanaryBaseline, CanaryMetrics } from '../domain/canary.js';
+import type { PlanRun } from '../domain/maintenance-run.js';
+import type { EntrySlot } from '../domain/scheduled-work.js';
 import type { Severity } from '../domain/severity.js';
 import type { ClockAlarm } from '../domain/sla.js';
 import type { EscalationReason } from '../domain/escalation.js';
@@ -102,6 +105,11 @@ export interface RunJobData {
   readonly requestedBy: string;
   readonly approvedBy?: string;
   readonly severity: Severity;
+  /**
+   * Set for an entry of a scheduled maintenance run (then `incidentId` is the run's id, `mnt-…`): the host
+   * checks it against the plans of its own policy instead of a person's roles.
+   */
+  readonly maintenance?: { readonly planId: string; readonly planRunId: string; readonly slot: EntrySlot };
 }
 
 /** A file a run produced, kept in Redis for the bot to upload (the worker host holds no Slack token). */
@@ -193,6 +201,10 @@ export type EffectJob =
   /** Invites people (`U…`) and the members of user groups (`S…`) into the incident channel. */
   | { readonly name: 'invite'; readonly data: { readonly incidentId: string; readonly members: readonly string[] } }
   | { readonly name: 'run-event'; readonly data: RunEvent }
+  /** A maintenance run's summary in the ops channel: posted once, then updated in place. */
+  | { readonly name: 'maintenance-summary'; readonly data: { readonly runId: string } }
+  /** The canary's comparison with the last good run, under its summary. */
+  | { readonly name: 'maintenance-canary'; readonly data: { readonly runId: string } }
   | { readonly name: 'report'; readonly data: { readonly incidentId: string; readonly by: string } };
 
 /** The Slack side effects, queued in order and delivered at least once. */
@@ -243,4 +255,46 @@ export interface WorkerPresence {
   readonly lastSeenAt?: number;
   readonly pid?: number;
   readonly concurrency?: number;
+}
+
+/** The last canary result, good or not (what `/incident maintenance` shows). */
+export interface CanaryResult {
+  readonly runId: string;
+  readonly at: number;
+  readonly outcome: 'good' | 'drift' | 'failed' | 'baseline';
+  readonly metrics?: CanaryMetrics;
+  readonly snapshot?: string;
+}
+
+/** Maintenance runs and the canary's last good run, shared by every replica. */
+export interface MaintenanceRuns {
+  /** Stores a new run; false when a run with its id exists (another replica's copy of the same firing). */
+  create(run: PlanRun): Promise<boolean>;
+  get(runId: string): Promise<PlanRun | undefined>;
+  /** Applies a pure change under compare-and-set; undefined when the run does not exist. */
+  update(runId: string, change: (run: PlanRun) => PlanRun): Promise<PlanRun | undefined>;
+  /** The newest runs of a plan, newest first. */
+  recent(planId: string, count: number): Promise<PlanRun[]>;
+  /** Adapter references of a run (the summary message's channel and ts, its thread's files). */
+  setLink(runId: string, key: string, value: string): Promise<void>;
+  getLinks(runId: string): Promise<Record<string, string>>;
+  baseline(): Promise<CanaryBaseline | undefined>;
+  setBaseline(baseline: CanaryBaseline): Promise<void>;
+  lastCanary(): Promise<CanaryResult | undefined>;
+  setLastCanary(result: CanaryResult): Promise<void>;
+}
+
+/** One recurring firing per plan (the canary included), read in the plan's zone. */
+export interface ScheduleSpec {
+  readonly planId: string;
+  readonly cron: string;
+  readonly timeZone: string;
+}
+
+/** The maintenance schedulers. */
+export interface Schedules {
+  /** Makes the schedulers exactly these: new or changed ones upserted, others removed. */
+  sync(specs: readonly ScheduleSpec[]): Promise<void>;
+  /** When each plan fires next (epoch ms). */
+  next(): Promise<Map<string, number>>;
 }

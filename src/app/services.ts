@@ -4,7 +4,7 @@ import type { Catalogue } from '../domain/catalogue.js';
 import type { Playbook } from '../domain/playbook.js';
 import type { Policy } from '../domain/policy.js';
 import type { Logger } from '../logger.js';
-import type { Approvals, AuditLog, ClockJobs, Effects, IncidentStore, Once, RunQueue, WorkerPresence } from './ports.js';
+import type { Approvals, AuditLog, ClockJobs, Effects, IncidentStore, MaintenanceRuns, Once, RunQueue, Schedules, WorkerPresence } from './ports.js';
 import type { Recorder } from './record.js';
 
 export interface Services {
@@ -22,6 +22,10 @@ export interface Services {
   /** Delayed wake-ups of the SLA clocks and the escalation ladder. */
   readonly clockJobs: ClockJobs;
   readonly approvals: Approvals;
+  /** Scheduled maintenance runs and the canary's last good run. */
+  readonly maintenance: MaintenanceRuns;
+  /** The maintenance schedulers. */
+  readonly schedules: Schedules;
   /** Which worker hosts are online, from their heartbeats. */
   readonly workers: () => Promise<WorkerPresence[]>;
   readonly policy: Policy;

@@ -43,7 +43,7 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
   const signingSecret = randomBytes(16).toString('hex');
   const botToken = 'xoxb-klaxon-sandbox';
   // The bot is invited to #incidents (the stakeholder channel) as docs/slack-setup.md tells an admin to, and to
-  // #general, where the sandbox declares incidents. The workspace is kept under .klaxon/ across restarts.
+  // #general, where the sandbox declares incidents, and to #ops (OPS_CHANNEL), where maintenance reports. The workspace is kept under .klaxon/ across restarts.
   const emulator = await createSlackEmulator({
     port: config.port,
     signingSecret,
@@ -51,6 +51,7 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
     channels: [
       { name: 'general', botIsMember: true },
       { name: 'incidents', botIsMember: true },
+      { name: 'ops', botIsMember: true },
     ],
     stateDir: join(home, 'slack'),
   });
@@ -62,6 +63,7 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
     // Nothing the sandbox opens is reachable from another machine.
     host: '127.0.0.1',
     stakeholderChannel: config.stakeholderChannel ?? 'incidents',
+    opsChannel: config.opsChannel ?? 'ops',
     backtestRoot,
     reportsDir: config.reportsDir === 'incident_reports' ? join(home, 'reports') : config.reportsDir,
   };
@@ -73,6 +75,8 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
   io.stdout.write(
     `\nklaxon sandbox is running: open ${emulator.consoleUrl}\n` +
       `  type /incident declare critical <title> in #general; reports go to ${sandboxConfig.reportsDir}\n` +
+      `  maintenance and the golden-run canary report to #ops every few minutes (/incident maintenance); to cause a\n` +
+      `  drift, edit ${join(backtestRoot, 'config', 'optimized_params', 'VWAPBreakoutStrategy_8306.T_2026-01-08.json')} and press Run now on the canary\n` +
       `  data: ${home} (Redis ${redisUrl}); Ctrl-C to stop\n\n`,
   );
   const signal = await waitForSignal();

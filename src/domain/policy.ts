@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Risk } from './catalogue.js';
 import type { Bilingual } from './locale.js';
+import { defaultMaintenance, maintenanceSchema, type MaintenancePolicy } from './maintenance-policy.js';
 import { err, ok, type Result } from './result.js';
 import type { Severity } from './severity.js';
 import { DEFAULT_SLA, type SlaTargets } from './sla.js';
@@ -48,6 +49,8 @@ export interface Policy {
   readonly businessHours: BusinessHours;
   /** `yyyy-MM-dd` dates in the business-hours zone. */
   readonly holidays: readonly string[];
+  /** §10.1 plans, "Run now", and the golden-run canary (src/domain/maintenance-policy.ts). */
+  readonly maintenance: MaintenancePolicy;
 }
 
 // Runbook §1.2 targets, §11.1 ladder (contacts are blank there, so no members), Mon–Fri 09:00–18:00.
@@ -68,6 +71,7 @@ export const defaultPolicy: Policy = {
   approvalTtlMinutes: 15,
   businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' },
   holidays: [],
+  maintenance: defaultMaintenance,
 };
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -162,6 +166,7 @@ const policySchema = z.strictObject({
     .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] })
     .default({ days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }),
   holidays: z.array(z.string().refine(isCalendarDate, "expected a date 'yyyy-MM-dd'")).default([]),
+  maintenance: maintenanceSchema.default(defaultMaintenance),
 });
 
 const firstLine = (message: string): string => message.split('\n')[0] ?? message;

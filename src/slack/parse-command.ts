@@ -6,7 +6,7 @@ import { parseSeverity, type Severity } from '../domain/severity.js';
 import { fromSlackText } from '../domain/text.js';
 
 export const SUBCOMMANDS = [
-  'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'resolve', 'close', 'help',
+  'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'maintenance', 'resolve', 'close', 'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -19,6 +19,7 @@ export type IncidentCommand =
   | { readonly kind: 'run'; readonly commandId: string; readonly params: Readonly<Record<string, string>>; readonly host?: string }
   | { readonly kind: 'status' }
   | { readonly kind: 'list' }
+  | { readonly kind: 'maintenance' }
   | { readonly kind: 'resolve' }
   | { readonly kind: 'close' }
   | { readonly kind: 'help' };
@@ -66,6 +67,7 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
       return ok({ kind: 'help' });
     case 'status':
     case 'list':
+    case 'maintenance':
     case 'resolve':
     case 'close':
       return ok({ kind: word });

@@ -66,7 +66,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
   const audit = createAuditLog(redis, { prefix });
   const record = (run: RunJobData, decision: string, detail?: string) => {
     const entry: AuditEntry = {
-      at: now(), actor: run.requestedBy, action: 'execute', decision, requestId: run.runId, incidentId: run.incidentId,
+      at: now(), actor: run.requestedBy, action: 'execute', decision, requestId: run.runId, ...(run.maintenance ? {} : { incidentId: run.incidentId }),
       commandId: run.commandId, host, paramsDigest: sha256(Buffer.from(canonicalParams(run.params), 'utf8')),
       ...(detail === undefined ? {} : { detail }),
     };
@@ -105,7 +105,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     if (run.host !== host) return refuse(`queued for ${run.host}, not this host (${host})`);
     if (!resolved.ok) return refuse(describeRefusal(resolved.error));
     const { spec, params } = resolved.value;
-    const refusal = recheckRun(options.policy, spec, run);
+    const refusal = recheckRun(options.policy, spec, run, params);
     if (refusal !== undefined) return refuse(refusal);
     // A second start of the same run means the first one died mid-way. Only read-only work may run again.
     const first = await redis.set(keys.runStarted(run.runId), String(now()), 'EX', 7 * 86_400, 'NX');

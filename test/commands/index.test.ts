@@ -96,8 +96,10 @@ describe('the catalogue', () => {
     expect(destructive).toEqual(['cache.cleanup', 'cleanup.temp', 'cleanup.temp-and-cache', 'config.restore', 'logs.rotate', 'process.stop-python']);
     expect(catalogue.filter((spec) => spec.ticks === 'initial_logs').map((spec) => spec.id)).toEqual(['logs.collect']);
     const verified = catalogue.filter((spec) => spec.ticks === 'system_verified');
-    expect(verified.map((spec) => spec.runbook)).toEqual(Array(6).fill(expect.arrayContaining([expect.stringMatching(/^§8\.1-/)])));
-    expect(verified).toHaveLength(6);
+    // The six §8.1 checks and the golden-run canary ("results match the last good run").
+    expect(verified.map((spec) => spec.runbook)).toEqual(Array(7).fill(expect.arrayContaining([expect.stringMatching(/^§8\.1-/)])));
+    expect(verified.map((spec) => spec.id)).toContain('canary.golden-run');
+    expect(verified).toHaveLength(7);
   });
 
   it('records how an entry departs from the runbook, in both languages', () => {

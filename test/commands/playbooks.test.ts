@@ -41,7 +41,7 @@ describe('the playbooks', () => {
     ['medium.partial-outage', [15, 30, 60]],
     ['medium.performance', [20, 45]],
     ['low.minor-issue', [30, undefined]],
-    ['recovery.verification', [30, 20, 15, undefined, undefined]],
+    ['recovery.verification', [30, 20, 15, undefined, undefined, undefined]],
   ] as const)('%s keeps the runbook time boxes %j', (id, minutes) => {
     expect(playbooks.find((p) => p.id === id)?.steps.map((s) => s.withinMinutes)).toEqual(minutes);
   });

@@ -52,7 +52,9 @@ describe('the demo backtest host', () => {
     expect(result.stdout).toContain(says);
     expect(await readFile(join(root, 'logs/main.log'), 'utf8')).toMatch(/ - dssms - INFO - DSSMS done: /);
     const run = /results in (output\/dssms_integration\/\S+)/.exec(result.stdout)?.[1] ?? '';
-    expect(await readdir(join(root, run))).toEqual(['dssms_execution.log', 'results.json']);
+    // The real system's result files (klaxon's golden-run canary reads them), next to the demo's own summary.
+    expect(run).toMatch(/^output\/dssms_integration\/dssms_\d{8}_\d{6}$/);
+    expect((await readdir(join(root, run))).sort()).toEqual(['all_transactions.csv', 'dssms_execution.log', 'execution_results.json', 'performance_metrics.json', 'results.json']);
   });
 
   it('rejects an unknown strategy, as the real entry point does', async () => {

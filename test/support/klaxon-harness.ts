@@ -28,6 +28,8 @@ export interface Klaxon {
   readonly general: string;
   readonly stakeholders: string;
   readonly backtestRoot?: string;
+  /** The worker, when one was started: stop it alone to keep the bot (or the bot alone with `bot.stop()`). */
+  readonly worker?: { stop(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     general,
     stakeholders,
     ...(backtestRoot ? { backtestRoot } : {}),
+    ...(worker ? { worker } : {}),
     async stop() {
       await worker?.stop();
       await bot.stop();

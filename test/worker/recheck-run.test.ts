@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findCommand } from '../../commands/index.js';
 import type { CommandSpec } from '../../src/domain/catalogue.js';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
+import { SYSTEM_ACTOR } from '../../src/domain/scheduled-work.js';
 import { recheckRun } from '../../src/worker/recheck-run.js';
 
 const spec = (id: string): CommandSpec => {
@@ -34,5 +35,24 @@ describe('recheckRun', () => {
   it('without a policy checks approvals only', () => {
     expect(recheckRun(undefined, spec('cleanup.temp'), { requestedBy: 'U7' })).toBeUndefined();
     expect(recheckRun(undefined, spec('config.restore'), { requestedBy: 'U7', approvedBy: 'U7' })).toBe('self-approval is not allowed');
+  });
+});
+
+describe('recheckRun for scheduled maintenance', () => {
+  const destructive = { id: 'cache.cleanup', title: { en: 'c', ja: 'c' }, runbook: [], risk: 'destructive', timeoutMs: 1, outputCapBytes: 1, action: { kind: 'argv', argv: ['x'] } } as const;
+  const scheduled = { requestedBy: SYSTEM_ACTOR, maintenance: { planId: 'weekly', slot: 2 } } as const;
+  it.each([
+    ['an entry its policy lists, destructive or not (the plan is the permission)', defaultPolicy, scheduled, undefined],
+    ['another place of the plan', defaultPolicy, { ...scheduled, maintenance: { planId: 'weekly', slot: 0 } }, 'entry 0 of plan "weekly" is not cache.cleanup in the host\'s policy'],
+    ['a plan the host does not have', defaultPolicy, { ...scheduled, maintenance: { planId: 'nightly', slot: 0 } }, 'the host\'s policy has no maintenance plan "nightly"'],
+    ['a person claiming a plan', defaultPolicy, { requestedBy: 'U1', maintenance: { planId: 'weekly', slot: 2 } }, 'a scheduled run must come from the scheduler'],
+    ['the system actor without a plan', defaultPolicy, { requestedBy: SYSTEM_ACTOR }, 'a scheduled run must come from the scheduler'],
+    ['no policy on the host (approvals only)', undefined, scheduled, undefined],
+  ] as const)('%s', (_what, policy, people, refusal) => {
+    expect(recheckRun(policy, destructive, people)).toBe(refusal);
+  });
+
+  it('never lets a schedule carry an approval', () => {
+    expect(recheckRun(defaultPolicy, { ...destructive, requiresApproval: true }, scheduled)).toBe("a scheduled run cannot carry a second person's approval");
   });
 });

@@ -10,6 +10,7 @@ import { inviteMembersJob } from './invite-members.js';
 import { postAlarm, postEscalation, postNote, postPlaybook, postStatusUpdate, postVerificationOffer } from './post-message.js';
 import { renderIncident } from './render-incident.js';
 import { runAccepted } from './run-accepted.js';
+import { maintenanceRunEvent, postCanaryComparison, renderMaintenanceSummary } from './maintenance-effects.js';
 import { runEvent } from './run-event.js';
 import { setupIncidentChannel } from './setup-incident-channel.js';
 
@@ -49,7 +50,11 @@ function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
     case 'invite':
       return inviteMembersJob(ctx, task.data);
     case 'run-event':
-      return runEvent(ctx, task.data);
+      return task.data.run.maintenance ? maintenanceRunEvent(ctx, task.data) : runEvent(ctx, task.data);
+    case 'maintenance-summary':
+      return renderMaintenanceSummary(ctx, task.data.runId);
+    case 'maintenance-canary':
+      return postCanaryComparison(ctx, task.data.runId);
     case 'report':
       return deliverReport(ctx, task.data.incidentId);
     case 'approval-decided':

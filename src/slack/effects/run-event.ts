@@ -6,6 +6,7 @@ import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } fr
 import { parseSnapshot, recordHostSnapshot, snapshotPair, type HostSnapshot } from '../../domain/host-snapshot.js';
 import { apply } from '../../app/apply.js';
 import { SNAPSHOT_COMMAND } from '../../app/request-run.js';
+import { judgeGoldenRun } from '../../app/maintenance.js';
 import { uploadFiles } from '../upload-file.js';
 import { runRefused } from '../views/bot-replies.js';
 import { runOutcomeUnknown } from '../views/run-outcome-unknown.js';
@@ -14,6 +15,8 @@ import { runResult } from '../views/run-result.js';
 import type { SlackMessage } from '../views/view-types.js';
 import type { RunEvent, RunJobData } from '../../app/ports.js';
 import { hostSnapshotMessage } from '../views/host-snapshot.js';
+import type { RunResult } from '../../domain/run-result.js';
+import { canaryComparison } from '../views/canary-comparison.js';
 import { requireChannel, type EffectContext } from './effect-context.js';
 import { trackVerification } from './track-verification.js';
 
@@ -80,7 +83,9 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
       const { outcome, exitCode, durationMs, outputDigest } = result;
       await recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files }, (commandId) => commandOf(commandId)?.ticks);
       if (snapshot) await recordSnapshot(ctx, { run, channel, thread, at: event.at, snapshot }, links);
-      if (commandOf(run.commandId)?.ticks === 'system_verified') await trackVerification(ctx, { incidentId: run.incidentId, commandId: run.commandId, outcome, channel, runId: run.runId });
+      // The golden run passes the §8 check only when its results match the last good run.
+      const checked = run.commandId === services.policy.maintenance.canary.command ? await goldenRunCheck(ctx, run, result, thread, channel, links) : outcome;
+      if (commandOf(run.commandId)?.ticks === 'system_verified') await trackVerification(ctx, { incidentId: run.incidentId, commandId: run.commandId, outcome: checked, channel, runId: run.runId });
       return;
     }
     case 'refused':
@@ -110,4 +115,19 @@ async function recordSnapshot(
   const isFirst = first === undefined || (first.type === 'host_snapshot' && first.jobId === run.runId);
   const message = hostSnapshotMessage({ snapshot, locale: ctx.view.locale, ...(isFirst || !pair ? {} : { changes: pair.changes }) });
   await ctx.link(run.incidentId, `run-snapshot:${run.runId}`, await ctx.post(taken.channel, message, taken.thread));
+}
+
+// Compares an incident's golden run with the last good run and shows the table in its thread; what the
+// verification suite counts: a drift or a run without metrics fails the check.
+async function goldenRunCheck(ctx: EffectContext, run: RunJobData, result: RunResult, thread: string, channel: string, links: Record<string, string>): Promise<string> {
+  const { verdict, baseline } = await judgeGoldenRun(ctx.services, result);
+  if (!links[`run-canary:${run.runId}`] && verdict.verdict !== 'failed') {
+    const message = canaryComparison({
+      ...(verdict.verdict === 'baseline' ? {} : { comparison: verdict.comparison }),
+      ...(baseline === undefined ? {} : { baselineAt: baseline.at }),
+      ...ctx.view,
+    });
+    await ctx.link(run.incidentId, `run-canary:${run.runId}`, await ctx.post(channel, message, thread));
+  }
+  return verdict.verdict === 'drift' || verdict.verdict === 'failed' ? 'failed' : result.outcome;
 }

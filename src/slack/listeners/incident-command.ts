@@ -3,6 +3,7 @@ import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { declare } from '../../app/declare.js';
+import { maintenanceOverview } from '../../app/maintenance.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import { requestRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
@@ -17,6 +18,7 @@ import { explain, type Problem } from '../explain.js';
 import { parseCommand, type IncidentCommand } from '../parse-command.js';
 import { helpMessage } from '../views/help-message.js';
 import { listIncidents } from '../views/list-incidents.js';
+import { maintenanceListFor } from '../views/maintenance-list.js';
 import { acceptedReply } from '../views/run-replies.js';
 import { closeModal } from '../views/close-modal.js';
 import { declareModal } from '../views/declare-modal.js';
@@ -68,6 +70,8 @@ export function registerIncidentCommand(app: App, services: Services): void {
       }
       case 'list':
         return ephemeral(listIncidents({ incidents: await services.store.listOpen(), now: services.now(), locale, timeZone }));
+      case 'maintenance':
+        return ephemeral(maintenanceListFor(await maintenanceOverview(services, by), locale, timeZone));
       case 'status':
         return inIncident(command, async (incident) => {
           const workers = await services.workers();

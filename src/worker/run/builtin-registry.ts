@@ -4,6 +4,7 @@ import { cleanTemp } from './builtins/clean-temp.js';
 import { configChanges } from './builtins/config-changes.js';
 import { dirSummary } from './builtins/dir-summary.js';
 import { fileInfo } from './builtins/file-info.js';
+import { goldenRun } from './builtins/golden-run.js';
 import { findProcesses } from './builtins/find-processes.js';
 import { httpStatus } from './builtins/http-status.js';
 import { jsonSet } from './builtins/json-set.js';
@@ -36,4 +37,5 @@ export const builtins: Readonly<Record<string, Builtin>> = {
   'http-status': httpStatus,
   'dir-summary': dirSummary,
   'json-set': jsonSet,
+  'golden-run': goldenRun,
 };

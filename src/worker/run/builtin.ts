@@ -14,6 +14,10 @@ export interface BuiltinContext {
   readonly signal: AbortSignal;
   /** Writes one line of output (redacted, capped and digested by the runner). */
   readonly print: (line: string) => void;
+  /** For builtins that run a program of the backtest system: BACKTEST_PYTHON, the minimal environment. */
+  readonly python: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly killGraceMs: number;
 }
 
 export interface BuiltinOutcome {

@@ -90,6 +90,9 @@ async function runBuiltin(spec: CommandSpec & { action: { kind: 'builtin' } }, p
     print: (line) => {
       if (stopped === undefined) emit(redactor.push(`${line}\n`));
     },
+    python: ctx.python,
+    env: minimalEnv(ctx.hostEnv ?? {}),
+    killGraceMs: ctx.killGraceMs ?? 2000,
   }).then(
     (outcome): BuiltinOutcome => outcome,
     (error: unknown): BuiltinOutcome => {

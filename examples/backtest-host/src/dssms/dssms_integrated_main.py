@@ -1,6 +1,8 @@
 """DSSMS integrated backtest (demo): the live entry point. Picks a symbol per day from the cached prices
-(or the one given), runs the chosen strategy, logs to logs/main.log (and logs/structured.log) and to
-output/dssms_integration/<run>/dssms_execution.log, and writes the run's results there."""
+(or the one given), runs the chosen strategy with its approved optimised parameters, logs to logs/main.log
+(and logs/structured.log) and to output/dssms_integration/dssms_<yyyyMMdd_HHmmss>/dssms_execution.log, and
+writes the run's results there under the real system's names (performance_metrics.json, all_transactions.csv,
+execution_results.json)."""
 import argparse
 import importlib
 import json
@@ -12,6 +14,8 @@ from datetime import datetime
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
+from config.optimized_parameters import OptimizedParameterManager  # noqa: E402
+from src.dssms.dssms_outputs import trades_of, write_outputs  # noqa: E402
 from src.utils.logger_setup import get_logger_manager  # noqa: E402
 
 STRATEGY_MAP = {
@@ -46,8 +50,9 @@ def main(argv=None):
         parser.error(f"Unknown strategy: {args.force_strategy}")
     get_logger_manager()
     log = logging.getLogger("dssms")
-    run_dir = os.path.join(ROOT, "output", "dssms_integration", datetime.now().strftime("%Y%m%d_%H%M%S_%f"))
-    os.makedirs(run_dir)
+    # The real system's folder name (second resolution; a second run in the same second shares it).
+    run_dir = os.path.join(ROOT, "output", "dssms_integration", datetime.now().strftime("dssms_%Y%m%d_%H%M%S"))
+    os.makedirs(run_dir, exist_ok=True)
     run_log = logging.FileHandler(os.path.join(run_dir, "dssms_execution.log"), encoding="utf-8")
     run_log.setFormatter(logging.Formatter("%(asctime)s - %(name)s - %(levelname)s - %(message)s"))
     log.addHandler(run_log)
@@ -55,8 +60,10 @@ def main(argv=None):
     strategy_name = args.force_strategy or "VWAPBreakoutStrategy"
     log.info("DSSMS start %s..%s symbol=%s strategy=%s", args.start_date, args.end_date, symbol, strategy_name)
     module_name, class_name = STRATEGY_MAP[strategy_name]
-    strategy = getattr(importlib.import_module(module_name), class_name)(load_prices(symbol, args.start_date, args.end_date))
+    params = OptimizedParameterManager().load_approved_params(strategy_name, symbol)
+    strategy = getattr(importlib.import_module(module_name), class_name)(load_prices(symbol, args.start_date, args.end_date), params)
     result = strategy.backtest()
+    write_outputs(run_dir, trades_of(result, symbol, strategy_name))
     trades = int((result["Entry_Signal"] == 1).sum())
     summary = {"symbol": symbol, "strategy": strategy_name, "start": args.start_date, "end": args.end_date, "trades": trades}
     with open(os.path.join(run_dir, "results.json"), "w", encoding="utf-8") as handle:

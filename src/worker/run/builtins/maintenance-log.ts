@@ -6,14 +6,16 @@ import { optionString } from '../builtin.js';
 import { resolveInside, toRootRelative } from '../safe-path.js';
 import { logTime } from '../stamp.js';
 
-// Appends one fixed, timestamped line (the message comes from the catalogue, never from a person).
-export const maintenanceLog: Builtin = async ({ root, options, now, print }) => {
+// Appends one timestamped line. The message comes from the catalogue, never from a person: its `{name}`
+// placeholders take the run's parameters, which the catalogue has already checked (enums, numbers, ids).
+export const maintenanceLog: Builtin = async ({ root, options, params, now, print }) => {
   const path = await resolveInside(root, optionString(options, 'path'));
   if (!path.ok) {
     print(path.error);
     return { exitCode: 1 };
   }
-  const line = `${logTime(now())} - ${optionString(options, 'message')}`;
+  const message = optionString(options, 'message').replace(/\{([A-Za-z]\w*)\}/g, (whole, name: string) => params[name] ?? whole);
+  const line = `${logTime(now())} - ${message}`;
   await mkdir(dirname(path.value), { recursive: true });
   await appendFile(path.value, `${line}\n`);
   print(`Appended to ${toRootRelative(root, path.value)}: ${line}`);
