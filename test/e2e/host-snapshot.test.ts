@@ -62,9 +62,9 @@ describe('the host snapshot at declaration and at resolve', () => {
       services.now(),
     );
     if (!report.ok) throw new Error('no report');
-    expect(report.value.markdown).toMatch(/- \*\*Host snapshot \(first\)\*\*: commit/);
-    expect(report.value.markdown).toMatch(/- \*\*Host snapshot \(latest\)\*\*: commit/);
+    expect(report.value.markdown).toMatch(/\| Host snapshot \(first\) \| commit /);
+    expect(report.value.markdown).toMatch(/\| Host snapshot \(latest\) \| commit /);
     // Markdown-escaped, as every path in the report is.
-    expect(report.value.markdown).toContain(`- **Changed during the incident**: ${CHANGED.replaceAll('_', '\\_')} (modified)`);
+    expect(report.value.markdown).toContain(`| Changed during the incident | ${CHANGED.replaceAll('_', '\\_')} (modified)`);
   });
 });
