@@ -140,6 +140,7 @@ export const SNAPSHOT_COMMAND = 'host.snapshot';
 // when a worker for that host is online (a job for an absent host would wait for nobody). Returns whether
 // it was queued.
 export async function requestSnapshot(services: Services, incident: Incident, phase: 'declared' | 'resolved'): Promise<boolean> {
+  if (!services.policy.hostSnapshots) return false;
   const host = incident.host ?? services.config.workerHost;
   if (incident.status === 'closed' || !services.catalogue.some((c) => c.id === SNAPSHOT_COMMAND)) return false;
   if (!(await services.workers()).some((w) => w.host === host && w.online)) return false;

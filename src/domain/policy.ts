@@ -51,6 +51,8 @@ export interface Policy {
   readonly holidays: readonly string[];
   /** §10.1 plans, "Run now", and the golden-run canary (src/domain/maintenance-policy.ts). */
   readonly maintenance: MaintenancePolicy;
+  /** Take the host's reproducibility snapshot at declaration and at resolve (when its worker is online). */
+  readonly hostSnapshots: boolean;
 }
 
 // Runbook §1.2 targets, §11.1 ladder (contacts are blank there, so no members), Mon–Fri 09:00–18:00.
@@ -72,6 +74,7 @@ export const defaultPolicy: Policy = {
   businessHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' },
   holidays: [],
   maintenance: defaultMaintenance,
+  hostSnapshots: true,
 };
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -167,6 +170,7 @@ const policySchema = z.strictObject({
     .default({ days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }),
   holidays: z.array(z.string().refine(isCalendarDate, "expected a date 'yyyy-MM-dd'")).default([]),
   maintenance: maintenanceSchema.default(defaultMaintenance),
+  hostSnapshots: z.boolean().default(true),
 });
 
 const firstLine = (message: string): string => message.split('\n')[0] ?? message;

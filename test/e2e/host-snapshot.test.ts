@@ -18,7 +18,7 @@ describe('the host snapshot at declaration and at resolve', () => {
   let incidentId: string;
 
   beforeAll(async () => {
-    k = await startKlaxon({ worker: true });
+    k = await startKlaxon({ worker: true, hostSnapshots: true });
     await eventually(async () => (await k.bot.services.workers()).some((w) => w.host === 'backtest-1' && w.online), 'the worker online');
     await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Parameters drifted' });
     channel = (await eventually(() => k.emulator.channels().find((c) => c.name.startsWith('inc-')), 'the incident channel')).id;

@@ -33,8 +33,8 @@ describe('closing an incident more than once', () => {
     const first = await openCloseModal(k, USERS.l2, d.channelId);
     const second = await openCloseModal(k, USERS.l1, d.channelId);
 
-    // The archive fails once after the upload and the summary: the job's retry must not repeat them.
-    k.emulator.faults.add({ method: 'conversations.archive', kind: 'error', error: 'restricted_action', times: 1 });
+    // The archive fails once (a transient Slack error) after the upload and the summary: the retry must not repeat them.
+    k.emulator.faults.add({ method: 'conversations.archive', kind: 'error', error: 'internal_error', times: 1 });
     const answers = await Promise.all([1, 2, 3].map(() => submitClose(k, USERS.l2, first, FIELDS)));
     for (const answer of answers) {
       expect(answer.status).toBe(200);

@@ -36,8 +36,8 @@ describe('Japanese locale', () => {
     expect(announcement?.text).toMatch(JAPANESE);
 
     const update = await k.emulator.slashCommand({ userId: USERS.l2, channelId: channel, text: 'update 設定を戻しました' });
-    expect(update.body).toContain('状況報告を投稿しました');
-    await eventually(() => k.emulator.messages(channel).find((m) => m.text.includes('の状況報告: 設定を戻しました')), 'the Japanese status update');
+    expect(update.body).toContain('中間報告を投稿しました');
+    await eventually(() => k.emulator.messages(channel).find((m) => m.text.includes('の中間報告：設定を戻しました')), 'the Japanese status update');
   });
 
   it('answers help, usage errors and the wrong channel in Japanese', async () => {

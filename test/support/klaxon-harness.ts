@@ -37,6 +37,11 @@ export interface HarnessOptions {
   readonly worker?: boolean;
   readonly locale?: 'en' | 'ja';
   readonly policy?: Policy;
+  /**
+   * The host snapshot at declaration and resolve adds a run (and its thread) to every incident with a worker;
+   * off unless a test is about it, so the tests that count runs, posts and jobs count only their own.
+   */
+  readonly hostSnapshots?: boolean;
   readonly slackApi?: SlackApiOptions;
   readonly env?: Record<string, string>;
   readonly now?: () => number;
@@ -95,16 +100,17 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
   };
   const config = loadConfig(env, 'bot');
   if (!config.ok) throw config.error;
+  const policy: Policy = { ...(options.policy ?? sandboxPolicy), hostSnapshots: options.hostSnapshots ?? false };
   const bot = await startBot({
     config: config.value,
     logger: options.logger ?? quiet,
-    policy: options.policy ?? sandboxPolicy,
+    policy,
     renderDelayMs: 50,
     slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, channelIntervalMs: 50, channelBurst: 5, ...options.slackApi },
     ...(options.now ? { now: options.now } : {}),
   });
   if (!options.socketMode) emulator.setBotUrl(`${bot.url}/slack/events`);
-  const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: options.logger ?? quiet, catalogue, policy: options.policy ?? sandboxPolicy, progressEveryMs: 1, ...(options.now ? { now: options.now } : {}) }) : undefined;
+  const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: options.logger ?? quiet, catalogue, policy, progressEveryMs: 1, ...(options.now ? { now: options.now } : {}) }) : undefined;
   const general = emulator.channel('general')?.id as string;
   const stakeholders = emulator.channel('incidents')?.id as string;
   return {
