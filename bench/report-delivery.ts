@@ -77,7 +77,7 @@ async function seedIncident(k: BenchKlaxon, events: number): Promise<{ incidentI
   await step((i, at) => acknowledge(i, actor(at, 'ack')), 'ack');
   await step((i, at) => resolveIncident(i, actor(at, 'resolve')), 'resolve');
   const fields = { summary: 'Host stopped answering', impact: 'All strategies', actions: 'Restarted in safe mode', rootCause: 'Stale cache', prevention: 'Cache check in CI' };
-  await step((i, at) => closeIncident(i, fields, actor(at, 'close')), 'close');
+  await step((i, at) => closeIncident(i, fields, actor(at, 'close'), { unverifiedReason: 'bench: no verification run' }), 'close');
   return { incidentId, appendMs };
 }
 

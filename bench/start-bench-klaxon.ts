@@ -9,6 +9,9 @@ import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createSlackEmulator, type SlackEmulator } from '../src/sandbox/emulator/slack-emulator.js';
 import { sandboxPolicy } from '../src/sandbox/sandbox-policy.js';
+
+// No automatic host snapshot: the run bench times the runs it asks for.
+const BENCH_POLICY = { ...sandboxPolicy, hostSnapshots: false };
 import { startBot, type RunningBot } from '../src/start-bot.js';
 import { startWorkerProcess } from '../src/start-worker.js';
 import { createRedis } from '../src/store/redis-connection.js';
@@ -70,7 +73,7 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
   if (!loaded.ok) throw loaded.error;
   const config = loaded.value;
   const logger = createLogger({ level: process.env['KLAXON_BENCH_LOG'] ?? 'silent', pretty: false });
-  const bot = await startBot({ config, logger, policy: sandboxPolicy });
+  const bot = await startBot({ config, logger, policy: BENCH_POLICY });
   emulator.setBotUrl(`${bot.url}/slack/events`);
   const worker = backtestRoot ? await startWorkerProcess({ config, logger, catalogue }) : undefined;
   const replicas: RunningBot[] = [];
@@ -80,7 +83,7 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
     config,
     general: emulator.channel('general')?.id as string,
     async replica() {
-      const another = await startBot({ config, logger, policy: sandboxPolicy });
+      const another = await startBot({ config, logger, policy: BENCH_POLICY });
       replicas.push(another);
       return another;
     },

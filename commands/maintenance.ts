@@ -121,8 +121,8 @@ export const maintenance = [
     id: 'canary.golden-run',
     title: { en: 'Golden-run canary (pinned reference backtest)', ja: 'ゴールデンラン (基準バックテスト再実行)' },
     runbook: ['§8.1-1'],
-    // It writes a results folder, as every backtest run does; nothing else changes.
-    risk: 'read-only',
+    // It writes a results folder under the tree, as every backtest run does: mutating, however harmless.
+    risk: 'mutating',
     timeoutMs: 30 * 60_000,
     outputCapBytes: 256 * 1024,
     params: {

@@ -26,7 +26,8 @@ const EMOJI = {
   x: '❌', wave: '👋', memo: '📝', bell: '🔔', arrow_up: '⬆️', clock3: '🕒', lock: '🔒', package: '📦',
   white_large_square: '⬜', large_green_circle: '🟢', alarm_clock: '⏰', arrow_double_up: '⏫', arrow_forward: '▶️',
   gear: '⚙️', hourglass_flowing_sand: '⏳', information_source: 'ℹ️', no_entry: '⛔', no_entry_sign: '🚫',
-  raised_hand: '✋',
+  raised_hand: '✋', repeat: '🔁', arrows_counterclockwise: '🔄', new: '🆕', white_circle: '⚪', grey_question: '❔',
+  wrench: '🔧',
 };
 /**
  * `:pushpin:` → 📌 for the common shortcodes; unknown ones stay as typed.
