@@ -1,7 +1,6 @@
 // Builtins under the runner: same result shape, same timeout and cancel treatment as a process.
 import { describe, it, expect } from 'vitest';
 import { execa } from 'execa';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandSpec } from '../../../src/domain/catalogue.js';
 import { runCommand } from '../../../src/worker/run/run-command.js';
 import { context, demoHost, PYTHON } from './fixtures.js';
@@ -36,8 +35,9 @@ describe('builtins under the runner', () => {
 
   it('times out a builtin that takes too long', async () => {
     const root = await demoHost('builtin-timeout');
-    const stubborn = execa(PYTHON, ['-c', 'import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(30)'], { cwd: root, reject: false });
-    await sleep(400);
+    const stubborn = execa(PYTHON, ['-c', "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); time.sleep(30)"], { cwd: root, reject: false });
+    // Only once it ignores SIGTERM is there something for the builtin to wait on (a fixed sleep raced it).
+    await new Promise((resolve) => stubborn.stdout?.once('data', resolve));
     const spec: CommandSpec = { ...stopSpec(500), action: { kind: 'builtin', builtin: 'stop-processes', options: { name: 'python', graceMs: 10_000 } } };
     const started = Date.now();
     const result = await runCommand(spec, {}, context(root));
