@@ -100,7 +100,12 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     for (const spec of changing) expect(runAll?.confirm?.text.text).toContain(spec.title.ja);
     await click(k, USERS.l2, d.channelId, ACTION.runSuite);
     await finishedRuns(k, d.incidentId, RUN_ALL, 90_000);
-    const verified = await eventually(async () => (await incident(k, d.incidentId)).checklist.system_verified, 'システム検証実施 ticked', 20_000);
+    // The item exists from the start: wait for it to be done, not merely present (the last result may still be
+    // on its way to the verification tracker).
+    const verified = await eventually(async () => {
+      const item = (await incident(k, d.incidentId)).checklist.system_verified;
+      return item.done ? item : undefined;
+    }, 'システム検証実施 ticked', 20_000);
     expect(verified).toMatchObject({ done: true, by: 'klaxon', auto: true });
     await eventually(() => k.emulator.messages(d.channelId).find((m) => m.text.includes('検証に合格')), 'the verification verdict in the channel');
 
