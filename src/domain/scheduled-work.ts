@@ -1,8 +1,7 @@
 // What a scheduled run may run: the entries of a plan, or the canary's snapshot and golden run, plus the
 // §7.1 maintenance-log line every run ends with. The bot builds runs from this and the worker re-checks
 // every scheduled job against it, so a queued job can only ever be an entry the policy lists.
-import type { MaintenancePolicy, PlanEntry } from './maintenance-policy.js';
-import type { Severity } from './severity.js';
+import type { MaintenancePlan, MaintenancePolicy, PlanEntry } from './maintenance-policy.js';
 import type { Bilingual } from './locale.js';
 
 /** The canary's plan id: it runs through the same machinery as the maintenance plans. */
@@ -12,19 +11,8 @@ export const MAINTENANCE_LOG_COMMAND = 'logs.maintenance-run';
 /** Who a scheduled job is requested by in the audit stream and on the host. */
 export const SYSTEM_ACTOR = 'klaxon:maintenance';
 
-export interface ScheduledPlan {
-  readonly id: string;
-  readonly title: Bilingual;
-  readonly runbook?: string;
-  readonly cron: string;
-  readonly timeZone?: string;
-  readonly entries: readonly PlanEntry[];
-  readonly host?: string;
-  readonly channel?: string;
-  /** Severity of the incident a failed run opens. */
-  readonly severity: Severity;
-  readonly enabled: boolean;
-}
+/** A plan as it is scheduled: the canary is one too, in the same shape as the policy's plans. */
+export type ScheduledPlan = MaintenancePlan;
 
 const CANARY_TITLE: Bilingual = { en: 'Golden-run canary', ja: 'ゴールデンラン (基準バックテスト)' };
 
