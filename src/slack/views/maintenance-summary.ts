@@ -7,6 +7,7 @@ import { formatDuration } from '../../domain/time.js';
 import { inlineCode, inlineMrkdwn, userRef } from '../mrkdwn.js';
 import { context, fallbackText, header, section } from './blocks.js';
 import { maintenanceWords } from './maintenance-words.js';
+import { OUTCOME_EMOJI } from './outcome-emoji.js';
 import { slackDate } from './slack-date.js';
 import type { CommandLookup, SlackMessage } from './view-types.js';
 
@@ -14,10 +15,7 @@ export const ENTRY_EMOJI: Readonly<Record<EntryStatus, string>> = {
   pending: ':white_circle:',
   queued: ':hourglass_flowing_sand:',
   running: ':arrows_counterclockwise:',
-  succeeded: ':white_check_mark:',
-  failed: ':x:',
-  timed_out: ':alarm_clock:',
-  canceled: ':no_entry_sign:',
+  ...OUTCOME_EMOJI,
   refused: ':no_entry:',
   unknown: ':grey_question:',
 };
