@@ -58,6 +58,17 @@ describe('a real workspace', () => {
     expect(k.emulator.calls('conversations.create')).toHaveLength(1);
   });
 
+  it('says so when it can neither create a channel nor join the private one it was declared in', async () => {
+    const channels = [{ name: 'general' }, { name: 'incidents', botIsMember: true }, { name: 'secret-room', isPrivate: true, members: [USERS.l1] }];
+    k = await startKlaxon({ workspace: { channelCreation: 'admins', channels } });
+    const room = k.emulator.channel('secret-room') as { id: string };
+    await k.emulator.slashCommand({ userId: USERS.l1, channelId: room.id, text: 'declare high Private room' });
+    const told = await eventually(() => k?.emulator.ephemerals(room.id, USERS.l1).find((e) => e.text.includes('method_not_supported_for_channel_type')), 'the declarer told');
+    expect(told.text).toContain('/invite @klaxon');
+    expect(k.emulator.calls('conversations.join').filter((c) => !c.ok)).toHaveLength(1);
+    expect(k.emulator.messages(room.id)).toHaveLength(0);
+  });
+
   it('completes setup when klaxon is not in the stakeholder channel, asks once, and says how to fix it', async () => {
     k = await startKlaxon({ workspace: { channels: [{ name: 'general', botIsMember: true }, { name: 'incidents' }] } });
     await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Nobody invited klaxon' });

@@ -52,6 +52,16 @@ async function runInPlace(ctx: EffectContext, incident: Incident, refused: strin
   const text = m.noChannel(incident.id, refused, m.channelFix(refused));
   ctx.services.logger.error({ incident: incident.id, slackError: refused, home }, 'Slack refused to create the incident channel; the incident runs where it was declared');
   if (!home) throw new PermanentEffectError(`conversations.create answered ${refused} and there is no channel to fall back to`);
+  // A person may declare in a channel klaxon is not in: it joins that channel (public ones only) to work there.
+  if (origin) {
+    try {
+      await ctx.slack.call('conversations.join', { channel: home });
+    } catch (error) {
+      if (!(error instanceof SlackPlatformError)) throw error;
+      await ctx.tell(origin, { text: fallbackText(m.cannotJoin(incident.id, error.slackError)), blocks: [section(m.cannotJoin(incident.id, error.slackError))] });
+      throw new PermanentEffectError(`conversations.create answered ${refused} and conversations.join ${error.slackError}`, { cause: error });
+    }
+  }
   await ctx.link(incident.id, 'channel', home);
   await ctx.link(incident.id, 'channelFallback', refused);
   await ctx.link(incident.id, 'invited', '1');

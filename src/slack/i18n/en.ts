@@ -309,6 +309,7 @@ export const en: Messages = {
       })[e] ?? 'Slack refused',
     notInvited: (people) => `:warning: Could not add to this channel, invite them by hand if they are needed: ${people}`,
     noChannel: (id, e, fix) => `:warning: Slack refused to create a channel for ${id} (\`${e}\`). ${fix} Until then ${id} runs in this channel: its header and checklist are posted here.`,
+    cannotJoin: (id, e) => `:warning: Slack refused both a channel for ${id} and klaxon joining this one (\`${e}\`): ${id} is recorded, but klaxon cannot post here. Invite klaxon to this channel (\`/invite @klaxon\`), or declare in a public channel.`,
     channelFix: (e) =>
       e === 'restricted_action'
         ? 'Only admins may create channels in this workspace: an admin can allow members to (Workspace settings → Permissions → Channel Management), or add klaxon to the allowed creators.'

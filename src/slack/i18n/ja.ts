@@ -309,6 +309,7 @@ export const ja: Messages = {
       })[e] ?? 'Slack が拒否しました',
     notInvited: (people) => `:warning: 次の人をこのチャンネルに追加できませんでした。必要なら手動で招待してください：${people}`,
     noChannel: (id, e, fix) => `:warning: Slack が ${id} のチャンネル作成を拒否しました（\`${e}\`）。${fix} それまで ${id} はこのチャンネルで進めます（ヘッダーとチェックリストをここに投稿します）。`,
+    cannotJoin: (id, e) => `:warning: Slack は ${id} のチャンネル作成も、klaxon のこのチャンネルへの参加も拒否しました（\`${e}\`）。${id} は記録済みですが、klaxon はここに投稿できません。このチャンネルに klaxon を招待する（\`/invite @klaxon\`）か、公開チャンネルで宣言してください。`,
     channelFix: (e) =>
       e === 'restricted_action'
         ? 'このワークスペースではチャンネルを作成できるのは管理者だけです。管理者が「ワークスペースの設定 → 権限 → チャンネル管理」でメンバーに許可するか、klaxon を許可してください。'

@@ -246,6 +246,8 @@ export interface Messages {
     readonly notInvited: (people: string) => string;
     readonly noChannel: (id: string, slackError: string, fix: string) => string;
     readonly channelFix: (slackError: string) => string;
+    /** The fallback channel could not be joined either (private, archived, …). */
+    readonly cannotJoin: (id: string, slackError: string) => string;
     readonly notAnnounced: (channel: string, slackError: string) => string;
   };
   readonly summary: {

@@ -93,6 +93,8 @@ const join: MethodHandler = (context) => {
   const found = findChannel(context, 'channel', { open: true });
   if (!found.ok) return found.failure;
   const already = found.channel.members.includes(context.state.bot.userId);
+  // A bot cannot join a private channel on its own: someone in it has to invite it.
+  if (found.channel.isPrivate && !already) return fail('method_not_supported_for_channel_type');
   if (!already) {
     found.channel.members.push(context.state.bot.userId);
     context.state.emit({ kind: 'channel', channel: found.channel.id });
