@@ -1,4 +1,5 @@
 // Declares an incident through a signed slash command and waits until its channel is fully set up.
+import type { Links } from '../src/app/links.js';
 import { BENCH_USERS, type BenchKlaxon } from './start-bench-klaxon.js';
 import { waitFor } from './wait-for.js';
 
@@ -6,7 +7,7 @@ export interface BenchIncident {
   readonly incidentId: string;
   readonly channel: string;
   /** The incident's adapter refs (channel, header, checklist, playbooks, …) once setup finished. */
-  readonly links: Readonly<Record<string, string>>;
+  readonly links: Links;
 }
 
 export async function declareBenchIncident(k: BenchKlaxon, severityAndTitle: string): Promise<BenchIncident> {
@@ -17,5 +18,5 @@ export async function declareBenchIncident(k: BenchKlaxon, severityAndTitle: str
     const current = await k.bot.services.store.getLinks(incidentId);
     return current['channel'] && current['checklist'] && current['playbooks'] && current['announcement'] ? current : undefined;
   }, `the channel of ${incidentId}`);
-  return { incidentId, channel: links['channel'] as string, links };
+  return { incidentId, channel: links.channel as string, links };
 }

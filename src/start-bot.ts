@@ -173,9 +173,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     now,
     // Called only after start-up, when `services` exists.
-    afterFold: async (incident, events) => {
+    afterFold: async (incident) => {
       await services.effects.render(incident.id);
-      await scheduleClocks(services, incident, events);
+      await scheduleClocks(services, incident);
     },
   });
   const services: Services = {

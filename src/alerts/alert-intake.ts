@@ -8,6 +8,7 @@ import type { Incident } from '../domain/incident.js';
 import { addNote, attachAlert } from '../domain/incident-records.js';
 import type { TransitionResult } from '../domain/lifecycle.js';
 import type { Severity } from '../domain/severity.js';
+import { alertLink } from '../app/links.js';
 import type { AlertWords } from '../slack/views/alert-words.js';
 import type { DeclareWindow } from '../store/declare-window.js';
 import { occurrenceKey, type IncomingAlert } from './incoming-alert.js';
@@ -41,7 +42,6 @@ const POLL_MS = 25;
 // Long enough for a slow declaration; short enough that a crashed one is retried by the sender's redelivery.
 const CLAIM_TTL_S = 60;
 const isOpen = (incident: Incident): boolean => incident.status === 'declared' || incident.status === 'acknowledged';
-const linkKey = (fingerprint: string): string => `alert:${fingerprint}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function poll<T>(probe: () => Promise<T | undefined>, waitMs: number): Promise<T | undefined> {
@@ -67,7 +67,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
   const quietSeconds = settings.quietMinutes * 60;
   const { store } = services;
 
-  const linked = (alert: IncomingAlert) => store.findByLink(linkKey(alert.fingerprint), alert.fingerprint);
+  const linked = (alert: IncomingAlert) => store.findByLink(alertLink(alert.fingerprint), alert.fingerprint);
   const attachKey = (alert: IncomingAlert) => `alert-${alert.fingerprint}-${occurrenceKey(alert.occurrence)}`;
 
   // Timeline only, no re-render: nothing an alert adds changes the header, checklist or announcement.
@@ -106,7 +106,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     if (!(await window.acquire(budget, key, services.now()))) {
       const target = await newestAlertIncident();
       if (target) {
-        await store.setLink(target.id, linkKey(alert.fingerprint), alert.fingerprint);
+        await store.setLink(target.id, alertLink(alert.fingerprint), alert.fingerprint);
         const actor = { by, at: services.now(), key: `${attachKey(alert)}-overflow` };
         await record(target.id, (i) => addNote(i, words.overflowNote(alert, settings.declarationsPerMinute), actor), actor.key);
         const attached = await attach(target, alert, 'overflow');
@@ -116,7 +116,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     }
     const declared = await declare(services, { severity, title: alert.title, detectedAt: alert.at, source: 'alert', by, key });
     if (!declared.ok) throw new Error(`alert ${alert.alertId} cannot be declared: ${declared.error.message}`);
-    await store.setLink(declared.value.id, linkKey(alert.fingerprint), alert.fingerprint);
+    await store.setLink(declared.value.id, alertLink(alert.fingerprint), alert.fingerprint);
     // The declaring alert is on the timeline too, so a re-delivery of it is recognised as a duplicate.
     await attach(declared.value, alert, 'none');
     return { kind: 'declared', incidentId: declared.value.id };

@@ -16,6 +16,6 @@ export async function apply(
   const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
   if (result.ok && !result.value.duplicate) await services.effects.render(incidentId);
   // Also on a duplicate: a retry then repairs a schedule its first attempt did not finish.
-  if (result.ok) await scheduleClocks(services, result.value.incident, result.value.events);
+  if (result.ok) await scheduleClocks(services, result.value.incident);
   return result;
 }

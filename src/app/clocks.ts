@@ -4,12 +4,13 @@
 import { BOT_ACTOR } from '../domain/actors.js';
 import { nextEscalation } from '../domain/escalation.js';
 import type { Instant } from '../domain/incident.js';
-import { escalate, recordClockAlarm } from '../domain/clock-records.js';
+import { escalate, interimBase, recordClockAlarm } from '../domain/clock-records.js';
 import { slaFor } from '../domain/policy.js';
 import { clocks, type ClockAlarm } from '../domain/sla.js';
 import { apply } from './apply.js';
 import type { ClockJob } from './ports.js';
-import { alarmPostedLink, currentAlarms, INTERIM_REMINDED_LINK, interimBase, ladderJobId, scheduleClocks } from './schedule-clocks.js';
+import { alarmPostedLink } from './links.js';
+import { currentAlarms, ladderJobId, scheduleClocks } from './schedule-clocks.js';
 import type { Services } from './services.js';
 
 /** What a fired job did, for logs and tests. */
@@ -27,7 +28,7 @@ export interface FiredClockJob {
 }
 
 const klaxon = (at: Instant, key: string) => ({ by: BOT_ACTOR, at, key });
-const effectId = (saveAs: string) => `post-${saveAs.replace(/:/g, '-')}`;
+const effectId = (saveAs: `${string}:${string}`) => `post-${saveAs.replace(/:/g, '-')}`;
 
 export function clockHandler(services: Services): (job: FiredClockJob) => Promise<ClockOutcome> {
   const { store, config, policy } = services;
@@ -38,7 +39,7 @@ export function clockHandler(services: Services): (job: FiredClockJob) => Promis
     const links = await store.getLinks(incidentId);
     if (links[alarmPostedLink(jobId)]) return { kind: 'skipped', why: 'delivered' };
     // A severity change, a first response or a status update since scheduling makes this alarm stale.
-    if (!currentAlarms(incident, policy, interimBase(links)).some((a) => a.key === alarm.key)) return { kind: 'skipped', why: 'stale' };
+    if (!currentAlarms(incident, policy, interimBase(incident)).some((a) => a.key === alarm.key)) return { kind: 'skipped', why: 'stale' };
     const now = services.now();
     if (alarm.kind === 'reminder' && alarm.clock !== 'interim' && clocks(incident, now, slaFor(policy, incident.severity))[alarm.clock].breached) {
       return { kind: 'skipped', why: 'superseded' }; // fired late (the bot was down): the breach notice says more
@@ -47,11 +48,8 @@ export function clockHandler(services: Services): (job: FiredClockJob) => Promis
     if (!recorded.ok) return { kind: 'skipped', why: 'clock_stopped' };
     const saveAs = alarmPostedLink(jobId);
     await services.effects.enqueue({ name: 'alarm', data: { incidentId, alarm, saveAs } }, effectId(saveAs));
-    if (alarm.clock === 'interim') {
-      // The next nudge is a cadence after this one (not after its due time: a late one does not cascade).
-      await store.setLink(incidentId, INTERIM_REMINDED_LINK, String(Math.max(now, alarm.dueAt)));
-      await scheduleClocks(services, recorded.value.incident);
-    }
+    // The record now holds this reminder's time (domain/clock-records.ts): the next one is a cadence later.
+    if (alarm.clock === 'interim') await scheduleClocks(services, recorded.value.incident);
     return { kind: 'posted', alarm };
   }
 
@@ -75,7 +73,7 @@ export function clockHandler(services: Services): (job: FiredClockJob) => Promis
       if (!result.ok) break;
       const members = (policy.escalation.levels.find((l) => l.level === decision.to)?.members ?? []).map((ref) => ('user' in ref ? ref.user : ref.usergroup));
       if (members.length > 0) await services.effects.enqueue({ name: 'invite', data: { incidentId, members } }, `invite-${key}`);
-      const saveAs = `escalation:${key}`;
+      const saveAs = `escalation:${key}` as const;
       await services.effects.enqueue({ name: 'escalation', data: { incidentId, level: decision.to, who: members, reason: decision.reason, saveAs } }, effectId(saveAs));
       levels.push(decision.to);
       incident = result.value.incident;

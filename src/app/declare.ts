@@ -36,7 +36,7 @@ export async function declare(services: Services, request: DeclareRequest): Prom
     { name: 'setup', data: { incidentId: created.value.id, ...(request.origin ? { origin: request.origin } : {}) } },
     `setup-${created.value.id}`,
   );
-  await scheduleClocks(services, created.value, declared.value.events);
+  await scheduleClocks(services, created.value);
   await requestSnapshot(services, created.value, 'declared');
   services.logger.info({ incident: created.value.id, severity: request.severity, by: request.by }, 'incident declared');
   return ok(created.value);

@@ -20,6 +20,8 @@ import type { Severity } from '../domain/severity.js';
 import { apply } from './apply.js';
 import { declare } from './declare.js';
 import type { CanaryResult, RunEvent, RunJobData } from './ports.js';
+import { MAINTENANCE_INCIDENT_WORDS } from '../domain/maintenance-incident-words.js';
+import type { IndexedLinkKey } from './links.js';
 import type { Services } from './services.js';
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -220,8 +222,7 @@ async function finishCanary(services: Services, run: PlanRun): Promise<void> {
   const link = verdict === 'drift' ? CANARY_DRIFT_LINK : planIncidentLink(CANARY_PLAN);
   const linked = await services.store.findByLink(link, CANARY_PLAN);
   const severity = verdict === 'drift' ? canary.severity : canary.failureSeverity;
-  const w = services.config.locale;
-  const title = verdict === 'drift' ? (w === 'ja' ? 'ゴールデンラン: バックテスト結果の変化' : 'Golden-run canary: backtest results drifted') : undefined;
+  const title = verdict === 'drift' ? MAINTENANCE_INCIDENT_WORDS[services.config.locale].driftTitle : undefined;
   const incidentId = isOpen(linked) ? linked.id : await declareOnce(services, run, plan, severity, title, link);
   if (incidentId === undefined) return;
   const text =
@@ -233,7 +234,7 @@ async function finishCanary(services: Services, run: PlanRun): Promise<void> {
 
 // Two runs of a plan failing at once must open one incident: the first claims the declaration; the other
 // fails here, and its retry (the queue's) joins the incident the first one opened.
-async function declareOnce(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link = planIncidentLink(plan.id)): Promise<string | undefined> {
+async function declareOnce(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link: IndexedLinkKey = planIncidentLink(plan.id)): Promise<string | undefined> {
   if (!(await services.once.claim(`maintenance-declare-${link}`, DECLARE_CLAIM_S))) {
     const linked = await services.store.findByLink(link, plan.id);
     if (isOpen(linked)) return linked.id;
@@ -242,11 +243,11 @@ async function declareOnce(services: Services, run: PlanRun, plan: ScheduledPlan
   return declareFor(services, run, plan, severity, title, link);
 }
 
-async function declareFor(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link = planIncidentLink(plan.id)): Promise<string | undefined> {
+async function declareFor(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link: IndexedLinkKey = planIncidentLink(plan.id)): Promise<string | undefined> {
   const locale = services.config.locale;
   const declared = await declare(services, {
     severity,
-    title: title ?? (locale === 'ja' ? `定期メンテナンス失敗: ${plan.title.ja}` : `Scheduled maintenance failed: ${plan.title.en}`),
+    title: title ?? MAINTENANCE_INCIDENT_WORDS[locale].failedTitle(plan.title[locale]),
     source: 'alert',
     host: run.host,
     by: DETECTOR,
@@ -272,26 +273,26 @@ async function attachResults(services: Services, run: PlanRun, _plan: ScheduledP
 
 function resultsText(services: Services, run: PlanRun, plan: ScheduledPlan, error?: string): string {
   const locale = services.config.locale;
-  const title = plan.title[locale];
-  const head = locale === 'ja' ? `${title}: ${run.entries.length} 件中 ${passedCount(run)} 件成功 (${run.id})` : `${title}: ${passedCount(run)}/${run.entries.length} entries succeeded (${run.id})`;
+  const head = MAINTENANCE_INCIDENT_WORDS[locale].resultsHead(plan.title[locale], passedCount(run), run.entries.length, run.id);
   const lines = run.entries.map((e) => `- ${e.command}: ${e.status}${e.exitCode === undefined || e.exitCode === null ? '' : ` (exit ${e.exitCode})`}${e.outputDigest ? ` sha256 ${e.outputDigest.slice(0, 12)}` : ''}${e.reason ? ` — ${e.reason}` : ''}`);
   return [head, ...lines, ...(error ? [error] : [])].join('\n');
 }
 
 function driftText(services: Services, comparison: CanaryComparison, before?: string, after?: string, baselineAt?: number): string {
   const locale = services.config.locale;
-  const cut = (text: string | undefined) => (text ?? (locale === 'ja' ? '(なし)' : '(none)')).slice(0, 1500);
+  const w = MAINTENANCE_INCIDENT_WORDS[locale];
+  const cut = (text: string | undefined) => (text ?? w.none).slice(0, 1500);
   const since = baselineAt === undefined ? '' : ` (${new Date(baselineAt).toISOString()})`;
   return [
-    locale === 'ja' ? `固定した基準バックテストの結果が前回正常時${since}から変化しました。` : `The pinned reference backtest drifted from the last good run${since}.`,
+    w.driftIntro(since),
     '```',
     formatDriftTable(comparison.rows, locale),
     '```',
-    locale === 'ja' ? '前回正常時の再現性スナップショット:' : 'Reproducibility snapshot of the last good run:',
+    w.snapshotBefore,
     '```',
     cut(before),
     '```',
-    locale === 'ja' ? '今回の再現性スナップショット:' : 'Reproducibility snapshot of this run:',
+    w.snapshotAfter,
     '```',
     cut(after),
     '```',

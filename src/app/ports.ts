@@ -10,6 +10,7 @@ import type { Severity } from '../domain/severity.js';
 import type { ClockAlarm } from '../domain/sla.js';
 import type { EscalationReason } from '../domain/escalation.js';
 import type { TimelineEvent } from '../domain/timeline.js';
+import type { IncidentLinkKey, IncidentLinks, IndexedLinkKey, Links } from './links.js';
 
 /** The incident id names nothing: a stale button, a typo, an incident from another prefix. */
 export interface NotFound {
@@ -57,10 +58,10 @@ export interface IncidentStore {
   appendEvents(id: string, events: readonly TimelineEvent[]): Promise<Result<number, NotFound>>;
   timeline(id: string, page?: PageRequest): Promise<TimelinePage>;
   timelineAll(id: string): Promise<TimelineEvent[]>;
-  /** Records an adapter reference (Slack channel id, header message ts, …) and indexes it for findByLink. */
-  setLink(id: string, key: string, value: string): Promise<Result<void, NotFound>>;
-  getLinks(id: string): Promise<Record<string, string>>;
-  findByLink(key: string, value: string): Promise<Incident | undefined>;
+  /** Records an adapter reference (Slack channel id, header message ts, …); an indexed key also for findByLink. */
+  setLink<K extends IncidentLinkKey>(id: string, key: K, value: IncidentLinks[K]): Promise<Result<void, NotFound>>;
+  getLinks(id: string): Promise<Links>;
+  findByLink(key: IndexedLinkKey, value: string): Promise<Incident | undefined>;
 }
 
 /** What one audit line says: who asked for what, where, and what was decided. */
@@ -165,7 +166,7 @@ export type EffectJob =
   /** A plain-text note into the incident channel (alert repeats and overflows, resolved alerts). */
   | { readonly name: 'note'; readonly data: { readonly incidentId: string; readonly text: string } }
   /** A fired clock alarm; `saveAs` is the link that records its delivery. */
-  | { readonly name: 'alarm'; readonly data: { readonly incidentId: string; readonly alarm: ClockAlarm; readonly saveAs: string } }
+  | { readonly name: 'alarm'; readonly data: { readonly incidentId: string; readonly alarm: ClockAlarm; readonly saveAs: `clock:${string}` } }
   | {
       readonly name: 'escalation';
       readonly data: {
@@ -173,7 +174,7 @@ export type EffectJob =
         readonly level: 2 | 3;
         readonly who: readonly string[];
         readonly reason: EscalationReason;
-        readonly saveAs: string;
+        readonly saveAs: `escalation:${string}`;
       };
     }
   /** A status update (中間報告) into the incident channel or to the stakeholders. */

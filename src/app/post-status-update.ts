@@ -1,5 +1,6 @@
 // A status update, from the command or the modal: on the timeline (ticking 中間報告), in the incident
-// channel, to the stakeholders, and as the latest update on the announcement.
+// channel, to the stakeholders, and as the latest update on the announcement (the record keeps it, and
+// apply() re-renders the announcement).
 import type { Actor } from '../domain/incident.js';
 import { postUpdate } from '../domain/incident-records.js';
 import type { DomainError } from '../domain/lifecycle.js';
@@ -12,9 +13,6 @@ export async function postStatusUpdate(services: Services, incidentId: string, t
   const result = await apply(services, incidentId, (i) => postUpdate(i, text, actor), actor.key);
   if (!result.ok) return result;
   if (result.value.duplicate) return ok(undefined);
-  await services.store.setLink(incidentId, 'latestUpdate', JSON.stringify({ text, by: actor.by, at: actor.at }));
-  // apply() queued its render before the link existed; a render that ran in between missed the update.
-  await services.effects.render(incidentId);
   for (const to of ['incident', 'stakeholders'] as const) {
     await services.effects.enqueue({ name: 'status-update', data: { incidentId, to, text, by: actor.by } }, `update-${to}-${actor.key}`);
   }

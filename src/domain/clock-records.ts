@@ -23,7 +23,19 @@ export function recordClockAlarm(incident: Incident, alarm: ClockAlarmFired, act
   return act(incident, actor, (current) => {
     const running = alarm.clock === 'response' ? current.status === 'declared' : current.status === 'declared' || current.status === 'acknowledged';
     return running
-      ? ok({ incident: current, events: [{ type: 'clock', ...alarm }] })
+      ? ok({ incident: alarm.clock === 'interim' ? reminded(current, alarm, actor.at) : current, events: [{ type: 'clock', ...alarm }] })
       : fail('clock_stopped', `the ${alarm.clock} clock of ${current.id} has stopped`, { status: current.status });
   });
+}
+
+// The next interim nudge is a cadence after this one, not after its due time: a late one does not cascade.
+const reminded = (incident: Incident, alarm: ClockAlarmFired, at: Instant): Incident => ({ ...incident, interimRemindedAt: Math.max(at, alarm.dueAt) });
+
+/** The last status update's time, or undefined when there was none. */
+export const lastUpdateAt = (incident: Incident): Instant | undefined => incident.latestUpdate?.at;
+
+/** What the next interim reminder counts from: the later of the last update and the last reminder. */
+export function interimBase(incident: Incident): Instant | undefined {
+  const times = [incident.latestUpdate?.at, incident.interimRemindedAt].filter((t): t is Instant => t !== undefined);
+  return times.length === 0 ? undefined : Math.max(...times);
 }

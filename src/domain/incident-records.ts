@@ -40,8 +40,13 @@ export function addNote(incident: Incident, text: string, actor: Actor): Transit
 }
 
 // A status update for stakeholders; it is the evidence of the interim report (中間報告).
+// The record keeps the latest one (as written) for the announcement and the interim cadence.
 export function postUpdate(incident: Incident, text: string, actor: Actor): TransitionResult {
-  return act(incident, actor, textStep('update_posted', text), { acknowledges: true });
+  const step = textStep('update_posted', text);
+  return act(incident, actor, (current) => {
+    const posted = step(current);
+    return posted.ok ? ok({ ...posted.value, incident: { ...posted.value.incident, latestUpdate: { text, by: actor.by, at: actor.at } } }) : posted;
+  }, { acknowledges: true });
 }
 
 export interface PinnedMessage {

@@ -36,6 +36,13 @@ export interface ActionItem {
   readonly due?: string;
 }
 
+/** A status update as the announcement shows it. */
+export interface StatusUpdate {
+  readonly text: string;
+  readonly by: UserId;
+  readonly at: Instant;
+}
+
 export interface IncidentBase {
   /** `inc-<number>`: never all digits and without `:`, so it is a valid BullMQ job id part. */
   readonly id: string;
@@ -57,6 +64,12 @@ export interface IncidentBase {
   readonly host?: string;
   readonly report: ReportFields;
   readonly actionItems?: readonly ActionItem[];
+  /** The last status update (中間報告): the announcement shows it, and the interim cadence restarts from it. */
+  readonly latestUpdate?: StatusUpdate;
+  /** When the last interim-report reminder went out: the next one is a cadence after it or the last update. */
+  readonly interimRemindedAt?: Instant;
+  /** The §8.1 verification suite's results since recovery, by command id (`succeeded` passes). */
+  readonly verification?: Readonly<Record<string, string>>;
   /** Bumped by every transition; the store's optimistic concurrency compares it. */
   readonly version: number;
 }

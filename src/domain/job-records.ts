@@ -70,3 +70,30 @@ export function recordVerification(incident: Incident, verification: Verificatio
     return ok({ incident: current, events: [{ type: 'note', text }], ticks: verification.passed ? ['system_verified'] : [] });
   });
 }
+
+/** A run of the §8.1 suite finished with `outcome` (`succeeded` passes); `suite` is every command of it. */
+export interface VerificationRun {
+  readonly commandId: string;
+  readonly outcome: string;
+  readonly suite: readonly string[];
+}
+
+/** How the suite stands: undefined until every command has a result since recovery, then which failed. */
+export function verificationVerdict(incident: Incident, suite: readonly string[]): Verification | undefined {
+  const results = incident.verification ?? {};
+  if (!suite.every((id) => results[id] !== undefined)) return undefined;
+  const failed = suite.filter((id) => results[id] !== 'succeeded');
+  return { passed: failed.length === 0, failed };
+}
+
+// Keeps the run's result in the record; once every command has one, the suite's verdict goes on the timeline
+// (a pass only once: a later passing re-run changes nothing that the checklist shows).
+export function recordVerificationRun(incident: Incident, run: VerificationRun, actor: Actor): TransitionResult {
+  if (incident.status !== 'resolved') return fail('not_resolved', `${incident.id} is not resolved`, { status: incident.status });
+  const next: Incident = { ...incident, verification: { ...incident.verification, [run.commandId]: run.outcome } };
+  const verdict = verificationVerdict(next, run.suite);
+  if (verdict === undefined || (verdict.passed && incident.checklist.system_verified.done)) {
+    return ok({ incident: { ...next, version: incident.version + 1 }, events: [] });
+  }
+  return recordVerification(next, verdict, actor);
+}

@@ -156,4 +156,4 @@ export function failureAction(run: PlanRun, severity: Severity, openIncidentId: 
 }
 
 /** The link under which a plan's open incident is found (one open incident per plan). */
-export const planIncidentLink = (planId: string): string => `maintenance:${planId}`;
+export const planIncidentLink = (planId: string): `maintenance:${string}` => `maintenance:${planId}`;

@@ -53,12 +53,15 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 return append_events(KEYS[2], KEYS[3], 1)
 `);
 
-// KEYS: incident, links, link index. ARGV: link key, value, id. A changed value frees the old index entry.
+// KEYS: incident, links[, link index]. ARGV: link key, value, id. With an index, a changed value frees the
+// old index entry.
 export const setLinkScript = redisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
-local old = redis.call('HGET', KEYS[2], ARGV[1])
-if old and old ~= ARGV[2] and redis.call('HGET', KEYS[3], old) == ARGV[3] then redis.call('HDEL', KEYS[3], old) end
+if KEYS[3] then
+  local old = redis.call('HGET', KEYS[2], ARGV[1])
+  if old and old ~= ARGV[2] and redis.call('HGET', KEYS[3], old) == ARGV[3] then redis.call('HDEL', KEYS[3], old) end
+  redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
 return 'ok'
 `);

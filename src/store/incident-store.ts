@@ -6,6 +6,7 @@ import { err, ok } from '../domain/result.js';
 import { assertEventsOf, decodeIncident, eventArgs } from './codec.js';
 import { appendEventsScript, createIncidentScript, setLinkScript } from './incident-scripts.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
+import { isIndexedLink } from '../app/links.js';
 import type { IncidentStore, NotFound } from '../app/ports.js';
 import { readTimeline, readTimelinePage } from './timeline-page.js';
 import { updateIncident } from './update-incident.js';
@@ -81,7 +82,8 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
     timelineAll: (id) => readTimeline(redis, keys.timeline(id)),
 
     async setLink(id, key, value) {
-      const scriptKeys = [keys.incident(id), keys.links(id), keys.linkIndex(key)];
+      // Only the keys looked up by value get a reverse index: a message ts or a digest is never searched for.
+      const scriptKeys = [keys.incident(id), keys.links(id), ...(isIndexedLink(key) ? [keys.linkIndex(key)] : [])];
       const outcome = await setLinkScript.run(redis, scriptKeys, [key, value, id]);
       return outcome === 'missing' ? err(notFound) : ok(undefined);
     },

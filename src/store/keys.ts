@@ -48,6 +48,13 @@ export interface StoreKeys {
   outcomes(id: string): string;
   /** The lock one folder holds while it folds an incident's intents. */
   foldLock(id: string): string;
+  /** A maintenance run (JSON), the newest runs of a plan (sorted set), and a run's Slack references. */
+  maintenanceRun(runId: string): string;
+  maintenanceRuns(planId: string): string;
+  maintenanceLinks(runId: string): string;
+  /** The canary's last good run, and its last result of any kind. */
+  readonly canaryBaseline: string;
+  readonly canaryLast: string;
 }
 
 // Builds the key set for a prefix; a prefix with braces would break the single-slot guarantee, so it is a bug.
@@ -77,5 +84,10 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     intents: (id) => `${tag}:intents:${id}`,
     outcomes: (id) => `${tag}:outcomes:${id}`,
     foldLock: (id) => `${tag}:fold-lock:${id}`,
+    maintenanceRun: (id) => `${tag}:maintenance:run:${id}`,
+    maintenanceRuns: (planId) => `${tag}:maintenance:runs:${planId}`,
+    maintenanceLinks: (id) => `${tag}:maintenance:links:${id}`,
+    canaryBaseline: `${tag}:canary:baseline`,
+    canaryLast: `${tag}:canary:last`,
   };
 }

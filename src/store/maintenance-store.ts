@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { CanaryResult, MaintenanceRuns } from '../app/ports.js';
 import type { CanaryBaseline } from '../domain/canary.js';
 import type { PlanRun } from '../domain/maintenance-run.js';
-import { DEFAULT_PREFIX } from './keys.js';
+import { DEFAULT_PREFIX, storeKeys } from './keys.js';
 
 const RUN_TTL_S = 400 * 86_400;
 const KEPT_PER_PLAN = 50;
@@ -14,14 +14,8 @@ const MAX_ATTEMPTS = 50;
 const COMPARE_AND_SET = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') return 1 end return 0";
 
 export function createMaintenanceStore(redis: Redis, options: { readonly prefix?: string } = {}): MaintenanceRuns {
-  const tag = `{${options.prefix ?? DEFAULT_PREFIX}}`;
-  const keys = {
-    run: (id: string) => `${tag}:maintenance:run:${id}`,
-    runs: (planId: string) => `${tag}:maintenance:runs:${planId}`,
-    links: (id: string) => `${tag}:maintenance:links:${id}`,
-    baseline: `${tag}:canary:baseline`,
-    last: `${tag}:canary:last`,
-  };
+  const all = storeKeys(options.prefix ?? DEFAULT_PREFIX);
+  const keys = { run: all.maintenanceRun, runs: all.maintenanceRuns, links: all.maintenanceLinks, baseline: all.canaryBaseline, last: all.canaryLast };
   const read = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
 
   return {

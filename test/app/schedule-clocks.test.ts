@@ -6,8 +6,7 @@ import { declare } from '../../src/app/declare.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { changeSeverity, postUpdate } from '../../src/domain/incident-records.js';
 import { acknowledge, closeIncident, resolveIncident } from '../../src/domain/lifecycle.js';
-import type { TimelineEvent } from '../../src/domain/timeline.js';
-import { INTERIM_REMINDED_LINK, interimBase, lastUpdateAt, rescheduleOpenIncidents, scheduleClocks } from '../../src/app/schedule-clocks.js';
+import { rescheduleOpenIncidents, scheduleClocks } from '../../src/app/schedule-clocks.js';
 import { startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 
 const MIN = 60_000;
@@ -122,19 +121,5 @@ describe('clock scheduler', () => {
     expect(incidents).toBeGreaterThanOrEqual(1);
     expect(jobs).toBeGreaterThanOrEqual(expected.length);
     expect(await idsOf(incident.id)).toEqual(expected);
-  });
-});
-
-describe('interim base', () => {
-  const update = (at: number): TimelineEvent => ({ type: 'update_posted', text: 'x', id: `u${at}`, incidentId: 'inc-1', at, by: USERS.l1 });
-
-  it('is the latest of the linked update, the unlinked events and the last reminder', () => {
-    expect(lastUpdateAt({})).toBeUndefined();
-    expect(lastUpdateAt({ latestUpdate: JSON.stringify({ text: 'a', by: 'U1', at: 5 }) })).toBe(5);
-    expect(lastUpdateAt({ latestUpdate: JSON.stringify({ at: 5 }) }, [update(9), update(7)])).toBe(9);
-    expect(lastUpdateAt({ latestUpdate: '{not json' })).toBeUndefined();
-    expect(interimBase({ [INTERIM_REMINDED_LINK]: '20', latestUpdate: JSON.stringify({ at: 5 }) })).toBe(20);
-    expect(interimBase({ [INTERIM_REMINDED_LINK]: '20' }, [update(30)])).toBe(30);
-    expect(interimBase({ [INTERIM_REMINDED_LINK]: 'garbage' })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // Every /incident subcommand, the declare modal, the 📌 reaction and the bot's HTTP routes, end to end
 // through the emulator, the real Bolt receiver, Redis and a worker on a demo host.
+import type { Links } from '../../src/app/links.js';
 import { formatInstant } from '../../src/domain/time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain/incident.js';
@@ -13,7 +14,7 @@ describe('/incident subcommands', () => {
   let k: Klaxon;
   let incident: Incident;
   let channel: string;
-  let links: Record<string, string>;
+  let links: Links;
 
   const command = async (text: string, where = channel, userId: string = USERS.l2) => {
     const answer = await k.emulator.slashCommand({ userId, channelId: where, text });

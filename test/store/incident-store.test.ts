@@ -286,12 +286,20 @@ describe('links', () => {
   it('finds an incident by an adapter reference and forgets a replaced one', async () => {
     const incident = await created();
     expect(await store().setLink(incident.id, 'channel', 'C1')).toEqual(ok(undefined));
-    await store().setLink(incident.id, 'headerTs', '1700000000.000100');
+    await store().setLink(incident.id, 'header', '1700000000.000100');
     expect((await store().findByLink('channel', 'C1'))?.id).toBe(incident.id);
     await store().setLink(incident.id, 'channel', 'C2');
     expect(await store().findByLink('channel', 'C1')).toBeUndefined();
     expect((await store().findByLink('channel', 'C2'))?.id).toBe(incident.id);
-    expect(await store().getLinks(incident.id)).toEqual({ channel: 'C2', headerTs: '1700000000.000100' });
+    expect(await store().getLinks(incident.id)).toEqual({ channel: 'C2', header: '1700000000.000100' });
+  });
+
+  it('indexes only the keys that are looked up by value', async () => {
+    const incident = await created();
+    await store().setLink(incident.id, 'header', '1700000000.000200');
+    await store().setLink(incident.id, 'alert:fp-1', 'fp-1');
+    expect(await redis.exists(storeKeys(prefix).linkIndex('header'))).toBe(0);
+    expect(await redis.hget(storeKeys(prefix).linkIndex('alert:fp-1'), 'fp-1')).toBe(incident.id);
   });
 
   it('refuses a link for an unknown incident', async () => {

@@ -49,6 +49,7 @@ describe('storeKeys', () => {
         const all = [
           keys.counter, keys.open, keys.recent, keys.audit, keys.incident(id), keys.timeline(id), keys.eventIds(id),
           keys.links(id), keys.linkIndex(extra), keys.idempotency(id, extra), keys.once(extra),
+          keys.maintenanceRun(id), keys.maintenanceRuns(extra), keys.maintenanceLinks(id), keys.canaryBaseline, keys.canaryLast,
         ];
         expect(await Promise.all(all.map(slotOf))).toEqual(all.map(() => expected));
       }),

@@ -1,6 +1,7 @@
 // The report job: write the file atomically, upload it to the channel, summarise to the stakeholders, tick
 // 報告書作成 and archive the channel when configured. Each step leaves a link, so three clicks on Close or a
 // retry after a crash still give one file, one upload and one summary.
+import type { Links } from '../../app/links.js';
 import { BOT_ACTOR } from '../../domain/actors.js';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -62,7 +63,7 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
   services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
 }
 
-async function renderFinal(services: Services, slack: SlackApi, channel: string, links: Readonly<Record<string, string>>, incident: Incident): Promise<void> {
+async function renderFinal(services: Services, slack: SlackApi, channel: string, links: Links, incident: Incident): Promise<void> {
   const view = { incident, locale: services.config.locale, timeZone: services.config.timeZone };
   const header = incidentHeader({ ...view, clocks: clocks(incident, services.now(), slaFor(services.policy, incident.severity)) });
   const targets: [string | undefined, SlackMessage][] = [[links['header'], header], [links['checklist'], checklistMessage(view)]];

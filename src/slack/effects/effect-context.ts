@@ -4,11 +4,12 @@ import type { Incident } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks, type Clocks } from '../../domain/sla.js';
+import type { IncidentLinkKey, IncidentLinks, Links } from '../../app/links.js';
 import type { Services } from '../../app/services.js';
 import { SlackPlatformError, type SlackApi } from '../slack-api.js';
 import type { SlackMessage } from '../views/view-types.js';
 
-export type Links = Record<string, string>;
+export type { Links } from '../../app/links.js';
 
 export interface EffectContext {
   readonly services: Services;
@@ -18,7 +19,7 @@ export interface EffectContext {
   readArtifact(key: string): Promise<Buffer | undefined>;
   readonly view: { readonly locale: Locale; readonly timeZone: string };
   load(incidentId: string): Promise<{ incident: Incident; links: Links }>;
-  link(incidentId: string, key: string, value: string): Promise<void>;
+  link<K extends IncidentLinkKey>(incidentId: string, key: K, value: IncidentLinks[K]): Promise<void>;
   /** Posts a message (in a thread when `threadTs` is given) and returns its ts. */
   post(channel: string, message: SlackMessage, threadTs?: string): Promise<string>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;

@@ -1,8 +1,9 @@
 // The one-off messages of an incident, each rendered at delivery from the incident as stored then. A message
 // saved under a link (`saveAs`) is posted once: a retry after a crash finds the link and posts nothing.
 import type { EffectJob } from '../../app/ports.js';
+import type { IncidentLinkKey } from '../../app/links.js';
 import { findCommand } from '../../domain/catalogue.js';
-import { lastUpdateAt } from '../../app/schedule-clocks.js';
+import { lastUpdateAt } from '../../domain/clock-records.js';
 import type { EscalationReason } from '../../domain/escalation.js';
 import type { Incident } from '../../domain/incident.js';
 import { messages } from '../i18n/messages.js';
@@ -20,9 +21,9 @@ interface Target {
   readonly incidentId: string;
   readonly to?: 'incident' | 'stakeholders';
   /** A link key whose value is the thread_ts to reply under. */
-  readonly threadLink?: string;
+  readonly threadLink?: IncidentLinkKey;
   /** Store the posted message ts under this link key (so it is posted once and can be updated later). */
-  readonly saveAs?: string;
+  readonly saveAs?: IncidentLinkKey;
 }
 
 /** Posts what `render` makes of the incident as stored now, where the target says. */
@@ -41,9 +42,9 @@ export const postNote = (ctx: EffectContext, data: DataOf<'note'>): Promise<void
 export function postAlarm(ctx: EffectContext, data: DataOf<'alarm'>): Promise<void> {
   const { locale, timeZone } = ctx.view;
   const { alarm } = data;
-  return postRendered(ctx, data, (incident, links) => {
+  return postRendered(ctx, data, (incident) => {
     if (alarm.clock === 'interim') {
-      const since = lastUpdateAt(links) ?? incident.declaredAt;
+      const since = lastUpdateAt(incident) ?? incident.declaredAt;
       return interimReminder({ incident, sinceMs: ctx.services.now() - since, locale });
     }
     const input = { incident, clock: ctx.clocksOf(incident)[alarm.clock], locale, timeZone };

@@ -11,7 +11,7 @@ export async function renderIncident(ctx: EffectContext, incidentId: string): Pr
   const channel = links['channel'];
   if (!channel) return; // setup has not run yet; it renders the current state itself
   // chat.update is Tier 3: a message whose content did not change is not sent again.
-  const refresh = async (part: string, target: string, ts: string | undefined, message: SlackMessage) => {
+  const refresh = async (part: 'header' | 'checklist' | 'announcement', target: string, ts: string | undefined, message: SlackMessage) => {
     if (!ts) return;
     const digest = digestOf(message);
     if (links[`shown:${part}`] === digest) return;
@@ -21,7 +21,7 @@ export async function renderIncident(ctx: EffectContext, incidentId: string): Pr
   await refresh('header', channel, links['header'], incidentHeader({ incident, clocks: ctx.clocksOf(incident), ...view }));
   await refresh('checklist', channel, links['checklist'], checklistMessage({ incident, ...view }));
   if (links['stakeholderChannel']) {
-    const latest = links['latestUpdate'] ? (JSON.parse(links['latestUpdate']) as { text: string; by: string; at: number }) : undefined;
+    const latest = incident.latestUpdate;
     await refresh('announcement', links['stakeholderChannel'], links['announcement'], announcement({ incident, channelId: channel, ...view, ...(latest ? { latestUpdate: latest } : {}) }));
   }
 }

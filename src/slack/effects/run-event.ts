@@ -17,7 +17,7 @@ import type { RunEvent, RunJobData } from '../../app/ports.js';
 import { hostSnapshotMessage } from '../views/host-snapshot.js';
 import type { RunResult } from '../../domain/run-result.js';
 import { canaryComparison } from '../views/canary-comparison.js';
-import { requireChannel, type EffectContext } from './effect-context.js';
+import { requireChannel, type EffectContext, type Links } from './effect-context.js';
 import { trackVerification } from './track-verification.js';
 
 type FinishedDetails = Omit<JobFinished, keyof JobRef>;
@@ -27,7 +27,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
   const { run } = event;
   const { links } = await ctx.load(run.incidentId);
   const channel = requireChannel(links, run.incidentId);
-  const rootKey = `run:${run.runId}`;
+  const rootKey = `run:${run.runId}` as const;
   let root = links[rootKey];
   const commandOf = (commandId: string) => findCommand(services.catalogue, commandId);
   const base = { commandId: run.commandId, title: commandTitle(services.catalogue, run.commandId, view.locale), host: run.host, locale: view.locale };
@@ -103,7 +103,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
 async function recordSnapshot(
   ctx: EffectContext,
   taken: { readonly run: RunJobData; readonly channel: string; readonly thread: string; readonly at: number; readonly snapshot: HostSnapshot },
-  links: Readonly<Record<string, string>>,
+  links: Links,
 ): Promise<void> {
   const { run, snapshot } = taken;
   const key = `${run.runId}-snapshot`;
@@ -119,7 +119,7 @@ async function recordSnapshot(
 
 // Compares an incident's golden run with the last good run and shows the table in its thread; what the
 // verification suite counts: a drift or a run without metrics fails the check.
-async function goldenRunCheck(ctx: EffectContext, run: RunJobData, result: RunResult, thread: string, channel: string, links: Record<string, string>): Promise<string> {
+async function goldenRunCheck(ctx: EffectContext, run: RunJobData, result: RunResult, thread: string, channel: string, links: Links): Promise<string> {
   const { verdict, baseline } = await judgeGoldenRun(ctx.services, result);
   if (!links[`run-canary:${run.runId}`] && verdict.verdict !== 'failed') {
     const message = canaryComparison({

@@ -1,6 +1,6 @@
 // The §8.1 suite gates システム検証実施: once every check has a result since recovery, all must have passed.
 import { BOT_ACTOR } from '../../domain/actors.js';
-import { recordVerification } from '../../domain/job-records.js';
+import { recordVerificationRun, verificationVerdict } from '../../domain/job-records.js';
 import { apply } from '../../app/apply.js';
 import { messages } from '../i18n/messages.js';
 import { section } from '../views/blocks.js';
@@ -20,15 +20,14 @@ export async function trackVerification(ctx: EffectContext, run: VerificationRun
   const { incidentId } = run;
   const incident = await services.store.get(incidentId);
   if (incident?.status !== 'resolved') return;
-  await ctx.link(incidentId, `verify:${run.commandId}`, run.outcome);
-  const links = await services.store.getLinks(incidentId);
   const suite = services.catalogue.filter((c) => c.ticks === 'system_verified').map((c) => c.id);
-  if (!suite.every((id) => links[`verify:${id}`])) return;
-  const failed = suite.filter((id) => links[`verify:${id}`] !== 'succeeded');
-  const key = failed.length === 0 ? `verify-passed-${incidentId}` : `verify-failed-${run.runId}`;
-  const recorded = await apply(services, incidentId, (i) => recordVerification(i, { passed: failed.length === 0, failed }, { by: BOT_ACTOR, at: services.now(), key }), key);
-  if (!recorded.ok || recorded.value.duplicate) return;
+  const key = `verify-${run.runId}`;
+  const recorded = await apply(services, incidentId, (i) => recordVerificationRun(i, { commandId: run.commandId, outcome: run.outcome, suite }, { by: BOT_ACTOR, at: services.now(), key }), key);
+  // Only the run that completes the suite (or fails it again) puts a verdict on the timeline, and says so.
+  if (!recorded.ok || recorded.value.duplicate || recorded.value.events.length === 0) return;
+  const verdict = verificationVerdict(recorded.value.incident, suite);
+  if (verdict === undefined) return;
   const m = messages(ctx.view.locale);
-  const text = failed.length === 0 ? m.replies.verificationPassed : m.replies.verificationFailed(failed.join(m.listSeparator));
+  const text = verdict.passed ? m.replies.verificationPassed : m.replies.verificationFailed(verdict.failed.join(m.listSeparator));
   await ctx.post(run.channel, { text, blocks: [section(text)] });
 }

@@ -325,4 +325,12 @@ export const en: Messages = {
     lastSeen: (ago) => `last seen ${ago} ago`,
     checklist: (done, total) => `Checklist ${done}/${total}`,
   },
+  alerts: {
+    resolvedNote: (title, origin, when) => `Alert resolved at ${when}: ${title} (${origin}). The incident stays open until a person confirms recovery (§8)`,
+    overflowNote: (title, origin, limit) => `Alert ${title} (${origin}) attached here: alerts opened ${limit} incidents in the last minute`,
+    repeatPost: (alert, m) => `:repeat: Alert firing again: ${alert}. Repeats in the next ${m} minutes go to the timeline only.`,
+    overflowPost: (alert, limit, m) =>
+      `:rotating_light: Alert attached to this incident: ${alert} (alerts opened ${limit} incidents in the last minute). Repeats in the next ${m} minutes go to the timeline only.`,
+    resolvedPost: (alert, when) => `:white_check_mark: Alert resolved at ${when}: ${alert}. Confirm recovery, then \`/incident resolve\` (§8).`,
+  },
 };

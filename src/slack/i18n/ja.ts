@@ -325,4 +325,12 @@ export const ja: Messages = {
     lastSeen: (ago) => `最終応答：${ago}前`,
     checklist: (done, total) => `チェックリスト：${done}/${total}件完了`,
   },
+  alerts: {
+    resolvedNote: (title, origin, when) => `アラート解消 ${when}: ${title}（${origin}）。インシデントは解決されません（復旧確認は担当者が行う、§8）`,
+    overflowNote: (title, origin, limit) => `アラート ${title}（${origin}）をここに紐付け: アラートからの新規インシデントが1分間に${limit}件に達したため`,
+    repeatPost: (alert, m) => `:repeat: アラート再発: ${alert}。今後${m}分間の再発はタイムラインにのみ記録します。`,
+    overflowPost: (alert, limit, m) =>
+      `:rotating_light: アラートをこのインシデントに紐付けました: ${alert}（アラートからの新規インシデントが1分間に${limit}件に達しました）。今後${m}分間の再発はタイムラインにのみ記録します。`,
+    resolvedPost: (alert, when) => `:white_check_mark: アラート解消 ${when}: ${alert}。復旧を確認してから \`/incident resolve\` を実行してください（§8）。`,
+  },
 };

@@ -259,7 +259,16 @@ export interface Messages {
     readonly lastSeen: (ago: string) => string;
     readonly checklist: (done: number, total: number) => string;
   };
+  /** Timeline notes (plain) and Slack posts (mrkdwn; `alert` is its title and origin, escaped) about alerts. */
+  readonly alerts: {
+    readonly resolvedNote: (title: string, origin: string, when: string) => string;
+    readonly overflowNote: (title: string, origin: string, limit: number) => string;
+    readonly repeatPost: (alert: string, quietMinutes: number) => string;
+    readonly overflowPost: (alert: string, limit: number, quietMinutes: number) => string;
+    readonly resolvedPost: (alert: string, when: string) => string;
+  };
 }
 
 // The messages of one locale.
-export const messages = (locale: Locale): Messages => (locale === 'ja' ? ja : en);
+const CATALOGUE: Readonly<Record<Locale, Messages>> = { en, ja };
+export const messages = (locale: Locale): Messages => CATALOGUE[locale];

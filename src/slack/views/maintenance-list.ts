@@ -49,7 +49,7 @@ export function maintenanceList(input: MaintenanceListInput): SlackMessage {
           text: w.runNow,
           actionId: RUN_NOW_ACTION,
           value: plan.id,
-          confirm: confirmDialog({ title: w.runNow, text: w.runNowConfirm(plan.title[locale]), confirm: w.runNow, deny: locale === 'ja' ? 'キャンセル' : 'Cancel' }),
+          confirm: confirmDialog({ title: w.runNow, text: w.runNowConfirm(plan.title[locale]), confirm: w.runNow, deny: w.cancel }),
         })
       : undefined;
     blocks.push(section(`${title}\n${schedule}\n${plan.entries.map((e) => inlineCode(e.command, 60)).join(' → ')}`, accessory));

@@ -32,15 +32,12 @@ export interface MaintenanceWords {
   readonly snapshotBefore: string;
   readonly snapshotAfter: string;
   readonly noSnapshot: string;
-  readonly driftIncidentTitle: string;
-  readonly failedIncidentTitle: (plan: string) => string;
-  readonly failedNote: (plan: string, passed: number, total: number) => string;
-  readonly canaryUnreadable: (why: string) => string;
   readonly runNowQueued: (title: string) => string;
   readonly runNowForbidden: (role: string) => string;
   readonly unknownPlan: (id: string) => string;
   readonly alreadyRunning: (title: string) => string;
   readonly noChannel: string;
+  readonly cancel: string;
 }
 
 const en: MaintenanceWords = {
@@ -75,15 +72,12 @@ const en: MaintenanceWords = {
   snapshotBefore: 'Reproducibility snapshot of the last good run',
   snapshotAfter: 'Reproducibility snapshot of this run',
   noSnapshot: '(no snapshot)',
-  driftIncidentTitle: 'Golden-run canary: backtest results drifted',
-  failedIncidentTitle: (plan) => `Scheduled maintenance failed: ${plan}`,
-  failedNote: (plan, passed, total) => `${plan}: ${passed}/${total} entries succeeded`,
-  canaryUnreadable: (why) => `The golden run gave no metrics: ${why}`,
   runNowQueued: (title) => `“${title}” started. Its summary is in the ops channel.`,
   runNowForbidden: (role) => `Running maintenance now needs the ${role} role in the policy.`,
   unknownPlan: (id) => `There is no maintenance plan “${id}”.`,
   alreadyRunning: (title) => `“${title}” is running already.`,
   noChannel: 'No channel to report to: set OPS_CHANNEL (or the plan\'s channel in the policy).',
+  cancel: 'Cancel',
 };
 
 const ja: MaintenanceWords = {
@@ -118,15 +112,13 @@ const ja: MaintenanceWords = {
   snapshotBefore: '前回正常時の再現性スナップショット',
   snapshotAfter: '今回の再現性スナップショット',
   noSnapshot: '(スナップショットなし)',
-  driftIncidentTitle: 'ゴールデンラン: バックテスト結果の変化',
-  failedIncidentTitle: (plan) => `定期メンテナンス失敗: ${plan}`,
-  failedNote: (plan, passed, total) => `${plan}: ${total} 件中 ${passed} 件成功`,
-  canaryUnreadable: (why) => `ゴールデンランの指標を取得できません: ${why}`,
   runNowQueued: (title) => `「${title}」を開始しました。結果は運用チャンネルに表示されます。`,
   runNowForbidden: (role) => `今すぐ実行するにはポリシーの ${role} ロールが必要です。`,
   unknownPlan: (id) => `メンテナンス計画「${id}」はありません。`,
   alreadyRunning: (title) => `「${title}」は実行中です。`,
   noChannel: '報告先のチャンネルがありません: OPS_CHANNEL (またはポリシーの計画の channel) を設定してください。',
+  cancel: 'キャンセル',
 };
 
-export const maintenanceWords = (locale: Locale): MaintenanceWords => (locale === 'ja' ? ja : en);
+const WORDS: Readonly<Record<Locale, MaintenanceWords>> = { en, ja };
+export const maintenanceWords = (locale: Locale): MaintenanceWords => WORDS[locale];

@@ -1,0 +1,79 @@
+// Every link of an incident, named once with what it holds (like slack/ids.ts for action ids). A link is an
+// adapter's reference kept beside the record: a Slack channel, a posted message's ts, or a flag that a step
+// of an effect is done, so a retried job skips it. Facts about the incident itself live in the record or on
+// the timeline, never here. A key not in this table does not compile.
+
+/** A Slack channel id (`C…`). */
+type ChannelId = string;
+/** A Slack message ts: the message is posted and may be updated or replied to. */
+type MessageTs = string;
+/** The step is done. */
+type Done = '1';
+/** A digest of a message as last shown (effect-context `digestOf`), so an unchanged one is not sent again. */
+type Digest = string;
+/** Slack file ids, comma-separated, or `none`. */
+type FileIds = string;
+
+/** What each link key of an incident holds; every value is a string in Redis. */
+export interface IncidentLinks {
+  /** The incident channel (looked up: the channel → its incident). */
+  readonly channel: ChannelId;
+  readonly channelName: string;
+  /** Why klaxon runs the incident in the channel it was declared in (Slack's error code). */
+  readonly channelFallback: string;
+  readonly invited: Done;
+  /** JSON of the invites Slack refused, named once in the channel (`refusalsNamed`). */
+  readonly refusedInvites: string;
+  readonly refusalsNamed: Done;
+  readonly topic: Done;
+  /** The declarer was told where the incident lives. */
+  readonly replied: Done;
+  readonly header: MessageTs;
+  readonly checklist: MessageTs;
+  /** The playbook offer; playbooks' steps reply in its thread. */
+  readonly playbooks: MessageTs;
+  readonly stakeholderChannel: ChannelId;
+  readonly announcement: MessageTs;
+  /** Slack refused the announcement in the stakeholders' channel (its error code). */
+  readonly announcementRefused: string;
+  readonly verificationOffer: MessageTs;
+  /** The report's file id, or `uploaded` when Slack did not say. */
+  readonly reportFile: string;
+  readonly reportSummary: MessageTs;
+  readonly archived: Done;
+  readonly 'shown:header': Digest;
+  readonly 'shown:checklist': Digest;
+  readonly 'shown:announcement': Digest;
+  /** A run's thread root, its result, progress, files, host snapshot and canary comparison. */
+  readonly [run: `run:${string}`]: MessageTs;
+  readonly [result: `run-result:${string}`]: MessageTs;
+  readonly [progress: `run-progress:${string}`]: MessageTs;
+  readonly [files: `run-files:${string}`]: FileIds;
+  readonly [snapshot: `run-snapshot:${string}`]: MessageTs;
+  readonly [canary: `run-canary:${string}`]: MessageTs;
+  /** A destructive run's approval request. */
+  readonly [approval: `approval:${string}`]: MessageTs;
+  /** A fired clock alarm's notice, by its job id (`alarmPostedLink`). */
+  readonly [alarm: `clock:${string}`]: MessageTs;
+  readonly [escalation: `escalation:${string}`]: MessageTs;
+  /** Looked up: an alert's fingerprint → the incident it opened or joined (`alertLink`). */
+  readonly [alert: `alert:${string}`]: string;
+  /** Looked up: a maintenance plan's id → the incident its failure opened (`planIncidentLink`). */
+  readonly [plan: `maintenance:${string}`]: string;
+  /** Looked up: the canary plan's id → the incident its drift opened (`CANARY_DRIFT_LINK`). */
+  readonly 'canary:drift': string;
+}
+
+export type IncidentLinkKey = keyof IncidentLinks & string;
+/** The links of one incident as read back: any of them may be missing. */
+export type Links = { -readonly [K in keyof IncidentLinks]?: IncidentLinks[K] };
+
+/** The link keys that are looked up by value (`findByLink`): only these get a reverse index. */
+export type IndexedLinkKey = 'channel' | `alert:${string}` | `maintenance:${string}` | 'canary:drift';
+
+const INDEXED = /^(channel|alert:.+|maintenance:.+|canary:drift)$/;
+export const isIndexedLink = (key: string): key is IndexedLinkKey => INDEXED.test(key);
+
+/** The link the posted message of a fired alarm is saved under: present means it was delivered. */
+export const alarmPostedLink = (jobId: string): `clock:${string}` => `clock:${jobId}`;
+export const alertLink = (fingerprint: string): `alert:${string}` => `alert:${fingerprint}`;
