@@ -2,11 +2,11 @@
 // jobs and the Slack emulator. The policy is built in code with targets of seconds (a policy file takes whole
 // minutes); every level is on duty around the clock so the wall-clock hour of the run does not matter.
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Incident } from '../../src/domain/incident.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { alarmJobId } from '../../src/app/schedule-clocks.js';
 import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { declaredInSlack } from '../support/declared-in-slack.js';
 
 const seconds = (s: number): number => s / 60;
 const [L1, L2, L3] = sandboxPolicy.escalation.levels;
@@ -30,15 +30,7 @@ const restartPolicy: Policy = { ...policy, sla: { ...policy.sla, critical: { res
 const BREACH = /First response target missed/;
 const REMINDER = /First response target in/;
 
-async function declareIn(k: Klaxon, text: string): Promise<{ incident: Incident; channel: string }> {
-  const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: `declare ${text}` });
-  const id = /(inc-\d+) declared/.exec(answer.body)?.[1];
-  if (!id) throw new Error(`not declared: ${answer.body}`);
-  const channel = await eventually(async () => (await k.bot.services.store.getLinks(id))['channel'], `the channel of ${id}`);
-  const incident = await k.bot.services.store.get(id);
-  if (!incident) throw new Error(`${id} not stored`);
-  return { incident, channel };
-}
+const declareIn = (k: Klaxon, text: string) => declaredInSlack(k, text);
 
 const finishedJob = (k: Klaxon, jobId: string) =>
   eventually(async () => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotAnswer } from '../../src/sandbox/emulator/emulator-types.js';
 import { ACTION, checklistBlockId } from '../../src/slack/ids.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { declaredInSlack } from '../support/declared-in-slack.js';
 
 const N = 1_000;
 
@@ -18,15 +19,7 @@ describe('a thousand simultaneous actions on one incident', () => {
     await k?.stop();
   }, 60_000);
 
-  async function declared(title: string): Promise<{ id: string; channel: string; checklistTs: string }> {
-    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: `declare high ${title}` });
-    const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
-    const links = await eventually(async () => {
-      const all = await k.bot.services.store.getLinks(id);
-      return all['checklist'] ? all : undefined;
-    }, 'the checklist message');
-    return { id, channel: links['channel'] as string, checklistTs: links['checklist'] as string };
-  }
+  const declared = (title: string) => declaredInSlack(k, `high ${title}`, ['checklist']);
 
   const answered = (answers: readonly BotAnswer[]) => {
     const ms = answers.map((a) => a.ms).sort((a, b) => a - b);

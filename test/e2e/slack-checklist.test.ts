@@ -5,6 +5,7 @@ import type { ChecklistEntry, ChecklistItemId } from '../../src/domain/checklist
 import type { Incident } from '../../src/domain/incident.js';
 import { ACTION, checklistBlockId } from '../../src/slack/ids.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { declaredInSlack } from '../support/declared-in-slack.js';
 
 type Block = { block_id?: string; text?: { text?: string } };
 
@@ -19,17 +20,7 @@ describe('the interactive checklist', () => {
     expect(rejected.map((c) => `${c.method}: ${c.error}`)).toEqual([]);
   });
 
-  async function declared(title: string): Promise<{ incident: Incident; channel: string; checklistTs: string }> {
-    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: `declare high ${title}` });
-    const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
-    expect(id).toBeDefined();
-    const links = await eventually(async () => {
-      const all = await k.bot.services.store.getLinks(id);
-      return all['checklist'] && all['announcement'] ? all : undefined;
-    }, 'the checklist message');
-    const incident = await eventually(() => k.bot.services.store.get(id), 'the incident');
-    return { incident, channel: links['channel'] as string, checklistTs: links['checklist'] as string };
-  }
+  const declared = (title: string) => declaredInSlack(k, `high ${title}`, ['checklist', 'announcement']);
 
   const renderedItem = (channel: string, ts: string, item: ChecklistItemId): string => {
     const message = k.emulator.messages(channel).find((m) => m.ts === ts);

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from '../../src/sandbox/emulator/emulator-types.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { declaredInSlack } from '../support/declared-in-slack.js';
 
 describe('Slack delivery under faults', () => {
   let k: Klaxon;
@@ -16,16 +17,7 @@ describe('Slack delivery under faults', () => {
     expect(rejected.map((c) => `${c.method}: ${c.error}`)).toEqual([]);
   });
 
-  async function declared(title: string): Promise<{ id: string; channel: string }> {
-    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: `declare high ${title}` });
-    const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
-    expect(id).toBeDefined();
-    const links = await eventually(async () => {
-      const all = await k.bot.services.store.getLinks(id);
-      return all['announcement'] ? all : undefined;
-    }, 'the incident set up', 20_000);
-    return { id, channel: links['channel'] as string };
-  }
+  const declared = (title: string) => declaredInSlack(k, `high ${title}`, ['announcement'], 20_000);
 
   const texts = (channel: string) => k.emulator.messages(channel).map((m) => m.text);
   const update = (channel: string, text: string) => k.emulator.slashCommand({ userId: USERS.l2, channelId: channel, text: `update ${text}` });

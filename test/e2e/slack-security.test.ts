@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecklistItemId } from '../../src/domain/checklist.js';
 import { ACTION, checklistBlockId } from '../../src/slack/ids.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { declaredInSlack } from '../support/declared-in-slack.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,15 +29,7 @@ describe('Slack request security', () => {
       response_url: `${k.emulator.url}/respond/00`, trigger_id: triggerId,
     }).toString();
 
-  async function declared(title: string): Promise<{ id: string; channel: string; checklistTs: string }> {
-    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: `declare medium ${title}` });
-    const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
-    const links = await eventually(async () => {
-      const all = await k.bot.services.store.getLinks(id);
-      return all['checklist'] && all['announcement'] ? all : undefined;
-    }, 'the incident set up');
-    return { id, channel: links['channel'] as string, checklistTs: links['checklist'] as string };
-  }
+  const declared = (title: string) => declaredInSlack(k, `medium ${title}`, ['checklist', 'announcement']);
 
   it.each([
     ['a forged signature', () => ({ secret: 'not-the-signing-secret' })],

@@ -1,32 +1,25 @@
 // Test-local builders: a declared incident and timeline events, without the domain's transitions.
 import type { Redis } from 'ioredis';
-import { CHECKLIST_ITEMS, type ChecklistItemId, type ChecklistState } from '../../src/domain/checklist.js';
+import type { ChecklistItemId } from '../../src/domain/checklist.js';
 import type { Incident } from '../../src/domain/incident.js';
+import { anIncident as baseIncident } from '../support/an-incident.js';
 import { ok, type Result } from '../../src/domain/result.js';
 import type { TimelineEvent } from '../../src/domain/timeline.js';
 
 export const T0 = Date.UTC(2026, 0, 5, 0, 30);
 
 export function anIncident(number: number, overrides: Partial<Incident> = {}): Incident {
-  const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item.id, { done: false }])) as ChecklistState;
-  return {
+  const { host: _host, ...incident } = baseIncident({
     id: `inc-${number}`,
     number,
     title: `Backtest runner down ${number}`,
-    severity: 'critical',
     declaredAt: T0 + number * 60_000,
     detectedAt: T0,
     declaredBy: 'U1',
-    source: 'slack',
     roles: {},
     responders: ['U1'],
-    checklist,
-    escalationLevel: 1,
-    report: {},
-    version: 1,
-    status: 'declared',
-    ...overrides,
-  } as Incident;
+  });
+  return { ...incident, ...overrides } as Incident;
 }
 
 export function aNote(incidentId: string, id: string, text = `note ${id}`): TimelineEvent {

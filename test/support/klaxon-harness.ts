@@ -16,6 +16,8 @@ import { startBot, type RunningBot } from '../../src/start-bot.js';
 import { startWorkerProcess } from '../../src/start-worker.js';
 import { copyDemoHost } from '../../src/worker/run/demo-host.js';
 
+export { eventually } from './eventually.js';
+
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-1-A0KLAXON-test-token';
@@ -127,15 +129,4 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
       if (!options.emulator) await emulator.close();
     },
   };
-}
-
-/** Polls until `probe` returns a value that is not undefined/false, or fails with what it last saw. */
-export async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

@@ -3,6 +3,7 @@ import { App, LogLevel } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SlackEmulator } from '../../../src/sandbox/emulator/slack-emulator.js';
+import { untilPasses } from '../../support/eventually.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './emulator-fixture.js';
 
 export async function startBoltApp(emulator: SlackEmulator, register: (app: App) => void): Promise<{ app: App; stop: () => Promise<void> }> {
@@ -19,14 +20,4 @@ export async function startBoltApp(emulator: SlackEmulator, register: (app: App)
 }
 
 /** Waits until `check` passes (the bot acts after its ack, so effects land a little later). */
-export async function eventually<T>(check: () => T, timeoutMs = 3_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() - started > timeoutMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+export const eventually = <T>(check: () => T, timeoutMs = 3_000): Promise<T> => untilPasses(check, timeoutMs);

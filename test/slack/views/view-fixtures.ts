@@ -9,32 +9,9 @@ import { DEFAULT_SLA, clocks, type Clocks } from '../../../src/domain/sla.js';
 import { validateMessage, validateView } from '../../../src/slack/block-kit-limits.js';
 import type { SlackMessage } from '../../../src/slack/views/view-types.js';
 
-export const T0: Instant = Date.UTC(2026, 2, 10, 1, 0); // 2026-03-10 10:00 JST
+import { anIncident, T0 } from '../../support/an-incident.js';
 
-export const emptyChecklist = (): ChecklistState =>
-  Object.fromEntries(CHECKLIST_ITEMS.map((i) => [i.id, { done: false }])) as ChecklistState;
-
-export function anIncident(overrides: Partial<Incident> = {}): Incident {
-  return {
-    id: 'inc-42',
-    number: 42,
-    title: 'Backtest main process crashed',
-    severity: 'critical',
-    declaredAt: T0,
-    detectedAt: T0 - 5 * 60_000,
-    declaredBy: 'U0DECLARER',
-    source: 'slack',
-    roles: { commander: 'U0COMMANDER' },
-    responders: ['U0DECLARER'],
-    checklist: emptyChecklist(),
-    escalationLevel: 1,
-    host: 'backtest-01',
-    report: {},
-    version: 1,
-    status: 'declared',
-    ...overrides,
-  } as Incident;
-}
+export { anIncident, emptyChecklist, T0 } from '../../support/an-incident.js';
 
 export const clocksOf = (incident: Incident, now: Instant): Clocks => clocks(incident, now, DEFAULT_SLA[incident.severity]);
 
