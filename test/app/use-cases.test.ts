@@ -1,0 +1,132 @@
+// The use cases on their own, not through Slack: the store and audit log are the Redis adapters, the Slack
+// effects, run queue and clock jobs are recorded fakes, so each test sees exactly what a use case asked for.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apply } from '../../src/app/apply.js';
+import { declare } from '../../src/app/declare.js';
+import { postStatusUpdate } from '../../src/app/post-status-update.js';
+import { decideApproval, requestRun } from '../../src/app/request-run.js';
+import { resolveAndOfferVerification } from '../../src/app/resolve.js';
+import { alarmJobId, currentAlarms } from '../../src/app/schedule-clocks.js';
+import { interimBase } from '../../src/domain/clock-records.js';
+import type { Incident } from '../../src/domain/incident.js';
+import { addNote } from '../../src/domain/incident-records.js';
+import { acknowledge } from '../../src/domain/lifecycle.js';
+import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
+
+const L1 = 'U0L1OPS';
+const L2 = 'U0L2SYS';
+const L3 = 'U0L3DEV';
+const GROUPS = { [L1]: ['S0L1'], [L2]: ['S0L2'], [L3]: ['S0L3'] };
+
+let w: UseCaseWorld;
+beforeEach(() => {
+  w = useCaseWorld({ groups: GROUPS });
+});
+afterEach(async () => w.stop());
+
+const names = () => w.asked.effects.map((e) => e.job.name);
+const declared = async (severity: 'critical' | 'high' | 'medium' = 'high'): Promise<Incident> => {
+  const result = await declare(w.services, { severity, title: 'main.py exits at start', source: 'slack', by: L1, key: `declare-${severity}` });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+const stored = async (id: string) => (await w.services.store.get(id)) as Incident;
+
+describe('declare', () => {
+  it('stores the incident on the worker host, queues its Slack setup and plans its clocks', async () => {
+    const incident = await declared('critical');
+    expect(await stored(incident.id)).toMatchObject({ id: incident.id, status: 'declared', host: 'backtest-1', declaredBy: L1 });
+    expect(w.asked.effects).toEqual([{ job: { name: 'setup', data: { incidentId: incident.id } }, jobId: `setup-${incident.id}` }]);
+    const alarms = currentAlarms(incident, w.services.policy, undefined);
+    expect(w.asked.clockJobs.map((j) => j.jobId)).toEqual(expect.arrayContaining(alarms.map((a) => alarmJobId(incident.id, a))));
+  });
+
+  it('refuses an empty title before it takes a number', async () => {
+    const result = await declare(w.services, { severity: 'high', title: '  ', source: 'slack', by: L1, key: 'k' });
+    expect(result.ok ? 'ok' : result.error.code).toBe('usage');
+    expect(await w.services.store.nextNumber()).toBe(1);
+    expect(w.asked.effects).toEqual([]);
+  });
+});
+
+describe('apply', () => {
+  it('writes once per key: a repeat is a duplicate and queues no second render', async () => {
+    const incident = await declared();
+    const note = (i: Incident) => addNote(i, 'looking', { by: L2, at: w.clock.now, key: 'note-1' });
+    const first = await apply(w.services, incident.id, note, 'note-1');
+    const again = await apply(w.services, incident.id, note, 'note-1');
+    expect([first.ok && first.value.duplicate, again.ok && again.value.duplicate]).toEqual([false, true]);
+    expect(w.asked.renders).toEqual([incident.id]);
+    expect((await w.services.store.timelineAll(incident.id)).filter((e) => e.type === 'note')).toHaveLength(1);
+  });
+
+  it('answers not_found for an incident that does not exist', async () => {
+    const result = await apply(w.services, 'inc-404', (i) => acknowledge(i, { by: L2, at: 1, key: 'a' }), 'a');
+    expect(result.ok ? 'ok' : result.error.code).toBe('not_found');
+  });
+});
+
+describe('post a status update', () => {
+  it('keeps it in the record, re-times the interim reminder and queues it for both channels', async () => {
+    const incident = await declared('critical');
+    w.clock.now += 10 * 60_000;
+    const result = await postStatusUpdate(w.services, incident.id, 'cause found', { by: L2, at: w.clock.now, key: 'upd-1' });
+    expect(result.ok).toBe(true);
+    const after = await stored(incident.id);
+    expect(after.latestUpdate).toEqual({ text: 'cause found', by: L2, at: w.clock.now });
+    const interim = currentAlarms(after, w.services.policy, interimBase(after)).find((a) => a.clock === 'interim');
+    expect(w.asked.clockJobs.map((j) => j.jobId)).toContain(alarmJobId(incident.id, interim as NonNullable<typeof interim>));
+    expect(w.asked.effects.filter((e) => e.job.name === 'status-update').map((e) => e.jobId)).toEqual(['update-incident-upd-1', 'update-stakeholders-upd-1']);
+    expect(w.asked.renders).toContain(incident.id);
+  });
+});
+
+describe('request a run', () => {
+  it('queues a read-only command for the incident host, audited before the job exists', async () => {
+    const incident = await declared();
+    const result = await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-1' });
+    expect(result.ok && result.value.state).toBe('queued');
+    expect(w.asked.runs).toMatchObject([{ incidentId: incident.id, commandId: 'env.python-version', host: 'backtest-1', requestedBy: L1 }]);
+    expect((await w.services.audit.read()).map((e) => e.decision)).toEqual(['queued']);
+    expect(names()).toContain('run-accepted');
+  });
+
+  it('denies a destructive command to a role without it, and queues nothing', async () => {
+    const incident = await declared();
+    const result = await requestRun(w.services, { incident, commandId: 'cleanup.temp', params: {}, by: L1, key: 'click-2' });
+    expect(result.ok ? 'ok' : result.error).toEqual({ code: 'forbidden', risk: 'destructive' });
+    expect(w.asked.runs).toEqual([]);
+    expect((await w.services.audit.read()).map((e) => e.decision)).toEqual(['denied']);
+  });
+
+  it('holds a run that needs approval until a second person approves it; the requester cannot', async () => {
+    const incident = await declared();
+    const requested = await requestRun(w.services, { incident, commandId: 'process.stop-python', params: {}, by: L2, key: 'click-3' });
+    if (!requested.ok || requested.value.state !== 'needs_approval') throw new Error('expected a pending approval');
+    expect(w.asked.runs).toEqual([]);
+    const { runId } = requested.value.run;
+    expect(await decideApproval(w.services, { runId, incidentId: incident.id, by: L2, approve: true })).toEqual({ ok: false, error: { code: 'self_approval' } });
+    const other = L3;
+    const approved = await decideApproval(w.services, { runId, incidentId: incident.id, by: other, approve: true });
+    expect(approved.ok && approved.value.state).toBe('queued');
+    expect(w.asked.runs).toMatchObject([{ runId, approvedBy: other }]);
+    expect(await decideApproval(w.services, { runId, incidentId: incident.id, by: other, approve: true })).toEqual({ ok: false, error: { code: 'already_decided' } });
+  });
+
+  it('refuses any run in a closed incident', async () => {
+    const incident = { ...(await declared()), status: 'closed' } as Incident;
+    expect(await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-4' })).toEqual({ ok: false, error: { code: 'closed' } });
+  });
+});
+
+describe('resolve', () => {
+  it('resolves and offers the §8.1 verification; a second resolve offers it again and says already resolved', async () => {
+    const incident = await declared();
+    w.clock.now += 30 * 60_000;
+    expect((await resolveAndOfferVerification(w.services, incident.id, { by: L2, at: w.clock.now, key: 'res-1' })).ok).toBe(true);
+    expect((await stored(incident.id)).status).toBe('resolved');
+    const again = await resolveAndOfferVerification(w.services, incident.id, { by: L2, at: w.clock.now, key: 'res-2' });
+    expect(again.ok ? 'ok' : again.error.code).toBe('already_resolved');
+    expect(w.asked.effects.filter((e) => e.job.name === 'verification-offer').map((e) => e.jobId)).toEqual([`verify-offer-${incident.id}`, `verify-offer-${incident.id}`]);
+  });
+});
