@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../src/sandbox/redis-server.js';
+import { benchAckFloor } from './ack-floor.js';
 import { benchAck } from './ack-latency.js';
 import type { BenchFigure } from './figure.js';
 import { formatTable } from './format-table.js';
@@ -17,6 +18,7 @@ const BENCHES: readonly { readonly id: string; readonly run: (redisUrl: string) 
   { id: 'render', run: () => benchReport() },
   { id: 'store', run: (url) => benchStore(url) },
   { id: 'ack', run: (url) => benchAck(url) },
+  { id: 'floor', run: (url) => benchAckFloor(url) },
   { id: 'run', run: (url) => benchRunLatency(url) },
   { id: 'report', run: (url) => benchReportDelivery(url) },
   { id: 'resilience', run: (url) => benchResilience(url) },

@@ -130,6 +130,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger: bolt,
     clientOptions,
     extendedErrorHandler: true,
+    // klaxon keeps no per-conversation state in Bolt; its default store builds an Error on every request.
+    convoStore: false,
     ...(receiver
       ? { receiver }
       : {
@@ -199,33 +201,26 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
   };
 
-  // Every request's handling, also what a listener does after its ack: stop() waits for them before Redis goes.
+  // One middleware in front of all (each one Bolt chains costs on the ack path): every request's handling,
+  // also what a listener does after its ack, is tracked so stop() waits for it before Redis goes; it is
+  // counted and timed; and the answer budgets count from here (the listeners say "saved" or "not saved"
+  // within Slack's 3 s).
   const inFlight = new Set<Promise<unknown>>();
-  app.use(async ({ next }) => {
+  app.use(async ({ body, context, next }) => {
+    context['receivedAt'] = now();
+    const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
+    metrics.slackRequests.inc({ kind });
+    const end = metrics.handlerSeconds.startTimer({ kind });
     const handling = next();
     inFlight.add(handling);
     try {
       await handling;
     } finally {
       inFlight.delete(handling);
-    }
-  });
-  app.use(async ({ body, next }) => {
-    const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
-    metrics.slackRequests.inc({ kind });
-    const end = metrics.handlerSeconds.startTimer({ kind });
-    try {
-      await next();
-    } finally {
       end();
     }
   });
-  // The answer budgets count from here: the listeners say "saved" or "not saved" within Slack's 3 s.
-  app.use(async ({ context, next }) => {
-    context['receivedAt'] = now();
-    await next();
-  });
-  app.use(replayGuard(services.once));
+  app.use(replayGuard(services.once, now));
   app.use(cleanInput());
   registerIncidentCommand(app, services);
   registerActions(app, services);

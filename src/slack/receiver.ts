@@ -1,11 +1,15 @@
-// Bolt's HTTP receiver behind a front door. Bolt reads the whole body before it checks anything, only refuses
-// stale timestamps, matches routes after normalising the path (`/./slack/events`), and crashes on a signed
-// body that is not an object. Here, before Bolt: a path that is not spelled exactly as a route is 404; a
-// Slack request needs a timestamp inside the window in both directions (checked before its body is read), a
-// body within the limit, a valid signature and a Slack-shaped body. Bolt then re-checks the same bytes.
-import { HTTPModuleFunctions, HTTPReceiver, verifySlackRequest, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
+// Bolt's HTTP receiver behind a lean front door. Bolt reads the whole body before it checks anything, only
+// refuses stale timestamps, matches routes after normalising the path (`/./slack/events`), and crashes on a
+// signed body that is not an object. Here: a path that is not spelled exactly as a route is 404; a Slack
+// request needs a timestamp inside the window in both directions (checked before its body is read), a body
+// within the limit, a valid signature and a Slack-shaped body. The checked body then goes straight to
+// `app.processEvent` with Bolt's own ack: Bolt's receiver would buffer, verify (three HMACs) and parse the
+// same bytes a second time, and that repeat is most of what the ack path spends beyond the framework's floor.
+// Bolt's receiver still serves the custom routes and owns the server (start, stop, limits).
+import { HTTPModuleFunctions, HTTPReceiver, HTTPResponseAck, type App, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isSlackBody } from './slack-body.js';
+import { parseSlackBody } from './slack-body.js';
+import { hasSlackSignature } from './verify-signature.js';
 
 /** Slack's rule: a request is accepted only while its timestamp is this close to the clock, either way. */
 export const SIGNATURE_WINDOW_S = 300;
@@ -55,31 +59,45 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
     res.writeHead(status, { connection: 'close' }).end();
   };
 
+  // Bolt hands itself to its receiver in its constructor: what the checked requests are given to.
+  let app: App | undefined;
+  const init = receiver.init.bind(receiver);
+  receiver.init = (bolt: App) => {
+    app = bolt;
+    init(bolt);
+  };
+
   async function slackRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (isOutsideWindow(req.headers['x-slack-request-timestamp'], options.now())) return refuse(res, 401, 'timestamp missing or outside the window');
-    let body: string;
+    const timestamp = header(req.headers['x-slack-request-timestamp']);
+    if (isOutsideWindow(timestamp, options.now())) return refuse(res, 401, 'timestamp missing or outside the window');
+    let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
     try {
-      // Buffered as Bolt buffers it (it reads `rawBody` instead of the consumed stream afterwards).
-      body = (await HTTPModuleFunctions.bufferIncomingMessage(req, SLACK_BODY_LIMIT_BYTES)).rawBody.toString();
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, SLACK_BODY_LIMIT_BYTES);
     } catch (error) {
       const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
       return refuse(res, tooLarge ? 413 : 400, tooLarge ? 'body over the limit' : 'body not readable');
     }
+    if (!hasSlackSignature(options.signingSecret, timestamp as string, header(req.headers['x-slack-signature']), buffered.rawBody)) return refuse(res, 401, 'bad signature');
+    const body = parseSlackBody(buffered.rawBody.toString(), req.headers['content-type']);
+    if (!body) return refuse(res, 400, 'signed, but not a Slack body');
+    if (!app) return dispatch(req, res);
+    if (body['ssl_check'] === '1') return HTTPModuleFunctions.buildSSLCheckResponse(res);
+    if (body['type'] === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
+    // Bolt's ack: the listener's answer is the HTTP response; unanswered after 3 s, Bolt's 404 and log line.
+    const ack = new HTTPResponseAck({ logger: options.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
     try {
-      verifySlackRequest({
-        signingSecret: options.signingSecret,
+      await app.processEvent({
         body,
-        headers: {
-          'x-slack-signature': header(req.headers['x-slack-signature']) ?? '',
-          'x-slack-request-timestamp': Number(header(req.headers['x-slack-request-timestamp'])),
-        },
-        nowMilliseconds: options.now(),
+        ack: ack.bind(),
+        retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
+        retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
+        customProperties: {},
       });
-    } catch {
-      return refuse(res, 401, 'bad signature');
+    } catch (error) {
+      // As Bolt's receiver: its error handler answers when nothing has been sent yet.
+      const answered = await HTTPModuleFunctions.defaultProcessEventErrorHandler({ error: error as Error, logger: options.logger, request: req, response: res, storedResponse: undefined });
+      if (answered) ack.ack();
     }
-    if (!isSlackBody(body, req.headers['content-type'])) return refuse(res, 400, 'signed, but not a Slack body');
-    dispatch(req, res);
   }
 
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {

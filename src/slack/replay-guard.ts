@@ -22,15 +22,51 @@ export const REPLAY_TTL_S = 2 * SIGNATURE_WINDOW_S + 300;
 // seconds ("not saved" when Redis is down), and the actions themselves are idempotent by request key.
 const CLAIM_WAIT_MS = 700;
 
-async function claimed(once: Once, identity: string): Promise<boolean> {
+// The first level, in this process: a replay this replica has already seen is dropped without asking Redis
+// (a captured request replayed in a loop costs no round trip), and two copies arriving together are told
+// apart before either reaches Redis. Redis stays the authority across replicas. Bounded: the oldest are
+// forgotten first, and a forgotten one is still caught by Redis.
+const LOCAL_CAPACITY = 50_000;
+
+/** Identities seen here in the last REPLAY_TTL_S, oldest first (a Map keeps insertion order). */
+export function recentRequests(now: () => number = Date.now, capacity = LOCAL_CAPACITY) {
+  const seen = new Map<string, number>();
+  return {
+    /** False when the identity was seen within the TTL; otherwise remembers it and returns true. */
+    first(identity: string): boolean {
+      const at = now();
+      for (const [oldest, expires] of seen) {
+        if (expires > at && seen.size < capacity) break;
+        seen.delete(oldest);
+      }
+      const expires = seen.get(identity);
+      if (expires !== undefined && expires > at) return false;
+      seen.delete(identity);
+      seen.set(identity, at + REPLAY_TTL_S * 1000);
+      return true;
+    },
+    forget(identity: string): void {
+      seen.delete(identity);
+    },
+    get size(): number {
+      return seen.size;
+    },
+  };
+}
+
+async function claimed(once: Once, local: ReturnType<typeof recentRequests>, identity: string): Promise<boolean> {
+  if (!local.first(identity)) return false;
   const verdict = await within(once.claim(`slack-${identity}`, REPLAY_TTL_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
+  // Unanswered: let a later copy ask Redis again, as it would have without this memory.
+  if (verdict === TIMEOUT) local.forget(identity);
   return verdict !== false;
 }
 
-export function replayGuard(once: Once): Middleware<AnyMiddlewareArgs> {
+export function replayGuard(once: Once, now: () => number = Date.now): Middleware<AnyMiddlewareArgs> {
+  const local = recentRequests(now);
   return async (args) => {
     const identity = requestIdentity(args.body as unknown as Record<string, unknown>);
-    if (identity && !(await claimed(once, identity))) {
+    if (identity && !(await claimed(once, local, identity))) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack().catch(() => undefined);
       return;

@@ -15,18 +15,21 @@ function jsonObject(text: string): Record<string, unknown> | undefined {
 }
 
 /**
- * True for the bodies Slack sends: a form with one `payload` (a JSON object with a `type`), a slash command
- * form (`command`), an `ssl_check`, or an Events API JSON object with a `type`. Parsed as Bolt parses them.
- * @example isSlackBody('payload=null', 'application/x-www-form-urlencoded') //=> false
+ * The body as Bolt parses it, when it is one Slack sends: a form with one `payload` (a JSON object with a
+ * `type`), a slash command form (`command`), an `ssl_check`, or an Events API JSON object with a `type`.
+ * @example parseSlackBody('payload=null', 'application/x-www-form-urlencoded') //=> undefined
  */
-export function isSlackBody(text: string, contentType: string | undefined): boolean {
+export function parseSlackBody(text: string, contentType: string | undefined): Record<string, unknown> | undefined {
   if (contentType === 'application/x-www-form-urlencoded') {
     const form = parse(text);
     if (form['payload'] !== undefined) {
       const payload = form['payload'];
-      return typeof payload === 'string' && typeof jsonObject(payload)?.['type'] === 'string';
+      const object = typeof payload === 'string' ? jsonObject(payload) : undefined;
+      return typeof object?.['type'] === 'string' ? object : undefined;
     }
-    return typeof form['command'] === 'string' || form['ssl_check'] === '1';
+    return typeof form['command'] === 'string' || form['ssl_check'] === '1' ? form : undefined;
   }
-  return typeof jsonObject(text)?.['type'] === 'string';
+  const object = jsonObject(text);
+  return typeof object?.['type'] === 'string' ? object : undefined;
 }
+

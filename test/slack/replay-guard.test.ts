@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { AnyMiddlewareArgs } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { replayGuard, requestIdentity } from '../../src/slack/replay-guard.js';
+import { recentRequests, REPLAY_TTL_S, replayGuard, requestIdentity } from '../../src/slack/replay-guard.js';
 import { createOnce } from '../../src/store/once.js';
 
 describe('requestIdentity', () => {
@@ -78,5 +78,47 @@ describe('replayGuard', () => {
     const [key] = await redis.keys(`*${prefix}*${trigger}*`);
     expect(key).toBeDefined();
     expect(await redis.ttl(key as string)).toBeGreaterThan(300);
+  });
+});
+
+describe('replayGuard in front of Redis', () => {
+  it('drops a replay this process has seen without asking Redis again, and forgets after the replay window', async () => {
+    let clock = Date.UTC(2026, 2, 10);
+    const asked: string[] = [];
+    const once = { claim: async (key: string) => (asked.push(key), true) };
+    const guard = replayGuard(once, () => clock);
+    const counts = { next: 0, ack: 0 };
+    const body = { trigger_id: '1773100800.1.local', command: '/incident' };
+    const deliver = () => guard({ body, next: async () => void (counts.next += 1), ack: async () => void (counts.ack += 1) } as never);
+    await Promise.all([deliver(), deliver(), deliver()]);
+    expect(counts).toEqual({ next: 1, ack: 2 });
+    expect(asked).toEqual(['slack-trigger-1773100800.1.local']);
+    clock += (REPLAY_TTL_S + 1) * 1000;
+    await deliver();
+    // Past the window this memory lets Redis decide again (here the stand-in says first).
+    expect(asked).toHaveLength(2);
+  });
+
+  it('lets a later copy ask Redis again when Redis did not answer the first claim in time', async () => {
+    const asked: string[] = [];
+    const once = { claim: (key: string) => (asked.push(key), asked.length === 1 ? new Promise<boolean>(() => undefined) : Promise.resolve(false)) };
+    const guard = replayGuard(once);
+    const counts = { next: 0, ack: 0 };
+    const body = { event_id: 'EvStalled', event: { type: 'reaction_added' } };
+    const deliver = () => guard({ body, next: async () => void (counts.next += 1) } as never);
+    await deliver();
+    await deliver();
+    expect(asked).toHaveLength(2);
+    expect(counts.next).toBe(1);
+  });
+});
+
+describe('recentRequests', () => {
+  it('keeps at most its capacity, forgetting the oldest first', () => {
+    const recent = recentRequests(() => 0, 3);
+    for (const id of ['a', 'b', 'c', 'd']) expect(recent.first(id)).toBe(true);
+    expect(recent.size).toBeLessThanOrEqual(3);
+    expect(recent.first('d')).toBe(false);
+    expect(recent.first('a')).toBe(true);
   });
 });

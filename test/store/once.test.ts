@@ -38,3 +38,16 @@ describe('once', () => {
     await expect(createOnce(redis, { prefix }).claim('x', ttl)).rejects.toThrow(/positive integer/);
   });
 });
+
+describe('once, claims made together', () => {
+  it('answers each of a burst of claims on one connection for its own key', async () => {
+    const once = createOnce(redis, { prefix });
+    const keys = ['burst-a', 'burst-b', 'burst-a', 'burst-c', 'burst-b', 'burst-a'];
+    expect(await Promise.all(keys.map((key) => once.claim(key, 60)))).toEqual([true, true, false, true, false, false]);
+    expect(await once.claim('burst-c', 60)).toBe(false);
+  });
+
+  it('refuses a TTL that is not a positive whole number of seconds without touching Redis', async () => {
+    await expect(createOnce(redis, { prefix }).claim('bad-ttl', 1.5)).rejects.toThrow(/positive integer/);
+  });
+});

@@ -33,6 +33,8 @@ const ephemeral = (message: SlackMessage): Reply => ({ response_type: 'ephemeral
 export function registerIncidentCommand(app: App, services: Services): void {
   const { locale, timeZone } = services.config;
   const done = messages(locale).done;
+  // The same for every caller: built once, not on each ack.
+  const help = ephemeral(helpMessage(locale));
 
   async function inIncident(command: SlashCommand, then: (incident: Incident) => Promise<Reply | undefined>): Promise<Reply | undefined> {
     const incident = await incidentOfChannel(services, command.channel_id);
@@ -54,7 +56,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
     const actor = actorFrom(services, by, key);
     switch (parsed.kind) {
       case 'help':
-        return ephemeral(helpMessage(locale));
+        return help;
       case 'declare': {
         if (!parsed.severity || !parsed.title) {
           await client.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id }) });

@@ -1,0 +1,88 @@
+// Issue 15: klaxon's ack path against the framework's floor. Three servers answer the same open-loop stream
+// of signed `/incident help` in the same run: bare node:http with a signature check, a minimal Bolt app that
+// only acks, and the real bot. Rounds interleave the servers and rates (so a burst of load elsewhere on the
+// machine hits all three alike) and each figure is the median over the rounds.
+import { startBareServer } from './bare-server.js';
+import type { BenchFigure } from './figure.js';
+import type { LoadOutcome } from './fire-at-rate.js';
+import { fireInThread } from './fire-in-thread.js';
+import { startMinimalBolt } from './minimal-bolt.js';
+import { quantile, round2 } from './quantile.js';
+import { slashCommandRequest, type SlackRequest } from './slack-request-bodies.js';
+import { BENCH_SIGNING_SECRET, BENCH_USERS, startBenchKlaxon } from './start-bench-klaxon.js';
+
+export interface AckFloorOptions {
+  readonly rates?: readonly number[];
+  readonly rounds?: number;
+  readonly seconds?: number;
+  readonly warmUp?: number;
+}
+
+const TARGETS = ['bare', 'bolt', 'bot'] as const;
+type Target = (typeof TARGETS)[number];
+const LABEL: Record<Target, string> = { bare: 'bare node:http + signature', bolt: 'minimal Bolt 5.1 (ack only)', bot: 'klaxon bot' };
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+export async function benchAckFloor(redisUrl: string, options: AckFloorOptions = {}): Promise<BenchFigure[]> {
+  const rates = options.rates ?? [200, 1000];
+  const rounds = options.rounds ?? 5;
+  const seconds = options.seconds ?? 3;
+  const warmUp = options.warmUp ?? 300;
+  const k = await startBenchKlaxon({ redisUrl });
+  const bare = await startBareServer({ signingSecret: BENCH_SIGNING_SECRET });
+  const bolt = await startMinimalBolt(BENCH_SIGNING_SECRET);
+  const urls: Record<Target, string> = { bare: bare.url, bolt: bolt.url, bot: `${k.bot.url}/slack/events` };
+  const help = (n: number): SlackRequest[] =>
+    Array.from({ length: n }, (_, i) => slashCommandRequest({ userId: i % 2 === 0 ? BENCH_USERS.l1 : BENCH_USERS.l2, channelId: k.general, text: 'help', responseUrl: `${k.emulator.url}/respond/bench-${i}` }));
+  // Per rate and target: each round's p50 and p99, the answers other than 200, and the client's worst lag.
+  const seen = new Map<string, { p50: number[]; p99: number[]; notOk: number; lag: number }>();
+  const record = (rate: number, target: Target, outcome: LoadOutcome) => {
+    const key = `${rate}:${target}`;
+    const entry = seen.get(key) ?? { p50: [], p99: [], notOk: 0, lag: 0 };
+    const sorted = [...outcome.latenciesMs].sort((a, b) => a - b);
+    entry.p50.push(quantile(sorted, 0.5));
+    entry.p99.push(quantile(sorted, 0.99));
+    entry.notOk += outcome.failures + Object.entries(outcome.statuses).filter(([status]) => status !== '200').reduce((sum, [, n]) => sum + n, 0);
+    entry.lag = Math.max(entry.lag, outcome.maxSendLagMs);
+    seen.set(key, entry);
+  };
+  try {
+    const load = (ratePerSecond: number) => ({ ratePerSecond, signingSecret: BENCH_SIGNING_SECRET });
+    for (const target of TARGETS) await fireInThread(urls[target], help(warmUp), load(Math.min(200, ...rates)));
+    for (let round = 0; round < rounds; round += 1) {
+      for (const rate of rates) {
+        // Rotate who goes first: the first of a round should not always meet the machine fresh.
+        const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as Target);
+        for (const target of order) record(rate, target, await fireInThread(urls[target], help(Math.max(1, Math.round(rate * seconds))), load(rate)));
+      }
+    }
+  } finally {
+    await bolt.close();
+    await bare.close();
+    await k.stop();
+  }
+  return rates.flatMap((rate) => figures(rate, rounds, seconds, (target) => seen.get(`${rate}:${target}`) ?? { p50: [], p99: [], notOk: 0, lag: 0 }));
+}
+
+function figures(rate: number, rounds: number, seconds: number, of: (target: Target) => { p50: number[]; p99: number[]; notOk: number; lag: number }): BenchFigure[] {
+  const at = `at ${rate}/s`;
+  const q = (target: Target, p: 'p50' | 'p99') => median(of(target)[p]);
+  const ratio = (a: Target, b: Target, p: 'p50' | 'p99') => round2(q(a, p) / q(b, p));
+  return [
+    ...TARGETS.flatMap((target): BenchFigure[] => [
+      { name: `ack floor ${at}: ${LABEL[target]} p50 (median of ${rounds} × ${seconds} s)`, value: round2(q(target, 'p50')), unit: 'ms' },
+      { name: `ack floor ${at}: ${LABEL[target]} p99 (median of ${rounds} × ${seconds} s)`, value: round2(q(target, 'p99')), unit: 'ms' },
+    ]),
+    { name: `ack floor ${at}: bot / minimal Bolt, p50`, value: ratio('bot', 'bolt', 'p50'), unit: 'x' },
+    { name: `ack floor ${at}: bot / minimal Bolt, p99`, value: ratio('bot', 'bolt', 'p99'), unit: 'x', target: '≤ 1.0' },
+    { name: `ack floor ${at}: bot / bare, p50`, value: ratio('bot', 'bare', 'p50'), unit: 'x' },
+    { name: `ack floor ${at}: bot / bare, p99`, value: ratio('bot', 'bare', 'p99'), unit: 'x', target: '≤ 2.0 (stretch)' },
+    { name: `ack floor ${at}: answers other than 200 (all three)`, value: TARGETS.reduce((sum, t) => sum + of(t).notOk, 0), unit: 'requests', target: '0' },
+    { name: `ack floor ${at}: load client max send lag`, value: round2(Math.max(...TARGETS.map((t) => of(t).lag))), unit: 'ms' },
+  ];
+}
