@@ -45,7 +45,9 @@ export function streamFields(fields: readonly string[]): Map<string, string> {
 
 // Reads one timeline stream entry back into the event that was appended.
 export function decodeTimelineEntry([streamId, fields]: StreamEntry): TimelineEvent {
-  const json = streamFields(fields).get('json');
+  // The field read directly: a Map per entry is most of the decoding cost of a 10,000-event report.
+  const at = fields.indexOf('json');
+  const json = at >= 0 && at % 2 === 0 ? fields[at + 1] : streamFields(fields).get('json');
   const value: unknown = json === undefined ? undefined : JSON.parse(json);
   if (
     !isRecord(value) ||

@@ -1,6 +1,7 @@
 // Smoke test: every bench runs end to end with tiny counts and returns real figures. The numbers
 // themselves belong to `npm run bench`; here only their presence and sanity are checked.
 import { describe, expect, inject, it } from 'vitest';
+import { benchAckFloor } from '../../bench/ack-floor.js';
 import { benchAck } from '../../bench/ack-latency.js';
 import type { BenchFigure } from '../../bench/figure.js';
 import { benchReportDelivery } from '../../bench/report-delivery.js';
@@ -34,6 +35,17 @@ describe('benches with tiny counts', () => {
     const figures = expectFigures(await benchAck(redisUrl, { ratePerSecond: 100, count: 30, warmUp: 10 }), [/ack: bot.* p99/, /ack: bare.* p99/, /ratio, p99/]);
     expect(figures.get('ack: bot answers other than 200')).toBe(0);
     expect(figures.get('ack: notes on the timeline / notes sent')).toBe(1);
+  }, 60_000);
+
+  it('ack floor: bare, minimal Bolt and the bot on the same signed /incident help, with both ratios', async () => {
+    const figures = expectFigures(await benchAckFloor(redisUrl, { rates: [50], rounds: 2, seconds: 0.4, warmUp: 5 }), [
+      /at 50\/s: bare node:http \+ signature p99/,
+      /at 50\/s: minimal Bolt 5\.1 \(ack only\) p99/,
+      /at 50\/s: klaxon bot p99/,
+      /bot \/ minimal Bolt, p99/,
+      /bot \/ bare, p99/,
+    ]);
+    expect(figures.get('ack floor at 50/s: answers other than 200 (all three)')).toBe(0);
   }, 60_000);
 
   it('click -> job started and job finished -> result posted', async () => {

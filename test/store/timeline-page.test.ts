@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readTimeline } from '../../src/store/timeline-page.js';
+import { deletePrefix, uniquePrefix } from './fixtures.js';
+
+const prefix = uniquePrefix('timeline-page');
+let redis: Redis;
+let n = 0;
+
+beforeAll(() => {
+  redis = new Redis(inject('redisUrl'));
+});
+
+afterAll(async () => {
+  await deletePrefix(redis, prefix);
+  await redis.quit();
+});
+
+/** A stream whose entries were appended at the given milliseconds (several in one millisecond share it). */
+async function streamAt(appendMs: readonly number[]): Promise<string> {
+  const key = `${prefix}:timeline:${(n += 1)}`;
+  const seq = new Map<number, number>();
+  const pipeline = redis.pipeline();
+  for (const [i, ms] of appendMs.entries()) {
+    const s = seq.get(ms) ?? 0;
+    seq.set(ms, s + 1);
+    pipeline.xadd(key, `${ms}-${s}`, 'json', JSON.stringify({ id: `e${i}`, type: 'note', at: ms, incidentId: 'INC-1' }));
+  }
+  await pipeline.exec();
+  return key;
+}
+
+describe('readTimeline', () => {
+  it('is empty for a stream that does not exist', async () => {
+    expect(await readTimeline(redis, `${prefix}:missing`)).toEqual([]);
+  });
+
+  it('reads every entry once and in order, however the appends are spread or bunched', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // Gaps between appends: mostly 0 (a batch in one millisecond), sometimes long pauses.
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 5_000_000 })), { minLength: 1, maxLength: 3_500 }),
+        async (gaps) => {
+          let at = 1_700_000_000_000;
+          const key = await streamAt(gaps.map((gap) => (at += gap)));
+          expect((await readTimeline(redis, key)).map((e) => e.id)).toEqual(gaps.map((_, i) => `e${i}`));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('reads on past a slice that comes back full (2,500 appends in one millisecond)', async () => {
+    const key = await streamAt([...Array.from({ length: 2_500 }, () => 5_000), 5_001, 9_000]);
+    const ids = (await readTimeline(redis, key)).map((e) => e.id);
+    expect(ids).toHaveLength(2_502);
+    expect(new Set(ids).size).toBe(2_502);
+    expect(ids.at(-1)).toBe('e2501');
+  });
+});
