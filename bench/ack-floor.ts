@@ -40,10 +40,12 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
   const help = (n: number): SlackRequest[] =>
     Array.from({ length: n }, (_, i) => slashCommandRequest({ userId: i % 2 === 0 ? BENCH_USERS.l1 : BENCH_USERS.l2, channelId: k.general, text: 'help', responseUrl: `${k.emulator.url}/respond/bench-${i}` }));
   // Per rate and target: each round's p50 and p99, the answers other than 200, and the client's worst lag.
-  const seen = new Map<string, { p50: number[]; p99: number[]; notOk: number; lag: number }>();
-  const record = (rate: number, target: Target, outcome: LoadOutcome) => {
+  const seen = new Map<string, { p50: number[]; p99: number[]; notOk: number; lag: number; cpuUs: number; requests: number }>();
+  const record = (rate: number, target: Target, outcome: LoadOutcome, cpuUs: number) => {
     const key = `${rate}:${target}`;
-    const entry = seen.get(key) ?? { p50: [], p99: [], notOk: 0, lag: 0 };
+    const entry = seen.get(key) ?? { p50: [], p99: [], notOk: 0, lag: 0, cpuUs: 0, requests: 0 };
+    entry.cpuUs += cpuUs;
+    entry.requests += outcome.latenciesMs.length + outcome.failures;
     const sorted = [...outcome.latenciesMs].sort((a, b) => a - b);
     entry.p50.push(quantile(sorted, 0.5));
     entry.p99.push(quantile(sorted, 0.99));
@@ -58,7 +60,13 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
       for (const rate of rates) {
         // Rotate who goes first: the first of a round should not always meet the machine fresh.
         const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as Target);
-        for (const target of order) record(rate, target, await fireInThread(urls[target], help(Math.max(1, Math.round(rate * seconds))), load(rate)));
+        for (const target of order) {
+          const requests = help(Math.max(1, Math.round(rate * seconds)));
+          const cpu = process.cpuUsage();
+          const outcome = await fireInThread(urls[target], requests, load(rate));
+          const used = process.cpuUsage(cpu);
+          record(rate, target, outcome, used.user + used.system);
+        }
       }
     }
   } finally {
@@ -66,10 +74,10 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
     await bare.close();
     await k.stop();
   }
-  return rates.flatMap((rate) => figures(rate, rounds, seconds, (target) => seen.get(`${rate}:${target}`) ?? { p50: [], p99: [], notOk: 0, lag: 0 }));
+  return rates.flatMap((rate) => figures(rate, rounds, seconds, (target) => seen.get(`${rate}:${target}`) ?? { p50: [], p99: [], notOk: 0, lag: 0, cpuUs: 0, requests: 0 }));
 }
 
-function figures(rate: number, rounds: number, seconds: number, of: (target: Target) => { p50: number[]; p99: number[]; notOk: number; lag: number }): BenchFigure[] {
+function figures(rate: number, rounds: number, seconds: number, of: (target: Target) => { p50: number[]; p99: number[]; notOk: number; lag: number; cpuUs: number; requests: number }): BenchFigure[] {
   const at = `at ${rate}/s`;
   const q = (target: Target, p: 'p50' | 'p99') => median(of(target)[p]);
   const ratio = (a: Target, b: Target, p: 'p50' | 'p99') => round2(q(a, p) / q(b, p));
@@ -82,6 +90,9 @@ function figures(rate: number, rounds: number, seconds: number, of: (target: Tar
     { name: `ack floor ${at}: bot / minimal Bolt, p99`, value: ratio('bot', 'bolt', 'p99'), unit: 'x', target: '≤ 1.0' },
     { name: `ack floor ${at}: bot / bare, p50`, value: ratio('bot', 'bare', 'p50'), unit: 'x' },
     { name: `ack floor ${at}: bot / bare, p99`, value: ratio('bot', 'bare', 'p99'), unit: 'x', target: '≤ 2.0 (stretch)' },
+    // CPU time barely moves with the machine's load, unlike latency: the cost of one request, client included
+    // (the same client for all three, so the differences are the servers').
+    ...TARGETS.map((target): BenchFigure => ({ name: `ack floor ${at}: process CPU per request, ${LABEL[target]} (client included)`, value: round2(of(target).cpuUs / Math.max(1, of(target).requests)), unit: 'µs' })),
     { name: `ack floor ${at}: answers other than 200 (all three)`, value: TARGETS.reduce((sum, t) => sum + of(t).notOk, 0), unit: 'requests', target: '0' },
     { name: `ack floor ${at}: load client max send lag`, value: round2(Math.max(...TARGETS.map((t) => of(t).lag))), unit: 'ms' },
   ];
