@@ -5,7 +5,7 @@
 // body within the limit, a valid signature and a Slack-shaped body. Bolt then re-checks the same bytes.
 import { HTTPModuleFunctions, HTTPReceiver, verifySlackRequest, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isSlackBody } from './slack-body.js';
+import { appRateLimitedMinute, isSlackBody } from './slack-body.js';
 
 /** Slack's rule: a request is accepted only while its timestamp is this close to the clock, either way. */
 export const SIGNATURE_WINDOW_S = 300;
@@ -79,6 +79,11 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
       return refuse(res, 401, 'bad signature');
     }
     if (!isSlackBody(body, req.headers['content-type'])) return refuse(res, 400, 'signed, but not a Slack body');
+    const limitedAt = appRateLimitedMinute(body, req.headers['content-type']);
+    if (limitedAt !== undefined) {
+      options.logger.warn(`Slack is dropping this app's events for the minute starting ${new Date(limitedAt * 1000).toISOString()} (app_rate_limited)`);
+      return void res.writeHead(200).end();
+    }
     dispatch(req, res);
   }
 

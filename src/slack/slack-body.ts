@@ -30,3 +30,15 @@ export function isSlackBody(text: string, contentType: string | undefined): bool
   }
   return typeof jsonObject(text)?.['type'] === 'string';
 }
+
+/**
+ * Slack's notice that the app went over its Events API limit: a top-level body Bolt cannot route (it would
+ * leave it unanswered, and Slack counts that as one more failed delivery), answered 200 by the front door.
+ * @example appRateLimitedMinute('{"type":"app_rate_limited","minute_rate_limited":1518467820}', 'application/json') //=> 1518467820
+ */
+export function appRateLimitedMinute(text: string, contentType: string | undefined): number | undefined {
+  if (contentType === 'application/x-www-form-urlencoded') return undefined;
+  const body = jsonObject(text);
+  if (body?.['type'] !== 'app_rate_limited') return undefined;
+  return typeof body['minute_rate_limited'] === 'number' ? body['minute_rate_limited'] : 0;
+}

@@ -105,6 +105,8 @@ export interface SlackEmulator {
   postUserMessage(input: { userId: string; channelId: string; text: string; threadTs?: string }): Message;
   addReaction(input: { userId: string; channelId: string; ts: string; name: string }): Promise<BotAnswer>;
   sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; retryReason?: string }): Promise<BotAnswer>;
+  /** Slack's top-level `app_rate_limited` notice, posted to the bot's events URL. */
+  appRateLimited(): Promise<BotAnswer>;
   signedRequest(body: string, contentType: string, options?: { timestamp?: number; secret?: string }): Promise<BotAnswer>;
   close(): Promise<void>;
 }
@@ -246,6 +248,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     postUserMessage: (input) => side.postUserMessage(input),
     addReaction: (input) => side.addReaction(input),
     sendEvent: (event, opts) => side.sendEvent(event, opts),
+    appRateLimited: () => side.appRateLimited(),
     signedRequest: (body, contentType, opts) => side.signedRequest(body, contentType, opts),
     close: () =>
       new Promise<void>((resolve) => {
