@@ -116,7 +116,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const bolt = boltLogger(logger);
   const clientOptions = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    timeout: 10_000,
+    timeout: options.slackApi?.timeoutMs ?? 10_000,
     // klaxon retries itself (slack-api.ts, then the queue): the client must not pause or retry on its own.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -148,6 +148,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const refreshGroups = (): Promise<void> =>
     (refreshing ??= (async () => {
       try {
+        // Straight to the client, without the wrapper's retries: the first role check waits on this answer.
         const list = await app.client.usergroups.list({ include_users: true });
         groupCache.groups = new Map((list.usergroups ?? []).map((g) => [String(g.id), (g.users ?? []).map(String)]));
       } catch (error) {
@@ -227,8 +228,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   app.use(replayGuard(services.once));
   app.use(cleanInput());
-  registerIncidentCommand(app, services);
-  registerActions(app, services);
+  registerIncidentCommand(app, services, slack);
+  registerActions(app, services, slack);
   registerMaintenanceActions(app, services);
   registerModals(app, services);
   registerReactions(app, services, slack);

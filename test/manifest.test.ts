@@ -49,6 +49,8 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
   'files.upload': ['files:write'],
+  // The client's filesUploadV2: files.getUploadURLExternal and files.completeUploadExternal.
+  'files.uploadV2': ['files:write'],
   'bookmarks.add': ['bookmarks:write'],
   'bookmarks.edit': ['bookmarks:write'],
   'bookmarks.remove': ['bookmarks:write'],
@@ -69,15 +71,17 @@ const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
 const FAMILY =
   '(?:admin|api|apps|assistant|auth|bookmarks|bots|calls|canvases|chat|conversations|dialog|dnd|emoji|files|functions|' +
   'migration|oauth|openid|pins|reactions|reminders|rtm|search|stars|team|tooling|usergroups|users|views|workflows)';
-const QUOTED_METHOD = new RegExp(`['"\`](${FAMILY}(?:\\.[a-z][A-Za-z]*)+)['"\`]`, 'g');
-const CLIENT_CALL = new RegExp(`\\b(?:client|slack|web|webClient|slackClient)\\s*\\.\\s*(${FAMILY}(?:\\s*\\.\\s*[a-z][A-Za-z]*)+)\\s*\\(`, 'g');
+const QUOTED_METHOD = new RegExp(`['"\`](${FAMILY}(?:\\.[a-z][A-Za-z0-9]*)+)['"\`]`, 'g');
+const CLIENT_CALL = new RegExp(`\\b(?:client|slack|web|webClient|slackClient)\\s*\\.\\s*(${FAMILY}(?:\\s*\\.\\s*[a-z][A-Za-z0-9]*)+)\\s*\\(`, 'g');
 
 /** Web API methods named in one source file: method strings (for .call/apiCall/fetch) and client.<family>.<method>( calls. */
 function slackMethodsIn(source: string): string[] {
   const quoted = [...source.matchAll(QUOTED_METHOD)].map((m) => m[1] as string);
   const called = [...source.matchAll(CLIENT_CALL)].map((m) => (m[1] as string).replace(/\s+/g, ''));
   const said = /\bsay\s*\(/.test(source) ? ['chat.postMessage'] : [];
-  return [...new Set([...quoted, ...called, ...said])].sort();
+  // The client's upload helper: files.uploadV2 is its name in Slack's docs.
+  const uploaded = /\bfilesUploadV2\s*\(/.test(source) ? ['files.uploadV2'] : [];
+  return [...new Set([...quoted, ...called, ...said, ...uploaded])].sort();
 }
 
 function tsFiles(dir: string): string[] {
