@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_SCOPES } from '../src/sandbox/emulator/default-workspace.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -237,6 +238,10 @@ describe('bot scopes against the Slack calls in src/', () => {
     const problems = unmet(requiredByManifest(calls.keys()), manifest().oauth_config.scopes.bot);
     const where = (line: string) => `${line} (called in ${calls.get(line.split(' ')[1] ?? '')?.join(', ') ?? 'the manifest'})`;
     expect(problems.map(where)).toEqual([]);
+  });
+
+  it('is what the emulated workspace installed the app with (its x-oauth-scopes)', () => {
+    expect([...DEFAULT_SCOPES].sort()).toEqual([...manifest().oauth_config.scopes.bot].sort());
   });
 
   it('grants no scope that no call, event or command needs', () => {

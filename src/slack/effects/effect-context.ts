@@ -40,6 +40,8 @@ export interface EffectContext {
    */
   tell(to: { readonly channel: string; readonly user: string; readonly responseUrl?: string }, message: SlackMessage): Promise<void>;
   clocksOf(incident: Incident): Clocks;
+  /** A user group's members, asked of Slack at most once a minute per group (usergroups.users.list is Tier 2). */
+  membersOf(usergroup: string): Promise<readonly string[]>;
 }
 
 export interface UploadRequest {
@@ -64,9 +66,13 @@ export interface EffectDeps {
   readonly slack: SlackApi;
   readonly botToken: string;
   readonly readArtifact: (key: string) => Promise<Buffer | undefined>;
+  /** Group members as last read, shared by the jobs of one processor (an alert storm sets up many incidents at once). */
+  readonly groupCache?: Map<string, { readonly at: number; readonly users: Promise<readonly string[]> }>;
 }
 
-export function createEffectContext({ services, slack, botToken, readArtifact }: EffectDeps, run: EffectRun = { attempt: 1 }): EffectContext {
+const GROUP_MEMBERS_TTL_MS = 60_000;
+
+export function createEffectContext({ services, slack, botToken, readArtifact, groupCache = new Map() }: EffectDeps, run: EffectRun = { attempt: 1 }): EffectContext {
   const { store, config } = services;
   // Without a job (a direct call), the key still covers the retries inside the call.
   const jobKey = run.jobId === undefined ? `once:${randomUUID()}` : `job:${run.jobId}`;
@@ -143,6 +149,15 @@ export function createEffectContext({ services, slack, botToken, readArtifact }:
       } catch (error) {
         services.logger.warn({ channel: to.channel, user: to.user, err: (error as Error).message }, 'reply not delivered (klaxon is not in that channel)');
       }
+    },
+    membersOf(usergroup) {
+      const cached = groupCache.get(usergroup);
+      if (cached && services.now() - cached.at < GROUP_MEMBERS_TTL_MS) return cached.users;
+      const users = slack.usergroups.users.list({ usergroup }).then((answer) => (answer.users ?? []).map(String));
+      groupCache.set(usergroup, { at: services.now(), users });
+      // A failed read is not kept: the next job asks again.
+      users.catch(() => groupCache.delete(usergroup));
+      return users;
     },
     clocksOf: (incident) => clocks(incident, services.now(), slaFor(services.policy, incident.severity)),
   };

@@ -38,8 +38,7 @@ export async function inviteMembers(ctx: EffectContext, channel: string, members
       continue;
     }
     try {
-      const group = await ctx.slack.usergroups.users.list({ usergroup: member.usergroup });
-      for (const user of group.users ?? []) users.add(user);
+      for (const user of await ctx.membersOf(member.usergroup)) users.add(user);
     } catch (error) {
       ctx.services.logger.warn({ usergroup: member.usergroup, err: (error as Error).message }, 'could not expand user group');
     }

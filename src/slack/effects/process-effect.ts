@@ -15,9 +15,10 @@ import { runEvent } from './run-event.js';
 import { setupIncidentChannel } from './setup-incident-channel.js';
 
 export function effectProcessor(deps: EffectDeps): (job: EffectJob, run?: EffectRun) => Promise<void> {
+  const shared = { ...deps, groupCache: deps.groupCache ?? new Map() };
   return async (task, run) => {
     try {
-      await deliver(createEffectContext(deps, run), task);
+      await deliver(createEffectContext(shared, run), task);
     } catch (error) {
       // Slack's definite refusal will be the same on every retry (transient errors were retried in the call).
       if (error instanceof SlackPlatformError) throw new PermanentEffectError(`${task.name}: ${error.message}`, { cause: error });
