@@ -16,26 +16,39 @@ export interface DoctorDeps {
   readonly slack?: WebClient;
   /** A client on the app-level token (Socket Mode), when SLACK_APP_TOKEN is set. */
   readonly app?: WebClient;
+  /** The bot scopes manifest.yml asks for, to compare with those the token was granted. */
+  readonly manifestScopes?: readonly string[];
 }
 
 /** Slack's error name from a failed call, or the message of anything else. */
 const slackErrorOf = (error: unknown): string => (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
 
-/** klaxon posts in STAKEHOLDER_CHANNEL: a channel it was never invited to refuses every announcement. */
-async function checkMembership(slack: WebClient, variable: string, channel: string): Promise<DoctorLine> {
+/** klaxon posts in STAKEHOLDER_CHANNEL and OPS_CHANNEL: a channel it was never invited to refuses every post. */
+async function checkMembership(slack: WebClient, variable: string, channel: string, unseen: string): Promise<DoctorLine> {
   try {
     await slack.conversations.history({ channel, limit: 1 });
     return { ok: true, text: `klaxon is a member of ${channel} (${variable})` };
   } catch (error) {
     const slackError = slackErrorOf(error);
     if (slackError === 'not_in_channel') {
-      return { ok: false, text: `klaxon is not a member of ${channel} (${variable}): type \`/invite @klaxon\` in that channel, or stakeholders are never told.` };
+      return { ok: false, text: `klaxon is not a member of ${channel} (${variable}): type \`/invite @klaxon\` in that channel, or ${unseen}.` };
     }
     if (slackError === 'channel_not_found') {
       return { ok: false, text: `${variable}=${channel} is not a channel klaxon can see: set it to the channel's ID (C…, in the channel's details) and invite klaxon there.` };
     }
     return { ok: false, text: `Could not check ${variable}=${channel} (${slackError}): reinstall the app from manifest.yml so it has channels:history.` };
   }
+}
+
+/** Slack names the token's scopes in every answer's `x-oauth-scopes` header; a scope added to the manifest after install is missing until the app is reinstalled. */
+function checkScopes(granted: readonly string[] | undefined, wanted: readonly string[]): DoctorLine {
+  if (granted === undefined) return { ok: true, text: 'Slack did not name the token’s scopes (no x-oauth-scopes header): scopes not checked' };
+  const missing = wanted.filter((scope) => !granted.includes(scope));
+  if (missing.length === 0) return { ok: true, text: `The bot token has every scope manifest.yml asks for (${wanted.length})` };
+  return {
+    ok: false,
+    text: `The bot token lacks ${missing.join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} under OAuth & Permissions → Bot Token Scopes (or update the app from manifest.yml) and reinstall the app to the workspace.`,
+  };
 }
 
 /** Socket Mode needs an app-level token with connections:write; a wrong one fails only when the bot starts. */
@@ -69,7 +82,9 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
     try {
       const auth = await deps.slack.auth.test();
       lines.push({ ok: true, text: `Slack token works: bot ${auth.user ?? auth.user_id} in team ${auth.team ?? auth.team_id}` });
-      if (deps.config.stakeholderChannel) lines.push(await checkMembership(deps.slack, 'STAKEHOLDER_CHANNEL', deps.config.stakeholderChannel));
+      if (deps.manifestScopes) lines.push(checkScopes(auth.response_metadata?.scopes, deps.manifestScopes));
+      if (deps.config.stakeholderChannel) lines.push(await checkMembership(deps.slack, 'STAKEHOLDER_CHANNEL', deps.config.stakeholderChannel, 'stakeholders are never told'));
+      if (deps.config.opsChannel) lines.push(await checkMembership(deps.slack, 'OPS_CHANNEL', deps.config.opsChannel, 'scheduled maintenance and the canary never report'));
     } catch (error) {
       lines.push({ ok: false, text: `Slack auth.test failed (${(error as Error).message}): check SLACK_BOT_TOKEN and SLACK_API_URL.` });
     }

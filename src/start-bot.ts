@@ -1,6 +1,6 @@
 // The bot's composition root: Redis, store, queues, the Bolt app with its listeners, the Slack effect
 // processor, and the HTTP routes. The sandbox and the tests start the very same thing.
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
@@ -35,6 +35,7 @@ import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js'
 import { createReceiver } from './slack/receiver.js';
 import { replayGuard } from './slack/replay-guard.js';
 import { serveRoutes } from './slack/route-server.js';
+import { watchSocket, type SocketConnection } from './slack/socket-connection.js';
 import { createSlackApi, type SlackApiOptions } from './slack/slack-api.js';
 import { reportFailure } from './slack/report-failure.js';
 import { createApprovals } from './store/approvals.js';
@@ -65,6 +66,8 @@ export interface RunningBot {
   /** The adapters behind the services' ports, for tests, benches and operations. */
   readonly redis: Redis;
   readonly producers: Producers;
+  /** Resolves when the bot can no longer receive anything (Socket Mode refused for good): exit and be restarted. */
+  readonly failed: Promise<Error>;
   stop(): Promise<void>;
 }
 
@@ -90,9 +93,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       path: '/healthz',
       method: 'GET',
       handler: (_req, res) => {
+        // In Socket Mode, also the connection's state and how long ago Slack last sent anything on it.
+        const health = socket?.health();
+        const socketPart = health ? { socket: health } : {};
+        const socketUp = health === undefined || health.state !== 'disconnected';
         redis.ping().then(
-          () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, redis: 'up' })),
-          () => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, redis: 'down' })),
+          () => res.writeHead(socketUp ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: socketUp, redis: 'up', ...socketPart })),
+          () => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, redis: 'down', ...socketPart })),
         );
       },
     },
@@ -116,15 +123,23 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const bolt = boltLogger(logger);
   const clientOptions = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    timeout: 10_000,
+    timeout: options.slackApi?.timeoutMs ?? 10_000,
     // klaxon retries itself (slack-api.ts, then the queue): the client must not pause or retry on its own.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   };
   const socketMode = Boolean(config.slack.appToken);
-  const receiver = socketMode
-    ? undefined
-    : createReceiver({ signingSecret: config.slack.signingSecret as string, routes, logger: bolt, now });
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: config.slack.appToken as string,
+        logger: bolt,
+        // The socket's own client keeps its default retries: a 500 from apps.connections.open (at start or at
+        // a reconnect) must be retried, not end the connection.
+        installerOptions: { clientOptions: { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), timeout: 10_000 } },
+      })
+    : undefined;
+  const socket: SocketConnection | undefined = socketReceiver ? watchSocket(socketReceiver.client, logger, now) : undefined;
+  const receiver = socketReceiver ?? createReceiver({ signingSecret: config.slack.signingSecret as string, routes, logger: bolt, now });
   const app = new App({
     token: config.slack.botToken,
     logger: bolt,
@@ -132,15 +147,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     extendedErrorHandler: true,
     // klaxon keeps no per-conversation state in Bolt; its default store builds an Error on every request.
     convoStore: false,
-    ...(receiver
-      ? { receiver }
-      : {
-          socketMode: true,
-          appToken: config.slack.appToken,
-          // The socket's own client keeps its default retries: a 500 from apps.connections.open (at start or at
-          // a reconnect) must be retried, not end the connection.
-          installerOptions: { clientOptions: { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), timeout: 10_000 } },
-        }),
+    receiver,
   });
 
   // Role checks need a user's groups, but a Slack call must never sit on the ack path: the list is refreshed
@@ -150,6 +157,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const refreshGroups = (): Promise<void> =>
     (refreshing ??= (async () => {
       try {
+        // Straight to the client, without the wrapper's retries: the first role check waits on this answer.
         const list = await app.client.usergroups.list({ include_users: true });
         groupCache.groups = new Map((list.usergroups ?? []).map((g) => [String(g.id), (g.users ?? []).map(String)]));
       } catch (error) {
@@ -222,8 +230,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   app.use(replayGuard(services.once, now));
   app.use(cleanInput());
-  registerIncidentCommand(app, services);
-  registerActions(app, services);
+  registerIncidentCommand(app, services, slack);
+  registerActions(app, services, slack);
   registerMaintenanceActions(app, services);
   registerModals(app, services);
   registerReactions(app, services, slack);
@@ -270,6 +278,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     metrics,
     redis,
     producers,
+    failed: socket?.failed ?? new Promise<Error>(() => undefined),
     async stop() {
       // Stop taking requests, let those in flight finish (idle keep-alive connections are closed as they go
       // idle, or close() would wait for their timeout), then finish every acknowledged action before the

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_SCOPES } from '../src/sandbox/emulator/default-workspace.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -49,6 +50,8 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
   'files.upload': ['files:write'],
+  // The client's filesUploadV2: files.getUploadURLExternal and files.completeUploadExternal.
+  'files.uploadV2': ['files:write'],
   'bookmarks.add': ['bookmarks:write'],
   'bookmarks.edit': ['bookmarks:write'],
   'bookmarks.remove': ['bookmarks:write'],
@@ -69,15 +72,17 @@ const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
 const FAMILY =
   '(?:admin|api|apps|assistant|auth|bookmarks|bots|calls|canvases|chat|conversations|dialog|dnd|emoji|files|functions|' +
   'migration|oauth|openid|pins|reactions|reminders|rtm|search|stars|team|tooling|usergroups|users|views|workflows)';
-const QUOTED_METHOD = new RegExp(`['"\`](${FAMILY}(?:\\.[a-z][A-Za-z]*)+)['"\`]`, 'g');
-const CLIENT_CALL = new RegExp(`\\b(?:client|slack|web|webClient|slackClient)\\s*\\.\\s*(${FAMILY}(?:\\s*\\.\\s*[a-z][A-Za-z]*)+)\\s*\\(`, 'g');
+const QUOTED_METHOD = new RegExp(`['"\`](${FAMILY}(?:\\.[a-z][A-Za-z0-9]*)+)['"\`]`, 'g');
+const CLIENT_CALL = new RegExp(`\\b(?:client|slack|web|webClient|slackClient)\\s*\\.\\s*(${FAMILY}(?:\\s*\\.\\s*[a-z][A-Za-z0-9]*)+)\\s*\\(`, 'g');
 
 /** Web API methods named in one source file: method strings (for .call/apiCall/fetch) and client.<family>.<method>( calls. */
 function slackMethodsIn(source: string): string[] {
   const quoted = [...source.matchAll(QUOTED_METHOD)].map((m) => m[1] as string);
   const called = [...source.matchAll(CLIENT_CALL)].map((m) => (m[1] as string).replace(/\s+/g, ''));
   const said = /\bsay\s*\(/.test(source) ? ['chat.postMessage'] : [];
-  return [...new Set([...quoted, ...called, ...said])].sort();
+  // The client's upload helper: files.uploadV2 is its name in Slack's docs.
+  const uploaded = /\bfilesUploadV2\s*\(/.test(source) ? ['files.uploadV2'] : [];
+  return [...new Set([...quoted, ...called, ...said, ...uploaded])].sort();
 }
 
 function tsFiles(dir: string): string[] {
@@ -233,6 +238,10 @@ describe('bot scopes against the Slack calls in src/', () => {
     const problems = unmet(requiredByManifest(calls.keys()), manifest().oauth_config.scopes.bot);
     const where = (line: string) => `${line} (called in ${calls.get(line.split(' ')[1] ?? '')?.join(', ') ?? 'the manifest'})`;
     expect(problems.map(where)).toEqual([]);
+  });
+
+  it('is what the emulated workspace installed the app with (its x-oauth-scopes)', () => {
+    expect([...DEFAULT_SCOPES].sort()).toEqual([...manifest().oauth_config.scopes.bot].sort());
   });
 
   it('grants no scope that no call, event or command needs', () => {

@@ -208,6 +208,12 @@ export type EffectJob =
   | { readonly name: 'maintenance-canary'; readonly data: { readonly runId: string } }
   | { readonly name: 'report'; readonly data: { readonly incidentId: string; readonly by: string } };
 
+/** Which queue job an effect runs in (its id keys what it posts) and which try this is (1 for the first). */
+export interface EffectRun {
+  readonly jobId?: string | undefined;
+  readonly attempt: number;
+}
+
 /** The Slack side effects, queued in order and delivered at least once. */
 /**
  * An effect Slack definitely refused (a missing permission or membership, input it rejects): retrying cannot

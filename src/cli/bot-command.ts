@@ -10,9 +10,10 @@ import { waitForSignal } from './wait-for-signal.js';
 export async function botCommand(_args: readonly string[], config: Config, logger: Logger, _io: Io): Promise<number> {
   const stopLogging = keepServingOnUnhandledRejection(logger);
   const bot = await startBot({ config, logger });
-  const signal = await waitForSignal();
-  logger.info({ signal }, 'stopping the bot');
+  // A bot that can no longer hear Slack exits non-zero (its failure is logged where it happened) to be restarted.
+  const ended = await Promise.race([waitForSignal().then((signal) => ({ signal })), bot.failed.then((error) => ({ error }))]);
+  if ('signal' in ended) logger.info({ signal: ended.signal }, 'stopping the bot');
   const code = await shutdown(logger, [() => bot.stop()]);
   stopLogging();
-  return code;
+  return 'error' in ended ? 1 : code;
 }

@@ -8,7 +8,7 @@
 // Bolt's receiver still serves the custom routes and owns the server (start, stop, limits).
 import { HTTPModuleFunctions, HTTPReceiver, HTTPResponseAck, type App, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseSlackBody } from './slack-body.js';
+import { appRateLimitedMinute, parseSlackBody } from './slack-body.js';
 import { hasSlackSignature } from './verify-signature.js';
 
 /** Slack's rule: a request is accepted only while its timestamp is this close to the clock, either way. */
@@ -80,6 +80,11 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
     if (!hasSlackSignature(options.signingSecret, timestamp as string, header(req.headers['x-slack-signature']), buffered.rawBody)) return refuse(res, 401, 'bad signature');
     const body = parseSlackBody(buffered.rawBody.toString(), req.headers['content-type']);
     if (!body) return refuse(res, 400, 'signed, but not a Slack body');
+    const limitedAt = appRateLimitedMinute(body);
+    if (limitedAt !== undefined) {
+      options.logger.warn(`Slack is dropping this app's events for the minute starting ${new Date(limitedAt * 1000).toISOString()} (app_rate_limited)`);
+      return void res.writeHead(200).end();
+    }
     if (!app) return dispatch(req, res);
     if (body['ssl_check'] === '1') return HTTPModuleFunctions.buildSSLCheckResponse(res);
     if (body['type'] === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);

@@ -16,7 +16,7 @@ export function reportFailure(services: Services, slack: SlackApi) {
     const message = explain({ code: 'unexpected' }, services.config.locale);
     // Best effort and in the background: Slack may be the thing failing.
     void slack
-      .call('chat.postEphemeral', { channel, user, text: message.text, blocks: message.blocks })
+      .chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks })
       .catch((failure: Error) => services.logger.warn({ err: failure.message }, 'could not apologise in Slack'));
   };
 }

@@ -1,7 +1,9 @@
-// Every Slack Web API write goes through here: a timeout per call, bounded retries with backoff that honour
-// Retry-After, and per-channel pacing for chat.postMessage. A Slack outage of a few minutes delays messages;
-// it does not lose them (the queue job that called us is retried after that).
-import { ErrorCode, type WebClient } from '@slack/web-api';
+// Every Slack Web API call goes through here, with the WebClient's own method types: a timeout per call,
+// bounded retries with backoff that honour Retry-After (remembered per method, and per channel for
+// chat.postMessage, so one channel's limit holds back only that channel), per-channel pacing of
+// chat.postMessage, and no duplicate post after an answer that never came. A Slack outage of a few minutes
+// delays messages; it does not lose them (the queue job that called us is retried after that).
+import { ErrorCode, type ChatPostMessageArguments, type ChatPostMessageResponse, type FilesUploadV2Arguments, type WebClient } from '@slack/web-api';
 
 /** Slack's definite answer to a call (not retried): its error name, its detail and the rest of its answer. */
 export class SlackPlatformError extends Error {
@@ -24,8 +26,30 @@ export class SlackUnavailableError extends Error {
   }
 }
 
+/** The message metadata type klaxon puts on every message it posts; its payload's `key` names the effect. */
+export const EFFECT_EVENT_TYPE = 'klaxon_effect';
+
+/** Metadata that lets a retry recognise a message it already posted. */
+export const effectMetadata = (key: string) => ({ event_type: EFFECT_EVENT_TYPE, event_payload: { key } });
+
+type Method<A, R> = (args: A) => Promise<R>;
+
+/** The Web API methods klaxon calls, typed as the WebClient types them, each with the policy below. */
 export interface SlackApi {
-  call<T = Record<string, unknown>>(method: string, args: Record<string, unknown>): Promise<T>;
+  readonly auth: Pick<WebClient['auth'], 'test'>;
+  readonly chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral'>;
+  readonly conversations: Pick<WebClient['conversations'], 'create' | 'invite' | 'setTopic' | 'join' | 'archive' | 'history' | 'replies'>;
+  readonly pins: Pick<WebClient['pins'], 'add'>;
+  readonly reactions: Pick<WebClient['reactions'], 'get'>;
+  readonly usergroups: { readonly users: Pick<WebClient['usergroups']['users'], 'list'> };
+  readonly views: Pick<WebClient['views'], 'open'>;
+  /** Slack's three-step upload (upload URL, bytes, complete) as the client does it; files completed together arrive as one message. */
+  readonly filesUploadV2: Method<FilesUploadV2Arguments, Awaited<ReturnType<WebClient['filesUploadV2']>>>;
+  /**
+   * The message klaxon posted with this effect key in the channel (or thread), if any: what a retry checks
+   * before posting again after an answer that may have been lost.
+   */
+  findPosted(where: { readonly channel: string; readonly threadTs?: string | undefined; readonly key: string }): Promise<string | undefined>;
 }
 
 export interface SlackApiOptions {
@@ -36,6 +60,8 @@ export interface SlackApiOptions {
   /** Minimum spacing of chat.postMessage per channel after a burst (Slack: about 1 message/s/channel). */
   readonly channelIntervalMs?: number;
   readonly channelBurst?: number;
+  /** How long one HTTP call to Slack may take before its outcome counts as unknown (default 10 s). */
+  readonly timeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
   readonly onRetry?: (info: { method: string; attempt: number; waitMs: number; reason: string }) => void;
@@ -43,8 +69,18 @@ export interface SlackApiOptions {
 
 /** Slack errors that mean "try again", as opposed to a definite answer like channel_not_found. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+/** How far back a retry looks for its own message: Slack paces a channel to ~1 post a second, so this is minutes. */
+const LOOKBACK = 100;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const channelOf = (args: unknown): string | undefined => {
+  const value = (args as { channel?: unknown; channel_id?: unknown } | undefined)?.channel ?? (args as { channel_id?: unknown } | undefined)?.channel_id;
+  return typeof value === 'string' ? value : undefined;
+};
+const keyOf = (args: ChatPostMessageArguments): string | undefined => {
+  const key = (args as { metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }).metadata;
+  return key?.event_type === EFFECT_EVENT_TYPE && typeof key.event_payload?.['key'] === 'string' ? key.event_payload['key'] : undefined;
+};
 
 export function createSlackApi(client: WebClient, options: SlackApiOptions = {}): SlackApi {
   const maxRetryMs = options.maxRetryMs ?? 150_000;
@@ -55,59 +91,121 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
   const channelTokens = new Map<string, { tokens: number; at: number }>();
+  /** Retry-After answers still running, per method (and per channel for chat.postMessage). */
+  const blockedUntil = new Map<string, number>();
 
   async function pace(channel: string): Promise<void> {
     const bucket = channelTokens.get(channel) ?? { tokens: burst, at: now() };
+    channelTokens.set(channel, bucket);
     const refill = Math.floor((now() - bucket.at) / interval);
     if (refill > 0) {
       bucket.tokens = Math.min(burst, bucket.tokens + refill);
       bucket.at += refill * interval;
     }
-    if (bucket.tokens <= 0) {
-      await sleep(bucket.at + interval - now());
-      bucket.tokens = 1;
-      bucket.at = now();
-    }
     bucket.tokens -= 1;
-    channelTokens.set(channel, bucket);
+    // Calls in flight at once each take their own slot, so the spacing holds under concurrency too.
+    if (bucket.tokens < 0) await sleep(bucket.at + interval * -bucket.tokens - now());
   }
 
-  return {
-    async call<T>(method: string, args: Record<string, unknown>): Promise<T> {
-      if (method === 'chat.postMessage' && typeof args['channel'] === 'string') await pace(args['channel']);
-      const started = now();
-      for (let attempt = 1; ; attempt += 1) {
-        let waitMs: number;
-        let reason: string;
-        try {
-          return (await client.apiCall(method, args)) as unknown as T;
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (code === ErrorCode.PlatformError) {
-            const data = (error as { data?: Record<string, unknown> & { error?: string; response_metadata?: { messages?: unknown } } }).data ?? {};
-            const slackError = String(data.error ?? 'unknown_error');
-            if (!TRANSIENT_PLATFORM_ERRORS.has(slackError)) {
-              const messages = data.response_metadata?.messages;
-              throw new SlackPlatformError(method, slackError, Array.isArray(messages) ? messages.map(String) : [], data);
-            }
-            reason = slackError;
-            waitMs = Math.min(cap, base * 2 ** (attempt - 1));
-          } else if (code === ErrorCode.RateLimitedError) {
-            reason = 'rate_limited';
-            waitMs = Math.max(1, (error as { retryAfter?: number }).retryAfter ?? 1) * 1000;
-          } else if (code === ErrorCode.HTTPError || code === ErrorCode.RequestError) {
-            reason = code === ErrorCode.HTTPError ? `http_${(error as { statusCode?: number }).statusCode}` : 'request_error';
-            waitMs = Math.min(cap, base * 2 ** (attempt - 1));
-          } else {
-            throw error;
-          }
-          // Jitter so replicas retrying the same outage do not knock in step; never earlier than Retry-After.
-          waitMs = Math.round(waitMs * (reason === 'rate_limited' ? 1 + Math.random() * 0.2 : 0.8 + Math.random() * 0.4));
-          if (now() - started + waitMs > maxRetryMs) throw new SlackUnavailableError(method, attempt, error);
+  const limitKey = (method: string, channel: string | undefined) => (method === 'chat.postMessage' ? `${method} ${channel ?? ''}` : method);
+
+  async function findPosted(where: { channel: string; threadTs?: string | undefined; key: string }): Promise<string | undefined> {
+    const answer = where.threadTs
+      ? await send('conversations.replies', where.channel, () => client.conversations.replies({ channel: where.channel, ts: where.threadTs as string, include_all_metadata: true, limit: LOOKBACK }))
+      : await send('conversations.history', where.channel, () => client.conversations.history({ channel: where.channel, include_all_metadata: true, limit: LOOKBACK }));
+    const found = (answer.messages ?? []).find((m) => m.metadata?.event_type === EFFECT_EVENT_TYPE && (m.metadata.event_payload as Record<string, unknown> | undefined)?.['key'] === where.key);
+    return found?.ts;
+  }
+
+  /** After an answer that never came, the post may have happened: looks for it before posting again. */
+  async function alreadyPosted(args: ChatPostMessageArguments): Promise<ChatPostMessageResponse | undefined> {
+    const key = keyOf(args);
+    if (key === undefined) return undefined;
+    try {
+      const ts = await findPosted({ channel: args.channel, threadTs: args.thread_ts, key });
+      return ts === undefined ? undefined : { ok: true, channel: args.channel, ts };
+    } catch (error) {
+      // Without the history (a channel given by name, a missing scope) the post is made again: a duplicate is
+      // better than a lost message.
+      if (error instanceof SlackPlatformError) return undefined;
+      throw error;
+    }
+  }
+
+  async function send<R>(method: string, channel: string | undefined, call: () => Promise<R>, unknownOutcome?: () => Promise<R | undefined>): Promise<R> {
+    const key = limitKey(method, channel);
+    const started = now();
+    let uncertain = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const blocked = (blockedUntil.get(key) ?? 0) - now();
+      if (blocked > 0) await sleep(blocked);
+      if (method === 'chat.postMessage' && channel !== undefined) await pace(channel);
+      let waitMs: number;
+      let reason: string;
+      try {
+        if (uncertain && unknownOutcome) {
+          const found = await unknownOutcome();
+          if (found !== undefined) return found;
         }
-        options.onRetry?.({ method, attempt, waitMs, reason });
-        await sleep(waitMs);
+        return await call();
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === ErrorCode.PlatformError) {
+          const data = (error as { data?: Record<string, unknown> & { error?: string; response_metadata?: { messages?: unknown } } }).data ?? {};
+          const slackError = String(data.error ?? 'unknown_error');
+          if (!TRANSIENT_PLATFORM_ERRORS.has(slackError)) {
+            const messages = data.response_metadata?.messages;
+            throw new SlackPlatformError(method, slackError, Array.isArray(messages) ? messages.map(String) : [], data);
+          }
+          reason = slackError;
+          waitMs = Math.min(cap, base * 2 ** (attempt - 1));
+        } else if (code === ErrorCode.RateLimitedError) {
+          reason = 'rate_limited';
+          waitMs = Math.max(1, (error as { retryAfter?: number }).retryAfter ?? 1) * 1000;
+        } else if (code === ErrorCode.HTTPError || code === ErrorCode.RequestError) {
+          reason = code === ErrorCode.HTTPError ? `http_${(error as { statusCode?: number }).statusCode}` : 'request_error';
+          waitMs = Math.min(cap, base * 2 ** (attempt - 1));
+        } else {
+          throw error;
+        }
+        // A 429 was refused before anything happened; anything else may have been done without the answer.
+        if (reason !== 'rate_limited') uncertain = true;
+        // Jitter so replicas retrying the same outage do not knock in step; never earlier than Retry-After.
+        waitMs = Math.round(waitMs * (reason === 'rate_limited' ? 1 + Math.random() * 0.2 : 0.8 + Math.random() * 0.4));
+        if (now() - started + waitMs > maxRetryMs) throw new SlackUnavailableError(method, attempt, error);
+        if (reason === 'rate_limited') blockedUntil.set(key, Math.max(blockedUntil.get(key) ?? 0, now() + waitMs));
       }
+      options.onRetry?.({ method, attempt, waitMs, reason });
+      if (reason !== 'rate_limited') await sleep(waitMs);
+    }
+  }
+
+  const wrap =
+    <A, R>(method: string, fn: Method<A, R>): Method<A, R> =>
+    (args) =>
+      send(method, channelOf(args), () => fn(args));
+
+  return {
+    auth: { test: wrap('auth.test', client.auth.test) },
+    chat: {
+      postMessage: (args) => send('chat.postMessage', args.channel, () => client.chat.postMessage(args), () => alreadyPosted(args)),
+      update: wrap('chat.update', client.chat.update),
+      postEphemeral: wrap('chat.postEphemeral', client.chat.postEphemeral),
     },
+    conversations: {
+      create: wrap('conversations.create', client.conversations.create),
+      invite: wrap('conversations.invite', client.conversations.invite),
+      setTopic: wrap('conversations.setTopic', client.conversations.setTopic),
+      join: wrap('conversations.join', client.conversations.join),
+      archive: wrap('conversations.archive', client.conversations.archive),
+      history: wrap('conversations.history', client.conversations.history),
+      replies: wrap('conversations.replies', client.conversations.replies),
+    },
+    pins: { add: wrap('pins.add', client.pins.add) },
+    reactions: { get: wrap('reactions.get', client.reactions.get) },
+    usergroups: { users: { list: wrap('usergroups.users.list', client.usergroups.users.list) } },
+    views: { open: wrap('views.open', client.views.open) },
+    filesUploadV2: wrap('files.uploadV2', (args: FilesUploadV2Arguments) => client.filesUploadV2(args)),
+    findPosted,
   };
 }

@@ -33,3 +33,12 @@ export function parseSlackBody(text: string, contentType: string | undefined): R
   return typeof object?.['type'] === 'string' ? object : undefined;
 }
 
+/**
+ * Slack's notice that the app went over its Events API limit: a top-level body Bolt cannot route (it would
+ * leave it unanswered, and Slack counts that as one more failed delivery), answered 200 by the front door.
+ * @example appRateLimitedMinute({ type: 'app_rate_limited', minute_rate_limited: 1518467820 }) //=> 1518467820
+ */
+export function appRateLimitedMinute(body: Record<string, unknown>): number | undefined {
+  if (body['type'] !== 'app_rate_limited') return undefined;
+  return typeof body['minute_rate_limited'] === 'number' ? body['minute_rate_limited'] : 0;
+}

@@ -4,6 +4,7 @@ import { doctorCommand } from '../../src/cli/doctor-command.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startRedisServer, type RunningRedis } from '../../src/sandbox/redis-server.js';
+import { DEFAULT_SCOPES } from '../../src/sandbox/emulator/default-workspace.js';
 import { createSlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
 
 function capture() {
@@ -68,7 +69,29 @@ describe('klaxon doctor', () => {
       const fixed = await doctor(inject('redisUrl'), { ...env, SLACK_APP_TOKEN: 'xapp-1-right' });
       expect(fixed.text).toMatch(/✓ klaxon is a member of incidents/);
       expect(fixed.text).toMatch(/✓ Socket Mode token works/);
+      expect(fixed.text).toMatch(/✓ The bot token has every scope manifest.yml asks for/);
       expect(fixed.code).toBe(0);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('names the scopes the token lacks and an ops channel klaxon is not in, each with its fix', async () => {
+    const emulator = await createSlackEmulator({
+      signingSecret: 'doctor-secret',
+      botToken: 'xoxb-doctor',
+      channels: [{ name: 'incidents', botIsMember: true }, { name: 'ops' }],
+      // Installed before channels:history and channels:join were added to the manifest.
+      scopes: DEFAULT_SCOPES.filter((scope) => scope !== 'channels:history' && scope !== 'channels:join'),
+      console: false,
+    });
+    try {
+      const env = { SLACK_BOT_TOKEN: 'xoxb-doctor', SLACK_API_URL: emulator.apiUrl, STAKEHOLDER_CHANNEL: 'incidents', OPS_CHANNEL: 'ops' };
+      const { code, text } = await doctor(inject('redisUrl'), env);
+      expect(text).toMatch(/✗ The bot token lacks channels:join, channels:history: add them under OAuth & Permissions .* reinstall the app/);
+      expect(text).toMatch(/✗ klaxon is not a member of ops \(OPS_CHANNEL\): type `\/invite @klaxon` in that channel, or scheduled maintenance and the canary never report/);
+      expect(text).toMatch(/✓ klaxon is a member of incidents \(STAKEHOLDER_CHANNEL\)/);
+      expect(code).toBe(1);
     } finally {
       await emulator.close();
     }

@@ -194,7 +194,8 @@ describe('/incident subcommands', () => {
     const second = await open();
     expect((await k.emulator.submitView({ userId: USERS.l2, viewId: second.id, values: values(typed) })).status).toBe(200);
     const created = await eventually(() => k.emulator.channels().find((c) => c.name.endsWith('-detected-earlier')), 'the channel');
-    const declared = (await k.bot.services.store.findByLink('channel', created.id)) as Incident;
+    // The channel exists before Slack's answer names it to klaxon, which links it then.
+    const declared = await eventually(() => k.bot.services.store.findByLink('channel', created.id), 'the incident linked to its channel');
     expect(declared.detectedAt).toBe(Math.floor(detectedAt / 60_000) * 60_000);
     const note = await eventually(async () => (await k.bot.services.store.timelineAll(declared.id)).find((e) => e.type === 'note'), 'the description note');
     expect(note).toMatchObject({ text: 'Optimizer jobs pile up since the nightly run', by: USERS.l2 });

@@ -30,7 +30,8 @@ describe('Socket Mode', () => {
     expect(k.bot.port).toBeGreaterThan(0);
     const health = await fetch(`${k.bot.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, redis: 'up' });
+    // Issue 11, finding 8: the socket's state and how long ago Slack last sent anything on it.
+    expect(await health.json()).toEqual({ ok: true, redis: 'up', socket: { state: 'connected', lastMessageAgeMs: expect.any(Number) } });
     expect((await fetch(`${k.bot.url}/metrics`)).status).toBe(200);
     expect((await fetch(`${k.bot.url}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
@@ -92,6 +93,43 @@ describe('Socket Mode', () => {
     const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(id)).find((e) => e.type === 'pinned'), 'the pinned event');
     expect(pinned).toMatchObject({ type: 'pinned', text: 'queue depth is back to normal', author: USERS.l2, by: USERS.l2 });
   });
+});
+
+describe('Socket Mode when Slack recycles the connection (issue 11, finding 8)', () => {
+  it('opens the new connection before the old one closes: no command is refused across a refresh', async () => {
+    const k = await startKlaxon({ socketMode: true });
+    try {
+      const opened = k.emulator.calls('apps.connections.open').length;
+      k.emulator.socketMode.requestReconnect('refresh_requested', 10_000);
+      const answers: string[] = [];
+      // Commands keep coming while the bot reconnects; a gap without a connection answers dispatch_failed.
+      await eventually(async () => {
+        const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'help' });
+        answers.push(answer.status === 200 ? 'ok' : answer.body);
+        return k.emulator.calls('apps.connections.open').length > opened && answers.length >= 5;
+      }, 'the new connection', 20_000);
+      expect(answers.filter((a) => a !== 'ok')).toEqual([]);
+      const health = (await (await fetch(`${k.bot.url}/healthz`)).json()) as { socket: { state: string } };
+      expect(health.socket.state).toBe('connected');
+    } finally {
+      await k.stop();
+    }
+  }, 40_000);
+
+  it('reports a reconnect Slack refuses for good instead of leaving an unhandled rejection', async () => {
+    const k = await startKlaxon({ socketMode: true });
+    try {
+      k.emulator.faults.add({ method: 'apps.connections.open', kind: 'error', error: 'invalid_auth' });
+      k.emulator.socketMode.requestReconnect('refresh_requested', 200);
+      const failure = await k.bot.failed;
+      expect(failure.message).toContain('invalid_auth');
+      const health = await fetch(`${k.bot.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ ok: false, socket: { state: 'disconnected' } });
+    } finally {
+      await k.stop();
+    }
+  }, 40_000);
 });
 
 describe('Socket Mode when Slack hiccups', () => {

@@ -75,11 +75,6 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
         { name: 'general', botIsMember: false },
         { name: 'incidents', botIsMember: true },
       ],
-      // Two limits are off until the bot changes (issue 11, finding 7: one Retry-After holds up its Slack
-      // updates for every incident): chat.postMessage's ~1/s per channel (an alert storm's 20 stakeholder
-      // announcements would stall every new incident channel for 20 s) and usergroups.users.list's Tier 2
-      // (20/min; incident setup asks for each responder group again, 60 calls in that storm). The other limits are on.
-      rateLimits: { except: ['chat.postMessage', 'usergroups.users.list'] },
       ...(options.now ? { now: options.now } : {}),
       ...options.workspace,
     }));
@@ -108,7 +103,8 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     logger: options.logger ?? quiet,
     policy,
     renderDelayMs: 50,
-    slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, channelIntervalMs: 50, channelBurst: 5, ...options.slackApi },
+    // Slack's own limits are on in the emulator; the bot paces chat.postMessage as it does against Slack.
+    slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, ...options.slackApi },
     ...(options.now ? { now: options.now } : {}),
   });
   if (!options.socketMode) emulator.setBotUrl(`${bot.url}/slack/events`);

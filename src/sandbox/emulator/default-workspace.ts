@@ -14,4 +14,17 @@ export const DEFAULT_USERGROUPS: readonly EmulatedUsergroup[] = [
   { id: 'S0L3', handle: 'l3-dev', name: 'L3 開発チーム', users: ['U0L3DEV'] },
 ];
 
+/** The scopes the app was installed with: manifest.yml's (test/manifest.test.ts keeps the two equal). */
+export const DEFAULT_SCOPES: readonly string[] = [
+  'commands',
+  'chat:write',
+  'channels:manage',
+  'pins:write',
+  'reactions:read',
+  'usergroups:read',
+  'files:write',
+  'channels:join',
+  'channels:history',
+];
+
 export const DEFAULT_BOT = { userId: 'U0KLAXONBOT', botId: 'B0KLAXON', name: 'klaxon' } as const;

@@ -31,6 +31,7 @@ export const METHOD_LIMITS: Readonly<Record<string, RateLimit>> = {
   'conversations.join': TIER_3,
   'conversations.members': TIER_4,
   'conversations.history': TIER_3,
+  'conversations.replies': TIER_3,
   'pins.add': TIER_2,
   'reactions.add': TIER_3,
   'reactions.get': TIER_3,

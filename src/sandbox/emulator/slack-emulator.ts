@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { consoleRoutes, isLoopbackHost } from './console-api.js';
-import { DEFAULT_BOT, DEFAULT_USERGROUPS, DEFAULT_USERS } from './default-workspace.js';
+import { DEFAULT_BOT, DEFAULT_SCOPES, DEFAULT_USERGROUPS, DEFAULT_USERS } from './default-workspace.js';
 import { EmulatorState } from './emulator-state.js';
 import type {
   BotAnswer,
@@ -48,6 +48,8 @@ export interface SlackEmulatorOptions {
     readonly isPrivate?: boolean;
     readonly botIsMember?: boolean;
   }[];
+  /** The bot token's scopes (default: manifest.yml's), answered in the `x-oauth-scopes` header. */
+  readonly scopes?: readonly string[];
   /** Who may create channels (a workspace setting); `admins` answers the bot's conversations.create `restricted_action`. */
   readonly channelCreation?: 'everyone' | 'admins';
   /**
@@ -105,6 +107,8 @@ export interface SlackEmulator {
   postUserMessage(input: { userId: string; channelId: string; text: string; threadTs?: string }): Message;
   addReaction(input: { userId: string; channelId: string; ts: string; name: string }): Promise<BotAnswer>;
   sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; retryReason?: string }): Promise<BotAnswer>;
+  /** Slack's top-level `app_rate_limited` notice, posted to the bot's events URL. */
+  appRateLimited(): Promise<BotAnswer>;
   signedRequest(body: string, contentType: string, options?: { timestamp?: number; secret?: string }): Promise<BotAnswer>;
   close(): Promise<void>;
 }
@@ -179,6 +183,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
         strict: options.strict ?? true,
         appMethods: socket.appMethods(),
         acceptsAppToken: (token) => socket.acceptsToken(token),
+        scopes: options.scopes ?? DEFAULT_SCOPES,
         ...(rateLimits ? { rateLimits } : {}),
       });
     }
@@ -246,6 +251,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     postUserMessage: (input) => side.postUserMessage(input),
     addReaction: (input) => side.addReaction(input),
     sendEvent: (event, opts) => side.sendEvent(event, opts),
+    appRateLimited: () => side.appRateLimited(),
     signedRequest: (body, contentType, opts) => side.signedRequest(body, contentType, opts),
     close: () =>
       new Promise<void>((resolve) => {

@@ -301,4 +301,14 @@ export class SlackSide {
     if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;
     return this.signedRequest(JSON.stringify(envelope), 'application/json', { headers });
   }
+
+  /**
+   * What Slack sends an app over its event limit (30,000 events per workspace an hour): a top-level body, not an
+   * event_callback, which the app must answer 200 like any other delivery.
+   */
+  appRateLimited(): Promise<BotAnswer> {
+    const minute = Math.floor(this.state.now() / 60_000) * 60;
+    const body = { token: 'emulated-verification-token', type: 'app_rate_limited', team_id: this.state.teamId, minute_rate_limited: minute, api_app_id: 'A0KLAXON' };
+    return this.signedRequest(JSON.stringify(body), 'application/json');
+  }
 }

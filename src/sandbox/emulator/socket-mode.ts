@@ -4,8 +4,8 @@
 //
 // Like Slack, once an app has connected over Socket Mode nothing goes to its HTTP URL any more: an envelope
 // sent while no connection is open fails (`dispatch_failed`) instead of falling back to HTTP. Slack recycles
-// connections: `disconnect` (reason `refresh_requested`, `warning`, …) is sent first, the connection gets no
-// new envelopes from then on, and Slack closes it a little later.
+// connections: `disconnect` (reason `refresh_requested`, `warning`, …) is sent first, the connection gets new
+// envelopes only while the app has no other one open, and Slack closes it a little later.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -102,7 +102,7 @@ export class SocketModeServer {
     });
   }
 
-  /** True while a connection can take envelopes. */
+  /** True while a connection can take envelopes (one told to reconnect, until it closes, too). */
   get connected(): boolean {
     return this.usable() !== undefined;
   }
@@ -117,7 +117,8 @@ export class SocketModeServer {
   }
 
   private usable(): Connection | undefined {
-    return [...this.connections].reverse().find((c) => !c.draining && c.ws.readyState === WebSocket.OPEN);
+    const open = [...this.connections].reverse().filter((c) => c.ws.readyState === WebSocket.OPEN);
+    return open.find((c) => !c.draining) ?? open[0];
   }
 
   /** Sends one envelope to the newest open connection and resolves with its ack as a bot answer. */

@@ -17,6 +17,8 @@ export interface WebApiDeps {
   /** Methods that take an app-level token (Socket Mode) instead of the bot token. */
   readonly appMethods?: Readonly<Record<string, MethodHandler>>;
   readonly acceptsAppToken?: (token: string) => boolean;
+  /** The bot token's granted scopes, sent as Slack sends them: an `x-oauth-scopes` header on every answer. */
+  readonly scopes?: readonly string[];
   /** Slack's per-method limits; absent when a test turned them off. */
   readonly rateLimits?: RateLimiter;
 }
@@ -46,7 +48,8 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
   delete args['token'];
   const call: Call = { method, args, at: deps.state.now(), status: 200, ok: false };
   deps.state.calls.push(call);
-  const finish = (status: number, result: MethodResult | string, headers: Record<string, string> = {}) => {
+  const finish = (status: number, result: MethodResult | string, extra: Record<string, string> = {}) => {
+    const headers = deps.scopes === undefined || token?.startsWith('xapp-') ? extra : { 'x-oauth-scopes': deps.scopes.join(','), ...extra };
     call.status = status;
     if (typeof result === 'string') {
       call.error = `http_${status}`;

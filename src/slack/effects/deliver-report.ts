@@ -13,7 +13,6 @@ import type { Incident } from '../../domain/incident.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks } from '../../domain/sla.js';
 import { SlackPlatformError, type SlackApi } from '../slack-api.js';
-import { uploadFiles } from '../upload-file.js';
 import { checklistMessage } from '../views/checklist-message.js';
 import { incidentHeader } from '../views/incident-header.js';
 import { reportSummary } from '../views/report-summary.js';
@@ -21,7 +20,7 @@ import type { SlackMessage } from '../views/view-types.js';
 import { compileReport } from '../../app/compile-report.js';
 
 export async function deliverReport(ctx: EffectContext, incidentId: string): Promise<void> {
-  const { services, slack, botToken } = ctx;
+  const { services, slack } = ctx;
   const { config } = services;
   const compiled = await compileReport({ ...services, locale: config.locale, timeZone: config.timeZone }, incidentId, services.now());
   if (!compiled.ok) throw new Error(`incident ${incidentId} not found`);
@@ -37,15 +36,14 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
 
   const channel = links['channel'];
   if (channel && !links['reportFile']) {
-    const [fileId] = await uploadFiles(slack, botToken, { channel, files: [{ filename: fileName, title: `${incident.id} report`, content: Buffer.from(markdown, 'utf8') }] });
+    const [fileId] = await ctx.upload({ channel, files: [{ filename: fileName, title: `${incident.id} report`, content: Buffer.from(markdown, 'utf8') }] });
     await services.store.setLink(incidentId, 'reportFile', fileId ?? 'uploaded');
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
   if (stakeholders && !links['reportSummary']) {
     const targets = slaFor(services.policy, incident.severity);
     const summary = reportSummary({ incident, channelId: channel, fileName, locale: config.locale, timeZone: config.timeZone, targets });
-    const answer = await slack.call<{ ts?: string }>('chat.postMessage', { channel: stakeholders, text: summary.text, blocks: summary.blocks });
-    await services.store.setLink(incidentId, 'reportSummary', String(answer.ts));
+    await services.store.setLink(incidentId, 'reportSummary', await ctx.post(stakeholders, summary, undefined, `${incidentId}/reportSummary`));
   }
   const key = `report-${incidentId}`;
   const at = incident.status === 'closed' ? incident.closedAt : services.now();
@@ -54,7 +52,7 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
     // The queued re-render would find the channel archived: show the final state before archiving.
     await renderFinal(services, slack, channel, links, recorded.ok ? recorded.value.incident : incident);
     try {
-      await slack.call('conversations.archive', { channel });
+      await slack.conversations.archive({ channel });
     } catch (error) {
       if (!(error instanceof SlackPlatformError && error.slackError === 'already_archived')) throw error;
     }
@@ -70,7 +68,7 @@ async function renderFinal(services: Services, slack: SlackApi, channel: string,
   for (const [ts, message] of targets) {
     if (!ts) continue;
     try {
-      await slack.call('chat.update', { channel, ts, text: message.text, blocks: message.blocks });
+      await slack.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     } catch (error) {
       if (!(error instanceof SlackPlatformError && ['is_archived', 'message_not_found', 'channel_not_found'].includes(error.slackError))) throw error;
     }

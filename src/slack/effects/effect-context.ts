@@ -1,12 +1,15 @@
 // What every Slack effect needs: the incident and its links, and the few Slack writes they all share.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Incident } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks, type Clocks } from '../../domain/sla.js';
 import type { IncidentLinkKey, IncidentLinks, Links } from '../../app/links.js';
+import type { EffectRun } from '../../app/ports.js';
 import type { Services } from '../../app/services.js';
-import { SlackPlatformError, type SlackApi } from '../slack-api.js';
+
+export type { EffectRun };
+import { effectMetadata, SlackPlatformError, type SlackApi } from '../slack-api.js';
 import type { SlackMessage } from '../views/view-types.js';
 
 export type { Links } from '../../app/links.js';
@@ -20,8 +23,16 @@ export interface EffectContext {
   readonly view: { readonly locale: Locale; readonly timeZone: string };
   load(incidentId: string): Promise<{ incident: Incident; links: Links }>;
   link<K extends IncidentLinkKey>(incidentId: string, key: K, value: IncidentLinks[K]): Promise<void>;
-  /** Posts a message (in a thread when `threadTs` is given) and returns its ts. */
-  post(channel: string, message: SlackMessage, threadTs?: string): Promise<string>;
+  /**
+   * Posts a message (in a thread when `threadTs` is given) and returns its ts. The message carries its effect
+   * key (`key`: what it is, e.g. `inc-1/header`; by default this job's one post) as Slack message metadata,
+   * so a retry after a lost answer finds it instead of posting it twice.
+   */
+  post(channel: string, message: SlackMessage, threadTs?: string, key?: string): Promise<string>;
+  /** As `post`, also answering the channel's id (Slack names it by id even when it was given by name). */
+  postMessage(channel: string, message: SlackMessage, options?: { readonly threadTs?: string | undefined; readonly key?: string }): Promise<{ channel: string; ts: string }>;
+  /** Uploads files and shares them in one message (in a thread when `threadTs` is given); returns their ids, in order. */
+  upload(request: UploadRequest): Promise<string[]>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   /**
    * Tells one person something only they see: through their slash command's response_url (which works in
@@ -29,6 +40,14 @@ export interface EffectContext {
    */
   tell(to: { readonly channel: string; readonly user: string; readonly responseUrl?: string }, message: SlackMessage): Promise<void>;
   clocksOf(incident: Incident): Clocks;
+  /** A user group's members, asked of Slack at most once a minute per group (usergroups.users.list is Tier 2). */
+  membersOf(usergroup: string): Promise<readonly string[]>;
+}
+
+export interface UploadRequest {
+  readonly channel: string;
+  readonly threadTs?: string;
+  readonly files: readonly { readonly filename: string; readonly title?: string; readonly content: Buffer }[];
 }
 
 /** What a message looked like when last shown, so an unchanged message is not sent again. */
@@ -47,10 +66,37 @@ export interface EffectDeps {
   readonly slack: SlackApi;
   readonly botToken: string;
   readonly readArtifact: (key: string) => Promise<Buffer | undefined>;
+  /** Group members as last read, shared by the jobs of one processor (an alert storm sets up many incidents at once). */
+  readonly groupCache?: Map<string, { readonly at: number; readonly users: Promise<readonly string[]> }>;
 }
 
-export function createEffectContext({ services, slack, botToken, readArtifact }: EffectDeps): EffectContext {
+const GROUP_MEMBERS_TTL_MS = 60_000;
+
+export function createEffectContext({ services, slack, botToken, readArtifact, groupCache = new Map() }: EffectDeps, run: EffectRun = { attempt: 1 }): EffectContext {
   const { store, config } = services;
+  // Without a job (a direct call), the key still covers the retries inside the call.
+  const jobKey = run.jobId === undefined ? `once:${randomUUID()}` : `job:${run.jobId}`;
+  async function postMessage(channel: string, message: SlackMessage, options: { readonly threadTs?: string | undefined; readonly key?: string } = {}) {
+    const key = options.key ?? jobKey;
+    const threadTs = options.threadTs;
+    if (run.attempt > 1) {
+      // An earlier try may have posted and then lost the answer (or crashed before recording it).
+      const found = await slack.findPosted({ channel, threadTs, key }).catch((error: unknown) => {
+        if (error instanceof SlackPlatformError) return undefined;
+        throw error;
+      });
+      if (found !== undefined) return { channel, ts: found };
+    }
+    const answer = await slack.chat.postMessage({
+      channel,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+      unfurl_links: false,
+      metadata: effectMetadata(key),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+    });
+    return { channel: String(answer.channel ?? channel), ts: String(answer.ts) };
+  }
   return {
     services,
     slack,
@@ -65,19 +111,22 @@ export function createEffectContext({ services, slack, botToken, readArtifact }:
     async link(incidentId, key, value) {
       await store.setLink(incidentId, key, value);
     },
-    async post(channel, message, threadTs) {
-      const answer = await slack.call<{ ts?: string }>('chat.postMessage', {
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
+    async post(channel, message, threadTs, key) {
+      return (await postMessage(channel, message, { threadTs, ...(key ? { key } : {}) })).ts;
+    },
+    postMessage,
+    async upload({ channel, threadTs, files }) {
+      if (files.length === 0) return [];
+      const answer = await slack.filesUploadV2({
+        channel_id: channel,
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        file_uploads: files.map((f) => ({ file: f.content, filename: f.filename, title: f.title ?? f.filename })),
       });
-      return String(answer.ts);
+      return answer.files.flatMap((completed) => (completed.files ?? []).map((f) => String(f.id)));
     },
     async update(channel, ts, message) {
       try {
-        await slack.call('chat.update', { channel, ts, text: message.text, blocks: message.blocks });
+        await slack.chat.update({ channel, ts, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
       } catch (error) {
         // An archived channel or a deleted message has nothing left to keep up to date.
         if (error instanceof SlackPlatformError && ['is_archived', 'message_not_found', 'channel_not_found'].includes(error.slackError)) return;
@@ -96,10 +145,19 @@ export function createEffectContext({ services, slack, botToken, readArtifact }:
           if (answer.ok) return;
           services.logger.info({ status: answer.status }, 'response_url refused the reply (expired or used up); trying an ephemeral');
         }
-        await slack.call('chat.postEphemeral', { channel: to.channel, user: to.user, text: message.text, blocks: message.blocks });
+        await slack.chat.postEphemeral({ channel: to.channel, user: to.user, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
       } catch (error) {
         services.logger.warn({ channel: to.channel, user: to.user, err: (error as Error).message }, 'reply not delivered (klaxon is not in that channel)');
       }
+    },
+    membersOf(usergroup) {
+      const cached = groupCache.get(usergroup);
+      if (cached && services.now() - cached.at < GROUP_MEMBERS_TTL_MS) return cached.users;
+      const users = slack.usergroups.users.list({ usergroup }).then((answer) => (answer.users ?? []).map(String));
+      groupCache.set(usergroup, { at: services.now(), users });
+      // A failed read is not kept: the next job asks again.
+      users.catch(() => groupCache.delete(usergroup));
+      return users;
     },
     clocksOf: (incident) => clocks(incident, services.now(), slaFor(services.policy, incident.severity)),
   };

@@ -38,8 +38,7 @@ export async function inviteMembers(ctx: EffectContext, channel: string, members
       continue;
     }
     try {
-      const group = await ctx.slack.call<{ users?: string[] }>('usergroups.users.list', { usergroup: member.usergroup });
-      for (const user of group.users ?? []) users.add(user);
+      for (const user of await ctx.membersOf(member.usergroup)) users.add(user);
     } catch (error) {
       ctx.services.logger.warn({ usergroup: member.usergroup, err: (error as Error).message }, 'could not expand user group');
     }
@@ -49,8 +48,10 @@ export async function inviteMembers(ctx: EffectContext, channel: string, members
   for (let i = 0; i < all.length; i += BATCH) {
     const batch = all.slice(i, i + BATCH);
     try {
-      const answer = await ctx.slack.call<{ errors?: { user?: unknown; error?: unknown }[] }>('conversations.invite', { channel, users: batch.join(','), force: true });
-      refused.push(...(answer.errors ?? []).map((e) => ({ user: String(e.user), error: String(e.error) })));
+      const answer = await ctx.slack.conversations.invite({ channel, users: batch.join(','), force: true });
+      // Slack lists the people it would not add (with force) beside ok: true.
+      const errors = (answer as { errors?: { user?: unknown; error?: unknown }[] }).errors ?? [];
+      refused.push(...errors.map((e) => ({ user: String(e.user), error: String(e.error) })));
     } catch (error) {
       const refusals = error instanceof SlackPlatformError ? refusalsOf(error, batch) : undefined;
       if (!refusals) throw error;

@@ -5,11 +5,9 @@ import { recordScheduledEvent } from '../../app/maintenance.js';
 import type { RunEvent } from '../../app/ports.js';
 import { findPlan } from '../../domain/scheduled-work.js';
 import type { PlanRun } from '../../domain/maintenance-run.js';
-import { uploadFiles } from '../upload-file.js';
 import { canaryComparison } from '../views/canary-comparison.js';
 import { maintenanceSummary } from '../views/maintenance-summary.js';
 import { runResult } from '../views/run-result.js';
-import type { SlackMessage } from '../views/view-types.js';
 import type { EffectContext } from './effect-context.js';
 
 // How long a replica may take to post the summary before another one may try (a crashed one never finishes).
@@ -19,18 +17,6 @@ async function loadRun(ctx: EffectContext, runId: string): Promise<PlanRun> {
   const run = await ctx.services.maintenance.get(runId);
   if (run === undefined) throw new Error(`maintenance run ${runId} not found`);
   return run;
-}
-
-async function post(ctx: EffectContext, channel: string, message: SlackMessage, threadTs?: string): Promise<{ channel: string; ts: string }> {
-  const answer = await ctx.slack.call<{ ts?: string; channel?: string }>('chat.postMessage', {
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-  });
-  // The answer names the channel by id even when it was given by name; chat.update needs the id.
-  return { channel: String(answer.channel ?? channel), ts: String(answer.ts) };
 }
 
 /** The summary message, posted once and then kept up to date. */
@@ -55,7 +41,7 @@ export async function renderMaintenanceSummary(ctx: EffectContext, runId: string
     return;
   }
   if (!(await services.once.claim(`maintenance-summary-${runId}`, POST_CLAIM_S))) throw new Error(`summary of ${runId} is being posted by another replica`);
-  const posted = await post(ctx, run.channel, message);
+  const posted = await ctx.postMessage(run.channel, message, { key: `maintenance/${runId}/summary` });
   await services.maintenance.setLink(runId, 'channel', posted.channel);
   await services.maintenance.setLink(runId, 'summary', posted.ts);
 }
@@ -78,7 +64,7 @@ export async function maintenanceRunEvent(ctx: EffectContext, event: RunEvent): 
     const jobId = event.run.runId;
     if (!thread.links[`result:${jobId}`]) {
       const title = services.catalogue.find((c) => c.id === event.run.commandId)?.title[view.locale] ?? event.run.commandId;
-      const posted = await post(ctx, thread.channel, runResult({ title, host: event.run.host, result: event.result, locale: view.locale }), thread.ts);
+      const posted = await ctx.postMessage(thread.channel, runResult({ title, host: event.run.host, result: event.result, locale: view.locale }), { threadTs: thread.ts, key: `maintenance/${planRunId}/result:${jobId}` });
       await services.maintenance.setLink(planRunId, `result:${jobId}`, posted.ts);
     }
     if (!thread.links[`files:${jobId}`]) {
@@ -87,7 +73,7 @@ export async function maintenanceRunEvent(ctx: EffectContext, event: RunEvent): 
         const content = await ctx.readArtifact(artifact.key);
         if (content) files.push({ filename: artifact.name, content });
       }
-      const ids = await uploadFiles(ctx.slack, ctx.botToken, { channel: thread.channel, threadTs: thread.ts, files });
+      const ids = await ctx.upload({ channel: thread.channel, threadTs: thread.ts, files });
       await services.maintenance.setLink(planRunId, `files:${jobId}`, ids.join(',') || 'none');
     }
   }
@@ -106,6 +92,6 @@ export async function postCanaryComparison(ctx: EffectContext, runId: string): P
     snapshots: { ...(baseline?.snapshot === undefined ? {} : { before: baseline.snapshot }), ...(snapshot === undefined ? {} : { after: snapshot }) },
     ...ctx.view,
   });
-  const posted = await post(ctx, thread.channel, message, thread.ts);
+  const posted = await ctx.postMessage(thread.channel, message, { threadTs: thread.ts, key: `maintenance/${runId}/canary` });
   await ctx.services.maintenance.setLink(runId, 'canary', posted.ts);
 }

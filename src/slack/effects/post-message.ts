@@ -33,7 +33,7 @@ export async function postRendered(ctx: EffectContext, target: Target, render: (
   const channel = (target.to ?? 'incident') === 'incident' ? requireChannel(links, target.incidentId) : (links['stakeholderChannel'] ?? ctx.services.config.stakeholderChannel);
   if (!channel) return; // no stakeholders channel configured
   const threadTs = target.threadLink ? links[target.threadLink] : undefined;
-  const ts = await ctx.post(channel, render(incident, links), threadTs);
+  const ts = await ctx.post(channel, render(incident, links), threadTs, target.saveAs ? `${target.incidentId}/${target.saveAs}` : undefined);
   if (target.saveAs) await ctx.link(target.incidentId, target.saveAs, ts);
 }
 

@@ -5,7 +5,7 @@ import { PermanentEffectError, type EffectJob } from '../../app/ports.js';
 import { SlackPlatformError } from '../slack-api.js';
 import { showApprovalDecision } from './approval-decided.js';
 import { deliverReport } from './deliver-report.js';
-import { createEffectContext, type EffectContext, type EffectDeps } from './effect-context.js';
+import { createEffectContext, type EffectContext, type EffectDeps, type EffectRun } from './effect-context.js';
 import { inviteMembersJob } from './invite-members.js';
 import { postAlarm, postEscalation, postNote, postPlaybook, postStatusUpdate, postVerificationOffer } from './post-message.js';
 import { renderIncident } from './render-incident.js';
@@ -14,11 +14,11 @@ import { maintenanceRunEvent, postCanaryComparison, renderMaintenanceSummary } f
 import { runEvent } from './run-event.js';
 import { setupIncidentChannel } from './setup-incident-channel.js';
 
-export function effectProcessor(deps: EffectDeps): (job: EffectJob) => Promise<void> {
-  const ctx = createEffectContext(deps);
-  return async (task) => {
+export function effectProcessor(deps: EffectDeps): (job: EffectJob, run?: EffectRun) => Promise<void> {
+  const shared = { ...deps, groupCache: deps.groupCache ?? new Map() };
+  return async (task, run) => {
     try {
-      await deliver(ctx, task);
+      await deliver(createEffectContext(shared, run), task);
     } catch (error) {
       // Slack's definite refusal will be the same on every retry (transient errors were retried in the call).
       if (error instanceof SlackPlatformError) throw new PermanentEffectError(`${task.name}: ${error.message}`, { cause: error });

@@ -7,7 +7,6 @@ import { parseSnapshot, recordHostSnapshot, snapshotPair, type HostSnapshot } fr
 import { apply } from '../../app/apply.js';
 import { SNAPSHOT_COMMAND } from '../../app/request-run.js';
 import { judgeGoldenRun } from '../../app/maintenance.js';
-import { uploadFiles } from '../upload-file.js';
 import { runRefused } from '../views/bot-replies.js';
 import { runOutcomeUnknown } from '../views/run-outcome-unknown.js';
 import { runProgress } from '../views/run-progress.js';
@@ -35,13 +34,13 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
   const ensureRoot = async (message: SlackMessage) => {
     if (root) await ctx.update(channel, root, message);
     else {
-      root = await ctx.post(channel, message);
+      root = await ctx.post(channel, message, undefined, `${run.incidentId}/${rootKey}`);
       await ctx.link(run.incidentId, rootKey, root);
     }
     return root;
   };
   const postResultOnce = async (message: SlackMessage, thread: string) => {
-    if (!links[`run-result:${run.runId}`]) await ctx.link(run.incidentId, `run-result:${run.runId}`, await ctx.post(channel, message, thread));
+    if (!links[`run-result:${run.runId}`]) await ctx.link(run.incidentId, `run-result:${run.runId}`, await ctx.post(channel, message, thread, `${run.incidentId}/run-result:${run.runId}`));
   };
   // Each timeline entry is keyed by the run and what happened, so a redelivered event records nothing twice.
   const actor = (suffix: string) => ({ by: BOT_ACTOR, at: event.at, key: `${run.runId}-${suffix}` });
@@ -62,7 +61,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
       const progress = runProgress({ ...base, state: { lines: event.tail.split('\n').slice(-20) } });
       const progressTs = links[`run-progress:${run.runId}`];
       if (progressTs) await ctx.update(channel, progressTs, progress);
-      else await ctx.link(run.incidentId, `run-progress:${run.runId}`, await ctx.post(channel, progress, thread));
+      else await ctx.link(run.incidentId, `run-progress:${run.runId}`, await ctx.post(channel, progress, thread, `${run.incidentId}/run-progress:${run.runId}`));
       return;
     }
     case 'finished': {
@@ -76,7 +75,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
           const content = await ctx.readArtifact(artifact.key);
           if (content) files.push({ filename: artifact.name, content });
         }
-        const ids = await uploadFiles(ctx.slack, ctx.botToken, { channel, threadTs: thread, files });
+        const ids = await ctx.upload({ channel, threadTs: thread, files });
         await ctx.link(run.incidentId, `run-files:${run.runId}`, ids.join(',') || 'none');
       }
       const files = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));
@@ -114,7 +113,7 @@ async function recordSnapshot(
   const first = events.find((e) => e.type === 'host_snapshot');
   const isFirst = first === undefined || (first.type === 'host_snapshot' && first.jobId === run.runId);
   const message = hostSnapshotMessage({ snapshot, locale: ctx.view.locale, ...(isFirst || !pair ? {} : { changes: pair.changes }) });
-  await ctx.link(run.incidentId, `run-snapshot:${run.runId}`, await ctx.post(taken.channel, message, taken.thread));
+  await ctx.link(run.incidentId, `run-snapshot:${run.runId}`, await ctx.post(taken.channel, message, taken.thread, `${run.incidentId}/run-snapshot:${run.runId}`));
 }
 
 // Compares an incident's golden run with the last good run and shows the table in its thread; what the
@@ -127,7 +126,7 @@ async function goldenRunCheck(ctx: EffectContext, run: RunJobData, result: RunRe
       ...(baseline === undefined ? {} : { baselineAt: baseline.at }),
       ...ctx.view,
     });
-    await ctx.link(run.incidentId, `run-canary:${run.runId}`, await ctx.post(channel, message, thread));
+    await ctx.link(run.incidentId, `run-canary:${run.runId}`, await ctx.post(channel, message, thread, `${run.incidentId}/run-canary:${run.runId}`));
   }
   return verdict.verdict === 'drift' || verdict.verdict === 'failed' ? 'failed' : result.outcome;
 }

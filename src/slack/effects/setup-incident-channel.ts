@@ -27,7 +27,7 @@ async function createChannel(ctx: EffectContext, incident: Incident): Promise<{ 
   for (let attempt = 1; attempt <= 20; attempt += 1) {
     const name = channelName(incident, ctx.view.timeZone, attempt);
     try {
-      const created = await ctx.slack.call<{ channel?: { id?: string } }>('conversations.create', { name, is_private: false });
+      const created = await ctx.slack.conversations.create({ name, is_private: false });
       const id = String(created.channel?.id);
       await ctx.link(incident.id, 'channel', id);
       await ctx.link(incident.id, 'channelName', name);
@@ -55,7 +55,7 @@ async function runInPlace(ctx: EffectContext, incident: Incident, refused: strin
   // A person may declare in a channel klaxon is not in: it joins that channel (public ones only) to work there.
   if (origin) {
     try {
-      await ctx.slack.call('conversations.join', { channel: home });
+      await ctx.slack.conversations.join({ channel: home });
     } catch (error) {
       if (!(error instanceof SlackPlatformError)) throw error;
       await ctx.tell(origin, { text: fallbackText(m.cannotJoin(incident.id, error.slackError)), blocks: [section(m.cannotJoin(incident.id, error.slackError))] });
@@ -69,7 +69,7 @@ async function runInPlace(ctx: EffectContext, incident: Incident, refused: strin
   await ctx.link(incident.id, 'replied', '1'); // the message below says where it lives
   const message = { text: fallbackText(text), blocks: [section(text)] };
   if (origin) await ctx.tell(origin, message);
-  else await ctx.post(home, message);
+  else await ctx.post(home, message, undefined, `${incident.id}/inPlace`);
   return home;
 }
 
@@ -102,28 +102,28 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     links['refusedInvites'] = JSON.stringify(refused);
   }
   if (!links['topic']) {
-    await slack.call('conversations.setTopic', { channel, topic: channelTopic(incident, view.locale) });
+    await slack.conversations.setTopic({ channel, topic: channelTopic(incident, view.locale) });
     await ctx.link(incidentId, 'topic', '1');
   }
   if (!links['header']) {
     const header = incidentHeader({ incident, clocks: ctx.clocksOf(incident), ...view });
-    const ts = await ctx.post(channel, header);
+    const ts = await ctx.post(channel, header, undefined, `${incidentId}/header`);
     await ctx.link(incidentId, 'header', ts);
     await ctx.link(incidentId, 'shown:header', digestOf(header));
     try {
-      await slack.call('pins.add', { channel, timestamp: ts });
+      await slack.pins.add({ channel, timestamp: ts });
     } catch (error) {
       if (!(error instanceof SlackPlatformError && error.slackError === 'already_pinned')) throw error;
     }
   }
   if (!links['checklist']) {
     const checklist = checklistMessage({ incident, ...view });
-    await ctx.link(incidentId, 'checklist', await ctx.post(channel, checklist));
+    await ctx.link(incidentId, 'checklist', await ctx.post(channel, checklist, undefined, `${incidentId}/checklist`));
     await ctx.link(incidentId, 'shown:checklist', digestOf(checklist));
   }
   if (!links['playbooks']) {
     const offer = playbookOffer({ playbooks: playbooksFor(services.playbooks, incident.severity), severity: incident.severity, locale: view.locale });
-    await ctx.link(incidentId, 'playbooks', await ctx.post(channel, offer));
+    await ctx.link(incidentId, 'playbooks', await ctx.post(channel, offer, undefined, `${incidentId}/playbooks`));
   }
   if (links['refusedInvites'] && !links['refusalsNamed']) {
     await postRefusals(ctx, channel, JSON.parse(links['refusedInvites']) as InviteRefusal[]);
@@ -135,14 +135,14 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     const message = announcement({ incident, channelId: channel, ...view });
     let answer: { ts?: string; channel?: string };
     try {
-      answer = await slack.call<{ ts?: string; channel?: string }>('chat.postMessage', { channel: stakeholders, ...message });
+      answer = await ctx.postMessage(stakeholders, message, { key: `${incidentId}/announcement` });
     } catch (error) {
       if (!(error instanceof SlackPlatformError && STAKEHOLDER_REFUSALS.has(error.slackError))) throw error;
       // The incident goes on without the announcement; whoever can fix it is told, in the incident channel.
       services.logger.error({ incident: incidentId, channel: stakeholders, slackError: error.slackError }, 'stakeholders not told: invite klaxon to STAKEHOLDER_CHANNEL');
       await ctx.link(incidentId, 'announcementRefused', error.slackError);
       const text = messages(view.locale).setup.notAnnounced(/^[CG][A-Z0-9]{2,40}$/.test(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
-      await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] });
+      await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/announcementRefused`);
       return finishReply(ctx, incident, channel, origin, links);
     }
     await ctx.link(incidentId, 'stakeholderChannel', String(answer.channel ?? stakeholders));

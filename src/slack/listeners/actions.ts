@@ -1,6 +1,5 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import { mayChangeIncident } from '../../app/authorise.js';
-import type { WebClient } from '@slack/web-api';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
 import { decideApproval, requestRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
@@ -12,6 +11,7 @@ import type { Intent } from '../../domain/intent.js';
 import { missingReportFields } from '../../domain/report-fields.js';
 import { parseSeverity } from '../../domain/severity.js';
 import { explain, type Problem } from '../explain.js';
+import type { SlackApi } from '../slack-api.js';
 import { ACTION } from '../ids.js';
 import { closeModal } from '../views/close-modal.js';
 import { updateModal } from '../views/update-modal.js';
@@ -20,16 +20,16 @@ import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
 import { receivedAt, recordAction } from './record-flow.js';
 
-type ActionArgs = { body: BlockAction; client: WebClient; respond?: RespondFn };
+type ActionArgs = { body: BlockAction; respond?: RespondFn };
 
-export function registerActions(app: App, services: Services): void {
+export function registerActions(app: App, services: Services, slack: SlackApi): void {
   const { locale } = services.config;
 
   async function tell(args: ActionArgs, message: SlackMessage): Promise<void> {
     const channel = args.body.channel?.id;
     if (!channel) return;
     try {
-      await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text: message.text, blocks: message.blocks });
+      await slack.chat.postEphemeral({ channel, user: args.body.user.id, text: message.text, blocks: message.blocks });
     } catch (error) {
       // Someone who is not a member (user_not_in_channel) still gets the answer through the click's response_url.
       await args.respond?.({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }).catch((fallback: Error) => {
@@ -41,11 +41,11 @@ export function registerActions(app: App, services: Services): void {
 
   /** Runs an action on the incident of the channel the click came from. */
   function onIncident(actionId: string, handler: (incident: Incident, args: ActionArgs & { action: BlockAction['actions'][number] }) => Promise<void>) {
-    app.action<BlockAction>(actionId, async ({ ack, body, client, action, respond }) => {
+    app.action<BlockAction>(actionId, async ({ ack, body, action, respond }) => {
       await ack();
       const incident = await incidentOfChannel(services, body.channel?.id);
-      if (!incident) return problem({ body, client, respond }, { code: 'not_incident_channel' });
-      await handler(incident, { body, client, action, respond });
+      if (!incident) return problem({ body, respond }, { code: 'not_incident_channel' });
+      await handler(incident, { body, action, respond });
     });
   }
 
@@ -54,13 +54,13 @@ export function registerActions(app: App, services: Services): void {
   // Actions that change the record are saved before the ack, so a 200 means durable: a person whose action
   // could not be saved in time is told so (through response_url, which needs no Redis).
   function onRecorded(actionId: string, intentOf: (action: BlockAction['actions'][number]) => Intent | undefined) {
-    app.action<BlockAction>(actionId, async ({ ack, body, client, action, respond, context }) => {
+    app.action<BlockAction>(actionId, async ({ ack, body, action, respond, context }) => {
       const intent = intentOf(action);
       if (!intent) return ack();
       const request = { channel: body.channel?.id, by: body.user.id, key: keyOf(body), receivedAt: receivedAt(services, context) };
       const result = await recordAction(services, request, intent);
       await ack();
-      if (!result.ok) await problem({ body, client, respond }, result.error);
+      if (!result.ok) await problem({ body, respond }, result.error);
     });
   }
 
@@ -85,7 +85,7 @@ export function registerActions(app: App, services: Services): void {
   });
 
   onIncident(ACTION.postUpdate, async (incident, args) => {
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: updateModal({ incident, locale }) });
+    await slack.views.open({ trigger_id: args.body.trigger_id, view: updateModal({ incident, locale }) });
   });
 
   onIncident(ACTION.close, async (incident, args) => {
@@ -93,7 +93,7 @@ export function registerActions(app: App, services: Services): void {
     const allowed = await mayChangeIncident(services, incident, args.body.user.id, 'close', '/incident close');
     if (!allowed.ok) return problem(args, allowed.error);
     const missing = missingReportFields(incident.severity, incident.report);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
+    await slack.views.open({ trigger_id: args.body.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
   });
 
   onIncident(ACTION.playbookSelect, async (incident, args) => {

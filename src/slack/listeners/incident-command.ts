@@ -1,7 +1,6 @@
 // `/incident …`: parse, act on Redis, answer within Slack's three seconds; Slack writes happen in the queue.
 import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { declare } from '../../app/declare.js';
 import { maintenanceOverview } from '../../app/maintenance.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
@@ -15,6 +14,7 @@ import { slaFor } from '../../domain/policy.js';
 import { clocks } from '../../domain/sla.js';
 import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
+import type { SlackApi } from '../slack-api.js';
 import { parseCommand, type IncidentCommand } from '../parse-command.js';
 import { helpMessage } from '../views/help-message.js';
 import { listIncidents } from '../views/list-incidents.js';
@@ -30,7 +30,7 @@ import { receivedAt, recordAction } from './record-flow.js';
 type Reply = RespondArguments & { text: string };
 const ephemeral = (message: SlackMessage): Reply => ({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
 
-export function registerIncidentCommand(app: App, services: Services): void {
+export function registerIncidentCommand(app: App, services: Services, slack: SlackApi): void {
   const { locale, timeZone } = services.config;
   const done = messages(locale).done;
   // The same for every caller: built once, not on each ack.
@@ -50,7 +50,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
     return { response_type: 'ephemeral', text: result.value === 'applied' ? applied : done.savedForFold };
   }
 
-  async function handle(parsed: IncidentCommand, command: SlashCommand, client: WebClient, context: Record<string, unknown>): Promise<Reply | undefined> {
+  async function handle(parsed: IncidentCommand, command: SlashCommand, context: Record<string, unknown>): Promise<Reply | undefined> {
     const by = command.user_id;
     const key = `cmd-${command.trigger_id}`;
     const actor = actorFrom(services, by, key);
@@ -59,7 +59,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
         return help;
       case 'declare': {
         if (!parsed.severity || !parsed.title) {
-          await client.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id }) });
+          await slack.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id }) });
           return undefined;
         }
         const declared = await declare(services, {
@@ -106,7 +106,7 @@ export function registerIncidentCommand(app: App, services: Services): void {
           const allowed = await mayChangeIncident(services, incident, by, 'close', '/incident close');
           if (!allowed.ok) return ephemeral(explain(allowed.error, locale));
           const missing = missingReportFields(incident.severity, incident.report);
-          await client.views.open({ trigger_id: command.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
+          await slack.views.open({ trigger_id: command.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
           return undefined;
         });
       case 'run':
@@ -119,27 +119,27 @@ export function registerIncidentCommand(app: App, services: Services): void {
   }
 
   /** The command's answer, or a short apology when something unexpected broke (logged with its stack). */
-  async function answer(parsed: IncidentCommand, command: SlashCommand, client: WebClient, context: Record<string, unknown>): Promise<Reply | undefined> {
+  async function answer(parsed: IncidentCommand, command: SlashCommand, context: Record<string, unknown>): Promise<Reply | undefined> {
     try {
-      return await handle(parsed, command, client, context);
+      return await handle(parsed, command, context);
     } catch (error) {
       services.logger.error({ err: error, subcommand: parsed.kind, user: command.user_id }, '/incident failed');
       return ephemeral(explain({ code: 'unexpected' }, locale));
     }
   }
 
-  app.command('/incident', async ({ command, ack, respond, client, context }) => {
+  app.command('/incident', async ({ command, ack, respond, context }) => {
     const parsed = parseCommand(command.text);
     if (!parsed.ok) return ack(ephemeral(explain(parsed.error, locale)));
     // Modals need the trigger_id within ~3 s: acknowledge first, then open them.
     const opensModal = (parsed.value.kind === 'declare' && !(parsed.value.severity && parsed.value.title)) || parsed.value.kind === 'close';
     if (opensModal) {
       await ack();
-      const reply = await answer(parsed.value, command, client, context);
+      const reply = await answer(parsed.value, command, context);
       if (reply) await respond(reply);
       return;
     }
     // A failure must still be acknowledged: otherwise Slack waits 3 s and shows its own timeout error.
-    await ack(await answer(parsed.value, command, client, context));
+    await ack(await answer(parsed.value, command, context));
   });
 }

@@ -13,7 +13,7 @@ export function registerReactions(app: App, services: Services, slack: SlackApi)
     if (!PIN_REACTIONS.has(event.reaction) || event.item.type !== 'message') return;
     const incident = await incidentOfChannel(services, event.item.channel);
     if (!incident) return;
-    const found = await slack.call<{ message?: { text?: string; user?: string; ts?: string } }>('reactions.get', {
+    const found = await slack.reactions.get({
       channel: event.item.channel,
       timestamp: event.item.ts,
       full: true,

@@ -14,13 +14,24 @@ interface Call {
 
 function recordingSlack(): SlackApi & { readonly calls: Call[] } {
   const calls: Call[] = [];
-  return {
-    calls,
-    call: async <T>(method: string, args: Record<string, unknown>) => {
-      calls.push({ method, args });
-      return { ok: true, ts: `1700000000.${String(calls.length).padStart(6, '0')}` } as T;
-    },
+  const record = (method: string) => async (args: Record<string, unknown>) => {
+    calls.push({ method, args });
+    return { ok: true, ts: `1700000000.${String(calls.length).padStart(6, '0')}`, files: [] };
   };
+  // Every `family.method(args)` the effects call, recorded under Slack's method name.
+  const family = (name: string) => new Proxy({}, { get: (_target, method) => record(`${name}.${String(method)}`) });
+  const slack = {
+    auth: family('auth'),
+    chat: family('chat'),
+    conversations: family('conversations'),
+    pins: family('pins'),
+    reactions: family('reactions'),
+    usergroups: { users: family('usergroups.users') },
+    views: family('views'),
+    filesUploadV2: record('files.uploadV2'),
+    findPosted: async () => undefined,
+  };
+  return { ...(slack as unknown as SlackApi), calls };
 }
 
 describe('effect dispatcher', () => {

@@ -140,6 +140,25 @@ const history: MethodHandler = (context) => {
   });
 };
 
+/** A thread: its parent first, then the replies oldest first (one page; klaxon's threads are short). */
+const replies: MethodHandler = (context) => {
+  const found = findChannel(context, 'channel', { member: true });
+  if (!found.ok) return found.failure;
+  const ts = stringArg(context.args, 'ts');
+  const parent = ts === undefined ? undefined : context.state.message(found.channel.id, ts);
+  if (!parent || parent.deleted) return fail('thread_not_found');
+  const limit = Math.min(Number(stringArg(context.args, 'limit') ?? '1000') || 1000, 1000);
+  const thread = context.state.messages
+    .filter((m) => m.channel === found.channel.id && !m.deleted && (m.ts === parent.ts || m.threadTs === parent.ts))
+    .sort((a, b) => Number(a.ts) - Number(b.ts));
+  const withMetadata = booleanArg(context.args, 'include_all_metadata');
+  return succeed({
+    messages: thread.slice(0, limit).map((m) => messageJson(m, { withMetadata })),
+    has_more: thread.length > limit,
+    response_metadata: { next_cursor: '' },
+  });
+};
+
 export const conversationMethods: Readonly<Record<string, MethodHandler>> = {
   'conversations.create': create,
   'conversations.invite': invite,
@@ -150,4 +169,5 @@ export const conversationMethods: Readonly<Record<string, MethodHandler>> = {
   'conversations.join': join,
   'conversations.members': members,
   'conversations.history': history,
+  'conversations.replies': replies,
 };

@@ -1,0 +1,114 @@
+// Socket Mode as Slack asks apps to run it. On `disconnect` (Slack recycling the connection: refresh_requested,
+// warning, …) the new connection is opened before the old one is closed, so no envelope waits for a reconnect
+// (the client alone closes first and waits ~5 s). The connection's state and the age of the last message are
+// kept for /healthz, and a reconnect Slack refuses for good (a revoked token) is reported instead of ending as
+// an unhandled rejection, so the process can exit and its supervisor restart it.
+import type { SocketModeClient } from '@slack/socket-mode';
+import type { Logger } from '../logger.js';
+
+export type SocketState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export interface SocketHealth {
+  readonly state: SocketState;
+  /** Milliseconds since the last message on the socket (envelopes, hello, disconnect), if any came yet. */
+  readonly lastMessageAgeMs?: number;
+}
+
+export interface SocketConnection {
+  health(): SocketHealth;
+  /** Resolves when Slack refused a reconnect for good: nothing will arrive any more. */
+  readonly failed: Promise<Error>;
+}
+
+/** The client's own parts this module steps in for; not in its typings. */
+interface ClientInternals {
+  websocket?: { disconnect(): void; isActive(): boolean; options: Record<string, unknown>; constructor: new (options: Record<string, unknown>) => { connect(): void } };
+  retrieveWSSURL(): Promise<string>;
+  start(): Promise<unknown>;
+  shuttingDown?: boolean;
+}
+
+const typeOf = (data: unknown): { type?: string; reason?: string } => {
+  try {
+    const text = typeof data === 'string' ? data : new TextDecoder().decode(data as ArrayBuffer);
+    return JSON.parse(text) as { type?: string; reason?: string };
+  } catch {
+    return {};
+  }
+};
+
+export function watchSocket(client: SocketModeClient, logger: Logger, now: () => number = Date.now): SocketConnection {
+  const internals = client as unknown as ClientInternals;
+  let state: SocketState = 'connecting';
+  let lastMessageAt: number | undefined;
+  let started = false;
+  let reportFailure: (error: Error) => void = () => undefined;
+  const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
+
+  client.on('connected', () => {
+    state = 'connected';
+    started = true;
+  });
+  client.on('reconnecting', () => (state = 'reconnecting'));
+  client.on('disconnected', () => (state = 'disconnected'));
+
+  // Replaces the client's own handling of `disconnect` (close, wait, reconnect); every other message goes on
+  // to it as before.
+  const [handle] = client.listeners('ws_message') as ((data: unknown, isBinary: boolean) => Promise<void>)[];
+  if (handle === undefined) throw new Error('the Socket Mode client has no message handler to wrap');
+  client.removeAllListeners('ws_message');
+  client.on('ws_message', (data: unknown, isBinary: boolean) => {
+    lastMessageAt = now();
+    if (!isBinary && typeOf(data).type === 'disconnect') {
+      void refresh(typeOf(data).reason ?? 'unknown');
+      return;
+    }
+    void handle.call(client, data, isBinary);
+  });
+
+  async function refresh(reason: string): Promise<void> {
+    const old = internals.websocket;
+    if (!old || internals.shuttingDown) return;
+    const Socket = old.constructor;
+    try {
+      const url = await internals.retrieveWSSURL();
+      const connected = new Promise<void>((resolve) => client.once('connected', () => resolve()));
+      const fresh = new Socket({ ...old.options, url });
+      internals.websocket = fresh as unknown as ClientInternals['websocket'];
+      fresh.connect();
+      await connected;
+      logger.info({ reason }, 'Socket Mode connection refreshed: the new one is open, the old one closed');
+    } catch (error) {
+      giveUp(error);
+    } finally {
+      // The client reconnects on a close only when its current connection is not active: the fresh one is.
+      old.disconnect();
+    }
+  }
+
+  function giveUp(error: unknown): void {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    state = 'disconnected';
+    logger.fatal({ err: failure.message }, 'Socket Mode cannot reconnect: Slack refused the app-level token (SLACK_APP_TOKEN); exiting so a supervisor restarts klaxon');
+    reportFailure(failure);
+    // No more attempts: each would be refused the same way.
+    client.disconnect().catch(() => undefined);
+  }
+
+  // The client reconnects by calling start() again; its rejection would go unhandled.
+  const start = internals.start.bind(client);
+  internals.start = async () => {
+    try {
+      return await start();
+    } catch (error) {
+      if (!started) throw error; // the first start: startBot fails with it
+      giveUp(error);
+      return undefined;
+    }
+  };
+
+  return {
+    health: () => ({ state, ...(lastMessageAt === undefined ? {} : { lastMessageAgeMs: now() - lastMessageAt }) }),
+    failed,
+  };
+}

@@ -1,0 +1,39 @@
+// The effects worker's lanes: work of one lane runs one at a time in the order given, whatever it takes or
+// throws; another lane does not wait for it.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLanes } from '../../src/queue/effect-worker.js';
+
+describe('createLanes', () => {
+  it('runs each lane in order, one at a time, failures included', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ lane: fc.constantFrom('a', 'b', 'c'), ms: fc.nat(3), fails: fc.boolean() }), { maxLength: 30 }), async (jobs) => {
+        const inLane = createLanes();
+        const running = new Set<string>();
+        const order: Record<string, number[]> = {};
+        await Promise.allSettled(
+          jobs.map((job, n) =>
+            inLane(job.lane, async () => {
+              expect(running.has(job.lane)).toBe(false);
+              running.add(job.lane);
+              (order[job.lane] ??= []).push(n);
+              await new Promise((resolve) => setTimeout(resolve, job.ms));
+              running.delete(job.lane);
+              if (job.fails) throw new Error('failed');
+            }),
+          ),
+        );
+        for (const [lane, seen] of Object.entries(order)) expect(seen).toEqual(jobs.flatMap((j, n) => (j.lane === lane ? [n] : [])));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('does not hold one lane behind another that is stuck', async () => {
+    const inLane = createLanes();
+    let release = () => {};
+    void inLane('stuck', () => new Promise<void>((resolve) => (release = resolve)));
+    await expect(inLane('free', async () => 'done')).resolves.toBe('done');
+    release();
+  });
+});
