@@ -54,7 +54,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
   // A command that needs a second person's approval may be asked for by any responder: the approver is the check.
   const allowed = mayRequestRun(services.policy, incident, { id: request.by, groups }, spec);
   if (!allowed.ok) {
-    await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `needs ${allowed.error.needs}` });
+    await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}` });
     return allowed;
   }
   const run: RunJobData = {

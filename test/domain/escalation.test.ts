@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { must } from '../support/transitions.js';
-import { ESCALATION_RULES, escalationCheckpoints, isOnDuty, nextEscalation, type EscalationDecision } from '../../src/domain/escalation.js';
+import { ESCALATION_RULES, escalationCheckpoints, isOnDuty, nextEscalation, whoToCall, type EscalationDecision } from '../../src/domain/escalation.js';
 import type { Actor, EscalationLevel, Incident } from '../../src/domain/incident.js';
 import { escalate } from '../../src/domain/clock-records.js';
 import { acknowledge, declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
@@ -93,5 +93,19 @@ describe('escalationCheckpoints', () => {
     expect(escalationCheckpoints(declared, defaultPolicy).map((t) => (t - WEEKDAY) / MIN)).toEqual([15, 30, 60]);
     const answered = incidentFor({ severity: 'high', start: WEEKDAY, ackAfter: 3, nowAfter: 0, expected: { kind: 'none' } });
     expect(escalationCheckpoints(answered, defaultPolicy).map((t) => (t - WEEKDAY) / MIN)).toEqual([120, 240]);
+  });
+});
+
+describe('whoToCall', () => {
+  const ladder = { ...defaultPolicy, escalation: { levels: defaultPolicy.escalation.levels.map((l) => ({ ...l, members: l.level === 1 ? [{ usergroup: 'S0L1' }] : [{ user: `U0L${l.level}` }] })) } };
+  const base = incidentFor({ severity: 'critical', start: WEEKDAY, nowAfter: 0, expected: { kind: 'none' } });
+  const unled = { ...base, roles: {} };
+
+  it.each([
+    ['the commander, whatever the level', { ...base, roles: { commander: 'U0LEAD' } }, ['U0LEAD']],
+    ['nobody leads: the current level', unled, ['S0L1']],
+    ['nobody leads at L3: L3', { ...unled, escalationLevel: 3 as const }, ['U0L3']],
+  ] as const)('%s', (_name, incident, expected) => {
+    expect(whoToCall(ladder, incident as Incident)).toEqual(expected);
   });
 });
