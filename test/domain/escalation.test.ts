@@ -4,7 +4,7 @@ import { ESCALATION_RULES, escalationCheckpoints, isOnDuty, nextEscalation, whoT
 import type { Actor, EscalationLevel, Incident } from '../../src/domain/incident.js';
 import { escalate } from '../../src/domain/clock-records.js';
 import { acknowledge, declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
-import { defaultPolicy } from '../../src/domain/policy.js';
+import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
 import type { Severity } from '../../src/domain/severity.js';
 
 const MIN = 60_000;
@@ -97,7 +97,8 @@ describe('escalationCheckpoints', () => {
 });
 
 describe('whoToCall', () => {
-  const ladder = { ...defaultPolicy, escalation: { levels: defaultPolicy.escalation.levels.map((l) => ({ ...l, members: l.level === 1 ? [{ usergroup: 'S0L1' }] : [{ user: `U0L${l.level}` }] })) } };
+  const [l1, l2, l3] = defaultPolicy.escalation.levels;
+  const ladder: Policy = { ...defaultPolicy, escalation: { levels: [{ ...l1, members: [{ usergroup: 'S0L1' }] }, { ...l2, members: [{ user: 'U0L2' }] }, { ...l3, members: [{ user: 'U0L3' }] }] } };
   const base = incidentFor({ severity: 'critical', start: WEEKDAY, nowAfter: 0, expected: { kind: 'none' } });
   const unled = { ...base, roles: {} };
 
