@@ -6,6 +6,8 @@ import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import { catalogue, playbooks } from '../commands/index.js';
 import { alertRoutes } from './alerts/alert-routes.js';
+import { createPeopleDirectory } from './slack/people-directory.js';
+import { announceChanges } from './app/announce-changes.js';
 import { createRecorder } from './app/record.js';
 import type { Services } from './app/services.js';
 import { applyIntent, decodeIntent } from './domain/intent.js';
@@ -173,6 +175,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     return [...groupCache.groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
   };
 
+  const people = createPeopleDirectory(app.client, now, logger);
   const slack = createSlackApi(app.client, {
     ...options.slackApi,
     onRetry: (info) => logger.warn(info, 'Slack call failed; retrying'),
@@ -183,8 +186,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     now,
     // Called only after start-up, when `services` exists.
-    afterFold: async (incident) => {
+    afterFold: async (incident, events) => {
       await services.effects.render(incident.id);
+      await announceChanges(services, events);
       await scheduleClocks(services, incident);
     },
   });
@@ -206,6 +210,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     catalogue,
     playbooks,
     groupsOf,
+    findPeople: (name) => people.find(name),
     now,
   };
 

@@ -4,6 +4,7 @@ import type { DomainError, TransitionResult } from '../domain/lifecycle.js';
 import type { Incident } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
 import type { NotFound, Updated } from './ports.js';
+import { announceChanges } from './announce-changes.js';
 import { scheduleClocks } from './schedule-clocks.js';
 import type { Services } from './services.js';
 
@@ -14,7 +15,10 @@ export async function apply(
   key: string,
 ): Promise<Result<Updated, DomainError | NotFound>> {
   const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
-  if (result.ok && !result.value.duplicate) await services.effects.render(incidentId);
+  if (result.ok && !result.value.duplicate) {
+    await services.effects.render(incidentId);
+    await announceChanges(services, result.value.events);
+  }
   // Also on a duplicate: a retry then repairs a schedule its first attempt did not finish.
   if (result.ok) await scheduleClocks(services, result.value.incident);
   return result;

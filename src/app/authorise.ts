@@ -1,8 +1,9 @@
 // The policy's word on a lifecycle change (resolve, close, reopen, lower the severity, assign), with the
 // person's user groups, and every refusal on the audit stream.
-import { mayChange, type NotAllowed } from '../domain/authority.js';
+import { lowers, mayChange, type NotAllowed } from '../domain/authority.js';
 import type { Incident } from '../domain/incident.js';
-import type { Result } from '../domain/result.js';
+import type { Intent } from '../domain/intent.js';
+import { ok, type Result } from '../domain/result.js';
 import type { Services } from './services.js';
 
 export async function mayChangeIncident(
@@ -20,4 +21,16 @@ export async function mayChangeIncident(
     });
   }
   return decision;
+}
+
+/**
+ * Whether a person's recorded action is theirs to take on the incident as it is now: lowering the severity
+ * and assigning roles are guarded (whatever way they came: command, menu, button); the rest are open.
+ */
+export function mayRecordIntent(services: Services, incident: Incident, userId: string, intent: Intent): Promise<Result<void, NotAllowed>> {
+  if (intent.kind === 'severity' && lowers(incident.severity, intent.severity)) {
+    return mayChangeIncident(services, incident, userId, 'severity_down', `/incident severity ${intent.severity}`);
+  }
+  if (intent.kind === 'assign') return mayChangeIncident(services, incident, userId, 'assign', `/incident assign ${intent.role}`);
+  return Promise.resolve(ok(undefined));
 }

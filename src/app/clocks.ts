@@ -2,7 +2,7 @@
 // Alarms are recorded through apply (the job id is the idempotency key) and announced as an effect with a
 // deterministic id and a saved link, so a retried or re-added job posts nothing twice.
 import { BOT_ACTOR } from '../domain/actors.js';
-import { nextEscalation } from '../domain/escalation.js';
+import { levelMembers, nextEscalation } from '../domain/escalation.js';
 import type { Instant } from '../domain/incident.js';
 import { escalate, interimBase, recordClockAlarm } from '../domain/clock-records.js';
 import { slaFor } from '../domain/policy.js';
@@ -71,7 +71,7 @@ export function clockHandler(services: Services): (job: FiredClockJob) => Promis
       const key = `escalate-${incidentId}-L${decision.to}`;
       const result = await apply(services, incidentId, (i) => escalate(i, { level: decision.to, reason: decision.reason }, klaxon(now, key)), key);
       if (!result.ok) break;
-      const members = (policy.escalation.levels.find((l) => l.level === decision.to)?.members ?? []).map((ref) => ('user' in ref ? ref.user : ref.usergroup));
+      const members = levelMembers(policy, decision.to);
       if (members.length > 0) await services.effects.enqueue({ name: 'invite', data: { incidentId, members } }, `invite-${key}`);
       const saveAs = `escalation:${key}` as const;
       await services.effects.enqueue({ name: 'escalation', data: { incidentId, level: decision.to, who: members, reason: decision.reason, saveAs } }, effectId(saveAs));

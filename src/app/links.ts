@@ -44,6 +44,11 @@ export interface IncidentLinks {
   readonly 'shown:header': Digest;
   readonly 'shown:checklist': Digest;
   readonly 'shown:announcement': Digest;
+  readonly 'shown:playbooks': Digest;
+  /** The channel topic as last set (a topic is text, compared as is). */
+  readonly 'shown:topic': string;
+  /** A change (severity, resolve, close, reopen) told in the incident channel and to the stakeholders, by its event id. */
+  readonly [change: `announced:${string}`]: MessageTs;
   /** A run's thread root, its result, progress, files, host snapshot and canary comparison. */
   readonly [run: `run:${string}`]: MessageTs;
   readonly [result: `run-result:${string}`]: MessageTs;

@@ -22,6 +22,9 @@ export type Transition<E> = (
   incident: Incident,
 ) => Result<{ readonly incident: Incident; readonly events: readonly TimelineEvent[] }, E>;
 
+/** The timeline events announced to everyone (src/app/announce-changes.ts). */
+export type ChangeEvent = Extract<TimelineEvent, { readonly type: 'severity_changed' | 'resolved' | 'closed' | 'reopened' }>;
+
 /** What an update did, so the caller can re-render and notify. */
 export interface Updated {
   readonly incident: Incident;
@@ -163,6 +166,8 @@ export type EffectJob =
       readonly data: { readonly incidentId: string; readonly origin?: { channel: string; user: string; responseUrl?: string } };
     }
   | { readonly name: 'render'; readonly data: { readonly incidentId: string } }
+  /** A change everyone must see (severity, recovery, close, reopen): into the incident channel and to the stakeholders. */
+  | { readonly name: 'change'; readonly data: { readonly incidentId: string; readonly event: ChangeEvent } }
   /** A plain-text note into the incident channel (alert repeats and overflows, resolved alerts). */
   | { readonly name: 'note'; readonly data: { readonly incidentId: string; readonly text: string } }
   /** A fired clock alarm; `saveAs` is the link that records its delivery. */

@@ -1,11 +1,11 @@
 // Asking for a catalogue command on a host: resolve it, check the caller's role, then queue it or ask a
 // second person to approve it. Every decision goes to the audit stream.
 import { createHash } from 'node:crypto';
+import { mayApproveRun, mayRequestRun, type NotAllowed } from '../domain/authority.js';
 import { findCommand, type CommandSpec } from '../domain/catalogue.js';
-import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
+import { canonicalParams, describeRefusal, resolveCommand, type Refusal } from '../domain/command-resolution.js';
 import type { Incident } from '../domain/incident.js';
 import { recordApproval, recordJobQueued } from '../domain/job-records.js';
-import { mayApprove, mayRun } from '../domain/policy.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
 import type { PendingApproval, RunJobData } from './ports.js';
@@ -16,8 +16,9 @@ export type RunDecision =
   | { readonly state: 'needs_approval'; readonly run: RunJobData; readonly spec: CommandSpec; readonly expiresAt: number };
 
 export type RunRefusal =
-  | { readonly code: 'refused'; readonly reason: string }
-  | { readonly code: 'forbidden'; readonly risk: string }
+  /** The catalogue refused the request (unknown command, a bad parameter, too low a severity): words per locale. */
+  | { readonly code: 'refused'; readonly refusal: Refusal }
+  | NotAllowed
   | { readonly code: 'closed' }
   | { readonly code: 'no_such_request' }
   | { readonly code: 'expired' }
@@ -44,16 +45,17 @@ export async function requestRun(services: Services, request: RunRequest): Promi
   const audit = { at: services.now(), actor: request.by, requestId: runId, incidentId: incident.id, commandId: request.commandId, host };
   const resolved = resolveCommand(services.catalogue, request.commandId, request.params, { severity: incident.severity });
   if (!resolved.ok) {
-    const reason = describeRefusal(resolved.error);
-    await services.audit.append({ ...audit, action: 'run', decision: 'refused', detail: reason });
-    return err({ code: 'refused', reason });
+    await services.audit.append({ ...audit, action: 'run', decision: 'refused', detail: describeRefusal(resolved.error) });
+    return err({ code: 'refused', refusal: resolved.error });
   }
   const { spec, params } = resolved.value;
   const paramsDigest = digest(canonicalParams(params));
   const groups = await services.groupsOf(request.by);
-  if (!mayRun(services.policy, request.by, groups, spec.risk)) {
-    await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${spec.risk}` });
-    return err({ code: 'forbidden', risk: spec.risk });
+  // A command that needs a second person's approval may be asked for by any responder: the approver is the check.
+  const allowed = mayRequestRun(services.policy, incident, { id: request.by, groups }, spec);
+  if (!allowed.ok) {
+    await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}` });
+    return allowed;
   }
   const run: RunJobData = {
     runId,
@@ -105,10 +107,10 @@ export async function decideApproval(
   }
   const groups = await services.groupsOf(decision.by);
   // Approvers decide; the requester may also withdraw (deny) their own request. Nobody else may block it.
-  const mayDecide = mayApprove(services.policy, decision.by, groups) || (!decision.approve && decision.by === run.requestedBy);
-  if (!mayDecide) {
+  const approver = mayApproveRun(services.policy, { id: decision.by, groups }, run.commandId);
+  if (!approver.ok && !(!decision.approve && decision.by === run.requestedBy)) {
     await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: 'not an approver' });
-    return err({ code: 'forbidden', risk: 'destructive' });
+    return approver;
   }
   if (!(await services.once.claim(`decide-${run.runId}`, 7 * 86_400))) return err({ code: 'already_decided' });
   const decided: PendingApproval = { ...pending, decided: decision.approve ? 'approved' : 'denied' };

@@ -33,6 +33,8 @@ export interface Services {
   readonly playbooks: readonly Playbook[];
   /** The Slack user groups a user belongs to (for role checks); the Slack adapter caches it. */
   readonly groupsOf: (userId: string) => Promise<readonly string[]>;
+  /** The people a typed name (handle, display name, real name) may mean: one, none or several. */
+  readonly findPeople: (name: string) => Promise<readonly string[]>;
   /** @pure false — the only clock of the application. */
   readonly now: () => number;
 }

@@ -4,9 +4,20 @@ import { findCommand, type Catalogue, type CommandSpec, type ParamSpec } from '.
 import { err, ok, type Result } from './result.js';
 import { SEVERITIES, type Severity } from './severity.js';
 
+/** Why a parameter value is refused, as data: each surface words it in its own language. */
+export type ParamProblem =
+  | { readonly kind: 'not_one_of'; readonly values: readonly string[] }
+  | { readonly kind: 'not_whole_number' }
+  | { readonly kind: 'out_of_range'; readonly min: number; readonly max: number }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'too_long'; readonly max: number }
+  | { readonly kind: 'control_characters' }
+  | { readonly kind: 'leading_dash' }
+  | { readonly kind: 'no_match'; readonly pattern: string };
+
 export type Refusal =
   | { readonly code: 'unknown_command'; readonly commandId: string }
-  | { readonly code: 'bad_param'; readonly param: string; readonly why: string }
+  | { readonly code: 'bad_param'; readonly param: string; readonly why: ParamProblem }
   | { readonly code: 'missing_param'; readonly param: string }
   | { readonly code: 'unexpected_param'; readonly param: string }
   | {
@@ -30,21 +41,21 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * Validates one raw value against its schema; the canonical string or why it is refused.
  * @example checkParam({ kind: 'int', min: 1, max: 16 }, '2') //=> { ok: true, value: '2' }
  */
-export function checkParam(spec: ParamSpec, raw: string): Result<string, string> {
+export function checkParam(spec: ParamSpec, raw: string): Result<string, ParamProblem> {
   switch (spec.kind) {
     case 'enum':
-      return spec.values.includes(raw) ? ok(raw) : err(`must be one of ${spec.values.join(', ')}`);
+      return spec.values.includes(raw) ? ok(raw) : err({ kind: 'not_one_of', values: spec.values });
     case 'int': {
-      if (!CANONICAL_INT.test(raw)) return err('must be a whole number');
+      if (!CANONICAL_INT.test(raw)) return err({ kind: 'not_whole_number' });
       const value = Number(raw);
-      return value >= spec.min && value <= spec.max ? ok(raw) : err(`must be between ${spec.min} and ${spec.max}`);
+      return value >= spec.min && value <= spec.max ? ok(raw) : err({ kind: 'out_of_range', min: spec.min, max: spec.max });
     }
     case 'pattern': {
-      if (raw.length === 0) return err('must not be empty');
-      if (raw.length > spec.maxLength) return err(`must be at most ${spec.maxLength} characters`);
-      if (CONTROL.test(raw)) return err('must not contain control characters');
-      if (raw.startsWith('-')) return err('must not start with "-"');
-      return new RegExp(spec.pattern, 'u').test(raw) ? ok(raw) : err(`must match ${spec.pattern}`);
+      if (raw.length === 0) return err({ kind: 'empty' });
+      if (raw.length > spec.maxLength) return err({ kind: 'too_long', max: spec.maxLength });
+      if (CONTROL.test(raw)) return err({ kind: 'control_characters' });
+      if (raw.startsWith('-')) return err({ kind: 'leading_dash' });
+      return new RegExp(spec.pattern, 'u').test(raw) ? ok(raw) : err({ kind: 'no_match', pattern: spec.pattern });
     }
   }
 }
@@ -95,6 +106,31 @@ export function canonicalParams(params: Readonly<Record<string, string>>): strin
 }
 
 /**
+ * A parameter problem in plain English (the CLI's and the logs' words).
+ * @example describeParamProblem({ kind: 'out_of_range', min: 1, max: 16 }) //=> 'must be between 1 and 16'
+ */
+export function describeParamProblem(problem: ParamProblem): string {
+  switch (problem.kind) {
+    case 'not_one_of':
+      return `must be one of ${problem.values.join(', ')}`;
+    case 'not_whole_number':
+      return 'must be a whole number';
+    case 'out_of_range':
+      return `must be between ${problem.min} and ${problem.max}`;
+    case 'empty':
+      return 'must not be empty';
+    case 'too_long':
+      return `must be at most ${problem.max} characters`;
+    case 'control_characters':
+      return 'must not contain control characters';
+    case 'leading_dash':
+      return 'must not start with "-"';
+    case 'no_match':
+      return `must match ${problem.pattern}`;
+  }
+}
+
+/**
  * A refusal as one plain English line (the CLI and error logs use it; Slack renders its own).
  * @example describeRefusal({ code: 'missing_param', param: 'strategy' }) //=> 'missing parameter "strategy"'
  */
@@ -103,7 +139,7 @@ export function describeRefusal(refusal: Refusal): string {
     case 'unknown_command':
       return `unknown command "${refusal.commandId}"`;
     case 'bad_param':
-      return `parameter "${refusal.param}" ${refusal.why}`;
+      return `parameter "${refusal.param}" ${describeParamProblem(refusal.why)}`;
     case 'missing_param':
       return `missing parameter "${refusal.param}"`;
     case 'unexpected_param':

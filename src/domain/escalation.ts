@@ -79,3 +79,19 @@ export function nextEscalation(incident: Incident, now: Instant, policy: Policy,
   const until = nextBusinessOpening(now, calendarOf(policy), policy.businessHours.timeZone ?? teamZone);
   return { kind: 'wait', until, to, reason: rule.reason };
 }
+
+/**
+ * The people and user groups (U… / S…) the policy names for a level of the ladder.
+ * @example levelMembers(sandboxPolicy, 2) //=> ['S0L2']
+ */
+export function levelMembers(policy: Policy, level: EscalationLevel): string[] {
+  return (policy.escalation.levels.find((l) => l.level === level)?.members ?? []).map((ref) => ('user' in ref ? ref.user : ref.usergroup));
+}
+
+/**
+ * Whom a clock alarm calls: the commander; with nobody leading, the ladder's current level.
+ * @example whoToCall(policy, { …incident, roles: { commander: 'U1' } }) //=> ['U1']
+ */
+export function whoToCall(policy: Policy, incident: Incident): string[] {
+  return incident.roles.commander !== undefined ? [incident.roles.commander] : levelMembers(policy, incident.escalationLevel);
+}

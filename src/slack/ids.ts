@@ -9,6 +9,8 @@ export const ACTION = {
   resolve: 'incident_resolve',
   close: 'incident_close',
   severityMenu: 'incident_severity_menu',
+  takeLead: 'incident_take_lead',
+  assignCommander: 'incident_assign_commander',
   checklistToggle: 'checklist_toggle',
   playbookSelect: 'playbook_select',
   runCommand: 'run_command',
@@ -21,6 +23,7 @@ export type ActionId = (typeof ACTION)[keyof typeof ACTION];
 // Blocks a listener or an update needs to find again.
 export const BLOCK = {
   headerActions: 'incident_header_actions',
+  headerLead: 'incident_header_lead',
   playbookOffer: 'playbook_offer',
   approvalActions: 'approval_actions',
 } as const;

@@ -15,6 +15,8 @@ export type IncidentCommand =
   | { readonly kind: 'update'; readonly text: string }
   | { readonly kind: 'severity'; readonly severity: Severity }
   | { readonly kind: 'assign'; readonly role: IncidentRole; readonly user: string }
+  /** A name Slack did not turn into a mention (`@suzuki`, a display name with spaces): the listener looks it up. */
+  | { readonly kind: 'assign'; readonly role: IncidentRole; readonly name: string }
   | { readonly kind: 'note'; readonly text: string }
   | { readonly kind: 'run'; readonly commandId: string; readonly params: Readonly<Record<string, string>>; readonly host?: string }
   | { readonly kind: 'status' }
@@ -27,7 +29,7 @@ export type IncidentCommand =
 export interface UsageError {
   readonly code: 'usage';
   readonly subcommand?: Subcommand;
-  readonly reason: 'unknown_subcommand' | 'missing_argument' | 'bad_severity' | 'bad_role' | 'bad_user' | 'bad_param' | 'too_long';
+  readonly reason: 'unknown_subcommand' | 'missing_argument' | 'bad_severity' | 'bad_role' | 'bad_user' | 'unknown_user' | 'ambiguous_user' | 'bad_param' | 'too_long';
   readonly input?: string;
   readonly valid?: readonly string[];
 }
@@ -97,9 +99,13 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
       if (!INCIDENT_ROLES.includes(role as IncidentRole)) {
         return usage({ subcommand: 'assign', reason: args[0] ? 'bad_role' : 'missing_argument', input: args[0], valid: INCIDENT_ROLES });
       }
+      if (!args[1]) return usage({ subcommand: 'assign', reason: 'missing_argument' });
       const user = parseUser(args[1]);
-      if (!user) return usage({ subcommand: 'assign', reason: args[1] ? 'bad_user' : 'missing_argument', input: args[1] });
-      return ok({ kind: 'assign', role: role as IncidentRole, user });
+      if (user && args.length === 2) return ok({ kind: 'assign', role: role as IncidentRole, user });
+      // Everything after the role is the name: display names may hold spaces.
+      const name = rest.trim().slice((args[0] ?? '').length).trim().replace(/^@/, '');
+      if (!name || name.length > 100 || /[<>]/.test(name)) return usage({ subcommand: 'assign', reason: 'bad_user', input: args[1] });
+      return ok({ kind: 'assign', role: role as IncidentRole, name });
     }
     case 'run': {
       const [commandId, ...pairs] = args;

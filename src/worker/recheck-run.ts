@@ -35,7 +35,8 @@ export function recheckRun(policy: Policy | undefined, spec: CommandSpec, people
   const { roles } = policy;
   if (spec.risk === 'destructive') {
     if (roles.destructive.length === 0) return "the worker's policy gives no one the destructive role";
-    if (provablyOutside(roles.destructive, people.requestedBy)) return `${people.requestedBy} does not hold the destructive role`;
+    // A run that needed approval may be asked for by any responder: the approver (checked below) holds the role.
+    if (!spec.requiresApproval && provablyOutside(roles.destructive, people.requestedBy)) return `${people.requestedBy} does not hold the destructive role`;
   }
   if (spec.risk === 'mutating' && provablyOutside(roles.mutating, people.requestedBy)) return `${people.requestedBy} does not hold the mutating role`;
   if (spec.requiresApproval && people.approvedBy) {

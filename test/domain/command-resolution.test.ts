@@ -38,10 +38,10 @@ describe('resolveCommand', () => {
     ['unknown command', 'run.nothing', {}, {}, { ok: false, error: { code: 'unknown_command', commandId: 'run.nothing' } }],
     ['missing param', 'run.workers', {}, {}, { ok: false, error: { code: 'missing_param', param: 'strategy' } }],
     ['unexpected param', 'run.workers', { strategy: 'VWAPBreakoutStrategy', shell: 'sh' }, {}, { ok: false, error: { code: 'unexpected_param', param: 'shell' } }],
-    ['enum outside values', 'run.workers', { strategy: 'vwap' }, {}, { ok: false, error: { code: 'bad_param', param: 'strategy', why: 'must be one of VWAPBreakoutStrategy, MomentumInvestingStrategy' } }],
-    ['int out of range', 'run.workers', { strategy: 'VWAPBreakoutStrategy', workers: '17' }, {}, { ok: false, error: { code: 'bad_param', param: 'workers', why: 'must be between 1 and 16' } }],
-    ['int not canonical', 'run.workers', { strategy: 'VWAPBreakoutStrategy', workers: '02' }, {}, { ok: false, error: { code: 'bad_param', param: 'workers', why: 'must be a whole number' } }],
-    ['pattern mismatch', 'config.restore', { backup: '2026-01-15' }, { severity: 'critical' }, { ok: false, error: { code: 'bad_param', param: 'backup', why: 'must be at most 8 characters' } }],
+    ['enum outside values', 'run.workers', { strategy: 'vwap' }, {}, { ok: false, error: { code: 'bad_param', param: 'strategy', why: { kind: 'not_one_of', values: ['VWAPBreakoutStrategy', 'MomentumInvestingStrategy'] } } }],
+    ['int out of range', 'run.workers', { strategy: 'VWAPBreakoutStrategy', workers: '17' }, {}, { ok: false, error: { code: 'bad_param', param: 'workers', why: { kind: 'out_of_range', min: 1, max: 16 } } }],
+    ['int not canonical', 'run.workers', { strategy: 'VWAPBreakoutStrategy', workers: '02' }, {}, { ok: false, error: { code: 'bad_param', param: 'workers', why: { kind: 'not_whole_number' } } }],
+    ['pattern mismatch', 'config.restore', { backup: '2026-01-15' }, { severity: 'critical' }, { ok: false, error: { code: 'bad_param', param: 'backup', why: { kind: 'too_long', max: 8 } } }],
     ['severity too low', 'config.restore', {}, { severity: 'medium' }, { ok: false, error: { code: 'severity_too_low', commandId: 'config.restore', required: 'high', actual: 'medium' } }],
     ['severity high enough', 'config.restore', {}, { severity: 'high' }, { ok: true, params: { backup: 'latest' } }],
     ['no severity (host-side exec)', 'config.restore', { backup: '20260115' }, {}, { ok: true, params: { backup: '20260115' } }],
@@ -73,10 +73,12 @@ describe('checkParam', () => {
   const pattern = { kind: 'pattern', pattern: '^[A-Za-z0-9_.-]+$', maxLength: 40 } as const;
 
   it('refuses leading "-", control characters and over-long values even when the pattern would allow them', () => {
-    expect(checkParam(pattern, '-rf')).toEqual({ ok: false, error: 'must not start with "-"' });
-    expect(checkParam({ ...pattern, pattern: '^.*$' }, 'a\nb')).toEqual({ ok: false, error: 'must not contain control characters' });
-    expect(checkParam(pattern, 'a'.repeat(41)).ok).toBe(false);
-    expect(checkParam(pattern, '')).toEqual({ ok: false, error: 'must not be empty' });
+    expect(checkParam(pattern, '-rf')).toEqual({ ok: false, error: { kind: 'leading_dash' } });
+    expect(checkParam({ ...pattern, pattern: '^.*$' }, 'a\nb')).toEqual({ ok: false, error: { kind: 'control_characters' } });
+    expect(checkParam(pattern, 'a'.repeat(41))).toEqual({ ok: false, error: { kind: 'too_long', max: 40 } });
+    expect(checkParam(pattern, '')).toEqual({ ok: false, error: { kind: 'empty' } });
+    // The CLI and the logs keep their English words.
+    expect(describeRefusal({ code: 'bad_param', param: 'p', why: { kind: 'leading_dash' } })).toBe('parameter "p" must not start with "-"');
   });
 
   it('accepts exactly the canonical integers in range', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { must } from '../support/transitions.js';
-import { ESCALATION_RULES, escalationCheckpoints, isOnDuty, nextEscalation, type EscalationDecision } from '../../src/domain/escalation.js';
+import { ESCALATION_RULES, escalationCheckpoints, isOnDuty, nextEscalation, whoToCall, type EscalationDecision } from '../../src/domain/escalation.js';
 import type { Actor, EscalationLevel, Incident } from '../../src/domain/incident.js';
 import { escalate } from '../../src/domain/clock-records.js';
 import { acknowledge, declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
-import { defaultPolicy } from '../../src/domain/policy.js';
+import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
 import type { Severity } from '../../src/domain/severity.js';
 
 const MIN = 60_000;
@@ -93,5 +93,20 @@ describe('escalationCheckpoints', () => {
     expect(escalationCheckpoints(declared, defaultPolicy).map((t) => (t - WEEKDAY) / MIN)).toEqual([15, 30, 60]);
     const answered = incidentFor({ severity: 'high', start: WEEKDAY, ackAfter: 3, nowAfter: 0, expected: { kind: 'none' } });
     expect(escalationCheckpoints(answered, defaultPolicy).map((t) => (t - WEEKDAY) / MIN)).toEqual([120, 240]);
+  });
+});
+
+describe('whoToCall', () => {
+  const [l1, l2, l3] = defaultPolicy.escalation.levels;
+  const ladder: Policy = { ...defaultPolicy, escalation: { levels: [{ ...l1, members: [{ usergroup: 'S0L1' }] }, { ...l2, members: [{ user: 'U0L2' }] }, { ...l3, members: [{ user: 'U0L3' }] }] } };
+  const base = incidentFor({ severity: 'critical', start: WEEKDAY, nowAfter: 0, expected: { kind: 'none' } });
+  const unled = { ...base, roles: {} };
+
+  it.each([
+    ['the commander, whatever the level', { ...base, roles: { commander: 'U0LEAD' } }, ['U0LEAD']],
+    ['nobody leads: the current level', unled, ['S0L1']],
+    ['nobody leads at L3: L3', { ...unled, escalationLevel: 3 as const }, ['U0L3']],
+  ] as const)('%s', (_name, incident, expected) => {
+    expect(whoToCall(ladder, incident as Incident)).toEqual(expected);
   });
 });

@@ -61,6 +61,8 @@ describe.concurrent('clocks and escalation', () => {
     expect(texts.filter((t) => REMINDER.test(t))).toHaveLength(1);
     expect(texts.filter((t) => BREACH.test(t))).toHaveLength(1);
     expect(texts.filter((t) => /Escalated/.test(t))).toHaveLength(1);
+    // The reminder and the breach call the commander (the declarer leads), so they reach someone.
+    for (const alarm of [REMINDER, BREACH]) expect(texts.find((t) => alarm.test(t))).toContain(`Paging <@${USERS.l1}>.`);
     const notice = k.emulator.messages(channel).find((m) => /Escalated to L2/.test(m.text));
     expect(JSON.stringify(notice?.blocks)).toContain('<!subteam^S0L2>');
     expect(k.emulator.channel(channel)?.members).toContain(USERS.l2);

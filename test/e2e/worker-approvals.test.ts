@@ -49,7 +49,7 @@ describe('roles and approvals, end to end', () => {
 
   it('refuses a destructive command to L1 and audits the denial', async () => {
     await click(USERS.l1, steps.ts, 'run_command', runValue(steps, 'cleanup.temp'));
-    await eventually(() => k.emulator.ephemerals(channel, USERS.l1).find((e) => e.text.includes('Your role does not allow this')), 'the refusal');
+    await eventually(() => k.emulator.ephemerals(channel, USERS.l1).find((e) => e.text.includes('Only people with the role for destructive commands may do `cleanup.temp`. Ask <!subteam^S0L2>, <!subteam^S0L3>.')), 'the refusal');
     const denied = await eventually(async () => (await auditAll(k)).find((a) => a.commandId === 'cleanup.temp' && a.decision === 'denied'), 'the audit entry');
     expect(denied).toMatchObject({ actor: USERS.l1, action: 'run', host: 'backtest-1', detail: 'role lacks destructive' });
     expect(denied.paramsDigest).toMatch(/^[0-9a-f]{64}$/);
@@ -66,7 +66,7 @@ describe('roles and approvals, end to end', () => {
     await click(USERS.l2, request.ts, 'approval_approve', runId);
     await eventually(() => k.emulator.ephemerals(channel, USERS.l2).find((e) => e.text.includes('cannot approve your own request')), 'the self-approval refusal');
     await click(USERS.l1, request.ts, 'approval_approve', runId);
-    await eventually(() => k.emulator.ephemerals(channel, USERS.l1).find((e) => e.text.includes('Your role does not allow this')), 'the non-approver refusal');
+    await eventually(() => k.emulator.ephemerals(channel, USERS.l1).find((e) => e.text.includes('Only an approver may do `config.restore`.')), 'the non-approver refusal');
 
     const [first, second] = await Promise.all([click(USERS.l3, request.ts, 'approval_approve', runId), click(USERS.l3, request.ts, 'approval_approve', runId)]);
     expect([first.status, second.status]).toEqual([200, 200]);
@@ -129,7 +129,7 @@ describe('approval expiry', () => {
     const press = (userId: string, actionId: string) => k.emulator.clickButton({ userId, channelId: channel, messageTs: request.ts, actionId, value: runId });
 
     await press(USERS.stakeholder, 'approval_deny');
-    await eventually(() => k.emulator.ephemerals(channel, USERS.stakeholder).find((e) => e.text.includes('Your role does not allow this')), 'the stakeholder refused');
+    await eventually(() => k.emulator.ephemerals(channel, USERS.stakeholder).find((e) => e.text.includes('Only an approver may do')), 'the stakeholder refused');
     await press(USERS.l3, 'approval_approve');
     // The approval is complete once its run is queued (the last thing it records).
     await eventually(async () => (await auditAll(k)).find((a) => a.requestId === runId && a.decision === 'queued'), 'the approved run queued');

@@ -13,6 +13,9 @@ describe('parseCommand', () => {
     ['severity medium', { kind: 'severity', severity: 'medium' }],
     ['assign commander <@U0L2SYS|sato>', { kind: 'assign', role: 'commander', user: 'U0L2SYS' }],
     ['assign comms <@U0STAKE>', { kind: 'assign', role: 'comms', user: 'U0STAKE' }],
+    // A name Slack did not turn into a mention is looked up by the listener (handle, display or real name).
+    ['assign commander @sysadmin.suzuki', { kind: 'assign', role: 'commander', name: 'sysadmin.suzuki' }],
+    ['assign scribe Sato (L1 ops)', { kind: 'assign', role: 'scribe', name: 'Sato (L1 ops)' }],
     ['note first line\nsecond line', { kind: 'note', text: 'first line\nsecond line' }],
     ['run triage.collect-logs', { kind: 'run', commandId: 'triage.collect-logs', params: {} }],
     ['run run.exclude-strategy strategy=MomentumInvestingStrategy', { kind: 'run', commandId: 'run.exclude-strategy', params: { strategy: 'MomentumInvestingStrategy' } }],
@@ -38,7 +41,7 @@ describe('parseCommand', () => {
     ['severity', 'missing_argument'],
     ['severity urgent', 'bad_severity'],
     ['assign king <@U1>', 'bad_role'],
-    ['assign commander bob', 'bad_user'],
+    ['assign commander <@U0L1OPS> and <@U0L2SYS>', 'bad_user'],
     ['assign commander', 'missing_argument'],
     ['update', 'missing_argument'],
     ['note    ', 'missing_argument'],

@@ -76,6 +76,7 @@ export function useCaseWorld(options: WorldOptions = {}): UseCaseWorld {
     catalogue,
     playbooks,
     groupsOf: async (user) => options.groups?.[user] ?? [],
+    findPeople: async () => [],
     now: () => clock.now,
   };
   return {

@@ -27,6 +27,7 @@ describe('recheckRun', () => {
     ['self-approval', users, 'config.restore', { requestedBy: 'U2', approvedBy: 'U2' }, 'self-approval is not allowed'],
     ['approver outside the list', users, 'config.restore', { requestedBy: 'U2', approvedBy: 'U1' }, 'U1 is not an approver'],
     ['listed approver', users, 'config.restore', { requestedBy: 'U2', approvedBy: 'U3' }, undefined],
+    ['a responder without the role asks, a listed approver approves', users, 'config.restore', { requestedBy: 'U1', approvedBy: 'U3' }, undefined],
     ['approvers default to the destructive role, which has a group', mixed, 'config.restore', { requestedBy: 'U2', approvedBy: 'U8' }, undefined],
   ] as const)('%s', (_name, policy, id, people, expected) => {
     expect(recheckRun(policy, spec(id), people)).toBe(expected);

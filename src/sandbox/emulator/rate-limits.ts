@@ -39,6 +39,7 @@ export const METHOD_LIMITS: Readonly<Record<string, RateLimit>> = {
   'views.push': TIER_4,
   'views.update': TIER_4,
   'users.info': TIER_4,
+  'users.list': TIER_2,
   'usergroups.list': TIER_2,
   'usergroups.users.list': TIER_2,
   'files.getUploadURLExternal': TIER_4,

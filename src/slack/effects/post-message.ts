@@ -4,9 +4,10 @@ import type { EffectJob } from '../../app/ports.js';
 import type { IncidentLinkKey } from '../../app/links.js';
 import { findCommand } from '../../domain/catalogue.js';
 import { lastUpdateAt } from '../../domain/clock-records.js';
-import type { EscalationReason } from '../../domain/escalation.js';
+import { whoToCall, type EscalationReason } from '../../domain/escalation.js';
 import type { Incident } from '../../domain/incident.js';
 import { messages } from '../i18n/messages.js';
+import { changeNotice } from '../views/change-notice.js';
 import { clockBreach, clockReminder, interimReminder } from '../views/clock-alarms.js';
 import { escalationNotice } from '../views/escalation-notice.js';
 import { playbookSteps } from '../views/playbook-steps.js';
@@ -43,11 +44,12 @@ export function postAlarm(ctx: EffectContext, data: DataOf<'alarm'>): Promise<vo
   const { locale, timeZone } = ctx.view;
   const { alarm } = data;
   return postRendered(ctx, data, (incident) => {
+    const notify = whoToCall(ctx.services.policy, incident);
     if (alarm.clock === 'interim') {
       const since = lastUpdateAt(incident) ?? incident.declaredAt;
-      return interimReminder({ incident, sinceMs: ctx.services.now() - since, locale });
+      return interimReminder({ incident, sinceMs: ctx.services.now() - since, locale, notify });
     }
-    const input = { incident, clock: ctx.clocksOf(incident)[alarm.clock], locale, timeZone };
+    const input = { incident, clock: ctx.clocksOf(incident)[alarm.clock], locale, timeZone, notify };
     return alarm.kind === 'breach' ? clockBreach(input) : clockReminder(input);
   });
 }
@@ -67,6 +69,21 @@ export function postEscalation(ctx: EffectContext, data: DataOf<'escalation'>): 
     const state = clock.breached ? m.header.overdue(m.duration(clock.breachedByMs)) : m.header.remaining(m.duration(clock.remainingMs));
     return escalationNotice({ incident, level: data.level, who: data.who, reason: `${m.clock[clock.clock]}: ${state}`, locale });
   });
+}
+
+// Told where the work happens and where the stakeholders read; each copy is posted once (its own link).
+export async function postChange(ctx: EffectContext, data: DataOf<'change'>): Promise<void> {
+  const { incidentId, event } = data;
+  const { locale } = ctx.view;
+  const key = `announced:${event.id}` as const;
+  await postRendered(ctx, { incidentId, saveAs: `${key}:incident` }, (incident) => changeNotice({ incident, event, locale }));
+  const { links } = await ctx.load(incidentId);
+  const stakeholders = links['stakeholderChannel'] ?? ctx.services.config.stakeholderChannel;
+  // No copy where the stakeholders were never told of the incident, nor twice into one channel.
+  if (!stakeholders || links['announcementRefused'] || stakeholders === links['channel']) return;
+  await postRendered(ctx, { incidentId, to: 'stakeholders', saveAs: `${key}:stakeholders` }, (incident, current) =>
+    changeNotice({ incident, event, locale, ...(current['channel'] ? { channelId: current['channel'] } : {}) }),
+  );
 }
 
 export const postStatusUpdate = (ctx: EffectContext, data: DataOf<'status-update'>): Promise<void> =>

@@ -7,7 +7,7 @@ import { showApprovalDecision } from './approval-decided.js';
 import { deliverReport } from './deliver-report.js';
 import { createEffectContext, type EffectContext, type EffectDeps, type EffectRun } from './effect-context.js';
 import { inviteMembersJob } from './invite-members.js';
-import { postAlarm, postEscalation, postNote, postPlaybook, postStatusUpdate, postVerificationOffer } from './post-message.js';
+import { postAlarm, postChange, postEscalation, postNote, postPlaybook, postStatusUpdate, postVerificationOffer } from './post-message.js';
 import { renderIncident } from './render-incident.js';
 import { runAccepted } from './run-accepted.js';
 import { maintenanceRunEvent, postCanaryComparison, renderMaintenanceSummary } from './maintenance-effects.js';
@@ -35,6 +35,8 @@ function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
       return renderIncident(ctx, task.data.incidentId);
     case 'note':
       return postNote(ctx, task.data);
+    case 'change':
+      return postChange(ctx, task.data);
     case 'alarm':
       return postAlarm(ctx, task.data);
     case 'escalation':

@@ -102,7 +102,9 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     links['refusedInvites'] = JSON.stringify(refused);
   }
   if (!links['topic']) {
-    await slack.conversations.setTopic({ channel, topic: channelTopic(incident, view.locale) });
+    const topic = channelTopic(incident, view.locale);
+    await slack.conversations.setTopic({ channel, topic });
+    await ctx.link(incidentId, 'shown:topic', topic);
     await ctx.link(incidentId, 'topic', '1');
   }
   if (!links['header']) {
@@ -124,6 +126,7 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
   if (!links['playbooks']) {
     const offer = playbookOffer({ playbooks: playbooksFor(services.playbooks, incident.severity), severity: incident.severity, locale: view.locale });
     await ctx.link(incidentId, 'playbooks', await ctx.post(channel, offer, undefined, `${incidentId}/playbooks`));
+    await ctx.link(incidentId, 'shown:playbooks', digestOf(offer));
   }
   if (links['refusedInvites'] && !links['refusalsNamed']) {
     await postRefusals(ctx, channel, JSON.parse(links['refusedInvites']) as InviteRefusal[]);

@@ -1,8 +1,8 @@
 // English strings (KLAXON_LOCALE=en). The runbook's own Japanese terms stay in brackets where people know them.
 import type { NotAllowed } from '../../domain/authority.js';
+import { describeRefusal, type Refusal } from '../../domain/command-resolution.js';
 import { refText } from '../mrkdwn.js';
 import { formatDuration } from '../../domain/time.js';
-import type { Risk } from '../../domain/catalogue.js';
 import { domainMessage, UNEXPECTED_EN } from './domain-message.js';
 import type { Messages } from './messages.js';
 
@@ -14,6 +14,12 @@ const NEEDS_EN: Readonly<Record<NotAllowed['needs'], string>> = {
   destructive: 'Only people with the role for destructive commands',
   approver: 'Only an approver',
 };
+
+// Why the catalogue refused a run request (the CLI's words are English already).
+function refusalEn(r: Refusal): string {
+  if (r.code === 'severity_too_low') return `\`${r.commandId}\` needs a ${en.severity[r.required]} incident or worse (this one is ${en.severity[r.actual]}).`;
+  return `${describeRefusal(r)}.`;
+}
 
 export const en: Messages = {
   duration: formatDuration,
@@ -51,11 +57,19 @@ export const en: Messages = {
     due: (label, when) => `*${label}* due ${when}`,
     remaining: (d) => `${d} left`,
     overdue: (d) => `overdue by ${d}`,
+    running: 'running',
+    breached: 'overdue',
     met: (d) => `met, ${d} to spare`,
     missed: (d) => `missed by ${d}`,
     acknowledge: 'Acknowledge',
     postUpdate: 'Post update',
     resolve: 'Resolve',
+    resolveConfirmTitle: 'Record the recovery?',
+    resolveConfirmText: 'This stops the recovery clock, tells the stakeholders the system is back, and offers the post-recovery verification.',
+    resolveConfirmYes: 'Record recovery',
+    resolveConfirmNo: 'Cancel',
+    takeLead: "I'll lead",
+    assignCommander: 'Assign the commander…',
     close: 'Close',
     changeSeverityTo: (s) => `Change severity to ${s}`,
     fallback: (id, title, severity, status) => `${id}: ${title} (${severity}, ${status})`,
@@ -88,6 +102,9 @@ export const en: Messages = {
     confirmText: (title, risk) => `${title} (${risk}) will run on the host.`,
     confirmYes: 'Run it',
     confirmNo: 'Cancel',
+    confirmApprovalTitle: 'Ask for approval?',
+    confirmApprovalText: (title, risk) => `This asks an approver to allow ${title} (${risk}). Nothing runs until a second person approves it.`,
+    confirmApprovalYes: 'Ask for approval',
     moreSteps: (n) => `${n} more steps are not shown; see the runbook.`,
     fallback: (title) => `Playbook: ${title}`,
   },
@@ -99,6 +116,12 @@ export const en: Messages = {
     noUpdate: 'No update yet.',
     updateBy: (who, when) => `${who}, ${when}`,
     fallback: (id, title, severity, status) => `Incident ${id}: ${title} (${severity}, ${status})`,
+  },
+  change: {
+    severity: (who, from, to) => `${who} changed the severity from *${from}* to *${to}*; the response targets are re-timed.`,
+    resolved: (who) => `${who} recorded the recovery; the post-recovery verification comes next.`,
+    closed: (who) => `${who} closed the incident; the report follows.`,
+    reopened: (who, reason) => `${who} reopened the incident: ${reason}`,
   },
   statusUpdate: {
     title: (id) => `Status update: ${id}`,
@@ -218,6 +241,8 @@ export const en: Messages = {
       bad_severity: (input) => `"${input}" is not a severity.`,
       bad_role: (input) => `"${input}" is not a role.`,
       bad_user: (input) => `"${input}" is not a @mention of a person.`,
+      unknown_user: (input) => `Nobody in this workspace is called "${input}". Pick the person from the @ list.`,
+      ambiguous_user: (input) => `Several people are called "${input}". Pick the person from the @ list.`,
       bad_param: (input) => `"${input}" is not a key=value parameter.`,
       too_long: () => 'That text is too long.',
     },
@@ -257,8 +282,7 @@ export const en: Messages = {
     reason_required: domainMessage,
     not_higher: domainMessage,
     clock_stopped: domainMessage,
-    refused: (p) => `Cannot run that: ${p.reason}`,
-    forbidden: (p) => `Your role does not allow this. (${en.risk[p.risk as Risk] ?? p.risk})`,
+    refused: (p) => `Cannot run that: ${refusalEn(p.refusal)}`,
     no_such_request: () => 'There is no pending request with that id.',
     expired: () => 'The approval window has passed: ask to run it again.',
     self_approval: () => 'You cannot approve your own request: another person has to.',

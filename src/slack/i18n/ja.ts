@@ -1,8 +1,8 @@
 // Japanese strings (KLAXON_LOCALE=ja, the default), in the runbook's own vocabulary: one word per thing
 // (クローズ, 中間報告, 記録担当, 対応責任者), full-width punctuation, no spaces before particles, `、` between items.
 import type { NotAllowed } from '../../domain/authority.js';
+import type { ParamProblem, Refusal } from '../../domain/command-resolution.js';
 import { refText } from '../mrkdwn.js';
-import type { Risk } from '../../domain/catalogue.js';
 import { formatDurationJa } from '../../domain/time.js';
 import type { Messages } from './messages.js';
 
@@ -14,6 +14,44 @@ const NEEDS_JA: Readonly<Record<NotAllowed['needs'], string>> = {
   destructive: '破壊的操作の権限を持つ担当者',
   approver: '承認者',
 };
+
+// Why a parameter value was refused.
+function paramJa(p: ParamProblem): string {
+  switch (p.kind) {
+    case 'not_one_of':
+      return `次のいずれかを指定してください：${p.values.join('、')}`;
+    case 'not_whole_number':
+      return '整数で指定してください';
+    case 'out_of_range':
+      return `${p.min}〜${p.max}の範囲で指定してください`;
+    case 'empty':
+      return '空にはできません';
+    case 'too_long':
+      return `${p.max}文字以内で指定してください`;
+    case 'control_characters':
+      return '制御文字は使えません';
+    case 'leading_dash':
+      return '「-」で始めることはできません';
+    case 'no_match':
+      return `形式が正しくありません（\`${p.pattern}\`）`;
+  }
+}
+
+// Why the catalogue refused a run request.
+function refusalJa(r: Refusal): string {
+  switch (r.code) {
+    case 'unknown_command':
+      return `\`${r.commandId}\` というコマンドはカタログにありません。`;
+    case 'bad_param':
+      return `パラメータ \`${r.param}\`：${paramJa(r.why)}。`;
+    case 'missing_param':
+      return `パラメータ \`${r.param}\` を指定してください。`;
+    case 'unexpected_param':
+      return `パラメータ \`${r.param}\` はこのコマンドにはありません。`;
+    case 'severity_too_low':
+      return `\`${r.commandId}\` は重要度「${ja.severity[r.required]}」以上のインシデントでのみ実行できます（現在は「${ja.severity[r.actual]}」）。`;
+  }
+}
 
 export const ja: Messages = {
   duration: formatDurationJa,
@@ -51,11 +89,19 @@ export const ja: Messages = {
     due: (label, when) => `*${label}*\u3000${when}`,
     remaining: (d) => `残り${d}`,
     overdue: (d) => `期限を${d}超過`,
+    running: '計測中',
+    breached: '期限超過',
     met: (d) => `期限の${d}前に達成`,
     missed: (d) => `未達（${d}超過）`,
     acknowledge: '初期対応を開始',
     postUpdate: '中間報告を投稿',
     resolve: '復旧を記録',
+    resolveConfirmTitle: '復旧を記録しますか？',
+    resolveConfirmText: '復旧目標時間の計測を止め、関係者に復旧を通知し、復旧後のシステム検証を提示します。',
+    resolveConfirmYes: '復旧を記録',
+    resolveConfirmNo: 'キャンセル',
+    takeLead: '対応責任者になる',
+    assignCommander: '対応責任者を指名…',
     close: 'クローズする',
     changeSeverityTo: (s) => `重要度を「${s}」に変更`,
     fallback: (id, title, severity, status) => `${id}：${title}（${severity}・${status}）`,
@@ -88,6 +134,9 @@ export const ja: Messages = {
     confirmText: (title, risk) => `${title}（${risk}）をホストで実行します。`,
     confirmYes: '実行する',
     confirmNo: 'キャンセル',
+    confirmApprovalTitle: '承認を依頼しますか？',
+    confirmApprovalText: (title, risk) => `${title}（${risk}）の実行を承認者に依頼します。別の担当者が承認するまで実行されません。`,
+    confirmApprovalYes: '承認を依頼',
     moreSteps: (n) => `ほか${n}件の手順は省略しました。手順書を参照してください。`,
     fallback: (title) => `対応手順：${title}`,
   },
@@ -99,6 +148,12 @@ export const ja: Messages = {
     noUpdate: 'まだ中間報告はありません。',
     updateBy: (who, when) => `${who}・${when}`,
     fallback: (id, title, severity, status) => `インシデント ${id}：${title}（${severity}・${status}）`,
+  },
+  change: {
+    severity: (who, from, to) => `${who}が重要度を「${from}」から「${to}」に変更しました。対応時間の目標を再計算しました。`,
+    resolved: (who) => `${who}が復旧を記録しました。続いて復旧後のシステム検証を行います。`,
+    closed: (who) => `${who}がインシデントをクローズしました。報告書を作成します。`,
+    reopened: (who, reason) => `${who}がインシデントを再開しました（理由：${reason}）。`,
   },
   statusUpdate: {
     title: (id) => `中間報告：${id}`,
@@ -218,6 +273,8 @@ export const ja: Messages = {
       bad_severity: (input) => `「${input}」は重要度ではありません。`,
       bad_role: (input) => `「${input}」は役割ではありません。`,
       bad_user: (input) => `「${input}」はユーザーのメンション（@名前）ではありません。`,
+      unknown_user: (input) => `「${input}」という名前のメンバーは見つかりません。@ の候補から選んでください。`,
+      ambiguous_user: (input) => `「${input}」という名前のメンバーが複数います。@ の候補から選んでください。`,
       bad_param: (input) => `「${input}」は「キー=値」の形式ではありません。`,
       too_long: () => '文字数が多すぎます。',
     },
@@ -257,8 +314,7 @@ export const ja: Messages = {
     reason_required: () => '理由を入力してください。',
     not_higher: () => 'エスカレーションは現在より上のレベルにのみ行えます。',
     clock_stopped: () => 'この対応時間はすでに止まっています。',
-    refused: (p) => `実行できません（${p.reason}）。`,
-    forbidden: (p) => `この操作を行う権限がありません。（${ja.risk[p.risk as Risk] ?? p.risk}）`,
+    refused: (p) => `実行できません。${refusalJa(p.refusal)}`,
     no_such_request: () => '承認待ちの依頼が見つかりません。',
     expired: () => '承認期限が切れています。もう一度実行を依頼してください。',
     self_approval: () => '自分の依頼は承認できません。別の担当者が承認してください。',

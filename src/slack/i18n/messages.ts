@@ -53,11 +53,20 @@ export interface Messages {
     readonly due: (label: string, when: string) => string;
     readonly remaining: (duration: string) => string;
     readonly overdue: (duration: string) => string;
+    /** A clock in a message kept on screen: still running, or past its due time (no countdown, which would go stale). */
+    readonly running: string;
+    readonly breached: string;
     readonly met: (duration: string) => string;
     readonly missed: (duration: string) => string;
     readonly acknowledge: string;
     readonly postUpdate: string;
     readonly resolve: string;
+    readonly resolveConfirmTitle: string;
+    readonly resolveConfirmText: string;
+    readonly resolveConfirmYes: string;
+    readonly resolveConfirmNo: string;
+    readonly takeLead: string;
+    readonly assignCommander: string;
     readonly close: string;
     readonly changeSeverityTo: (severity: string) => string;
     readonly fallback: (id: string, title: string, severity: string, status: string) => string;
@@ -91,6 +100,10 @@ export interface Messages {
     readonly confirmText: (title: string, risk: string) => string;
     readonly confirmYes: string;
     readonly confirmNo: string;
+    /** The dialog of a "Request approval" button: nothing runs until a second person approves. */
+    readonly confirmApprovalTitle: string;
+    readonly confirmApprovalText: (title: string, risk: string) => string;
+    readonly confirmApprovalYes: string;
     readonly moreSteps: (count: number) => string;
     readonly fallback: (title: string) => string;
   };
@@ -102,6 +115,13 @@ export interface Messages {
     readonly noUpdate: string;
     readonly updateBy: (who: string, when: string) => string;
     readonly fallback: (id: string, title: string, severity: string, status: string) => string;
+  };
+  /** A change everyone is told of; `who` is a mention. */
+  readonly change: {
+    readonly severity: (who: string, from: string, to: string) => string;
+    readonly resolved: (who: string) => string;
+    readonly closed: (who: string) => string;
+    readonly reopened: (who: string, reason: string) => string;
   };
   readonly statusUpdate: {
     readonly title: (id: string) => string;

@@ -1,6 +1,6 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import { mayChangeIncident } from '../../app/authorise.js';
-import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction } from '@slack/bolt';
+import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction, UsersSelectAction } from '@slack/bolt';
 import { decideApproval, requestRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
@@ -53,9 +53,9 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
 
   // Actions that change the record are saved before the ack, so a 200 means durable: a person whose action
   // could not be saved in time is told so (through response_url, which needs no Redis).
-  function onRecorded(actionId: string, intentOf: (action: BlockAction['actions'][number]) => Intent | undefined) {
+  function onRecorded(actionId: string, intentOf: (action: BlockAction['actions'][number], body: BlockAction) => Intent | undefined) {
     app.action<BlockAction>(actionId, async ({ ack, body, action, respond, context }) => {
-      const intent = intentOf(action);
+      const intent = intentOf(action, body);
       if (!intent) return ack();
       const request = { channel: body.channel?.id, by: body.user.id, key: keyOf(body), receivedAt: receivedAt(services, context) };
       const result = await recordAction(services, request, intent);
@@ -70,6 +70,13 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
   });
 
   onRecorded(ACTION.acknowledge, () => ({ kind: 'acknowledge' }));
+
+  // "I'll lead" and the commander picker of the header (the policy's check is in recordAction).
+  onRecorded(ACTION.takeLead, (_action, body) => ({ kind: 'assign', role: 'commander', user: body.user.id }));
+  onRecorded(ACTION.assignCommander, (action) => {
+    const user = (action as UsersSelectAction).selected_user;
+    return user ? { kind: 'assign', role: 'commander', user } : undefined;
+  });
 
   onIncident(ACTION.resolve, async (incident, args) => {
     const allowed = await mayChangeIncident(services, incident, args.body.user.id, 'resolve', '/incident resolve');

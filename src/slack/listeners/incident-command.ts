@@ -90,8 +90,15 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
         return recorded(command, context, { kind: 'note', text: parsed.text }, done.noteAdded);
       case 'severity':
         return recorded(command, context, { kind: 'severity', severity: parsed.severity }, done.severityChanged);
-      case 'assign':
-        return recorded(command, context, { kind: 'assign', role: parsed.role, user: parsed.user }, done.roleAssigned);
+      case 'assign': {
+        let user = 'user' in parsed ? parsed.user : undefined;
+        if ('name' in parsed) {
+          const found = await services.findPeople(parsed.name);
+          if (found.length !== 1) return ephemeral(explain({ code: 'usage', subcommand: 'assign', reason: found.length === 0 ? 'unknown_user' : 'ambiguous_user', input: parsed.name }, locale));
+          user = found[0];
+        }
+        return recorded(command, context, { kind: 'assign', role: parsed.role, user: user as string }, done.roleAssigned);
+      }
       case 'resolve':
         return inIncident(command, async (incident) => {
           const allowed = await mayChangeIncident(services, incident, by, 'resolve', '/incident resolve');

@@ -1,5 +1,6 @@
 // A person's action from Slack into the incident's intent stream, within the answer budget: the result says
 // whether it was applied, saved for the next fold, refused by the rules, or not saved at all.
+import { mayRecordIntent } from '../../app/authorise.js';
 import { BUDGET, type Recorded } from '../../app/record.js';
 import type { Services } from '../../app/services.js';
 import { TIMEOUT, within } from '../../app/within.js';
@@ -16,6 +17,8 @@ export async function recordAction(
   const found = await within(incidentOfChannel(services, request.channel), request.receivedAt + BUDGET.giveUpMs - services.now()).catch((): typeof TIMEOUT => TIMEOUT);
   if (found === TIMEOUT) return err({ code: 'not_saved' });
   if (!found) return err({ code: 'not_incident_channel' });
+  const allowed = await mayRecordIntent(services, found, request.by, intent);
+  if (!allowed.ok) return allowed;
   const actor = actorFrom(services, request.by, request.key);
   return (await services.recorder.record(found.id, { intent, actor }, request.receivedAt)) as Result<Recorded, Problem>;
 }

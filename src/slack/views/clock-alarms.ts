@@ -3,7 +3,7 @@ import type { Incident } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import type { ClockState } from '../../domain/sla.js';
 import { messages } from '../i18n/messages.js';
-import { inlineMrkdwn } from '../mrkdwn.js';
+import { inlineMrkdwn, userRef } from '../mrkdwn.js';
 import { context, fallbackText, section } from './blocks.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
 import { slackDate } from './slack-date.js';
@@ -16,7 +16,13 @@ export interface ClockAlarmInput {
   readonly clock: ClockState;
   readonly locale: Locale;
   readonly timeZone: string;
+  /** Who is called: the commander, or the current ladder level's people and groups (U… / S…) when nobody leads. */
+  readonly notify?: readonly string[];
 }
+
+// The mentions that make an alarm reach someone, as a line of their own (empty when there is nobody to call).
+const callLine = (locale: Locale, notify: readonly string[] | undefined): string =>
+  notify === undefined || notify.length === 0 ? '' : `\n${messages(locale).alarm.notify(notify.slice(0, 30).map(userRef).join(' '))}`;
 
 const about = (incident: Incident): string =>
   `${SEVERITY_EMOJI[incident.severity]} ${incident.id} · ${inlineMrkdwn(incident.title, 200)}`;
@@ -27,8 +33,8 @@ export function clockReminder(input: ClockAlarmInput): SlackMessage {
   const line = (due: string): string =>
     m.alarm.reminder(m.clock[input.clock.clock], m.duration(Math.max(0, input.clock.remainingMs)), due);
   return {
-    text: fallbackText(line(teamTime(input.clock.dueAt, input.timeZone))),
-    blocks: [section(line(slackDate(input.clock.dueAt, input.timeZone))), context([about(input.incident)])],
+    text: fallbackText(line(teamTime(input.clock.dueAt, input.timeZone)) + callLine(input.locale, input.notify)),
+    blocks: [section(line(slackDate(input.clock.dueAt, input.timeZone)) + callLine(input.locale, input.notify)), context([about(input.incident)])],
   };
 }
 
@@ -38,8 +44,8 @@ export function clockBreach(input: ClockAlarmInput): SlackMessage {
   const line = (due: string): string =>
     m.alarm.breach(m.clock[input.clock.clock], m.duration(Math.max(0, input.clock.breachedByMs)), due);
   return {
-    text: fallbackText(line(teamTime(input.clock.dueAt, input.timeZone))),
-    blocks: [section(line(slackDate(input.clock.dueAt, input.timeZone))), context([about(input.incident)])],
+    text: fallbackText(line(teamTime(input.clock.dueAt, input.timeZone)) + callLine(input.locale, input.notify)),
+    blocks: [section(line(slackDate(input.clock.dueAt, input.timeZone)) + callLine(input.locale, input.notify)), context([about(input.incident)])],
   };
 }
 
@@ -48,11 +54,12 @@ export interface InterimReminderInput {
   /** How long since the last status update (or the declaration). */
   readonly sinceMs: number;
   readonly locale: Locale;
+  readonly notify?: readonly string[];
 }
 
 // Sent on the severity's interim-report cadence.
 export function interimReminder(input: InterimReminderInput): SlackMessage {
   const m = messages(input.locale);
-  const line = m.alarm.interim(m.duration(Math.max(0, input.sinceMs)));
+  const line = m.alarm.interim(m.duration(Math.max(0, input.sinceMs))) + callLine(input.locale, input.notify);
   return { text: fallbackText(line), blocks: [section(line), context([about(input.incident)])] };
 }

@@ -1,5 +1,5 @@
 // The pinned header of an incident channel: what, how bad, who leads, both §1.2 clocks, and what to do next.
-import type { ActionsBlockElement, KnownBlock, Overflow } from '@slack/types';
+import type { ActionsBlockElement, KnownBlock, Overflow, UsersSelect } from '@slack/types';
 import type { Incident, UserId } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import { SEVERITIES } from '../../domain/severity.js';
@@ -7,7 +7,7 @@ import type { Clocks } from '../../domain/sla.js';
 import { ACTION, BLOCK } from '../ids.js';
 import { messages } from '../i18n/messages.js';
 import { inlineMrkdwn, userRef } from '../mrkdwn.js';
-import { actions, button, fallbackText, fields, header, option, section } from './blocks.js';
+import { actions, button, confirmDialog, fallbackText, fields, header, option, plain, section } from './blocks.js';
 import { clockLine } from './clock-line.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
 import { slackDate } from './slack-date.js';
@@ -22,16 +22,22 @@ export interface IncidentHeaderInput {
   readonly commander?: UserId;
 }
 
+// Recording the recovery stops the recovery clock and tells the stakeholders: a stray click must not do it.
+const resolveButton = (m: ReturnType<typeof messages>['header'], value: string, primary: boolean) =>
+  button({
+    text: m.resolve, actionId: ACTION.resolve, value, ...(primary ? { style: 'primary' as const } : {}),
+    confirm: confirmDialog({ title: m.resolveConfirmTitle, text: m.resolveConfirmText, confirm: m.resolveConfirmYes, deny: m.resolveConfirmNo }),
+  });
+
 function headerActions(incident: Incident, locale: Locale): ActionsBlockElement[] {
   const m = messages(locale).header;
   const value = incident.id;
   const update = button({ text: m.postUpdate, actionId: ACTION.postUpdate, value });
   switch (incident.status) {
     case 'declared':
-      return [button({ text: m.acknowledge, actionId: ACTION.acknowledge, value, style: 'primary' }), update,
-        button({ text: m.resolve, actionId: ACTION.resolve, value })];
+      return [button({ text: m.acknowledge, actionId: ACTION.acknowledge, value, style: 'primary' }), update, resolveButton(m, value, false)];
     case 'acknowledged':
-      return [update, button({ text: m.resolve, actionId: ACTION.resolve, value, style: 'primary' })];
+      return [update, resolveButton(m, value, true)];
     case 'resolved':
       return [update, button({ text: m.close, actionId: ACTION.close, value, style: 'primary' })];
     case 'closed':
@@ -64,10 +70,15 @@ export function incidentHeader(input: IncidentHeaderInput): SlackMessage {
       `*${m.header.host}*\n${incident.host === undefined ? m.header.anyHost : inlineMrkdwn(incident.host, 100)}`,
       `*${m.header.declared}*\n${slackDate(incident.declaredAt, timeZone)}`,
     ]),
-    section(`${clockLine(clocks.response, timeZone, locale)}\n${clockLine(clocks.recovery, timeZone, locale)}`),
+    section(`${clockLine(clocks.response, timeZone, locale, 'kept')}\n${clockLine(clocks.recovery, timeZone, locale, 'kept')}`),
   ];
   const buttons = headerActions(incident, locale);
-  if (buttons.length > 0) blocks.push(actions([...buttons, severityMenu(incident, locale)], BLOCK.headerActions));
+  if (buttons.length > 0) {
+    blocks.push(actions([...buttons, severityMenu(incident, locale)], BLOCK.headerActions));
+    // Who leads: take it yourself, or hand it to someone (the policy decides who may).
+    const usersSelect: UsersSelect = { type: 'users_select', action_id: ACTION.assignCommander, placeholder: plain(m.header.assignCommander, 150) };
+    blocks.push(actions([button({ text: m.header.takeLead, actionId: ACTION.takeLead, value: incident.id }), usersSelect], BLOCK.headerLead));
+  }
   const text = m.header.fallback(incident.id, inlineMrkdwn(incident.title, 200), m.severity[incident.severity], m.status[incident.status]);
   return { text: fallbackText(text), blocks };
 }

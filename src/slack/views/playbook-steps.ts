@@ -26,14 +26,18 @@ export function runButton(spec: CommandSpec, locale: Locale): Button {
   const value = JSON.stringify({ commandId: spec.id });
   if (spec.risk === 'read-only') return button({ text: m.run, actionId: ACTION.runCommand, value, style: 'primary' });
   const destructive = spec.risk === 'destructive';
+  // Asking for approval runs nothing yet: the dialog says so, and who decides.
+  const asks = spec.requiresApproval === true;
+  const title = pick(spec.title, locale);
+  const risk = messages(locale).risk[spec.risk];
   const confirm = confirmDialog({
-    title: m.confirmTitle,
-    text: m.confirmText(pick(spec.title, locale), messages(locale).risk[spec.risk]),
-    confirm: m.confirmYes,
+    title: asks ? m.confirmApprovalTitle : m.confirmTitle,
+    text: asks ? m.confirmApprovalText(title, risk) : m.confirmText(title, risk),
+    confirm: asks ? m.confirmApprovalYes : m.confirmYes,
     deny: m.confirmNo,
     danger: destructive,
   });
-  const text = !destructive ? m.run : spec.requiresApproval ? m.runNeedsApproval : m.runNeedsRole;
+  const text = asks ? m.runNeedsApproval : destructive ? m.runNeedsRole : m.run;
   return button({ text, actionId: ACTION.runCommand, value, confirm, ...(destructive ? { style: 'danger' as const } : {}) });
 }
 

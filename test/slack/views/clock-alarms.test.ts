@@ -29,6 +29,23 @@ describe('clock alarms', () => {
     expect(message.text).toBe(text);
   });
 
+  it.each([
+    ['the commander', { commander: 'U0LEAD' }, ['U0LEAD'], 'Paging <@U0LEAD>.'],
+    ['the ladder level when nobody leads', {}, ['S0L1', 'U0ONCALL'], 'Paging <!subteam^S0L1> <@U0ONCALL>.'],
+  ] as const)('calls whoever must act: %s', (_who, roles, notify, line) => {
+    const incident = anIncident({ roles });
+    const clock = clocksOf(incident, T0 + 10 * 60_000).response;
+    for (const message of [
+      clockReminder({ incident, clock, locale: 'en', timeZone: 'Asia/Tokyo', notify }),
+      clockBreach({ incident, clock: clocksOf(incident, T0 + 20 * 60_000).response, locale: 'en', timeZone: 'Asia/Tokyo', notify }),
+      interimReminder({ incident, sinceMs: 30 * 60_000, locale: 'en', notify }),
+    ]) {
+      expectSafeMessage(message);
+      expect(message.text).toContain(line);
+      expect(firstLine(message.blocks)).toContain(line);
+    }
+  });
+
   it('nudges for an interim report', () => {
     const message = interimReminder({ incident: anIncident(), sinceMs: 30 * 60_000, locale: 'en' });
     expectSafeMessage(message);

@@ -29,7 +29,9 @@ describe('incidentHeader', () => {
     expect(text).toContain('backtest-01');
     expect(text).toContain('*First response* due <!date^1773105300^{date_short_pretty} {time}|2026-03-10 10:15 JST>');
     expect(text).toContain('*Recovery* due <!date^1773108000^{date_short_pretty} {time}|2026-03-10 11:00 JST>');
-    expect(text).toContain('14 min left');
+    // The header stays on screen and is re-rendered only on a change: a state, never a countdown that goes stale.
+    expect(text).toContain('10:15 JST> · :hourglass_flowing_sand: running');
+    expect(text).not.toMatch(/left|min/);
     expect(message.text).toBe('inc-42: Backtest main process crashed (Critical, Declared)');
   });
 
@@ -42,6 +44,15 @@ describe('incidentHeader', () => {
     expect(actionIds(anIncident(overrides as Partial<Incident>))).toEqual(expected);
   });
 
+  it('asks before recording the recovery, and offers to take or hand over the lead until closed', () => {
+    const blocks = render(anIncident(acked as Partial<Incident>)).blocks;
+    const resolve = blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => 'action_id' in e && e.action_id === ACTION.resolve);
+    expect(resolve && 'confirm' in resolve ? resolve.confirm?.title?.text : undefined).toBe('Record the recovery?');
+    const lead = blocks.find((b): b is ActionsBlock => b.type === 'actions' && b.block_id === BLOCK.headerLead);
+    expect(lead?.elements.map((e) => [e.type, 'action_id' in e ? e.action_id : ''])).toEqual([['button', ACTION.takeLead], ['users_select', ACTION.assignCommander]]);
+    expect(render(anIncident(closed as Partial<Incident>)).blocks.some((b) => b.block_id === BLOCK.headerLead)).toBe(false);
+  });
+
   it('offers the three other severities in its menu and keeps the block id stable', () => {
     const row = render(anIncident({ severity: 'high' })).blocks.find((b): b is ActionsBlock => b.type === 'actions');
     expect(row?.block_id).toBe(BLOCK.headerActions);
@@ -50,7 +61,9 @@ describe('incidentHeader', () => {
   });
 
   it('says how a clock stands: overdue, met, missed', () => {
-    expect(allText(render(anIncident(), T0 + 20 * 60_000).blocks)).toContain('overdue by 5 min');
+    const overdue = allText(render(anIncident(), T0 + 20 * 60_000).blocks);
+    expect(overdue).toContain('10:15 JST> · :rotating_light: overdue');
+    expect(overdue).not.toContain('overdue by');
     const text = allText(render(anIncident(resolved as Partial<Incident>), T0 + 60 * 60_000).blocks);
     expect(text).toContain('met, 10 min to spare');
     expect(text).toContain('met, 20 min to spare');
@@ -79,7 +92,7 @@ describe('incidentHeader', () => {
   it('speaks Japanese in ja', () => {
     const message = render(anIncident(), T0 + 60_000, 'Asia/Tokyo', 'ja');
     const text = allText(message.blocks);
-    for (const word of ['重要度', '緊急', '宣言済み', '対応責任者', '初期対応期限', '復旧期限', '初期対応を開始', '中間報告を投稿', '復旧を記録', '残り14分']) {
+    for (const word of ['重要度', '緊急', '宣言済み', '対応責任者', '初期対応期限', '復旧期限', '初期対応を開始', '中間報告を投稿', '復旧を記録', '計測中', '対応責任者になる']) {
       expect(text).toContain(word);
     }
     expect((message.blocks[2] as SectionBlock).text?.text).toContain('*初期対応期限*\u3000<!date^');

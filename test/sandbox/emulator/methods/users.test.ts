@@ -16,6 +16,21 @@ describe('users.info', () => {
   });
 });
 
+describe('users.list', () => {
+  it('pages through the members with a cursor, as Slack does', async () => {
+    const first = await client.users.list({ limit: 3 });
+    expect(first.members?.map((m) => m.id)).toEqual(['U0L1OPS', 'U0L2SYS', 'U0L3DEV']);
+    const cursor = first.response_metadata?.next_cursor ?? '';
+    expect(cursor).not.toBe('');
+    const rest = await client.users.list({ limit: 3, cursor });
+    expect(rest.members?.[0]).toMatchObject({ id: 'U0STAKE', name: 'pm.yamada', real_name: 'Yamada (stakeholder)' });
+    const ids = [...(first.members ?? []), ...(rest.members ?? [])].map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(rest.response_metadata?.next_cursor).toBe('');
+    expect(await slackError(client.users.list({ cursor: 'bm90LWEtY3Vyc29y' }))).toBe('invalid_cursor');
+  });
+});
+
 describe('usergroups', () => {
   it('lists the L1/L2/L3 groups and their members', async () => {
     const { usergroups } = await client.usergroups.list({ include_users: true });
