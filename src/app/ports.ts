@@ -94,6 +94,11 @@ export interface AuditLog {
 export interface Once {
   /** True for the first caller within ttlSeconds, false for every repeat. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Holds `key` for `owner` for ttlSeconds unless someone else holds it; returns who holds it now (`owner`
+   * when this call won), so a retry of the winner is told apart from a second claimant.
+   */
+  hold(key: string, owner: string, ttlSeconds: number): Promise<string>;
 }
 
 /** A request to run one catalogue command on one host, as queued (the worker re-checks all of it). */

@@ -263,6 +263,7 @@ export const en: Messages = {
     expired: () => 'The approval window has passed: ask to run it again.',
     self_approval: () => 'You cannot approve your own request: another person has to.',
     already_decided: () => 'This request was already approved or denied.',
+    duplicate: () => 'You asked for this run a moment ago; its result appears in its thread.',
     not_found: () => 'That incident does not exist.',
     not_incident_channel: () => en.errors.notIncidentChannel,
     unexpected: () => UNEXPECTED_EN,
