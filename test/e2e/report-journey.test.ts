@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, playbooks } from '../../commands/index.js';
 import { reportCommand } from '../../src/cli/report-command.js';
 import { reportClock } from '../../src/domain/report-clock.js';
+import { DEFAULT_USERS } from '../../src/sandbox/emulator/default-workspace.js';
 import { formatInstant } from '../../src/domain/time.js';
 import { createLogger } from '../../src/logger.js';
 import { ACTION } from '../../src/slack/ids.js';
@@ -34,6 +35,8 @@ import {
 const SUITE = catalogue.filter((c) => c.ticks === 'system_verified').map((c) => c.id);
 const RUN_ALL = [...new Set(playbooks.find((p) => p.kind === 'verification')?.steps.flatMap((s) => s.commands) ?? [])];
 const TZ = 'Asia/Tokyo';
+// The report names people as Slack shows them (users.info's display name), klaxon itself by name.
+const shownAs = (by: string): string => DEFAULT_USERS.find((u) => u.id === by)?.name ?? by;
 // A minute boundary, so the scripted durations are whole minutes.
 const clock = scriptedClock(Math.floor(Date.now() / 60_000) * 60_000);
 const T0 = clock.at();
@@ -177,7 +180,8 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     const time = (minutes: number) => clockJa.when(T0 + minutes * 60_000);
     expect(sla).toContain(`| 初期対応時間 | 15分 | ${time(15)} | 7分（${time(7)}） | 達成 |`);
     expect(sla).toContain(`| 復旧時間 | 1時間 | ${time(60)} | 1時間15分（${time(75)}） | 未達（15分超過） |`);
-    expect(basics(report.markdown, '宣言時刻')).toBe(`${time(0)}（${USERS.l1}、Slack）`);
+    expect(basics(report.markdown, '宣言時刻')).toBe(`${time(0)}（${shownAs(USERS.l1)}、Slack）`);
+    expect(report.markdown).not.toMatch(/\bU0[A-Z0-9]+\b/);
     expect(basics(report.markdown, 'クローズ時刻')).toBe(time(85));
     expect(basics(report.markdown, '影響時間')).toBe('1時間15分（発生から復旧まで）');
   });
@@ -196,7 +200,7 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     const described = events.filter((e) => e.type !== 'report_written');
     const rows = section(report.markdown, '### タイムライン').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
     expect(rows.length - 1).toBe(described.length);
-    for (const event of described) expect(rows.some((row) => row.startsWith(`| ${clockJa.precise(event.at)} | ${event.by} |`))).toBe(true);
+    for (const event of described) expect(rows.some((row) => row.startsWith(`| ${clockJa.precise(event.at)} | ${shownAs(event.by)} |`))).toBe(true);
     expect(described.filter((e) => e.type === 'job_finished')).toHaveLength(1 + RUN_ALL.length);
     expect(SUITE.every((id) => RUN_ALL.includes(id))).toBe(true);
   });

@@ -6,6 +6,7 @@ import { slaFor } from '../../domain/policy.js';
 import { clocks, type Clocks } from '../../domain/sla.js';
 import type { IncidentLinkKey, IncidentLinks, Links } from '../../app/links.js';
 import type { Services } from '../../app/services.js';
+import { createDisplayNames, type DisplayNames } from '../display-names.js';
 import { SlackPlatformError, type SlackApi } from '../slack-api.js';
 import type { SlackMessage } from '../views/view-types.js';
 
@@ -29,6 +30,8 @@ export interface EffectContext {
    */
   tell(to: { readonly channel: string; readonly user: string; readonly responseUrl?: string }, message: SlackMessage): Promise<void>;
   clocksOf(incident: Incident): Clocks;
+  /** A person's display name from Slack (cached), undefined when Slack does not know them. */
+  readonly displayName: DisplayNames;
 }
 
 /** What a message looked like when last shown, so an unchanged message is not sent again. */
@@ -102,5 +105,6 @@ export function createEffectContext({ services, slack, botToken, readArtifact }:
       }
     },
     clocksOf: (incident) => clocks(incident, services.now(), slaFor(services.policy, incident.severity)),
+    displayName: createDisplayNames(slack, services.now),
   };
 }
