@@ -278,6 +278,7 @@ export const en: Messages = {
     required: 'Required for this severity',
   },
   done: {
+    draftKept: 'Your text is longer than the declare form\'s description holds (3,000 characters). Here it is whole: add it with `/incident note` once declared.',
     declared: (id) => `${id} declared. Creating its channel…`,
     updatePosted: 'Status update posted.',
     noteAdded: 'Note added to the timeline.',

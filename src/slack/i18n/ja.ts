@@ -278,6 +278,7 @@ export const ja: Messages = {
     required: '必須項目です',
   },
   done: {
+    draftKept: '入力された文が宣言フォームの説明欄（3000文字）に収まりません。全文を以下に残します。宣言後に `/incident note` で追加してください。',
     declared: (id) => `${id} を宣言しました。インシデントチャンネルを作成しています…`,
     updatePosted: '中間報告を投稿しました。',
     noteAdded: 'メモをタイムラインに追加しました。',
