@@ -33,6 +33,8 @@ export interface RunRequest {
   readonly host?: string;
   readonly by: string;
   readonly key: string;
+  /** The "Run all" this request belongs to. */
+  readonly suite?: string;
 }
 
 /** How long a person's run request stands for their repeats (a double click, three quick clicks on Run). */
@@ -69,6 +71,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     host,
     requestedBy: request.by,
     severity: incident.severity,
+    ...(request.suite === undefined ? {} : { suite: request.suite }),
   };
   if (spec.requiresApproval) {
     const expiresAt = services.now() + services.policy.approvalTtlMinutes * 60_000;
