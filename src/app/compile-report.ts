@@ -22,7 +22,7 @@ export interface ReportSources {
 }
 
 /** The link under which an incident keeps a person's display name, so every rendering of its report names them alike. */
-export const personLink = (userId: string): string => `person:${userId}`;
+export const personLink = (userId: string): `person:${string}` => `person:${userId}`;
 
 export interface CompiledReport {
   readonly incident: Incident;
@@ -53,7 +53,7 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
   // A report cannot list its own digest: report_written events stay out.
   const events = [...recorded, ...pending].filter((event) => event.type !== 'report_written');
   const links = await sources.store.getLinks(incidentId);
-  const userNames = Object.fromEntries(Object.entries(links).flatMap(([key, name]) => (key.startsWith(personLink('')) ? [[key.slice(personLink('').length), name]] : [])));
+  const userNames = Object.fromEntries(Object.entries(links).flatMap(([key, name]) => (key.startsWith(personLink('')) && name !== undefined ? [[key.slice(personLink('').length), name]] : [])));
   // Free text typed by people (updates, notes, the close form) is in the report too: it travels further than
   // the channel (a file, an upload, a summary), so it gets the same secret redaction as command output.
   const markdown = redact(

@@ -7,8 +7,8 @@ import type { TimelineEvent } from '../../domain/timeline.js';
 import { maintenanceSummary } from '../views/maintenance-summary.js';
 import { requireChannel, type EffectContext } from './effect-context.js';
 
-const summaryLink = (suiteId: string) => `suite:${suiteId}`;
-const definitionLink = (suiteId: string) => `suite-def:${suiteId}`;
+const summaryLink = (suiteId: string): `suite:${string}` => `suite:${suiteId}`;
+const definitionLink = (suiteId: string): `suite-def:${string}` => `suite-def:${suiteId}`;
 // How long a replica may take to post the summary before another one may try (a crashed one never finishes).
 const POST_CLAIM_S = 60;
 
