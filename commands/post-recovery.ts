@@ -33,7 +33,7 @@ export const postRecovery = [
     passWhen: { output: '^Health check: (\\d+)/\\1 module\\(s\\) import$', description: 'every checked module imports' },
     departure: {
       en: 'main.py --test-mode starts the old full backtest (main.py is inactive and reads no flags); klaxon checks that the live modules import, without running a backtest.',
-      ja: 'main.py --test-mode は旧フルバックテストを起動する (main.py は非アクティブ)。バックテストを実行せずに稼働モジュールの読み込みを確認する。',
+      ja: 'main.py --test-mode は旧フルバックテストを起動する（main.py は非アクティブ）。バックテストを実行せずに稼働モジュールの読み込みを確認する。',
     },
   },
   {
@@ -62,7 +62,7 @@ export const postRecovery = [
     ticks: 'system_verified',
     departure: {
       en: 'demo_performance_monitor.py reads no --benchmark flag and times a sleep loop; klaxon reports the host’s real usage.',
-      ja: 'demo_performance_monitor.py は --benchmark を読まず sleep を計測するだけのため、ホストの実使用量を示す。',
+      ja: 'demo_performance_monitor.py は --benchmark を読まず `sleep` を計測するだけのため、ホストの実使用量を示す。',
     },
   },
   {
@@ -136,7 +136,7 @@ export const postRecovery = [
     action: { kind: 'builtin', builtin: 'json-set', options: { file: MONITORING_CONFIG, key: 'monitoring_settings.update_interval_seconds' } },
     departure: {
       en: `Dashboard has no increase_monitoring_frequency; the interval is update_interval_seconds in ${MONITORING_CONFIG}.`,
-      ja: `Dashboard に increase_monitoring_frequency はない。間隔は ${MONITORING_CONFIG} の update_interval_seconds で設定する。`,
+      ja: `\`Dashboard\` に increase_monitoring_frequency はない。間隔は ${MONITORING_CONFIG} の update_interval_seconds で設定する。`,
     },
   },
 ] as const satisfies readonly CommandSpec[];

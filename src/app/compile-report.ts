@@ -21,6 +21,9 @@ export interface ReportSources {
   readonly timeZone: string;
 }
 
+/** The link under which an incident keeps a person's display name, so every rendering of its report names them alike. */
+export const personLink = (userId: string): `person:${string}` => `person:${userId}`;
+
 export interface CompiledReport {
   readonly incident: Incident;
   readonly fileName: string;
@@ -49,6 +52,8 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
   const pending = written?.ok ? written.value.events.filter((event) => !known.has(event.id)) : [];
   // A report cannot list its own digest: report_written events stay out.
   const events = [...recorded, ...pending].filter((event) => event.type !== 'report_written');
+  const links = await sources.store.getLinks(incidentId);
+  const userNames = Object.fromEntries(Object.entries(links).flatMap(([key, name]) => (key.startsWith(personLink('')) && name !== undefined ? [[key.slice(personLink('').length), name]] : [])));
   // Free text typed by people (updates, notes, the close form) is in the report too: it travels further than
   // the channel (a file, an upload, a summary), so it gets the same secret redaction as command output.
   const markdown = redact(
@@ -59,6 +64,7 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
       timeZone: sources.timeZone,
       targets: slaFor(sources.policy, incident.severity),
       commandTitle: (id) => findCommand(sources.catalogue, id)?.title[sources.locale],
+      userNames,
       generatedAt: at,
     }),
   );

@@ -56,6 +56,11 @@ export interface IncidentLinks {
   readonly [files: `run-files:${string}`]: FileIds;
   readonly [snapshot: `run-snapshot:${string}`]: MessageTs;
   readonly [canary: `run-canary:${string}`]: MessageTs;
+  /** A person's display name as the report shows it, kept so every rendering names them alike (`personLink`). */
+  readonly [person: `person:${string}`]: string;
+  /** "Run all": its summary message, and the JSON of its runs (`RunSuite`) it is rendered from. */
+  readonly [suite: `suite:${string}`]: MessageTs;
+  readonly [suiteRuns: `suite-def:${string}`]: string;
   /** A destructive run's approval request. */
   readonly [approval: `approval:${string}`]: MessageTs;
   /** A fired clock alarm's notice, by its job id (`alarmPostedLink`). */

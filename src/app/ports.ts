@@ -97,6 +97,11 @@ export interface AuditLog {
 export interface Once {
   /** True for the first caller within ttlSeconds, false for every repeat. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Holds `key` for `owner` for ttlSeconds unless someone else holds it; returns who holds it now (`owner`
+   * when this call won), so a retry of the winner is told apart from a second claimant.
+   */
+  hold(key: string, owner: string, ttlSeconds: number): Promise<string>;
 }
 
 /** A request to run one catalogue command on one host, as queued (the worker re-checks all of it). */
@@ -114,6 +119,18 @@ export interface RunJobData {
    * checks it against the plans of its own policy instead of a person's roles.
    */
   readonly maintenance?: { readonly planId: string; readonly planRunId: string; readonly slot: EntrySlot };
+  /** Set for a run started by "Run all": it reports in the suite's one summary message, not a thread of its own. */
+  readonly suite?: string;
+}
+
+/** "Run all" of a playbook: which runs it started (or why one did not start), shown as one summary message. */
+export interface RunSuite {
+  readonly id: string;
+  readonly playbookId: string;
+  readonly by: string;
+  readonly host: string;
+  readonly startedAt: Instant;
+  readonly entries: readonly { readonly command: string; readonly runId?: string; readonly refused?: string }[];
 }
 
 /** A file a run produced, kept in Redis for the bot to upload (the worker host holds no Slack token). */
@@ -191,6 +208,8 @@ export type EffectJob =
       readonly name: 'run-accepted';
       readonly data: { readonly incidentId: string; readonly run: RunJobData; readonly approval?: { readonly expiresAt: number } };
     }
+  /** "Run all" started: its summary message, updated in place as its runs go. */
+  | { readonly name: 'run-suite'; readonly data: { readonly incidentId: string; readonly suite: RunSuite } }
   /** A pending approval was decided (or found expired): its request message shows the decision. */
   | {
       readonly name: 'approval-decided';

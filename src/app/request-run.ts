@@ -23,7 +23,9 @@ export type RunRefusal =
   | { readonly code: 'no_such_request' }
   | { readonly code: 'expired' }
   | { readonly code: 'self_approval' }
-  | { readonly code: 'already_decided' };
+  | { readonly code: 'already_decided' }
+  /** The same person asked for the same command with the same parameters a moment ago: that run is the answer. */
+  | { readonly code: 'duplicate' };
 
 export interface RunRequest {
   readonly incident: Incident;
@@ -32,7 +34,12 @@ export interface RunRequest {
   readonly host?: string;
   readonly by: string;
   readonly key: string;
+  /** The "Run all" this request belongs to. */
+  readonly suite?: string;
 }
+
+/** How long a person's run request stands for their repeats (a double click, three quick clicks on Run). */
+export const RUN_REPEAT_WINDOW_SECONDS = 10;
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -57,6 +64,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}` });
     return allowed;
   }
+  if (!(await firstOfRepeats(services, incident.id, `run-window-${incident.id}-${request.by}-${spec.id}-${host}-${paramsDigest}`, runId))) return err({ code: 'duplicate' });
   const run: RunJobData = {
     runId,
     incidentId: incident.id,
@@ -65,6 +73,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     host,
     requestedBy: request.by,
     severity: incident.severity,
+    ...(request.suite === undefined ? {} : { suite: request.suite }),
   };
   if (spec.requiresApproval) {
     const expiresAt = services.now() + services.policy.approvalTtlMinutes * 60_000;
@@ -78,6 +87,16 @@ export async function requestRun(services: Services, request: RunRequest): Promi
   }
   await queueRun(services, run, paramsDigest, request.by);
   return ok({ state: 'queued', run, spec });
+}
+
+// The first request holds the window; a retry of that same request (same key, same runId) goes on, a repeat
+// by a new click is the run already asked for, unless that run has finished: asking again is then a re-run.
+async function firstOfRepeats(services: Services, incidentId: string, window: string, runId: string): Promise<boolean> {
+  const held = await services.once.hold(window, runId, RUN_REPEAT_WINDOW_SECONDS);
+  if (held === runId) return true;
+  const events = await services.store.timelineAll(incidentId);
+  if (!events.some((e) => e.type === 'job_finished' && e.jobId === held)) return false;
+  return firstOfRepeats(services, incidentId, `${window}-after-${held}`, runId);
 }
 
 /** A second person approves (or denies) a pending destructive run. */

@@ -64,10 +64,7 @@ export function recordVerification(incident: Incident, verification: Verificatio
   return act(incident, actor, (current) => {
     if (current.status !== 'resolved') return fail('not_resolved', `${current.id} is not resolved`, { status: current.status });
     if (verification.passed && verification.failed.length > 0) return fail('usage', 'a passed verification has no failed commands');
-    const text = verification.passed
-      ? 'Post-recovery verification passed'
-      : `Post-recovery verification failed: ${verification.failed.join(', ') || 'no result'}`;
-    return ok({ incident: current, events: [{ type: 'note', text }], ticks: verification.passed ? ['system_verified'] : [] });
+    return ok({ incident: current, events: [{ type: 'verification', passed: verification.passed, failed: verification.failed }], ticks: verification.passed ? ['system_verified'] : [] });
   });
 }
 

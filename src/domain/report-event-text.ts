@@ -52,6 +52,8 @@ export function describeEvent(event: TimelineEvent, ctx: ReportContext): string 
       return says.update(event.text);
     case 'note':
       return says.note(event.text);
+    case 'verification':
+      return event.passed ? says.verificationPassed : says.verificationFailed(event.failed.join(w.listSeparator));
     case 'pinned':
       return says.pinned(ctx.name(event.author), ctx.time(event.pinnedAt), event.text);
     case 'escalated':

@@ -111,6 +111,9 @@ export interface ReportWords {
     readonly approval: (decision: string, command: string) => string;
     readonly update: (text: string) => string;
     readonly note: (text: string) => string;
+    readonly verificationPassed: string;
+    /** `failed`: the failed checks' ids, joined; empty when none reported a result. */
+    readonly verificationFailed: (failed: string) => string;
     readonly pinned: (author: string, pinnedAt: string, text: string) => string;
     readonly escalated: (level: string, reason: string) => string;
     readonly reminder: (clock: string, dueAt: string) => string;
@@ -221,6 +224,8 @@ const EN: ReportWords = {
     approval: (decision, command) => `${decision}: ${command}`,
     update: (text) => `Status update: ${text}`,
     note: (text) => `Note: ${text}`,
+    verificationPassed: 'Post-recovery verification passed',
+    verificationFailed: (failed) => `Post-recovery verification failed: ${failed || 'no result'}`,
     pinned: (author, pinnedAt, text) => `📌 Message by ${author} (pinned ${pinnedAt}): ${text}`,
     escalated: (level, reason) => `Escalated to ${level}: ${reason}`,
     reminder: (clock, dueAt) => `Reminder: ${clock} deadline at ${dueAt}`,
@@ -331,6 +336,8 @@ const JA: ReportWords = {
     approval: (decision, command) => `${decision}：${command}`,
     update: (text) => `中間報告：${text}`,
     note: (text) => `メモ：${text}`,
+    verificationPassed: '復旧後のシステム検証に合格',
+    verificationFailed: (failed) => `復旧後のシステム検証に失敗：${failed || '結果なし'}`,
     pinned: (author, pinnedAt, text) => `📌 ${author}の投稿（${pinnedAt}にピン留め）：${text}`,
     escalated: (level, reason) => `${level}にエスカレーション：${reason}`,
     reminder: (clock, dueAt) => `${clock}期限の事前通知（期限 ${dueAt}）`,

@@ -43,6 +43,8 @@ export type TimelineEventBody =
   | { readonly type: 'approval'; readonly jobId: string; readonly commandId: string; readonly decision: 'requested' | 'approved' | 'denied' | 'expired' }
   | { readonly type: 'update_posted'; readonly text: string }
   | { readonly type: 'note'; readonly text: string }
+  /** The §8.1 suite's verdict, as data: each report says it in its own language. */
+  | { readonly type: 'verification'; readonly passed: boolean; readonly failed: readonly string[] }
   /** A 📌 on a message: `at` is the message's original time, `pinnedAt` when it was pinned. */
   | { readonly type: 'pinned'; readonly text: string; readonly author: UserId; readonly pinnedAt: Instant }
   | { readonly type: 'escalated'; readonly level: EscalationLevel; readonly reason: string }

@@ -11,7 +11,8 @@ export const SUBCOMMANDS = [
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type IncidentCommand =
-  | { readonly kind: 'declare'; readonly severity?: Severity; readonly title?: string }
+  /** `draft`: a title too long for one, which the declare form takes as its starting point. */
+  | { readonly kind: 'declare'; readonly severity?: Severity; readonly title?: string; readonly draft?: string }
   | { readonly kind: 'update'; readonly text: string }
   | { readonly kind: 'severity'; readonly severity: Severity }
   | { readonly kind: 'assign'; readonly role: IncidentRole; readonly user: string }
@@ -79,7 +80,8 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
       if (!severity.ok) return usage({ subcommand: 'declare', reason: 'bad_severity', input: args[0], valid: ['critical', 'high', 'medium', 'low'] });
       const title = rest.trim().slice((args[0] ?? '').length).trim();
       if (!title) return ok({ kind: 'declare', severity: severity.value });
-      if (title.length > TITLE_MAX_LENGTH) return usage({ subcommand: 'declare', reason: 'too_long', valid: [String(TITLE_MAX_LENGTH)] });
+      // A paragraph typed as a title is not refused (and lost): the form opens with it to be shortened.
+      if (title.length > TITLE_MAX_LENGTH) return ok({ kind: 'declare', severity: severity.value, draft: title });
       return ok({ kind: 'declare', severity: severity.value, title });
     }
     case 'update':

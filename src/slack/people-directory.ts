@@ -2,7 +2,7 @@
 // when Slack did not turn it into a mention (a name typed without the autocomplete, a display name with
 // spaces). The workspace's member list is read with users.list (Tier 2) and kept for five minutes; a name
 // not found in a list older than a minute reads it again once.
-import type { WebClient } from '@slack/web-api';
+import type { SlackApi } from './slack-api.js';
 import type { Logger } from '../logger.js';
 
 interface Member {
@@ -22,7 +22,7 @@ export interface PeopleDirectory {
   find(name: string): Promise<readonly string[]>;
 }
 
-export function createPeopleDirectory(client: WebClient, now: () => number, logger: Logger): PeopleDirectory {
+export function createPeopleDirectory(client: Pick<SlackApi, 'users'>, now: () => number, logger: Logger): PeopleDirectory {
   let members: readonly Member[] = [];
   let readAt = 0;
   let reading: Promise<void> | undefined;

@@ -54,7 +54,7 @@ export function recentRequests(now: () => number = Date.now, capacity = LOCAL_CA
   };
 }
 
-async function claimed(once: Once, local: ReturnType<typeof recentRequests>, identity: string): Promise<boolean> {
+async function claimed(once: Pick<Once, 'claim'>, local: ReturnType<typeof recentRequests>, identity: string): Promise<boolean> {
   if (!local.first(identity)) return false;
   const verdict = await within(once.claim(`slack-${identity}`, REPLAY_TTL_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
   // Unanswered: let a later copy ask Redis again, as it would have without this memory.
@@ -62,7 +62,7 @@ async function claimed(once: Once, local: ReturnType<typeof recentRequests>, ide
   return verdict !== false;
 }
 
-export function replayGuard(once: Once, now: () => number = Date.now): Middleware<AnyMiddlewareArgs> {
+export function replayGuard(once: Pick<Once, 'claim'>, now: () => number = Date.now): Middleware<AnyMiddlewareArgs> {
   const local = recentRequests(now);
   return async (args) => {
     const identity = requestIdentity(args.body as unknown as Record<string, unknown>);

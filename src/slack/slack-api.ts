@@ -42,6 +42,7 @@ export interface SlackApi {
   readonly pins: Pick<WebClient['pins'], 'add'>;
   readonly reactions: Pick<WebClient['reactions'], 'get'>;
   readonly usergroups: { readonly users: Pick<WebClient['usergroups']['users'], 'list'> };
+  readonly users: Pick<WebClient['users'], 'info' | 'list'>;
   readonly views: Pick<WebClient['views'], 'open'>;
   /** Slack's three-step upload (upload URL, bytes, complete) as the client does it; files completed together arrive as one message. */
   readonly filesUploadV2: Method<FilesUploadV2Arguments, Awaited<ReturnType<WebClient['filesUploadV2']>>>;
@@ -204,6 +205,7 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
     pins: { add: wrap('pins.add', client.pins.add) },
     reactions: { get: wrap('reactions.get', client.reactions.get) },
     usergroups: { users: { list: wrap('usergroups.users.list', client.usergroups.users.list) } },
+    users: { info: wrap('users.info', client.users.info), list: wrap('users.list', client.users.list) },
     views: { open: wrap('views.open', client.views.open) },
     filesUploadV2: wrap('files.uploadV2', (args: FilesUploadV2Arguments) => client.filesUploadV2(args)),
     findPosted,

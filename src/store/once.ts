@@ -51,5 +51,11 @@ export function createOnce(redis: Redis, options: { readonly prefix?: string } =
         batch.push({ key, ttlSeconds, resolve, reject });
       });
     },
+    async hold(key, owner, ttlSeconds) {
+      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+      // SET NX GET (Redis ≥ 7): one step, so two claimants never both see the key free.
+      const previous = await redis.call('SET', keys.once(key), owner, 'EX', String(ttlSeconds), 'NX', 'GET');
+      return previous === null ? owner : String(previous);
+    },
   };
 }

@@ -306,11 +306,11 @@ describe('the other transitions', () => {
     expect(codeOf(recordReportWritten(acknowledged(), { file: 'x', sha256: 'y' }, by('klaxon')))).toBe('not_resolved');
   });
 
-  it('ticks システム検証実施 when the post-recovery suite passes, and notes a failure', () => {
+  it('ticks システム検証実施 when the post-recovery suite passes, and records a failure as data (each report says it in its language)', () => {
     const passed = recordVerification(resolved(), { passed: true, failed: [] }, by('klaxon'));
-    expect(passed.ok && [passed.value.incident.checklist.system_verified.done, passed.value.events.map((e) => e.type)]).toEqual([true, ['note', 'checklist_ticked']]);
+    expect(passed.ok && [passed.value.incident.checklist.system_verified.done, passed.value.events.map((e) => e.type)]).toEqual([true, ['verification', 'checklist_ticked']]);
     const failed = recordVerification(resolved(), { passed: false, failed: ['recovery.matrix'] }, by('klaxon'));
-    expect(failed.ok && [failed.value.incident.checklist.system_verified.done, failed.value.events]).toMatchObject([false, [{ type: 'note', text: expect.stringContaining('recovery.matrix') }]]);
+    expect(failed.ok && [failed.value.incident.checklist.system_verified.done, failed.value.events]).toMatchObject([false, [{ type: 'verification', passed: false, failed: ['recovery.matrix'] }]]);
     expect(codeOf(recordVerification(acknowledged(), { passed: true, failed: [] }, by('klaxon')))).toBe('not_resolved');
     expect(codeOf(recordVerification(resolved(), { passed: true, failed: ['x'] }, by('klaxon')))).toBe('usage');
   });

@@ -452,6 +452,7 @@ const SAMPLES: { readonly [K in TimelineEventType]: readonly [Extract<TimelineEv
   approval: [{ type: 'approval', jobId: 'j2', commandId: 'kill-python', decision: 'denied' }, 'Approval denied: kill-python (j2)', '却下：kill-python（j2）'],
   update_posted: [{ type: 'update_posted', text: 'Still investigating with <@U2>' }, 'Status update: Still investigating with @U2', '中間報告：Still investigating with @U2'],
   note: [{ type: 'note', text: 'Cache is cold' }, 'Note: Cache is cold', 'メモ：Cache is cold'],
+  verification: [{ type: 'verification', passed: false, failed: ['config.validate', 'perf.benchmark'] }, 'Post-recovery verification failed: config.validate, perf.benchmark', '復旧後のシステム検証に失敗：config.validate、perf.benchmark'],
   pinned: [{ type: 'pinned', text: 'look here', author: 'U3', pinnedAt: at(9) }, '📌 Message by U3 (pinned 2026-03-10 01:09:00 UTC): look here', '📌 U3の投稿（2026/03/10 01:09:00 UTCにピン留め）：look here'],
   escalated: [{ type: 'escalated', level: 3, reason: 'no recovery' }, 'Escalated to Level 3 (development team): no recovery', 'Level 3（開発チーム）にエスカレーション：no recovery'],
   clock: [{ type: 'clock', clock: 'interim', kind: 'reminder', dueAt: at(30) }, 'Reminder: interim-report deadline at 2026-03-10 01:30:00 UTC', '中間報告期限の事前通知（期限 2026/03/10 01:30:00 UTC）'],

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, playbooks } from '../../commands/index.js';
 import { reportCommand } from '../../src/cli/report-command.js';
 import { reportClock } from '../../src/domain/report-clock.js';
+import { DEFAULT_USERS } from '../../src/sandbox/emulator/default-workspace.js';
 import { formatInstant } from '../../src/domain/time.js';
 import { createLogger } from '../../src/logger.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { englishWords } from '../support/english-words.js';
 import {
   click,
   command,
@@ -34,10 +36,14 @@ import {
 const SUITE = catalogue.filter((c) => c.ticks === 'system_verified').map((c) => c.id);
 const RUN_ALL = [...new Set(playbooks.find((p) => p.kind === 'verification')?.steps.flatMap((s) => s.commands) ?? [])];
 const TZ = 'Asia/Tokyo';
+// The report names people as Slack shows them (users.info's display name), klaxon itself by name.
+const shownAs = (by: string): string => DEFAULT_USERS.find((u) => u.id === by)?.name ?? by;
 // A minute boundary, so the scripted durations are whole minutes.
 const clock = scriptedClock(Math.floor(Date.now() / 60_000) * 60_000);
 const T0 = clock.at();
 
+const TITLE = 'Backtests crash on start';
+const UPDATE = 'Restarted in safe mode; watching the error log';
 const FIELDS = {
   summary: 'main.py crashed on start after a config change',
   impact: 'All backtests stopped for 75 minutes',
@@ -75,7 +81,7 @@ describe('resolve, verify, close and report (critical, ja)', () => {
   afterAll(async () => k?.stop());
 
   it('walks the incident from declaration to a closed, archived channel', { timeout: 120_000 }, async () => {
-    d = await declareIncident(k, USERS.l1, 'critical', 'Backtests crash on start');
+    d = await declareIncident(k, USERS.l1, 'critical', TITLE);
 
     clock.advance(7);
     await tick(k, USERS.l1, d, 'impact_assessed');
@@ -86,7 +92,7 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     await eventually(async () => (await incident(k, d.incidentId)).checklist.initial_logs.done, '初期ログ収集 ticked by the log bundle');
 
     clock.advance(30);
-    await command(k, USERS.l1, d.channelId, 'update Restarted in safe mode; watching the error log');
+    await command(k, USERS.l1, d.channelId, `update ${UPDATE}`);
     clock.advance(35);
     const resolved = await command(k, USERS.l2, d.channelId, 'resolve');
     expect(resolved).toContain('復旧を記録しました');
@@ -177,7 +183,8 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     const time = (minutes: number) => clockJa.when(T0 + minutes * 60_000);
     expect(sla).toContain(`| 初期対応時間 | 15分 | ${time(15)} | 7分（${time(7)}） | 達成 |`);
     expect(sla).toContain(`| 復旧時間 | 1時間 | ${time(60)} | 1時間15分（${time(75)}） | 未達（15分超過） |`);
-    expect(basics(report.markdown, '宣言時刻')).toBe(`${time(0)}（${USERS.l1}、Slack）`);
+    expect(basics(report.markdown, '宣言時刻')).toBe(`${time(0)}（${shownAs(USERS.l1)}、Slack）`);
+    expect(report.markdown).not.toMatch(/\bU0[A-Z0-9]+\b/);
     expect(basics(report.markdown, 'クローズ時刻')).toBe(time(85));
     expect(basics(report.markdown, '影響時間')).toBe('1時間15分（発生から復旧まで）');
   });
@@ -196,7 +203,7 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     const described = events.filter((e) => e.type !== 'report_written');
     const rows = section(report.markdown, '### タイムライン').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
     expect(rows.length - 1).toBe(described.length);
-    for (const event of described) expect(rows.some((row) => row.startsWith(`| ${clockJa.precise(event.at)} | ${event.by} |`))).toBe(true);
+    for (const event of described) expect(rows.some((row) => row.startsWith(`| ${clockJa.precise(event.at)} | ${shownAs(event.by)} |`))).toBe(true);
     expect(described.filter((e) => e.type === 'job_finished')).toHaveLength(1 + RUN_ALL.length);
     expect(SUITE.every((id) => RUN_ALL.includes(id))).toBe(true);
   });
@@ -208,5 +215,34 @@ describe('resolve, verify, close and report (critical, ja)', () => {
     expect(await reportCommand([d.incidentId, '--out', out], k.config, createLogger({ level: 'silent', pretty: false }), io)).toBe(0);
     expect(await readFile(out, 'utf8')).toBe(report.markdown);
     expect(await reportFiles(reportsDir)).toHaveLength(2);
+  });
+
+  it('says everything in Japanese: messages, threads, replies, forms and the report (but what people typed and hosts printed)', () => {
+    // What people wrote is theirs (this journey writes English on purpose), and so is the channel's name.
+    const typed = [TITLE, UPDATE, ...Object.values(FIELDS), k.emulator.channel(d.channelId)?.name ?? ''];
+    const visible = (value: unknown, out: string[] = []): string[] => {
+      if (Array.isArray(value)) value.forEach((item) => visible(item, out));
+      else if (typeof value === 'object' && value !== null) {
+        for (const [key, item] of Object.entries(value)) {
+          if (typeof item === 'string' && ['text', 'alt_text'].includes(key)) out.push(item);
+          else if (!['value', 'action_id', 'block_id', 'url', 'callback_id', 'private_metadata', 'initial_value', 'initial_option', 'image_url'].includes(key)) visible(item, out);
+        }
+      }
+      return out;
+    };
+    const fromBot = [d.channelId, k.stakeholders].flatMap((channel) => k.emulator.messages(channel).filter((m) => m.botId !== undefined).flatMap((m) => [m, ...k.emulator.messages(channel, { threadTs: m.ts }).filter((r) => r.ts !== m.ts)]));
+    const surfaces: [string, string][] = [
+      ...fromBot.map((m): [string, string] => [`message ${m.ts}`, visible(m.blocks).join('\n') || m.text]),
+      ...k.emulator.ephemerals().map((e): [string, string] => [`reply to ${e.user}`, visible(e.blocks).join('\n') || e.text]),
+      ...k.emulator.views().map((v): [string, string] => [`view ${String(v.view['callback_id'])}`, visible(v.view).join('\n')]),
+      // Markdown's escapes taken out, so a path reads as a path.
+      ['report', report.markdown.replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1')],
+    ];
+    const found = surfaces.flatMap(([where, text]) => {
+      const own = typed.reduce((rest, t) => rest.replaceAll(t, ' '), text);
+      return englishWords(own).map((word) => `${where}: ${word}`);
+    });
+    expect([...new Set(found)]).toEqual([]);
+    expect(englishWords(`${UPDATE} 確認`)).not.toEqual([]);
   });
 });

@@ -201,6 +201,24 @@ describe('/incident subcommands', () => {
     expect(note).toMatchObject({ text: 'Optimizer jobs pile up since the nightly run', by: USERS.l2 });
   });
 
+  it('a title too long for one opens the declare form with the text in it, and gives back what the form cannot hold', async () => {
+    const first = 'Backtests crash on start & the optimizer <queue> piles up';
+    const typed = `${first}\n${'詳細なログの抜粋 '.repeat(500)}`;
+    expect(typed.length).toBeGreaterThan(4_000);
+    const before = new Set(k.emulator.views().map((v) => v.id));
+    // The emulator sends it as Slack does: `&`, `<`, `>` as entities.
+    const answer = await command(`declare critical ${typed}`, k.general, USERS.l3);
+    expect(answer.body).not.toMatch(/too long/i);
+    const modal = await eventually(() => k.emulator.views().find((v) => !before.has(v.id) && v.view['callback_id'] === CALLBACK.declare), 'the declare modal');
+    const input = (block: string) => ((modal.view['blocks'] as { block_id: string; element: { initial_value?: string; initial_option?: { value: string } } }[]).find((b) => b.block_id === block))?.element;
+    expect(input(INPUT.title.block)?.initial_value).toBe(first);
+    expect(input(INPUT.severity.block)?.initial_option?.value).toBe('critical');
+    expect(typed.startsWith((input(INPUT.description.block)?.initial_value ?? '').replace(/…$/, ''))).toBe(true);
+    expect(input(INPUT.description.block)?.initial_value?.length).toBeGreaterThan(2_900);
+    const kept = await eventually(() => k.emulator.ephemerals(k.general, USERS.l3).find((e) => e.text.includes('/incident note')), 'the whole text given back');
+    expect(JSON.stringify(kept.blocks)).toContain('詳細なログの抜粋');
+  });
+
   it('a 📌 on a message adds it to the timeline at its original time', async () => {
     const other = await k.bot.services.store.listOpen();
     const open = other.find((i) => i.id !== incident.id && i.status !== 'closed') as Incident;

@@ -34,6 +34,18 @@ describe('once', () => {
     expect(await once.claim('trigger-1', 1)).toBe(true);
   });
 
+  it('holds a key for its first owner: the owner is told it holds it again, every other claimant who does', async () => {
+    const clients = [redis, new Redis(inject('redisUrl'))];
+    const holders = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => createOnce(clients[n % 2] as Redis, { prefix }).hold('window-1', `click-${n}`, 60)),
+    );
+    await clients[1]?.quit();
+    const winner = holders[0] as string;
+    expect(holders.every((h) => h === winner)).toBe(true);
+    expect(await createOnce(redis, { prefix }).hold('window-1', winner, 60)).toBe(winner);
+    expect(await createOnce(redis, { prefix }).hold('window-2', 'click-x', 60)).toBe('click-x');
+  });
+
   it.each([0, -1, 1.5])('treats a ttl of %s as a bug', async (ttl) => {
     await expect(createOnce(redis, { prefix }).claim('x', ttl)).rejects.toThrow(/positive integer/);
   });

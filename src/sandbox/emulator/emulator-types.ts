@@ -4,6 +4,8 @@ export interface EmulatedUser {
   readonly id: string;
   readonly name: string;
   readonly realName: string;
+  /** The display name the person chose (profile.display_name); Slack sends "" when they chose none. Default: `name`. */
+  readonly displayName?: string;
   readonly title?: string;
   readonly tz?: string;
   readonly isBot?: boolean;

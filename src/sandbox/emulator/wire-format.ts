@@ -56,7 +56,13 @@ export function userJson(user: EmulatedUser, teamId: string): Record<string, unk
     deleted: user.deactivated ?? false,
     is_restricted: user.guest !== undefined,
     is_ultra_restricted: user.guest === 'single',
-    profile: { real_name: user.realName, display_name: user.name, title: user.title ?? '' },
+    profile: {
+      real_name: user.realName,
+      real_name_normalized: user.realName,
+      display_name: user.displayName ?? user.name,
+      display_name_normalized: user.displayName ?? user.name,
+      title: user.title ?? '',
+    },
   };
 }
 

@@ -17,11 +17,13 @@ import { checklistMessage } from '../views/checklist-message.js';
 import { incidentHeader } from '../views/incident-header.js';
 import { reportSummary } from '../views/report-summary.js';
 import type { SlackMessage } from '../views/view-types.js';
-import { compileReport } from '../../app/compile-report.js';
+import { compileReport, personLink } from '../../app/compile-report.js';
+import { reportPeople } from '../../domain/report-people.js';
 
 export async function deliverReport(ctx: EffectContext, incidentId: string): Promise<void> {
   const { services, slack } = ctx;
   const { config } = services;
+  await rememberDisplayNames(ctx, incidentId);
   const compiled = await compileReport({ ...services, locale: config.locale, timeZone: config.timeZone }, incidentId, services.now());
   if (!compiled.ok) throw new Error(`incident ${incidentId} not found`);
   const { incident, fileName, markdown, sha256 } = compiled.value;
@@ -59,6 +61,20 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
     await services.store.setLink(incidentId, 'archived', '1');
   }
   services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
+}
+
+// The names the report shows are kept with the incident: a retried delivery or `klaxon report` later renders
+// the same bytes, whatever Slack says then. Someone Slack does not know is shown by id.
+async function rememberDisplayNames(ctx: EffectContext, incidentId: string): Promise<void> {
+  const { store } = ctx.services;
+  const incident = await store.get(incidentId);
+  if (!incident) return;
+  const links = await store.getLinks(incidentId);
+  for (const userId of reportPeople(incident, await store.timelineAll(incidentId))) {
+    if (links[personLink(userId)] !== undefined) continue;
+    const name = await ctx.displayName(userId);
+    if (name !== undefined) await store.setLink(incidentId, personLink(userId), name);
+  }
 }
 
 async function renderFinal(services: Services, slack: SlackApi, channel: string, links: Links, incident: Incident): Promise<void> {

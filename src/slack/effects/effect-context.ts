@@ -9,6 +9,7 @@ import type { EffectRun } from '../../app/ports.js';
 import type { Services } from '../../app/services.js';
 
 export type { EffectRun };
+import { createDisplayNames, type DisplayNames } from '../display-names.js';
 import { effectMetadata, SlackPlatformError, type SlackApi } from '../slack-api.js';
 import type { SlackMessage } from '../views/view-types.js';
 
@@ -42,6 +43,8 @@ export interface EffectContext {
   clocksOf(incident: Incident): Clocks;
   /** A user group's members, asked of Slack at most once a minute per group (usergroups.users.list is Tier 2). */
   membersOf(usergroup: string): Promise<readonly string[]>;
+  /** A person's display name from Slack (cached), undefined when Slack does not know them. */
+  readonly displayName: DisplayNames;
 }
 
 export interface UploadRequest {
@@ -160,5 +163,6 @@ export function createEffectContext({ services, slack, botToken, readArtifact, g
       return users;
     },
     clocksOf: (incident) => clocks(incident, services.now(), slaFor(services.policy, incident.severity)),
+    displayName: createDisplayNames(slack, services.now),
   };
 }

@@ -12,6 +12,7 @@ import { renderIncident } from './render-incident.js';
 import { runAccepted } from './run-accepted.js';
 import { maintenanceRunEvent, postCanaryComparison, renderMaintenanceSummary } from './maintenance-effects.js';
 import { runEvent } from './run-event.js';
+import { renderRunSuite } from './run-suite.js';
 import { setupIncidentChannel } from './setup-incident-channel.js';
 
 export function effectProcessor(deps: EffectDeps): (job: EffectJob, run?: EffectRun) => Promise<void> {
@@ -49,6 +50,8 @@ function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
       return postPlaybook(ctx, task.data);
     case 'run-accepted':
       return runAccepted(ctx, task.data);
+    case 'run-suite':
+      return renderRunSuite(ctx, task.data.incidentId, task.data.suite.id, task.data.suite).then(() => undefined);
     case 'invite':
       return inviteMembersJob(ctx, task.data);
     case 'run-event':

@@ -18,5 +18,7 @@ export async function runAccepted(ctx: EffectContext, data: Extract<EffectJob, {
     );
     return;
   }
+  // A run of "Run all" shows in the suite's summary instead.
+  if (run.suite !== undefined) return;
   await postRendered(ctx, { incidentId, saveAs: `run:${run.runId}` }, () => runProgress({ commandId: run.commandId, title, host: run.host, state: 'queued', locale }));
 }

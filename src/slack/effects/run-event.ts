@@ -18,10 +18,20 @@ import type { RunResult } from '../../domain/run-result.js';
 import { canaryComparison } from '../views/canary-comparison.js';
 import { requireChannel, type EffectContext, type Links } from './effect-context.js';
 import { trackVerification } from './track-verification.js';
+import { renderRunSuite, suiteThread } from './run-suite.js';
 
 type FinishedDetails = Omit<JobFinished, keyof JobRef>;
 
 export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<void> {
+  const { suite, incidentId } = event.run;
+  if (suite === undefined) return recordRunEvent(ctx, event);
+  // A run of "Run all": no progress messages; the suite's summary shows each step once it is recorded.
+  if (event.kind === 'progress') return;
+  await recordRunEvent(ctx, event, await suiteThread(ctx, incidentId, suite));
+  await renderRunSuite(ctx, incidentId, suite);
+}
+
+async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs?: string): Promise<void> {
   const { services, view } = ctx;
   const { run } = event;
   const { links } = await ctx.load(run.incidentId);
@@ -32,6 +42,7 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
   const base = { commandId: run.commandId, title: commandTitle(services.catalogue, run.commandId, view.locale), host: run.host, locale: view.locale };
   const job: JobRef = { jobId: run.runId, commandId: run.commandId, host: run.host };
   const ensureRoot = async (message: SlackMessage) => {
+    if (suiteThreadTs !== undefined) return suiteThreadTs;
     if (root) await ctx.update(channel, root, message);
     else {
       root = await ctx.post(channel, message, undefined, `${run.incidentId}/${rootKey}`);

@@ -287,6 +287,7 @@ export const en: Messages = {
     expired: () => 'The approval window has passed: ask to run it again.',
     self_approval: () => 'You cannot approve your own request: another person has to.',
     already_decided: () => 'This request was already approved or denied.',
+    duplicate: () => 'You asked for this run a moment ago; its result appears in its thread.',
     not_found: () => 'That incident does not exist.',
     not_incident_channel: () => en.errors.notIncidentChannel,
     unexpected: () => UNEXPECTED_EN,
@@ -301,6 +302,7 @@ export const en: Messages = {
     required: 'Required for this severity',
   },
   done: {
+    draftKept: 'Your text is longer than the declare form\'s description holds (3,000 characters). Here it is whole: add it with `/incident note` once declared.',
     declared: (id) => `${id} declared. Creating its channel…`,
     updatePosted: 'Status update posted.',
     noteAdded: 'Note added to the timeline.',

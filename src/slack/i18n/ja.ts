@@ -319,6 +319,7 @@ export const ja: Messages = {
     expired: () => '承認期限が切れています。もう一度実行を依頼してください。',
     self_approval: () => '自分の依頼は承認できません。別の担当者が承認してください。',
     already_decided: () => 'この依頼はすでに承認または却下されています。',
+    duplicate: () => '同じコマンドを先ほど実行依頼しました。結果はその実行のスレッドに表示されます。',
     not_found: () => 'インシデントが見つかりません。',
     not_incident_channel: () => ja.errors.notIncidentChannel,
     unexpected: () => '予期しないエラーが発生しました。もう一度お試しください。',
@@ -333,6 +334,7 @@ export const ja: Messages = {
     required: '必須項目です',
   },
   done: {
+    draftKept: '入力された文が宣言フォームの説明欄（3000文字）に収まりません。全文を以下に残します。宣言後に `/incident note` で追加してください。',
     declared: (id) => `${id} を宣言しました。インシデントチャンネルを作成しています…`,
     updatePosted: '中間報告を投稿しました。',
     noteAdded: 'メモをタイムラインに追加しました。',

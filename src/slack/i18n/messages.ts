@@ -239,6 +239,8 @@ export interface Messages {
   };
   /** Short ephemeral confirmations of `/incident` subcommands. */
   readonly done: {
+    /** A declaration's text longer than the form holds, given back whole. */
+    readonly draftKept: string;
     readonly declared: (id: string) => string;
     readonly updatePosted: string;
     readonly noteAdded: string;

@@ -1,7 +1,7 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction, UsersSelectAction } from '@slack/bolt';
-import { decideApproval, requestRun } from '../../app/request-run.js';
+import { decideApproval, requestRun, RUN_REPEAT_WINDOW_SECONDS } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
 import type { ChecklistItemId } from '../../domain/checklist.js';
@@ -124,12 +124,31 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     if (commandId) await run(incident, args, commandId, params ?? {}, keyOf(args.body));
   });
 
-  // "Run all" of the §8.1 suite: every verification command of the playbook, each as its own run.
+  // "Run all" of the §8.1 suite: every verification command of the playbook, each as its own run, shown
+  // together in one summary message (no answer per run). Only a suite that started nothing answers the click.
   onIncident(ACTION.runSuite, async (incident, args) => {
     const playbook = services.playbooks.find((p) => p.id === (args.action as ButtonAction).value);
     if (!playbook) return;
     const commandIds = [...new Set(playbook.steps.flatMap((step) => step.commands))];
-    for (const commandId of commandIds) await run(incident, args, commandId, {}, `${keyOf(args.body)}-${commandId}`);
+    const key = keyOf(args.body);
+    const suite = `${incident.id}-${key}`;
+    const by = args.body.user.id;
+    // Quick repeat clicks on Run all are one suite, not runs shared out between several summaries.
+    if ((await services.once.hold(`suite-window-${incident.id}-${by}-${playbook.id}`, suite, RUN_REPEAT_WINDOW_SECONDS)) !== suite) return problem(args, { code: 'duplicate' });
+    const decisions = [];
+    for (const command of commandIds) decisions.push({ command, decision: await requestRun(services, { incident, commandId: command, params: {}, by, key: `${key}-${command}`, suite }) });
+    const started = decisions.flatMap(({ decision }) => (decision.ok ? [decision.value.run] : []));
+    const first = started[0];
+    if (first === undefined) {
+      const refusal = decisions.find(({ decision }) => !decision.ok)?.decision;
+      if (refusal && !refusal.ok) await problem(args, refusal.error);
+      return;
+    }
+    const entries = decisions.map(({ command, decision }) => (decision.ok ? { command, runId: decision.value.run.runId } : { command, refused: explain(decision.error, locale).text }));
+    await services.effects.enqueue(
+      { name: 'run-suite', data: { incidentId: incident.id, suite: { id: suite, playbookId: playbook.id, by, host: first.host, startedAt: services.now(), entries } } },
+      `suite-${suite}`,
+    );
   });
 
   for (const [actionId, approve] of [[ACTION.approve, true], [ACTION.deny, false]] as const) {

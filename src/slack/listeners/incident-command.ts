@@ -21,7 +21,8 @@ import { listIncidents } from '../views/list-incidents.js';
 import { maintenanceListFor } from '../views/maintenance-list.js';
 import { acceptedReply } from '../views/run-replies.js';
 import { closeModal } from '../views/close-modal.js';
-import { declareModal } from '../views/declare-modal.js';
+import { declareModal, draftKept } from '../views/declare-modal.js';
+import { LIMIT } from '../views/blocks.js';
 import { statusSummary } from '../views/status-summary.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
@@ -59,8 +60,10 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
         return help;
       case 'declare': {
         if (!parsed.severity || !parsed.title) {
-          await slack.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id }) });
-          return undefined;
+          const draft = parsed.draft === undefined ? {} : { title: parsed.draft.split('\n')[0] ?? '', description: parsed.draft };
+          await slack.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id, ...draft }) });
+          // More than the form's description holds: the whole text comes back to its author, nothing is lost.
+          return parsed.draft !== undefined && parsed.draft.length > LIMIT.input ? ephemeral(draftKept(parsed.draft, locale)) : undefined;
         }
         const declared = await declare(services, {
           severity: parsed.severity, title: parsed.title, source: 'slack', by, key: command.trigger_id,

@@ -6,6 +6,9 @@ import type { Severity } from '../../domain/severity.js';
 import { CALLBACK, INPUT } from '../ids.js';
 import { messages } from '../i18n/messages.js';
 import { modal, severitySelect, textInput } from './modal-parts.js';
+import { codeBlock } from '../mrkdwn.js';
+import type { SlackMessage } from './view-types.js';
+import { fallbackText, LIMIT, section } from './blocks.js';
 
 export interface DeclareModalInput {
   readonly locale: Locale;
@@ -35,3 +38,13 @@ export function declareModal(input: DeclareModalInput): ModalView {
     ],
   });
 }
+
+/** A declaration's text too long for the form, given back whole to the person who typed it. */
+export function draftKept(draft: string, locale: Locale): SlackMessage {
+  const intro = messages(locale).done.draftKept;
+  // A section holds 3,000 characters and a message 12,000 over its blocks: the text in pieces, as far as it goes.
+  const pieces = Array.from({ length: Math.min(3, Math.ceil(draft.length / PIECE)) }, (_, i) => draft.slice(i * PIECE, (i + 1) * PIECE));
+  return { text: fallbackText(intro), blocks: [section(intro), ...pieces.map((piece) => section(codeBlock(piece, LIMIT.section)))] };
+}
+
+const PIECE = 2_900;

@@ -46,7 +46,7 @@ export function maintenanceSummary(input: MaintenanceSummaryInput): SlackMessage
     const facts = [
       w.entry[entry.status],
       ...(entry.durationMs === undefined ? [] : [formatDuration(entry.durationMs)]),
-      ...(entry.exitCode === undefined || entry.exitCode === null || entry.exitCode === 0 ? [] : [`exit ${entry.exitCode}`]),
+      ...(entry.exitCode === undefined || entry.exitCode === null || entry.exitCode === 0 ? [] : [w.exitCode(entry.exitCode)]),
       ...(entry.reason === undefined ? [] : [inlineMrkdwn(entry.reason, 200)]),
     ];
     return `${ENTRY_EMOJI[entry.status]} ${name} ${inlineCode(entry.command, 80)} — ${facts.join(' · ')}`;

@@ -10,6 +10,7 @@ export interface MaintenanceWords {
   readonly runNowBy: (user: string) => string;
   readonly verificationOf: (channel: string) => string;
   readonly host: string;
+  readonly exitCode: (code: number) => string;
   readonly started: string;
   readonly finished: string;
   readonly logLine: string;
@@ -50,6 +51,7 @@ const en: MaintenanceWords = {
   runNowBy: (user) => `run now by ${user}`,
   verificationOf: (channel) => `post-recovery check of ${channel}`,
   host: 'Host',
+  exitCode: (code) => `exit ${code}`,
   started: 'Started',
   finished: 'Finished',
   logLine: 'logs/maintenance.log',
@@ -90,6 +92,7 @@ const ja: MaintenanceWords = {
   runNowBy: (user) => `${user} が今すぐ実行`,
   verificationOf: (channel) => `${channel} の復旧後検証`,
   host: 'ホスト',
+  exitCode: (code) => `終了コード ${code}`,
   started: '開始',
   finished: '終了',
   logLine: 'logs/maintenance.log',

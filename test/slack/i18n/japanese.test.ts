@@ -5,14 +5,8 @@ import type { DomainErrorCode } from '../../../src/domain/lifecycle.js';
 import { REPORT_WORDS } from '../../../src/domain/report-words.js';
 import { explain, type Problem } from '../../../src/slack/explain.js';
 import { messages } from '../../../src/slack/i18n/messages.js';
+import { englishWords } from '../../support/english-words.js';
 
-const ALLOWED: readonly RegExp[] = [
-  /:[a-z0-9_+-]+:/g, // emoji shortcodes (:alarm_clock:)
-  /<[@#!][^>]*>/g, // mentions of people, groups and channels by id
-  /`[^`]*`/g, // commands and arguments in code spans (`/incident update`, `critical`)
-  /\/incident(?: [a-z]+)*(?: <[^>]*>| \[[^\]]*\]| @\S+)*/g, // usage lines of the slash command
-  /\b(?:klaxon|Slack|ID|SIGTERM|SIGKILL|Level [123]|Python|Critical|High|Medium|Low|SHA-256)\b/g, // names: the product, Slack, Python, ID (a 障害報告書 row), the runbook's level and severity names
-];
 
 // Every string a catalogue holds, functions called with numbers (which read as Japanese in every template).
 function strings(value: unknown, path: string, out: [string, string][]): [string, string][] {
@@ -26,7 +20,7 @@ function strings(value: unknown, path: string, out: [string, string][]): [string
 // Problems take the refusal itself; everything else numbers.
 const sample = (path: string): unknown => (path.includes('.problems.') ? { code: 'x', reason: '理由', risk: 'destructive', fields: ['summary'], command: '/incident resolve', needs: 'responder', ask: [{ user: 'U0L1OPS' }], refusal: { code: 'missing_param', param: 'days' } } : 3);
 
-const english = (text: string): string[] => ALLOWED.reduce((rest, pattern) => rest.replace(pattern, ' '), text).match(/[A-Za-z]{2,}/g) ?? [];
+const english = englishWords;
 
 const CODES: Readonly<Record<DomainErrorCode, true>> = {
   usage: true, closed: true, not_a_person: true, no_change: true, already_acknowledged: true, not_acknowledged: true, already_resolved: true,

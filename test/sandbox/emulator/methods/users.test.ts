@@ -14,6 +14,16 @@ describe('users.info', () => {
     expect(user).toMatchObject({ id: 'U0L2SYS', tz: 'Asia/Tokyo', tz_offset: 32_400, is_bot: false, profile: { title: 'システム管理者' } });
     expect(await slackError(client.users.info({ user: 'U0NOBODY' }))).toBe('user_not_found');
   });
+
+  it('answers names as Slack does: the chosen display name (or "" when none), and the full name', async () => {
+    const custom = await startEmulator({ users: [{ id: 'U0A', name: 'a.ito', realName: 'Ito Ken', displayName: '' }, { id: 'U0B', name: 'b.sato', realName: 'Sato Hanako', displayName: '佐藤' }] });
+    try {
+      expect((await custom.client.users.info({ user: 'U0A' })).user).toMatchObject({ name: 'a.ito', real_name: 'Ito Ken', profile: { display_name: '', display_name_normalized: '', real_name: 'Ito Ken', real_name_normalized: 'Ito Ken' } });
+      expect((await custom.client.users.info({ user: 'U0B' })).user?.profile).toMatchObject({ display_name: '佐藤', real_name: 'Sato Hanako' });
+    } finally {
+      await custom.emulator.close();
+    }
+  });
 });
 
 describe('users.list', () => {
