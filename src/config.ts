@@ -26,6 +26,8 @@ export interface Config {
   readonly opsChannel?: string;
   readonly backtestRoot?: string;
   readonly backtestPython: string;
+  /** The backtest system's dashboard on its host: the default of the dashboard status check. */
+  readonly dashboardUrl: string;
   readonly workerHost: string;
   readonly workerConcurrency: number;
   /** BullMQ lock duration and stalled-check interval of the worker (how soon a dead worker's job is noticed). */
@@ -70,6 +72,7 @@ const schema = z.object({
   OPS_CHANNEL: optionalString,
   BACKTEST_ROOT: optionalString,
   BACKTEST_PYTHON: z.preprocess(blankToUndefined, z.string().default('python3')),
+  BACKTEST_DASHBOARD_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^http$/, error: 'must be an http:// URL' }).default('http://127.0.0.1:8080')),
   WORKER_HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 of letters, digits, _ . -').default('backtest-1')),
   WORKER_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(1).max(32).default(2)),
   WORKER_LOCK_MS: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(1000).max(600_000).default(30_000)),
@@ -124,6 +127,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ro
     opsChannel: v.OPS_CHANNEL,
     backtestRoot: v.BACKTEST_ROOT,
     backtestPython: v.BACKTEST_PYTHON,
+    dashboardUrl: v.BACKTEST_DASHBOARD_URL,
     workerHost: v.WORKER_HOST,
     workerConcurrency: v.WORKER_CONCURRENCY,
     workerLockMs: v.WORKER_LOCK_MS,

@@ -4,7 +4,7 @@ import { App, type CustomRoute } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
-import { catalogue, playbooks } from '../commands/index.js';
+import { catalogue as builtCatalogue, playbooks } from '../commands/index.js';
 import { alertRoutes } from './alerts/alert-routes.js';
 import { createRecorder } from './app/record.js';
 import type { Services } from './app/services.js';
@@ -44,6 +44,7 @@ import { createIncidentStore } from './store/incident-store.js';
 import { createIntentLog } from './store/intent-log.js';
 import { createOnce } from './store/once.js';
 import { createRedis } from './store/redis-connection.js';
+import { hostCatalogue } from './worker/host-catalogue.js';
 import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
 
@@ -75,6 +76,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (!config.slack.botToken) throw new Error('SLACK_BOT_TOKEN is required');
   const policy = options.policy ?? (await loadPolicy(config.policyFile));
   if ('ok' in policy && !policy.ok) throw new Error(policy.error);
+  // The bot fills in defaults when it queues a run, so it takes the host settings' defaults too.
+  const catalogue = hostCatalogue(builtCatalogue, config);
   const scheduledWork = checkScheduledWork(('ok' in policy ? policy.value : policy).maintenance, catalogue);
   if (scheduledWork.length > 0) throw new Error(`the policy's maintenance section does not fit the catalogue:\n${scheduledWork.map((p) => `  - ${p}`).join('\n')}`);
   const redis: Redis = createRedis(config.redisUrl, 'command');

@@ -6,6 +6,7 @@ import type { Policy } from './domain/policy.js';
 import type { Logger } from './logger.js';
 import { createProducers } from './queue/queues.js';
 import { createRedis } from './store/redis-connection.js';
+import { hostCatalogue } from './worker/host-catalogue.js';
 import { startHostWorker } from './worker/host-worker.js';
 
 export interface WorkerProcessOptions {
@@ -40,7 +41,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     root: config.backtestRoot,
     python: config.backtestPython,
     hostEnv: config.hostEnv,
-    catalogue: options.catalogue,
+    catalogue: hostCatalogue(options.catalogue, config),
     ...(policy ? { policy } : {}),
     logger,
     lockDurationMs: options.lockDurationMs ?? config.workerLockMs,
