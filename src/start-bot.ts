@@ -43,7 +43,7 @@ import { createDeclareWindow } from './store/declare-window.js';
 import { createIncidentStore } from './store/incident-store.js';
 import { createIntentLog } from './store/intent-log.js';
 import { createOnce } from './store/once.js';
-import { createRedis } from './store/redis-connection.js';
+import { createRedis, redisTargetOf } from './store/redis-connection.js';
 import { hostCatalogue } from './worker/host-catalogue.js';
 import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
@@ -72,7 +72,6 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
-  if (!config.redisUrl) throw new Error('REDIS_URL is required');
   if (!config.slack.botToken) throw new Error('SLACK_BOT_TOKEN is required');
   const policy = options.policy ?? (await loadPolicy(config.policyFile));
   if ('ok' in policy && !policy.ok) throw new Error(policy.error);
@@ -80,8 +79,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const catalogue = hostCatalogue(builtCatalogue, config);
   const scheduledWork = checkScheduledWork(('ok' in policy ? policy.value : policy).maintenance, catalogue);
   if (scheduledWork.length > 0) throw new Error(`the policy's maintenance section does not fit the catalogue:\n${scheduledWork.map((p) => `  - ${p}`).join('\n')}`);
-  const redis: Redis = createRedis(config.redisUrl, 'command');
-  const blocking: Redis = createRedis(config.redisUrl, 'blocking');
+  const redis: Redis = createRedis(redisTargetOf(config), 'command');
+  const blocking: Redis = createRedis(redisTargetOf(config), 'blocking');
   for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const prefix = config.redisPrefix;
   const producers = createProducers(redis, prefix, options.renderDelayMs);
@@ -171,7 +170,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     onRetry: (info) => logger.warn(info, 'Slack call failed; retrying'),
   });
   const recorder = createRecorder({
-    intents: createIntentLog(redis, { prefix }),
+    intents: createIntentLog(redis, { prefix, replicas: config.redisWaitReplicas }),
     decide: (incident, json) => applyIntent(incident, decodeIntent(json)),
     logger,
     now,

@@ -3,11 +3,11 @@ import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { runDoctor } from '../doctor.js';
 import type { Logger } from '../logger.js';
-import { createRedis } from '../store/redis-connection.js';
+import { createRedis, redisTargetOf } from '../store/redis-connection.js';
 import type { Io } from '../cli.js';
 
 export async function doctorCommand(_args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
-  const redis = createRedis(config.redisUrl as string, 'command');
+  const redis = createRedis(redisTargetOf(config), 'command');
   redis.on('error', () => undefined);
   const client = (token: string | undefined) =>
     token ? new WebClient(token, { slackApiUrl: config.slack.apiUrl, timeout: 5000, retryConfig: { retries: 0 } }) : undefined;
