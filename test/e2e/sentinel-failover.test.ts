@@ -24,15 +24,15 @@ describe('a Redis primary killed under load behind Sentinel', () => {
   afterAll(async () => {
     await k?.stop();
     await group?.stop();
-  }, 60_000);
+  }, 120_000);
 
-  it('follows the failover and keeps every acknowledged action', { timeout: 240_000 }, async () => {
+  it('follows the failover and keeps every acknowledged action', { timeout: 480_000 }, async () => {
     const declared = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Redis primary dies' });
     const id = /(inc-\d+) declared/.exec(declared.body)?.[1] as string;
     const links = await eventually(async () => {
       const all = await k.bot.services.store.getLinks(id);
       return all['checklist'] && all['channel'] ? all : undefined;
-    }, 'the incident channel', 30_000);
+    }, 'the incident channel', 120_000);
     const channel = links['channel'] as string;
 
     const notes: { text: string; answer?: BotAnswer; sentAt: number }[] = [];
@@ -57,20 +57,20 @@ describe('a Redis primary killed under load behind Sentinel', () => {
     const saved = (n: (typeof notes)[number]) => n.answer?.status === 200 && /Note added|Saved;/.test(n.answer.body);
     const answeredIn = (p: number) => notes.filter((n) => n.sentAt === p && n.answer);
 
-    await eventually(() => notes.filter(saved).length >= 30, 'notes saved before the failure', 60_000);
+    await eventually(() => notes.filter(saved).length >= 30, 'notes saved before the failure', 120_000);
     // The replica falls behind, then the primary dies with writes only it held.
     phase.now = 1;
     group.holdReplication(true);
-    await eventually(() => answeredIn(1).length >= 10, 'notes answered while the replica lags', 60_000);
+    await eventually(() => answeredIn(1).length >= 10, 'notes answered while the replica lags', 120_000);
     group.primary.process.kill('SIGKILL');
     phase.now = 2;
     const promoted = await eventually(async () => {
       const port = await group.primaryPort().catch(() => 0);
       return group.replicas.some((r) => r.port === port) && port;
-    }, 'the Sentinels to promote a replica', 60_000);
+    }, 'the Sentinels to promote a replica', 120_000);
     console.log(`promoted the replica on port ${promoted}`);
     phase.now = 3;
-    await eventually(() => answeredIn(3).filter(saved).length >= 20, 'notes saved after the failover', 60_000);
+    await eventually(() => answeredIn(3).filter(saved).length >= 20, 'notes saved after the failover', 120_000);
     sending = false;
     await Promise.all([...noteSenders, ...clickSenders]);
 
@@ -96,6 +96,6 @@ describe('a Redis primary killed under load behind Sentinel', () => {
 
     // klaxon keeps serving: a diagnostic runs through the worker, which found the new primary too.
     await k.emulator.slashCommand({ userId: USERS.l1, channelId: channel, text: 'run env.python-version' });
-    await eventually(() => k.emulator.messages(channel).find((m) => /Succeeded/.test(m.text) && m.text.includes('Python')), 'the run result after the failover', 90_000);
+    await eventually(() => k.emulator.messages(channel).find((m) => /Succeeded/.test(m.text) && m.text.includes('Python')), 'the run result after the failover', 120_000);
   });
 });

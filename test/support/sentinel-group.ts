@@ -78,7 +78,7 @@ async function startSentinel(dir: string, n: number, name: string, primaryPort: 
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await eventually(() => output.includes('+monitor') || child.exitCode !== null, `sentinel ${n} monitoring`, 15_000);
+  await eventually(() => output.includes('+monitor') || child.exitCode !== null, `sentinel ${n} monitoring`, 60_000);
   if (!output.includes('+monitor')) throw new Error(`redis-sentinel did not start:\n${output}`);
   return { port, child };
 }
@@ -96,7 +96,7 @@ export async function startSentinelGroup(name = 'klaxon-test'): Promise<Sentinel
     }),
   );
   const probe = new Redis(primary.value.url);
-  await eventually(async () => /connected_slaves:2/.test(await probe.info('replication')), 'the replicas in sync', 15_000);
+  await eventually(async () => /connected_slaves:2/.test(await probe.info('replication')), 'the replicas in sync', 60_000);
   probe.disconnect();
   const sentinels = await Promise.all([1, 2, 3].map((n) => startSentinel(dir, n, name, primary.value.port)));
   const ask = new Redis({ port: sentinels[0]?.port as number, host: '127.0.0.1', lazyConnect: false });
@@ -105,7 +105,7 @@ export async function startSentinelGroup(name = 'klaxon-test'): Promise<Sentinel
     const found = (await ask.call('SENTINEL', 'REPLICAS', name)) as unknown[];
     const known = (await ask.call('SENTINEL', 'SENTINELS', name)) as unknown[];
     return known.length === 2 && found.length === 2;
-  }, 'the sentinels to find the replicas and each other', 30_000);
+  }, 'the sentinels to find the replicas and each other', 60_000);
   return {
     name,
     sentinels: sentinels.map((s) => `127.0.0.1:${s.port}`).join(','),
