@@ -18,6 +18,10 @@ export interface Config {
   /** The address the bot's HTTP server binds to; unset = every interface (Node's default). */
   readonly host?: string;
   readonly redisUrl?: string;
+  /** Set = the Redis primary is found through these Sentinels (REDIS_URL then gives only credentials, database and TLS). */
+  readonly redisSentinel?: RedisSentinelConfig;
+  /** How many replicas must hold a person's action before klaxon answers "saved" (Redis WAIT); 0 = do not wait. */
+  readonly redisWaitReplicas: number;
   readonly redisPrefix: string;
   readonly timeZone: string;
   readonly locale: Locale;
@@ -26,6 +30,8 @@ export interface Config {
   readonly opsChannel?: string;
   readonly backtestRoot?: string;
   readonly backtestPython: string;
+  /** The backtest system's dashboard on its host: the default of the dashboard status check. */
+  readonly dashboardUrl: string;
   readonly workerHost: string;
   readonly workerConcurrency: number;
   /** BullMQ lock duration and stalled-check interval of the worker (how soon a dead worker's job is noticed). */
@@ -38,6 +44,13 @@ export interface Config {
   /** What a child process on this host may inherit: PATH, HOME, LANG, TZ (never secrets). */
   readonly hostEnv: Readonly<Record<string, string | undefined>>;
   readonly log: { readonly level: string; readonly pretty?: boolean };
+}
+
+export interface RedisSentinelConfig {
+  readonly sentinels: readonly { readonly host: string; readonly port: number }[];
+  /** The name the Sentinels monitor the primary under. */
+  readonly name: string;
+  readonly password?: string;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +76,17 @@ const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535).default(3000)),
   HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be an address or host name such as 127.0.0.1').optional()),
   REDIS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional()),
+  REDIS_SENTINELS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+:\d{1,5}(,\s*[A-Za-z0-9.:[\]-]+:\d{1,5})*$/, 'must be host:port pairs separated by commas')
+      .transform((list) => list.split(',').map((pair) => pair.trim()).map((pair) => ({ host: pair.slice(0, pair.lastIndexOf(':')).replace(/^\[|\]$/g, ''), port: Number(pair.slice(pair.lastIndexOf(':') + 1)) })))
+      .optional(),
+  ),
+  REDIS_SENTINEL_NAME: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'use 1-64 of letters, digits, _ . -').default('mymaster')),
+  REDIS_SENTINEL_PASSWORD: optionalString,
+  REDIS_WAIT_REPLICAS: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(0).max(16).optional()),
   KLAXON_REDIS_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9_-]{1,32}$/, 'use 1-32 of a-z 0-9 _ -').default('klaxon')),
   KLAXON_TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isTimeZone, 'is not an IANA time zone such as Asia/Tokyo').default('Asia/Tokyo')),
   KLAXON_LOCALE: z.preprocess(blankToUndefined, z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('ja')),
@@ -70,6 +94,7 @@ const schema = z.object({
   OPS_CHANNEL: optionalString,
   BACKTEST_ROOT: optionalString,
   BACKTEST_PYTHON: z.preprocess(blankToUndefined, z.string().default('python3')),
+  BACKTEST_DASHBOARD_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^http$/, error: 'must be an http:// URL' }).default('http://127.0.0.1:8080')),
   WORKER_HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 of letters, digits, _ . -').default('backtest-1')),
   WORKER_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(1).max(32).default(2)),
   WORKER_LOCK_MS: z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number' }).int().min(1000).max(600_000).default(30_000)),
@@ -105,7 +130,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ro
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
   for (const name of REQUIRED[role]) {
-    if (blankToUndefined(env[name]) === undefined) problems.push(`${name}: is required for 'klaxon ${role}'`);
+    if (name === 'REDIS_URL' && blankToUndefined(env['REDIS_SENTINELS']) !== undefined) continue;
+    if (blankToUndefined(env[name]) === undefined) problems.push(`${name}: is required for 'klaxon ${role}'${name === 'REDIS_URL' ? ' (or REDIS_SENTINELS)' : ''}`);
   }
   if (role === 'bot' && blankToUndefined(env['SLACK_APP_TOKEN']) === undefined && blankToUndefined(env['SLACK_SIGNING_SECRET']) === undefined) {
     problems.push("SLACK_SIGNING_SECRET: is required for 'klaxon bot' in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
@@ -117,6 +143,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ro
     port: v.PORT,
     host: v.HOST,
     redisUrl: v.REDIS_URL,
+    ...(v.REDIS_SENTINELS ? { redisSentinel: { sentinels: v.REDIS_SENTINELS, name: v.REDIS_SENTINEL_NAME, ...(v.REDIS_SENTINEL_PASSWORD ? { password: v.REDIS_SENTINEL_PASSWORD } : {}) } } : {}),
+    // Behind Sentinel a failover promotes a replica: an action only the old primary held would be lost.
+    redisWaitReplicas: v.REDIS_WAIT_REPLICAS ?? (v.REDIS_SENTINELS ? 1 : 0),
     redisPrefix: v.KLAXON_REDIS_PREFIX,
     timeZone: v.KLAXON_TIMEZONE,
     locale: v.KLAXON_LOCALE,
@@ -124,6 +153,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ro
     opsChannel: v.OPS_CHANNEL,
     backtestRoot: v.BACKTEST_ROOT,
     backtestPython: v.BACKTEST_PYTHON,
+    dashboardUrl: v.BACKTEST_DASHBOARD_URL,
     workerHost: v.WORKER_HOST,
     workerConcurrency: v.WORKER_CONCURRENCY,
     workerLockMs: v.WORKER_LOCK_MS,
@@ -143,6 +173,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     ...config,
     slack: { ...config.slack, botToken: mask(config.slack.botToken), signingSecret: mask(config.slack.signingSecret), appToken: mask(config.slack.appToken) },
     redisUrl: config.redisUrl?.replace(/\/\/([^@/]*)@/, '//***@'),
+    ...(config.redisSentinel ? { redisSentinel: { ...config.redisSentinel, password: mask(config.redisSentinel.password) } } : {}),
     alertWebhookToken: mask(config.alertWebhookToken),
   };
 }

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { listWorkers } from './store/worker-presence.js';
-import { checkRedis } from './store/redis-connection.js';
+import { checkRedis, describeRedisTarget, redisTargetOf } from './store/redis-connection.js';
 
 export interface DoctorLine {
   readonly ok: boolean;
@@ -63,13 +63,13 @@ async function checkAppToken(app: WebClient): Promise<DoctorLine> {
 
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
   const lines: DoctorLine[] = [];
-  const redisUrl = deps.config.redisUrl?.replace(/\/\/([^@/]*)@/, '//***@');
+  const redisUrl = describeRedisTarget(redisTargetOf(deps.config));
   try {
     await deps.redis.ping();
   } catch (error) {
     lines.push({
       ok: false,
-      text: `Redis at ${redisUrl} is unreachable (${(error as Error).message}): start it, or fix REDIS_URL.`,
+      text: `Redis at ${redisUrl} is unreachable (${(error as Error).message}): start it, or fix REDIS_URL (or REDIS_SENTINELS).`,
     });
     return lines;
   }
@@ -77,6 +77,15 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
   lines.push({ ok: true, text: `Redis ${check.version} reachable at ${redisUrl}` });
   for (const problem of check.problems) lines.push({ ok: false, text: problem });
   if (check.problems.length === 0) lines.push({ ok: true, text: 'Redis keeps data safely (appendonly yes, maxmemory-policy noeviction)' });
+  if (deps.config.redisWaitReplicas > 0) {
+    const replicas = Number(/^connected_slaves:(\d+)/m.exec(await deps.redis.info('replication'))?.[1] ?? 0);
+    const wanted = deps.config.redisWaitReplicas;
+    lines.push(
+      replicas >= wanted
+        ? { ok: true, text: `${replicas} replica(s) connected; actions are saved once ${wanted} hold(s) them` }
+        : { ok: false, text: `${replicas} replica(s) connected but REDIS_WAIT_REPLICAS is ${wanted}: every action is answered "not saved" until enough replicas are back (or lower REDIS_WAIT_REPLICAS).` },
+    );
+  }
 
   if (deps.slack) {
     try {

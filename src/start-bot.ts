@@ -4,7 +4,7 @@ import { App, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
-import { catalogue, playbooks } from '../commands/index.js';
+import { catalogue as builtCatalogue, playbooks } from '../commands/index.js';
 import { alertRoutes } from './alerts/alert-routes.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
 import { announceChanges } from './app/announce-changes.js';
@@ -46,7 +46,8 @@ import { createDeclareWindow } from './store/declare-window.js';
 import { createIncidentStore } from './store/incident-store.js';
 import { createIntentLog } from './store/intent-log.js';
 import { createOnce } from './store/once.js';
-import { createRedis } from './store/redis-connection.js';
+import { createRedis, redisTargetOf } from './store/redis-connection.js';
+import { hostCatalogue } from './worker/host-catalogue.js';
 import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
 
@@ -76,14 +77,15 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
-  if (!config.redisUrl) throw new Error('REDIS_URL is required');
   if (!config.slack.botToken) throw new Error('SLACK_BOT_TOKEN is required');
   const policy = options.policy ?? (await loadPolicy(config.policyFile));
   if ('ok' in policy && !policy.ok) throw new Error(policy.error);
+  // The bot fills in defaults when it queues a run, so it takes the host settings' defaults too.
+  const catalogue = hostCatalogue(builtCatalogue, config);
   const scheduledWork = checkScheduledWork(('ok' in policy ? policy.value : policy).maintenance, catalogue);
   if (scheduledWork.length > 0) throw new Error(`the policy's maintenance section does not fit the catalogue:\n${scheduledWork.map((p) => `  - ${p}`).join('\n')}`);
-  const redis: Redis = createRedis(config.redisUrl, 'command');
-  const blocking: Redis = createRedis(config.redisUrl, 'blocking');
+  const redis: Redis = createRedis(redisTargetOf(config), 'command');
+  const blocking: Redis = createRedis(redisTargetOf(config), 'blocking');
   for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const prefix = config.redisPrefix;
   const producers = createProducers(redis, prefix, options.renderDelayMs);
@@ -181,7 +183,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     onRetry: (info) => logger.warn(info, 'Slack call failed; retrying'),
   });
   const recorder = createRecorder({
-    intents: createIntentLog(redis, { prefix }),
+    intents: createIntentLog(redis, { prefix, replicas: config.redisWaitReplicas }),
     decide: (incident, json) => applyIntent(incident, decodeIntent(json)),
     logger,
     now,

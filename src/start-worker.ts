@@ -5,7 +5,8 @@ import { loadPolicy } from './load-policy.js';
 import type { Policy } from './domain/policy.js';
 import type { Logger } from './logger.js';
 import { createProducers } from './queue/queues.js';
-import { createRedis } from './store/redis-connection.js';
+import { createRedis, redisTargetOf } from './store/redis-connection.js';
+import { hostCatalogue } from './worker/host-catalogue.js';
 import { startHostWorker } from './worker/host-worker.js';
 
 export interface WorkerProcessOptions {
@@ -24,10 +25,10 @@ export interface WorkerProcessOptions {
 
 export async function startWorkerProcess(options: WorkerProcessOptions): Promise<{ stop(): Promise<void> }> {
   const { config, logger } = options;
-  if (!config.redisUrl || !config.backtestRoot) throw new Error('REDIS_URL and BACKTEST_ROOT are required');
+  if (!config.backtestRoot) throw new Error('BACKTEST_ROOT is required');
   const policy = options.policy ?? (await workerPolicy(config, logger));
-  const redis = createRedis(config.redisUrl, 'command');
-  const blocking = createRedis(config.redisUrl, 'blocking');
+  const redis = createRedis(redisTargetOf(config), 'command');
+  const blocking = createRedis(redisTargetOf(config), 'blocking');
   for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const producers = createProducers(redis, config.redisPrefix);
   const worker = await startHostWorker({
@@ -40,7 +41,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     root: config.backtestRoot,
     python: config.backtestPython,
     hostEnv: config.hostEnv,
-    catalogue: options.catalogue,
+    catalogue: hostCatalogue(options.catalogue, config),
     ...(policy ? { policy } : {}),
     logger,
     lockDurationMs: options.lockDurationMs ?? config.workerLockMs,

@@ -31,6 +31,18 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(missing);
   });
 
+  it('finds Redis through Sentinels instead of REDIS_URL, and then waits for a replica by default', () => {
+    const result = loadConfig({ REDIS_SENTINELS: '10.0.0.1:26379, sentinel-b:26380,[::1]:26381', REDIS_SENTINEL_PASSWORD: 'sentinel-secret', BACKTEST_ROOT: '/srv/backtest' }, 'worker');
+    expect(result.ok && result.value).toMatchObject({
+      redisSentinel: { name: 'mymaster', password: 'sentinel-secret', sentinels: [{ host: '10.0.0.1', port: 26379 }, { host: 'sentinel-b', port: 26380 }, { host: '::1', port: 26381 }] },
+      redisWaitReplicas: 1,
+    });
+    expect(result.ok && JSON.stringify(describeConfig(result.value))).not.toContain('sentinel-secret');
+    expect(loadConfig({ REDIS_URL: 'redis://h:1', BACKTEST_ROOT: '/srv' }, 'worker')).toMatchObject({ ok: true, value: { redisWaitReplicas: 0 } });
+    const bad = loadConfig({ REDIS_SENTINELS: 'sentinel-a', REDIS_WAIT_REPLICAS: 'all' }, 'doctor');
+    expect(bad.ok ? [] : bad.error.problems).toEqual(['REDIS_SENTINELS: must be host:port pairs separated by commas', 'REDIS_WAIT_REPLICAS: must be a number']);
+  });
+
   it('treats blank values as unset', () => {
     const result = loadConfig({ PORT: '', KLAXON_LOCALE: '  ', SLACK_BOT_TOKEN: '' }, 'sandbox');
     expect(result.ok && result.value.port).toBe(3000);

@@ -3,8 +3,11 @@ import type { Incident } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 
-/** What appending found: written, a repeat of a request already appended (with its state), too late, or no incident. */
-export type Appended = { readonly status: 'ok' | 'late' | 'missing' } | { readonly status: 'duplicate'; readonly state: string };
+/**
+ * What appending found: written, a repeat of a request already appended (with its state), too late, no
+ * incident, or written but not yet on the replicas it must reach (a failover could lose it: revoke it).
+ */
+export type Appended = { readonly status: 'ok' | 'late' | 'missing' | 'unreplicated' } | { readonly status: 'duplicate'; readonly state: string };
 
 /** An intent's outcome once folded: applied with the ids of its events, or refused with the domain's error. */
 export type IntentOutcome = { readonly ok: true; readonly events: readonly string[] } | { readonly ok: false; readonly error: unknown };

@@ -107,7 +107,8 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     track(
       (async () => {
         const appended = await append.catch(() => undefined);
-        if (!(appended && (appended as { status?: string }).status === 'ok')) return;
+        const status = (appended as { status?: string } | undefined)?.status;
+        if (status !== 'ok' && status !== 'unreplicated') return;
         for (let attempt = 0; ; attempt += 1) {
           try {
             if (!(await intents.revoke(id, key))) logger.error({ incidentId: id, key }, 'an action answered "not saved" was folded before its revoke');
@@ -141,6 +142,11 @@ export function createRecorder(deps: RecorderDeps): Recorder {
         return err(notSaved);
       }
       if (appended.status === 'late') return err(notSaved);
+      // Only the primary holds it: a failover now would lose an action answered "saved".
+      if (appended.status === 'unreplicated') {
+        revokeLate(id, key, append);
+        return err(notSaved);
+      }
       if (appended.status === 'missing') return err({ code: 'not_found' });
       if (appended.status === 'duplicate') {
         if (appended.state === 'r') return err(notSaved);

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { Config } from '../config.js';
 import { runDoctor } from '../doctor.js';
 import type { Logger } from '../logger.js';
-import { createRedis } from '../store/redis-connection.js';
+import { createRedis, redisTargetOf } from '../store/redis-connection.js';
 import type { Io } from '../cli.js';
 
 /** The bot scopes of the manifest.yml shipped with klaxon (beside src/ and in the package root above dist/). */
@@ -18,7 +18,7 @@ function manifestScopes(): readonly string[] | undefined {
 }
 
 export async function doctorCommand(_args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
-  const redis = createRedis(config.redisUrl as string, 'command');
+  const redis = createRedis(redisTargetOf(config), 'command');
   redis.on('error', () => undefined);
   const client = (token: string | undefined) =>
     token ? new WebClient(token, { slackApiUrl: config.slack.apiUrl, timeout: 5000, retryConfig: { retries: 0 } }) : undefined;

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { loadPolicy } from '../load-policy.js';
 import { compileReport } from '../app/compile-report.js';
 import { createIncidentStore } from '../store/incident-store.js';
-import { createRedis } from '../store/redis-connection.js';
+import { createRedis, describeRedisTarget, redisTargetOf } from '../store/redis-connection.js';
 
 // Where the report was looked for, without the password a REDIS_URL may carry.
 function redisLabel(url: string): string {
@@ -34,13 +34,13 @@ export async function reportCommand(args: readonly string[], config: Config, _lo
     io.stderr.write(`${policy.error}\n`);
     return 2;
   }
-  const redis = createRedis(config.redisUrl as string, 'command');
+  const redis = createRedis(redisTargetOf(config), 'command');
   redis.on('error', () => undefined);
   try {
     const store = createIncidentStore(redis, { prefix: config.redisPrefix });
     const compiled = await compileReport({ store, policy: policy.value, catalogue, locale: config.locale, timeZone: config.timeZone }, incidentId, Date.now());
     if (!compiled.ok) {
-      io.stderr.write(`klaxon report: no incident ${incidentId} in ${redisLabel(config.redisUrl as string)} (prefix ${config.redisPrefix})\n`);
+      io.stderr.write(`klaxon report: no incident ${incidentId} in ${config.redisSentinel ? describeRedisTarget(redisTargetOf(config)) : redisLabel(config.redisUrl as string)} (prefix ${config.redisPrefix})\n`);
       return 1;
     }
     if (out) {

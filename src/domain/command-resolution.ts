@@ -148,3 +148,17 @@ export function describeRefusal(refusal: Refusal): string {
       return `"${refusal.commandId}" needs a ${refusal.required} incident or worse (this one is ${refusal.actual})`;
   }
 }
+
+/**
+ * The catalogue with one parameter's default replaced (a host setting such as the dashboard URL), checked
+ * against the parameter's own rule so a bad setting is refused at start-up, not at the first run.
+ * @example withParamDefault(catalogue, 'monitor.dashboard-status', 'url', 'http://127.0.0.1:9090') //=> { ok: true, value: [ … ] }
+ */
+export function withParamDefault(catalogue: Catalogue, commandId: string, param: string, value: string): Result<Catalogue, string> {
+  const spec = findCommand(catalogue, commandId)?.params?.[param];
+  if (!spec) return err(`${commandId} has no parameter ${param}`);
+  const checked = checkParam(spec, value);
+  if (!checked.ok) return err(`${commandId} ${param} ${value}: ${checked.error}`);
+  const defaulted = { ...spec, default: spec.kind === 'int' ? Number(checked.value) : checked.value } as ParamSpec;
+  return ok(catalogue.map((command) => (command.id === commandId ? { ...command, params: { ...command.params, [param]: defaulted } } : command)));
+}

@@ -9,6 +9,7 @@ import type { TimelineEvent } from '../domain/timeline.js';
 import { assertEventsOf, decodeIncident, eventArgs, streamFields, type StreamEntry } from './codec.js';
 import { appendIntentScript, foldIntentsScript, readIntentsScript, releaseLockScript, settleIntentScript } from './intent-scripts.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
+import { replicaBarrier } from './replica-barrier.js';
 
 export interface IntentLogOptions {
   readonly prefix?: string;
@@ -19,6 +20,10 @@ export interface IntentLogOptions {
    * after answering "saved". Longer than any stall after which a replica's revoke would still be on its way.
    */
   readonly unconfirmedGraceMs?: number;
+  /** Replicas that must hold an appended intent before it counts as saved (Redis WAIT); 0 = do not wait. */
+  readonly replicas?: number;
+  /** How long to wait for them; after that the append is answered as not replicated (and revoked). */
+  readonly replicaWaitMs?: number;
 }
 
 const BATCH = 256;
@@ -28,6 +33,8 @@ export function createIntentLog(redis: Redis, options: IntentLogOptions = {}): I
   const keys = storeKeys(options.prefix ?? DEFAULT_PREFIX);
   const ttl = options.outcomeTtlSeconds ?? 24 * 60 * 60;
   const grace = options.unconfirmedGraceMs ?? 30_000;
+  // Within the answer budget: the append may run up to 1.5 s after arrival, the answer is given up at 2 s.
+  const barrier = replicaBarrier(redis, options.replicas ?? 0, options.replicaWaitMs ?? 400);
 
   async function foldLocked(id: string, token: string, decide: Decide): Promise<FoldPass> {
     for (;;) {
@@ -106,9 +113,11 @@ export function createIntentLog(redis: Redis, options: IntentLogOptions = {}): I
         [keys.incident(id), keys.intents(id), keys.outcomes(id), keys.idempotency(id, key), keys.unfolded],
         [key, intentJson, deadlineMs, ttl, id],
       )) as [string, string?];
+      const ticket = barrier.wrote();
       const [status, state] = reply;
       if (status === 'duplicate') return { status, state: state ?? '' };
-      if (status === 'ok' || status === 'late' || status === 'missing') return { status };
+      if (status === 'ok') return (await barrier.replicated(ticket)) ? { status } : { status: 'unreplicated' };
+      if (status === 'late' || status === 'missing') return { status };
       throw new Error(`unexpected append reply ${String(status)}`);
     },
 

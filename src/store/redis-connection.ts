@@ -1,5 +1,6 @@
 // Redis connections for the two kinds of work klaxon does, and the settings check `klaxon doctor` runs.
 import { Redis, type RedisOptions } from 'ioredis';
+import type { Config, RedisSentinelConfig } from '../config.js';
 
 /** Request-path commands fail fast; blocking queue consumers wait out outages. */
 export type RedisPurpose = 'command' | 'blocking';
@@ -17,10 +18,50 @@ export function redisOptions(purpose: RedisPurpose): RedisOptions {
   return { connectionName: 'klaxon-command', maxRetriesPerRequest: 2, commandTimeout: 5_000, enableOfflineQueue: true };
 }
 
-// One connection for a purpose; the caller owns it and calls quit() on shutdown.
-export function createRedis(url: string, purpose: RedisPurpose): Redis {
-  return new Redis(url, redisOptions(purpose));
+/** Where Redis is: one server by URL, or the primary the Sentinels name (the URL then gives credentials, db and TLS). */
+export interface RedisTarget {
+  readonly url?: string;
+  readonly sentinel?: RedisSentinelConfig;
 }
+
+export const redisTargetOf = (config: Pick<Config, 'redisUrl' | 'redisSentinel'>): RedisTarget => ({
+  ...(config.redisUrl ? { url: config.redisUrl } : {}),
+  ...(config.redisSentinel ? { sentinel: config.redisSentinel } : {}),
+});
+
+// Asks the Sentinels for the primary at every (re)connect, so a failover is followed: the old connection
+// closes, the next one goes to the promoted replica. A demoted primary answers writes with READONLY (a
+// partition, not a crash): that reply drops the connection so the next command finds the new primary.
+function sentinelOptions(target: RedisTarget & { sentinel: RedisSentinelConfig }): RedisOptions {
+  const url = target.url ? new URL(target.url) : undefined;
+  const db = url ? Number(url.pathname.slice(1) || 0) : 0;
+  return {
+    sentinels: target.sentinel.sentinels.map(({ host, port }) => ({ host, port })),
+    name: target.sentinel.name,
+    role: 'master',
+    ...(target.sentinel.password ? { sentinelPassword: target.sentinel.password } : {}),
+    ...(url?.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url?.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(db ? { db } : {}),
+    ...(url?.protocol === 'rediss:' ? { tls: {} } : {}),
+    failoverDetector: true,
+    reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 1 : false),
+  };
+}
+
+// One connection for a purpose; the caller owns it and calls quit() on shutdown.
+export function createRedis(target: string | RedisTarget, purpose: RedisPurpose): Redis {
+  const where: RedisTarget = typeof target === 'string' ? { url: target } : target;
+  if (where.sentinel) return new Redis({ ...sentinelOptions({ ...where, sentinel: where.sentinel }), ...redisOptions(purpose) });
+  if (!where.url) throw new Error('REDIS_URL or REDIS_SENTINELS is required');
+  return new Redis(where.url, redisOptions(purpose));
+}
+
+/** How a log line or `klaxon doctor` names the Redis in use, without its password. */
+export const describeRedisTarget = (target: RedisTarget): string =>
+  target.sentinel
+    ? `the primary ${target.sentinel.name} of Sentinels ${target.sentinel.sentinels.map((s) => `${s.host}:${s.port}`).join(',')}`
+    : (target.url ?? '').replace(/\/\/([^@/]*)@/, '//***@');
 
 /** What `klaxon doctor` and start-up report about the server. */
 export interface RedisCheck {

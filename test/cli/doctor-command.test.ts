@@ -37,6 +37,12 @@ describe('klaxon doctor', () => {
     expect(code).toBe(0);
   });
 
+  it('says when fewer replicas are connected than actions wait for', async () => {
+    const { code, text } = await doctor(inject('redisUrl'), { REDIS_WAIT_REPLICAS: '1' });
+    expect(text).toContain('✗ 0 replica(s) connected but REDIS_WAIT_REPLICAS is 1: every action is answered "not saved"');
+    expect(code).toBe(1);
+  });
+
   it('names both problems, each with its fix, and fails', async () => {
     const { code, text } = await doctor(misconfigured.url);
     expect(text).toMatch(/✗ maxmemory-policy is allkeys-lru.*set `maxmemory-policy noeviction`/);

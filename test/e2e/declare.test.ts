@@ -13,7 +13,6 @@ describe('/incident declare', () => {
   it('opens the channel, invites responders, pins the header, posts the checklist and tells stakeholders', async () => {
     const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Backtests crash on start' });
     expect(answer.status).toBe(200);
-    expect(answer.ms).toBeLessThan(3000);
     expect(answer.body).toMatch(/inc-\d+ declared/);
 
     const channel = await eventually(() => k.emulator.channels().find((c) => /^inc-\d{8}-\d{3}-backtests-crash-on-start$/.test(c.name)), 'the incident channel');

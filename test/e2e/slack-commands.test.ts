@@ -19,7 +19,6 @@ describe('/incident subcommands', () => {
   const command = async (text: string, where = channel, userId: string = USERS.l2) => {
     const answer = await k.emulator.slashCommand({ userId, channelId: where, text });
     expect(answer.status).toBe(200);
-    expect(answer.ms).toBeLessThan(3000);
     expect(answer.body).not.toMatch(/\bat .*\.(js|ts):\d+/);
     return answer;
   };

@@ -116,7 +116,8 @@ describe('Slack request security', () => {
     try {
       const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.stakeholders, text: 'status' });
       expect(answer.body).not.toMatch(/WRONGTYPE|\bat .*\.(js|ts):\d+|Error/);
-      expect(answer.ms).toBeLessThan(3000);
+      // In time: Bolt answers 404 once Slack's 3 s are up, so a 200 is the proof (no wall-clock assert).
+      expect(answer.status).toBe(200);
       const apology = await eventually(() => k.emulator.ephemerals(k.stakeholders, USERS.l1).find((e) => /went wrong/.test(e.text)), 'the apology');
       expect(apology.text.length).toBeLessThan(200);
     } finally {

@@ -39,7 +39,6 @@ describe('Socket Mode', () => {
   it('declares over the socket, then ticks a checklist item clicked over the socket', async () => {
     const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Socket mode outage' });
     expect(answer.status).toBe(200);
-    expect(answer.ms).toBeLessThan(3000);
     expect(answer.body).toMatch(/inc-\d+ declared/);
     const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
     const commandAck = k.emulator.socketMode.acks().find((a) => a.type === 'slash_commands' && JSON.stringify(a.payload).includes(id));

@@ -56,7 +56,6 @@ describe('driving a real Bolt app', () => {
   it('sends a signed slash command that Bolt acks with 200, and records the bot calls', async () => {
     const answer = await emulator.slashCommand({ userId: 'U0L1OPS', channelId: general(), text: 'hello' });
     expect(answer.status).toBe(200);
-    expect(answer.ms).toBeLessThan(3000);
     const message = await eventually(() => {
       const found = emulator.messages(general()).find((m) => m.text === 'Hello');
       if (!found) throw new Error('not posted yet');
