@@ -252,6 +252,7 @@ export const en: Messages = {
     not_resolved: () => 'Record the recovery with /incident resolve first.',
     not_allowed: (p) => `${NEEDS_EN[p.needs]} may do \`${p.command}\`.${p.ask.length === 0 ? '' : ` Ask ${p.ask.map(refText).join(', ')}.`}`,
     verification_required: () => 'The system verification has not passed: run it, or give the reason to close without it.',
+    unknown_followup: () => 'There is no follow-up with that id in this incident.',
     not_open: domainMessage,
     missing_fields: (p) => (p.fields ? `The report still needs: ${p.fields.map((f) => en.reportField[f]).join(', ')}.` : domainMessage(p)),
     reason_required: domainMessage,

@@ -252,6 +252,7 @@ export const ja: Messages = {
     not_resolved: () => '先に /incident resolve で復旧を記録してください。',
     not_allowed: (p) => `\`${p.command}\` は${NEEDS_JA[p.needs]}のみ実行できます。${p.ask.length === 0 ? '' : `依頼先：${p.ask.map(refText).join('、')}`}`,
     verification_required: () => 'システム検証が完了していません。検証を実施するか、検証せずにクローズする理由を入力してください。',
+    unknown_followup: () => 'このインシデントに該当するフォローアップはありません。',
     not_open: () => 'このインシデントは対応中ではありません。',
     missing_fields: (p) => (p.fields ? `報告書の必須項目が未入力です（${p.fields.map((f) => ja.reportField[f]).join('、')}）。` : '報告書の必須項目が未入力です。'),
     reason_required: () => '理由を入力してください。',
