@@ -44,7 +44,7 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 const nonBlank = (text: string): boolean => text.trim().length > 0;
-const isRealDate = (text: string): boolean => DATE.test(text) && addDays(text, 0) === text;
+export const isRealDate = (text: string): boolean => DATE.test(text) && addDays(text, 0) === text;
 
 /** Today in the team's zone, `yyyy-MM-dd`. */
 export const teamDay = (at: Instant, timeZone: string): string => formatInstant(at, timeZone, 'yyyy-MM-dd');

@@ -1,9 +1,11 @@
 // The follow-up transitions: record follow-ups (at any stage, after the close too: the work outlives the
 // incident) and mark one done or open again.
 import type { ActionItem, Actor, Incident } from './incident.js';
-import { appendFollowUps, followUpId, followUpState, type FollowUpDraft, type FollowUpState } from './follow-up-items.js';
+import { appendFollowUps, followUpId, isRealDate, followUpState, type FollowUpDraft, type FollowUpState } from './follow-up-items.js';
 import { act, fail, type TransitionResult } from './lifecycle.js';
 import { ok } from './result.js';
+
+const OWNER = /^[UW][A-Z0-9]{2,40}$/;
 
 // Writing down a measure or a plan is the evidence of its checklist item (事後対応).
 const ticksOf = (drafts: readonly FollowUpDraft[]) => [
@@ -17,6 +19,8 @@ export function addFollowUps(incident: Incident, drafts: readonly FollowUpDraft[
     incident,
     actor,
     (current) => {
+      // Drafts reach here from stored intents too: a malformed one is refused, never half-recorded.
+      if (drafts.some((d) => !isRealDate(d.due) || !OWNER.test(d.owner))) return fail('usage', 'a follow-up needs an owner and a due day');
       const { items, events } = appendFollowUps(current.actionItems ?? [], drafts);
       if (events.length === 0) return fail('usage', 'the follow-up is empty');
       return ok({ incident: { ...current, actionItems: items }, events, ticks: ticksOf(drafts) });

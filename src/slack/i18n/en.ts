@@ -192,6 +192,7 @@ export const en: Messages = {
       maintenance: '/incident maintenance',
       resolve: '/incident resolve',
       close: '/incident close',
+      followup: '/incident followup <what to do> [@owner] [YYYY-MM-DD | +Nd]',
       help: '/incident help',
     },
     lines: {
@@ -206,6 +207,7 @@ export const en: Messages = {
       maintenance: 'Scheduled maintenance (§10.1) and the golden-run canary: next and last runs, Run now.',
       resolve: 'Record recovery and offer the verification suite.',
       close: 'Write the report and close the incident.',
+      followup: 'Records a follow-up with an owner and a due day; the owner is reminded that morning, and its button marks it done.',
       help: 'Show this help.',
     },
     severities: 'Severities: critical, high, medium, low (also sev1–sev4, p1–p4, 緊急/高/中/低).',

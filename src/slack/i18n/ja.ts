@@ -192,6 +192,7 @@ export const ja: Messages = {
       maintenance: '/incident maintenance',
       resolve: '/incident resolve',
       close: '/incident close',
+      followup: '/incident followup <対応内容> [@担当] [年-月-日 | +日数d]',
       help: '/incident help',
     },
     lines: {
@@ -206,6 +207,7 @@ export const ja: Messages = {
       maintenance: '定期メンテナンス (§10.1) とゴールデンラン: 次回・前回の実行と「今すぐ実行」。',
       resolve: '復旧時刻を記録し、システム検証を提案します。',
       close: '報告書を作成してクローズします。',
+      followup: 'フォローアップ（担当・期限付き）を登録します。期限の朝に担当者へ通知し、完了ボタンで状態を変えられます。',
       help: 'このヘルプを表示します。',
     },
     severities: '重要度：`critical`、`high`、`medium`、`low`（`sev1`〜`sev4`、`p1`〜`p4`、緊急・高・中・低も使えます）。',
