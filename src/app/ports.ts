@@ -212,7 +212,7 @@ export type EffectJob =
   /** The incident's follow-ups in its channel: a card per follow-up (with its Done / Reopen button), posted or updated. */
   | { readonly name: 'followups'; readonly data: { readonly incidentId: string } }
   /** A follow-up is due: its owner is mentioned in the incident channel; `saveAs` records the delivery. */
-  | { readonly name: 'followup-reminder'; readonly data: { readonly incidentId: string; readonly item: string; readonly due: string; readonly saveAs: string } }
+  | { readonly name: 'followup-reminder'; readonly data: { readonly incidentId: string; readonly item: string; readonly due: string; readonly saveAs: `followup-reminded:${string}` } }
   /** The response metrics of a month, to the ops channel. */
   | { readonly name: 'monthly-summary'; readonly data: { readonly month: string } };
 

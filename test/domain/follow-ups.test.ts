@@ -49,7 +49,7 @@ describe('follow-up dates', () => {
 });
 
 describe('follow-up transitions', () => {
-  const draft = { kind: 'follow_up' as const, text: 'Add a CI check', owner: 'U3', due: '2026-03-20' };
+  const draft = { kind: 'follow_up' as const, text: 'Add a CI check', owner: 'U0L3DEV', due: '2026-03-20' };
 
   it('numbers follow-ups in order, after the close too, and ticks the improvement plan', () => {
     const first = must(addFollowUps(declared(), [draft], by('U1', 5)));
@@ -60,7 +60,7 @@ describe('follow-up transitions', () => {
     const later = addFollowUps(closed, [{ ...draft, text: 'Runbook page' }], by('U2', 60));
     if (!later.ok) throw new Error(later.error.message);
     expect(later.value.incident.actionItems?.map((item) => item.id)).toEqual(['F1', 'F2', 'F3']);
-    expect(later.value.events).toMatchObject([{ type: 'followup_added', item: 'F3', text: 'Runbook page', owner: 'U3', due: '2026-03-20', by: 'U2' }]);
+    expect(later.value.events).toMatchObject([{ type: 'followup_added', item: 'F3', text: 'Runbook page', owner: 'U0L3DEV', due: '2026-03-20', by: 'U2' }]);
   });
 
   it('marks one done and open again, refusing an unknown id and a repeat', () => {

@@ -12,7 +12,7 @@ import { postRendered } from './post-message.js';
 
 type DataOf<N extends EffectJob['name']> = Extract<EffectJob, { name: N }>['data'];
 
-const digestLink = (item: string): string => `followup-digest:${item}`;
+const digestLink = (item: string): `followup-digest:${string}` => `followup-digest:${item}`;
 
 /** Every follow-up's card as the incident stands now: new ones posted, changed ones updated, the rest left alone. */
 export async function syncFollowUpCards(ctx: EffectContext, data: DataOf<'followups'>): Promise<void> {
