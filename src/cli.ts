@@ -17,6 +17,8 @@ const USAGE = `usage: klaxon <command> [options]
   exec <id> [--param k=v]… [--json]   run one catalogue command on this host and print the result
   commands [--json]         list the catalogue of commands the worker may run
   report <incident-id> [--out FILE]   render an incident's report from Redis
+  followups [--open] [--csv]          every incident's follow-ups (owner, due day, state), as a table or CSV
+  stats [--month YYYY-MM] [--json]    response times and §1.2 targets met, per month and severity
   doctor                    check configuration, Redis settings, Slack auth and online workers
 
 Configuration comes from the environment (and ./.env when present); see .env.example.
@@ -32,6 +34,9 @@ const HANDLERS: Readonly<Record<string, { role: Role; load: () => Promise<Handle
   worker: { role: 'worker', load: async () => (await import('./cli/worker-command.js')).workerCommand },
   sandbox: { role: 'sandbox', load: async () => (await import('./cli/sandbox-command.js')).sandboxCommand },
   report: { role: 'report', load: async () => (await import('./cli/report-command.js')).reportCommand },
+  // Read-only views of Redis like `report`, so they need what it needs.
+  followups: { role: 'report', load: async () => (await import('./cli/followups-command.js')).followupsCommand },
+  stats: { role: 'report', load: async () => (await import('./cli/stats-command.js')).statsCommand },
 };
 
 export async function main(argv: readonly string[], io: Io = process): Promise<number> {

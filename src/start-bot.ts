@@ -14,8 +14,10 @@ import { applyIntent, decodeIntent } from './domain/intent.js';
 import type { Config } from './config.js';
 import { loadPolicy } from './load-policy.js';
 import type { Logger } from './logger.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics, registerResponseMetrics, type Metrics } from './metrics.js';
 import { clockHandler } from './app/clocks.js';
+import { rescheduleFollowUps } from './app/follow-up-jobs.js';
+import { allMeasures, scheduleMonthlySummary } from './app/response-stats.js';
 import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
 import { firePlan, syncMaintenance } from './app/maintenance.js';
@@ -250,6 +252,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const clockWorker: Worker = startClockProcessor({ connection: blocking, prefix, logger, handle: clockHandler(services) });
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
+  logger.info({ jobs: await rescheduleFollowUps(services) }, 'follow-up reminders scheduled');
+  await scheduleMonthlySummary(services);
+  registerResponseMetrics(metrics, () => allMeasures({ store: services.store, policy: services.policy, timeZone: config.timeZone }, services.now()));
   // Folds what a replica that died after answering "saved" left behind, and anything a pass left over.
   const sweeping = { current: Promise.resolve() };
   const sweeper = setInterval(() => {

@@ -8,6 +8,8 @@ import { escalate, interimBase, recordClockAlarm } from '../domain/clock-records
 import { slaFor } from '../domain/policy.js';
 import { clocks, type ClockAlarm } from '../domain/sla.js';
 import { apply } from './apply.js';
+import { remindFollowUp } from './follow-up-jobs.js';
+import { fireMonthlySummary } from './response-stats.js';
 import type { ClockJob } from './ports.js';
 import { alarmPostedLink } from './links.js';
 import { currentAlarms, ladderJobId, scheduleClocks } from './schedule-clocks.js';
@@ -18,6 +20,8 @@ export type ClockOutcome =
   | { readonly kind: 'posted'; readonly alarm: ClockAlarm }
   | { readonly kind: 'escalated'; readonly levels: readonly (2 | 3)[] }
   | { readonly kind: 'waiting'; readonly until: Instant }
+  | { readonly kind: 'reminded'; readonly item: string }
+  | { readonly kind: 'summary'; readonly month: string }
   | { readonly kind: 'skipped'; readonly why: 'gone' | 'delivered' | 'stale' | 'superseded' | 'clock_stopped' | 'nothing_due' };
 
 /** The job as the processor needs it: what the queue hands over, or a test. */
@@ -27,6 +31,11 @@ export interface FiredClockJob {
   readonly data: unknown;
 }
 
+// A repeating job's id ends in the instant it was due (`repeat:<id>:<millis>`).
+const firedAt = (jobId: string): number | undefined => {
+  const millis = Number(jobId.split(':').at(-1));
+  return Number.isFinite(millis) && millis > 0 ? millis : undefined;
+};
 const klaxon = (at: Instant, key: string) => ({ by: BOT_ACTOR, at, key });
 const effectId = (saveAs: `${string}:${string}`) => `post-${saveAs.replace(/:/g, '-')}`;
 
@@ -88,6 +97,10 @@ export function clockHandler(services: Services): (job: FiredClockJob) => Promis
         return fireAlarm(job.id, task.data.incidentId, task.data.alarm);
       case 'ladder':
         return climbLadder(task.data.incidentId);
+      case 'followup':
+        return remindFollowUp(services, task.data);
+      case 'monthly-summary':
+        return { kind: 'summary', month: await fireMonthlySummary(services, firedAt(job.id) ?? services.now()) };
     }
   };
 }

@@ -72,6 +72,10 @@ export interface IncidentLinks {
   readonly [plan: `maintenance:${string}`]: string;
   /** Looked up: the canary plan's id → the incident its drift opened (`CANARY_DRIFT_LINK`). */
   readonly 'canary:drift': string;
+  /** A follow-up's card (`followUpCardLink`), the digest it was last shown with, and its due-day reminder. */
+  readonly [card: `followup:${string}`]: MessageTs;
+  readonly [shown: `followup-digest:${string}`]: Digest;
+  readonly [reminded: `followup-reminded:${string}`]: MessageTs;
 }
 
 export type IncidentLinkKey = keyof IncidentLinks & string;

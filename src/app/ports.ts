@@ -52,6 +52,8 @@ export interface IncidentStore {
   /** Incidents not closed, newest declaration first. */
   listOpen(): Promise<Incident[]>;
   listRecent(limit: number): Promise<Incident[]>;
+  /** Incidents declared in [from, to), oldest first. */
+  listDeclared(from: Instant, to: Instant): Promise<Incident[]>;
   update<E>(
     id: string,
     transition: Transition<E>,
@@ -230,7 +232,13 @@ export type EffectJob =
   | { readonly name: 'maintenance-summary'; readonly data: { readonly runId: string } }
   /** The canary's comparison with the last good run, under its summary. */
   | { readonly name: 'maintenance-canary'; readonly data: { readonly runId: string } }
-  | { readonly name: 'report'; readonly data: { readonly incidentId: string; readonly by: string } };
+  | { readonly name: 'report'; readonly data: { readonly incidentId: string; readonly by: string } }
+  /** The incident's follow-ups in its channel: a card per follow-up (with its Done / Reopen button), posted or updated. */
+  | { readonly name: 'followups'; readonly data: { readonly incidentId: string } }
+  /** A follow-up is due: its owner is mentioned in the incident channel; `saveAs` records the delivery. */
+  | { readonly name: 'followup-reminder'; readonly data: { readonly incidentId: string; readonly item: string; readonly due: string; readonly saveAs: `followup-reminded:${string}` } }
+  /** The response metrics of a month, to the ops channel. */
+  | { readonly name: 'monthly-summary'; readonly data: { readonly month: string } };
 
 /** Which queue job an effect runs in (its id keys what it posts) and which try this is (1 for the first). */
 export interface EffectRun {
@@ -265,7 +273,11 @@ export interface RunQueue {
 /** A planned wake-up of the clock processor. */
 export type ClockJob =
   | { readonly name: 'alarm'; readonly data: { readonly incidentId: string; readonly alarm: ClockAlarm } }
-  | { readonly name: 'ladder'; readonly data: { readonly incidentId: string; readonly at: Instant } };
+  | { readonly name: 'ladder'; readonly data: { readonly incidentId: string; readonly at: Instant } }
+  /** A follow-up's due day has come (its reminder); stale when it was done or re-dated since. */
+  | { readonly name: 'followup'; readonly data: { readonly incidentId: string; readonly item: string; readonly due: string } }
+  /** The monthly response-metrics summary (a repeating job: one firing per month for all replicas). */
+  | { readonly name: 'monthly-summary'; readonly data: Readonly<Record<string, never>> };
 
 export interface PlannedJob {
   readonly job: ClockJob;
@@ -277,6 +289,8 @@ export interface PlannedJob {
 export interface ClockJobs {
   /** Adds delayed jobs; a job whose id exists (fired or not) is not added again. */
   add(planned: readonly PlannedJob[]): Promise<void>;
+  /** Makes `id` a repeating job on a cron pattern in a zone; the same call from every replica changes nothing. */
+  repeat(id: string, cron: string, timeZone: string, job: ClockJob): Promise<void>;
 }
 
 /** Which worker hosts are online, from their heartbeats. */

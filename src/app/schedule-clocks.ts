@@ -6,6 +6,7 @@ import { escalationCheckpoints } from '../domain/escalation.js';
 import type { Incident, Instant } from '../domain/incident.js';
 import { slaFor, type Policy } from '../domain/policy.js';
 import { clockAlarms, type ClockAlarm } from '../domain/sla.js';
+import { scheduleFollowUps } from './follow-up-jobs.js';
 import type { PlannedJob } from './ports.js';
 import type { Services } from './services.js';
 
@@ -30,6 +31,8 @@ export function planClockJobs(incident: Incident, policy: Policy, base: Instant 
 
 /** Schedules every current alarm and ladder checkpoint of the incident. Returns how many jobs were planned. */
 export async function scheduleClocks(services: Services, incident: Incident): Promise<number> {
+  // Follow-ups outlive the incident: their cards and reminders are kept in step after the close too.
+  await scheduleFollowUps(services, incident);
   if (incident.status === 'closed') return 0;
   const planned = planClockJobs(incident, services.policy, interimBase(incident));
   if (planned.length === 0) return 0;

@@ -6,18 +6,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { loadPolicy } from '../load-policy.js';
 import { compileReport } from '../app/compile-report.js';
-import { createIncidentStore } from '../store/incident-store.js';
-import { createRedis, describeRedisTarget, redisTargetOf } from '../store/redis-connection.js';
-
-// Where the report was looked for, without the password a REDIS_URL may carry.
-function redisLabel(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    return 'Redis';
-  }
-}
+import { whereLabel, withIncidentStore } from './read-store.js';
 
 export async function reportCommand(args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
   const [incidentId, ...rest] = args;
@@ -34,13 +23,10 @@ export async function reportCommand(args: readonly string[], config: Config, _lo
     io.stderr.write(`${policy.error}\n`);
     return 2;
   }
-  const redis = createRedis(redisTargetOf(config), 'command');
-  redis.on('error', () => undefined);
   try {
-    const store = createIncidentStore(redis, { prefix: config.redisPrefix });
-    const compiled = await compileReport({ store, policy: policy.value, catalogue, locale: config.locale, timeZone: config.timeZone }, incidentId, Date.now());
+    const compiled = await withIncidentStore(config, (store) => compileReport({ store, policy: policy.value, catalogue, locale: config.locale, timeZone: config.timeZone }, incidentId, Date.now()));
     if (!compiled.ok) {
-      io.stderr.write(`klaxon report: no incident ${incidentId} in ${config.redisSentinel ? describeRedisTarget(redisTargetOf(config)) : redisLabel(config.redisUrl as string)} (prefix ${config.redisPrefix})\n`);
+      io.stderr.write(`klaxon report: no incident ${incidentId} in ${whereLabel(config)} (prefix ${config.redisPrefix})\n`);
       return 1;
     }
     if (out) {
@@ -53,7 +39,5 @@ export async function reportCommand(args: readonly string[], config: Config, _lo
   } catch (error) {
     io.stderr.write(`klaxon report: ${(error as Error).message}\n`);
     return 1;
-  } finally {
-    redis.disconnect();
   }
 }

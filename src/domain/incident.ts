@@ -34,6 +34,10 @@ export interface ActionItem {
   readonly owner?: UserId;
   /** `yyyy-MM-dd` in the team's zone. */
   readonly due?: string;
+  /** `F1`, `F2`…: given when the item is recorded (follow-ups.ts), so a button and a reminder can name it. */
+  readonly id?: string;
+  /** Set when someone marked it done (state done); absent while it is open. */
+  readonly done?: { readonly by: UserId; readonly at: Instant };
 }
 
 /** A status update as the announcement shows it. */

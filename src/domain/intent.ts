@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CHECKLIST_ITEMS } from './checklist.js';
 import { toggleItem } from './checklist-rules.js';
+import { addFollowUps, setFollowUpState } from './follow-ups.js';
 import { INCIDENT_ROLES, type Actor, type Incident } from './incident.js';
 import { addNote, assignRole, changeSeverity } from './incident-records.js';
 import { acknowledge, type TransitionResult } from './lifecycle.js';
@@ -17,6 +18,11 @@ const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('severity'), severity: z.enum(SEVERITIES) }),
   z.object({ kind: z.literal('assign'), role: z.enum(INCIDENT_ROLES), user: z.string() }),
   z.object({ kind: z.literal('acknowledge') }),
+  z.object({
+    kind: z.literal('followup'),
+    item: z.object({ kind: z.enum(['prevention', 'follow_up']), text: z.string(), owner: z.string(), due: z.string() }),
+  }),
+  z.object({ kind: z.literal('followup_state'), item: z.string(), state: z.enum(['open', 'done']) }),
 ]);
 
 export type Intent = z.infer<typeof intentSchema>;
@@ -50,5 +56,9 @@ export function applyIntent(incident: Incident, { intent, actor }: RecordedInten
       return assignRole(incident, intent.role, intent.user, actor);
     case 'acknowledge':
       return acknowledge(incident, actor);
+    case 'followup':
+      return addFollowUps(incident, [intent.item], actor);
+    case 'followup_state':
+      return setFollowUpState(incident, intent.item, intent.state, actor);
   }
 }

@@ -13,6 +13,7 @@ import type {
   ReportFields,
 } from './incident.js';
 import { isAutomaticActor } from './actors.js';
+import { appendFollowUps, type FollowUpDraft } from './follow-up-items.js';
 import { missingReportFields } from './report-fields.js';
 import { err, ok, type Result } from './result.js';
 import { isMajor, type Severity } from './severity.js';
@@ -34,7 +35,8 @@ export type DomainErrorCode =
   | 'reason_required'
   | 'not_higher'
   | 'clock_stopped'
-  | 'verification_required';
+  | 'verification_required'
+  | 'unknown_followup';
 
 /** An expected refusal, with a stable code adapters map to user messages. */
 export interface DomainError {
@@ -196,8 +198,8 @@ export function reopenIncident(incident: Incident, reason: string, actor: Actor)
 }
 
 export interface CloseOptions {
-  /** 再発防止策 and follow-ups with owners; replaces what was recorded before when given. */
-  readonly actionItems?: readonly ActionItem[];
+  /** 再発防止策 and follow-ups from the close form: appended to those recorded before, each given its id. */
+  readonly actionItems?: readonly FollowUpDraft[];
   /** Closing a critical/high incident with システム検証実施 open needs a reason: the report shows it. */
   readonly unverifiedReason?: string;
 }
@@ -227,7 +229,8 @@ export function closeIncident(incident: Incident, fields: ReportFields, actor: A
     const reason = options.unverifiedReason?.trim() ?? '';
     const unverified = isMajor(current.severity) && !current.checklist.system_verified.done;
     if (unverified && reason === '') return fail('verification_required', `${current.id} was never verified: say why it closes anyway`);
-    const actionItems = (options.actionItems ?? current.actionItems ?? []).filter((item) => nonBlank(item.text));
+    const appended = appendFollowUps(current.actionItems ?? [], options.actionItems ?? []);
+    const actionItems = appended.items;
     const closed: Incident = {
       ...current,
       status: 'closed',
@@ -237,6 +240,7 @@ export function closeIncident(incident: Incident, fields: ReportFields, actor: A
       closedBy: actor.by,
       ...(unverified ? { unverifiedReason: reason } : {}),
     };
-    return ok({ incident: closed, events: [unverified ? { type: 'closed', unverifiedReason: reason } : { type: 'closed' }], ticks: ticksOfReport(report, actionItems) });
+    const events: TimelineEventBody[] = [...appended.events, unverified ? { type: 'closed', unverifiedReason: reason } : { type: 'closed' }];
+    return ok({ incident: closed, events, ticks: ticksOfReport(report, actionItems) });
   });
 }

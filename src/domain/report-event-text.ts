@@ -74,6 +74,10 @@ export function describeEvent(event: TimelineEvent, ctx: ReportContext): string 
       return says.reportWritten(event.file, event.sha256);
     case 'host_snapshot':
       return says.hostSnapshot(event.jobId, event.host, snapshotText(event.snapshot, w));
+    case 'followup_added':
+      return says.followUpAdded(event.item, ctx.people(event.text), ctx.name(event.owner), ctx.day(event.due));
+    case 'followup_state':
+      return (event.state === 'done' ? says.followUpDone : says.followUpReopened)(event.item);
   }
 }
 

@@ -2,6 +2,7 @@
 // the appendix (checklist, commands, status updates, timeline, attachments). User text is escaped here, or
 // by the table row.
 import { CHECKLIST_ITEMS, CHECKLIST_PHASES, type ChecklistEntry } from './checklist.js';
+import { followUpId } from './follow-up-items.js';
 import { INCIDENT_ROLES, type ActionItem, type Incident, type Instant } from './incident.js';
 import { escapeBlock, escapeInline, tableHeader, tableRow } from './markdown.js';
 import { byteSize, nonEmpty, runDuration, type ReportContext } from './report-context.js';
@@ -147,12 +148,18 @@ export function historyList(incident: Incident, events: readonly TimelineEvent[]
 
 /** A field's text followed by its action items (再発防止策 / 改善計画), each with owner and due date. */
 export function actionItemsTable(items: readonly ActionItem[], kind: ActionItem['kind'], ctx: ReportContext): string | undefined {
-  const rows = items.filter((item) => item.kind === kind);
+  const rows = items.map((item, n) => ({ item, id: followUpId(item, n) })).filter(({ item }) => item.kind === kind);
   if (rows.length === 0) return undefined;
   return [
     tableHeader(ctx.w.actionColumns[kind]),
-    ...rows.map((item) =>
-      tableRow([ctx.people(item.text), item.owner === undefined ? ctx.w.nobody : ctx.name(item.owner), item.due === undefined ? '—' : ctx.day(item.due)]),
+    ...rows.map(({ item, id }) =>
+      tableRow([
+        id,
+        ctx.people(item.text),
+        item.owner === undefined ? ctx.w.nobody : ctx.name(item.owner),
+        item.due === undefined ? '—' : ctx.day(item.due),
+        item.done === undefined ? ctx.w.followUpState.open : ctx.w.followUpState.done(ctx.when(item.done.at)),
+      ]),
     ),
   ].join('\n');
 }

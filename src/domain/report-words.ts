@@ -80,6 +80,22 @@ export interface ReportWords {
     readonly closed: (by: string) => string;
   };
   readonly actionColumns: Readonly<Record<ActionItem['kind'], readonly string[]>>;
+  /** A follow-up's state in its table (open / done on a day). */
+  readonly followUpState: { readonly open: string; readonly done: (when: string) => string };
+  /** The Mermaid timeline's words: task names (sanitised for Mermaid where they are written). */
+  readonly chart: {
+    readonly title: (id: string, title: string) => string;
+    readonly sections: { readonly detection: string; readonly response: string; readonly recovery: string; readonly close: string };
+    readonly started: string;
+    readonly detected: string;
+    readonly declared: string;
+    readonly target: (duration: string) => string;
+    readonly actual: (duration: string, verdict: string) => string;
+    readonly ongoing: (duration: string) => string;
+    readonly met: string;
+    readonly missed: string;
+    readonly closed: string;
+  };
   readonly openItems: {
     readonly intro: string;
     readonly unverified: (reason: string) => string;
@@ -125,6 +141,9 @@ export interface ReportWords {
     readonly alertAttached: (alertId: string, title: string, source: string) => string;
     readonly reportWritten: (file: string, sha256: string) => string;
     readonly hostSnapshot: (jobId: string, host: string, facts: string) => string;
+    readonly followUpAdded: (id: string, text: string, owner: string, due: string) => string;
+    readonly followUpDone: (id: string) => string;
+    readonly followUpReopened: (id: string) => string;
   };
 }
 
@@ -195,7 +214,21 @@ const EN: ReportWords = {
     reopened: (by, reason) => `Reopened by ${by}: ${reason}`,
     closed: (by) => `Closed by ${by}`,
   },
-  actionColumns: { prevention: ['Measure', 'Owner', 'Due'], follow_up: ['Action', 'Owner', 'Due'] },
+  actionColumns: { prevention: ['ID', 'Measure', 'Owner', 'Due', 'State'], follow_up: ['ID', 'Action', 'Owner', 'Due', 'State'] },
+  followUpState: { open: 'open', done: (when) => `done ${when}` },
+  chart: {
+    title: (id, title) => `${id} ${title}`,
+    sections: { detection: 'Detection', response: 'First response', recovery: 'Recovery', close: 'Close' },
+    started: 'Started',
+    detected: 'Detected',
+    declared: 'Declared',
+    target: (duration) => `Target ${duration}`,
+    actual: (duration, verdict) => `Actual ${duration} (${verdict})`,
+    ongoing: (duration) => `Running ${duration}`,
+    met: 'met',
+    missed: 'missed',
+    closed: 'Closed',
+  },
   openItems: {
     intro: 'Left open when this report was written:',
     unverified: (reason) => `System verification was not done; closed anyway because: ${reason}`,
@@ -237,6 +270,9 @@ const EN: ReportWords = {
     alertAttached: (alertId, title, source) => `Alert attached ${alertId}: “${title}” (${source})`,
     reportWritten: (file, sha256) => `Report written: ${file} (sha256 ${sha256})`,
     hostSnapshot: (jobId, host, facts) => `Host snapshot ${jobId} @ ${host}: ${facts}`,
+    followUpAdded: (id, text, owner, due) => `Follow-up ${id}: ${text} (owner ${owner}, due ${due})`,
+    followUpDone: (id) => `Follow-up ${id} done`,
+    followUpReopened: (id) => `Follow-up ${id} open again`,
   },
 };
 
@@ -307,7 +343,21 @@ const JA: ReportWords = {
     reopened: (by, reason) => `${by}が対応を再開（理由：${reason}）`,
     closed: (by) => `${by}がクローズ`,
   },
-  actionColumns: { prevention: ['対策', '担当', '期限'], follow_up: ['項目', '担当', '期限'] },
+  actionColumns: { prevention: ['番号', '対策', '担当', '期限', '状態'], follow_up: ['番号', '項目', '担当', '期限', '状態'] },
+  followUpState: { open: '未完了', done: (when) => `完了（${when}）` },
+  chart: {
+    title: (id, title) => `${id} ${title}`,
+    sections: { detection: '検知', response: '初期対応', recovery: '復旧', close: 'クローズ' },
+    started: '発生',
+    detected: '検知',
+    declared: '宣言',
+    target: (duration) => `目標 ${duration}`,
+    actual: (duration, verdict) => `実績 ${duration}（${verdict}）`,
+    ongoing: (duration) => `対応中 ${duration}`,
+    met: '達成',
+    missed: '未達',
+    closed: 'クローズ',
+  },
   openItems: {
     intro: '本報告書の作成時点で、次の項目が完了していません。',
     unverified: (reason) => `システム検証を実施せずにクローズ（理由：${reason}）`,
@@ -349,6 +399,9 @@ const JA: ReportWords = {
     alertAttached: (alertId, title, source) => `アラートを紐付け：${alertId}「${title}」（${source}）`,
     reportWritten: (file, sha256) => `報告書を保存：${file}（SHA-256 ${sha256}）`,
     hostSnapshot: (jobId, host, facts) => `ホストのスナップショット：${jobId}（${host}）：${facts}`,
+    followUpAdded: (id, text, owner, due) => `フォローアップ ${id}：${text}（担当：${owner}、期限：${due}）`,
+    followUpDone: (id) => `フォローアップ ${id} を完了`,
+    followUpReopened: (id) => `フォローアップ ${id} を未完了に戻す`,
   },
 };
 

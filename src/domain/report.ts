@@ -5,6 +5,7 @@
 import type { Incident, Instant, UserId } from './incident.js';
 import type { Locale } from './locale.js';
 import { escapeBlock } from './markdown.js';
+import { incidentChart } from './report-chart.js';
 import { reportClock } from './report-clock.js';
 import { nonEmpty, type ReportContext } from './report-context.js';
 import { snapshotRows } from './report-snapshot.js';
@@ -69,6 +70,7 @@ export function renderReport(input: ReportInput): string {
     [basicsTable(rows, ctx), ...snapshotRows(events, ctx)].join('\n'),
     `## ${w.headings.sla}`,
     slaTable(incident, input.targets, input.generatedAt, ctx),
+    incidentChart({ incident, targets: input.targets, timeZone: input.timeZone, generatedAt: input.generatedAt }, ctx),
     `## ${w.headings.history}`,
     historyList(incident, events, ctx),
   ];

@@ -37,6 +37,9 @@ export interface Clocks {
   readonly recovery: ClockState;
 }
 
+/** A target is met when reached before its due instant (reaching it at the due instant is late, as the clocks say). */
+export const metTarget = (takenMs: number, targetMinutes: number): boolean => takenMs < targetMinutes * MINUTE;
+
 function clockState(clock: ClockName, startedAt: Instant, targetMinutes: number, now: Instant, stoppedAt?: Instant): ClockState {
   const dueAt = startedAt + targetMinutes * MINUTE;
   const reference = stoppedAt ?? now;

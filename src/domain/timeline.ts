@@ -61,6 +61,9 @@ export type TimelineEventBody =
   | { readonly type: 'reopened'; readonly reason: string }
   | { readonly type: 'alert_attached'; readonly alertId: string; readonly title: string; readonly source: string }
   | { readonly type: 'report_written'; readonly file: string; readonly sha256: string }
+  /** A follow-up (action item) recorded with its owner and due day, or marked done / open again. */
+  | { readonly type: 'followup_added'; readonly item: string; readonly kind: 'prevention' | 'follow_up'; readonly text: string; readonly owner: UserId; readonly due: string }
+  | { readonly type: 'followup_state'; readonly item: string; readonly state: 'open' | 'done' }
   /** A reproducibility snapshot of the backtest tree, parsed from a `host.snapshot` run's output. */
   | { readonly type: 'host_snapshot'; readonly jobId: string; readonly host: string; readonly snapshot: HostSnapshot };
 

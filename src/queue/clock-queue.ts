@@ -28,6 +28,10 @@ export function createClockJobs(queue: Queue, now: () => number): ClockJobs {
         planned.map((p) => ({ name: p.job.name, data: p.job.data, opts: { ...CLOCK_JOB_OPTIONS, jobId: p.jobId, delay: Math.max(0, p.dueAt - at) } })),
       );
     },
+    async repeat(id, cron, timeZone, job) {
+      // A scheduler's firing has the id `repeat:<id>:<due millis>`: one job per firing, whichever replica adds it.
+      await queue.upsertJobScheduler(id, { pattern: cron, tz: timeZone }, { name: job.name, data: job.data, opts: CLOCK_JOB_OPTIONS });
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export function laneOf(job: EffectJob): string | undefined {
     case 'maintenance-summary':
     case 'maintenance-canary':
       return job.data.runId;
+    case 'monthly-summary':
+      return `summary-${job.data.month}`;
     default:
       return job.data.incidentId;
   }

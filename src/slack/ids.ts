@@ -17,6 +17,8 @@ export const ACTION = {
   runSuite: 'run_suite',
   approve: 'approval_approve',
   deny: 'approval_deny',
+  followUpDone: 'followup_done',
+  followUpReopen: 'followup_reopen',
 } as const;
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];
 
@@ -53,6 +55,7 @@ export const INPUT = {
   newSeverity: { block: 'severity_value', action: 'value' },
   severityReason: { block: 'severity_reason', action: 'value' },
   unverifiedReason: { block: 'close_unverified_reason', action: 'value' },
+  followUps: { block: 'close_followups', action: 'value' },
 } as const satisfies Readonly<Record<string, InputId>>;
 
 // Inputs of the close modal, one per §9.1 report field.

@@ -6,7 +6,7 @@ import { parseSeverity, type Severity } from '../domain/severity.js';
 import { fromSlackText } from '../domain/text.js';
 
 export const SUBCOMMANDS = [
-  'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'maintenance', 'resolve', 'close', 'help',
+  'declare', 'update', 'severity', 'assign', 'note', 'run', 'status', 'list', 'maintenance', 'resolve', 'close', 'followup', 'help',
 ] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
@@ -25,6 +25,8 @@ export type IncidentCommand =
   | { readonly kind: 'maintenance' }
   | { readonly kind: 'resolve' }
   | { readonly kind: 'close' }
+  /** The follow-up as typed; its owner and due day are read with the person and today (follow-up-items.ts). */
+  | { readonly kind: 'followup'; readonly text: string }
   | { readonly kind: 'help' };
 
 export interface UsageError {
@@ -85,7 +87,8 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
       return ok({ kind: 'declare', severity: severity.value, title });
     }
     case 'update':
-    case 'note': {
+    case 'note':
+    case 'followup': {
       const body = freeText(word, rest);
       return body.ok ? ok({ kind: word, text: body.value }) : body;
     }

@@ -67,6 +67,7 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
     getMany,
     listOpen: async () => getMany(await redis.zrevrange(keys.open, 0, -1)),
     listRecent: async (limit) => (limit <= 0 ? [] : getMany(await redis.zrevrange(keys.recent, 0, limit - 1))),
+    listDeclared: async (from, to) => getMany(await redis.zrangebyscore(keys.recent, from, `(${to}`)),
     update: (id, transition, opts = {}) => updateIncident(updateContext, id, transition, opts.idempotencyKey),
 
     async appendEvents(id, events) {

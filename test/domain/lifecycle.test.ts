@@ -211,14 +211,16 @@ describe('closeIncident', () => {
     expect(codeOf(closeIncident(resolved('medium'), FULL, by('U3')))).toBe('ok');
   });
 
-  it('keeps action items with owners and due dates, dropping blank ones', () => {
+  it('keeps action items with owners and due dates, dropping blank ones, after those recorded before', () => {
     const items = [
       { kind: 'prevention' as const, text: 'pin pandas', owner: 'U3', due: '2026-03-13' },
-      { kind: 'follow_up' as const, text: '  ' },
+      { kind: 'follow_up' as const, text: '  ', owner: 'U3', due: '2026-03-13' },
     ];
-    const result = closeIncident(resolved('low'), { summary: 's', actions: 'a', followUp: 'f' }, by('U3'), { actionItems: items });
+    const earlier = { kind: 'follow_up' as const, text: 'add a CI check', owner: 'U2', due: '2026-03-20', id: 'F1' };
+    const result = closeIncident({ ...resolved('low'), actionItems: [earlier] }, { summary: 's', actions: 'a', followUp: 'f' }, by('U3'), { actionItems: items });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.incident.actionItems).toEqual([items[0]]);
+    expect(result.value.incident.actionItems).toEqual([earlier, { ...items[0], id: 'F2' }]);
+    expect(result.value.events.filter((e) => e.type === 'followup_added')).toMatchObject([{ item: 'F2', text: 'pin pandas', owner: 'U3', due: '2026-03-13' }]);
     expect(result.value.incident.checklist.prevention.done).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { reportClock } from '../../src/domain/report-clock.js';
 import { SEVERITIES, type Severity } from '../../src/domain/severity.js';
 import { formatInstant } from '../../src/domain/time.js';
 import type { TimelineEvent, TimelineEventBody, TimelineEventType } from '../../src/domain/timeline.js';
+import { mermaidBlocks, parseGantt } from '../support/mermaid-gantt.js';
 
 
 const MINUTE = 60_000;
@@ -69,8 +70,9 @@ const criticalIncident: ClosedIncident = {
   actionItems: [
     { kind: 'prevention', text: 'requirements のバージョンを固定する', owner: 'U3', due: '2026-03-13' },
     { kind: 'prevention', text: '更新前に config/basic_system_test.py を実行する', owner: 'U2', due: '2026-03-20' },
-    { kind: 'follow_up', text: '週次メンテナンスに依存関係の監査を追加する', owner: 'U1', due: '2026-03-31' },
+    { kind: 'follow_up', text: '週次メンテナンスに依存関係の監査を追加する', owner: 'U1', due: '2026-03-31', id: 'F3', done: { by: 'U1', at: at(125) } },
     { kind: 'follow_up', text: 'ImportError を検知するアラートを追加する' },
+    { kind: 'follow_up', text: 'Alert | on; "main.py" #down', owner: 'U2', due: '2026-04-03', id: 'F5' },
   ],
   version: 31,
   status: 'closed',
@@ -126,6 +128,8 @@ const criticalEvents = timeline('inc-42', [
   [at(70), 'klaxon', { type: 'checklist_ticked', item: 'recovery_confirmed', auto: true }],
   [at(120), 'U1', { type: 'closed', unverifiedReason: '検証スイートの実行環境が復旧しておらず、手動で主要戦略の起動のみ確認した' }],
   [at(120, 5), 'klaxon', { type: 'report_written', file: 'inc-42-report.md', sha256: sha('e5') }],
+  [at(119), 'U2', { type: 'followup_added', item: 'F5', kind: 'follow_up', text: 'Alert | on; "main.py" #down', owner: 'U2', due: '2026-04-03' }],
+  [at(125), 'U1', { type: 'followup_state', item: 'F3', state: 'done' }],
   [at(0, 20), 'klaxon', { type: 'host_snapshot', jobId: 'run-inc-42-snapshot-declared', host: 'bt-host-1', snapshot: { commit: '3f9c2a1b7d4e8f60a1b2c3d4e5f60718293a4b5c', dirty: [], configSha256: sha('a1'), configFiles: { 'config/config.yaml': sha('c1'), 'config/performance_monitoring/alert_rules.json': sha('a1') }, paramFiles: { 'config/optimized_parameters.py': sha('d1') }, python: '3.11.2', packages: { numpy: '1.26.4', pandas: '2.2.3' } } }],
   [at(70, 20), 'klaxon', { type: 'host_snapshot', jobId: 'run-inc-42-snapshot-resolved', host: 'bt-host-1', snapshot: { commit: '3f9c2a1b7d4e8f60a1b2c3d4e5f60718293a4b5c', dirty: ['config/performance_monitoring/alert_rules.json'], configSha256: sha('a2'), configFiles: { 'config/config.yaml': sha('c1'), 'config/performance_monitoring/alert_rules.json': sha('a2') }, paramFiles: { 'config/optimized_parameters.py': sha('d1') }, python: '3.11.2', packages: { numpy: '1.26.4', pandas: '2.2.3' } } }],
 ]);
@@ -238,6 +242,26 @@ describe('renderReport golden files', () => {
     await expect(renderReport(reportInput)).toMatchFileSnapshot(`./__golden__/${file}`);
   });
 
+  // Table-driven from runbook §1.2 as the inputs set it: what the chart draws against each target.
+  it.each<[string, ReportInput, readonly string[], Readonly<Record<string, readonly [readonly string[], number]>>]>([
+    ['critical ja', criticalInput, ['検知', '初期対応', '復旧', 'クローズ'], {
+      started: [['milestone'], 0], declared: [['milestone'], 0],
+      response_target: [[], 15 * MINUTE], response_actual: [['done'], 12 * MINUTE],
+      recovery_target: [[], 60 * MINUTE], recovery_actual: [['done', 'crit'], 70 * MINUTE], closed: [['milestone'], 0],
+    }],
+    ['medium en', mediumInput, ['Detection', 'First response', 'Recovery', 'Close'], {}],
+  ])('draws the %s incident as a gantt chart against its targets', (_name, reportInput, sections, tasks) => {
+    const blocks = mermaidBlocks(renderReport(reportInput));
+    expect(blocks).toHaveLength(1);
+    const chart = parseGantt(blocks[0] ?? '');
+    expect(chart.sections.map((section) => section.name)).toEqual(sections);
+    const all = chart.sections.flatMap((section) => section.tasks);
+    for (const [id, [tags, durationMs]] of Object.entries(tasks)) expect(all.find((task) => task.id === id), id).toMatchObject({ tags, durationMs });
+    // Every task starts at or after the earliest milestone and the clocks start at the declaration.
+    const declared = all.find((task) => task.id === 'declared')?.start;
+    expect(all.filter((task) => task.id.startsWith('re')).every((task) => task.start === declared)).toBe(true);
+  });
+
   it('is deterministic and sorts out-of-order events stably by time', () => {
     const sorted = [...criticalEvents].sort((a, b) => a.at - b.at);
     expect(sorted).not.toEqual(criticalEvents);
@@ -333,8 +357,8 @@ describe('renderReport form by severity (runbook §9.1)', () => {
       ],
     });
     const report = renderReport(input(incident, { userNames: { U2: 'Suzuki', U3: 'Tanaka' } }));
-    expect(report).toContain('## Prevention\n\nPin versions.\n\n| Measure | Owner | Due |\n| --- | --- | --- |\n| Pin pandas | Tanaka | 2026-03-13 (Fri) |\n');
-    expect(report).toContain('## Improvement plan\n\n| Action | Owner | Due |\n| --- | --- | --- |\n| Alert on ImportError @Suzuki | nobody | — |\n');
+    expect(report).toContain('## Prevention\n\nPin versions.\n\n| ID | Measure | Owner | Due | State |\n| --- | --- | --- | --- | --- |\n| F1 | Pin pandas | Tanaka | 2026-03-13 (Fri) | open |\n');
+    expect(report).toContain('## Improvement plan\n\n| ID | Action | Owner | Due | State |\n| --- | --- | --- | --- | --- |\n| F2 | Alert on ImportError @Suzuki | nobody | — | open |\n');
   });
 
   it('leaves 未完了項目 out when nothing is open', () => {
@@ -466,6 +490,12 @@ const SAMPLES: { readonly [K in TimelineEventType]: readonly [Extract<TimelineEv
     'Host snapshot run-9 @ bt1: commit abcdef012345, 1 dirty file(s), config/ sha256 0123456789ab, Python 3.11.2; pandas 2.1.4, yfinance —',
     'ホストのスナップショット：run-9（bt1）：コミット abcdef012345、未コミットのファイル 1 件、設定ファイル群の SHA-256 0123456789ab、Python 3.11.2；pandas 2.1.4, yfinance —',
   ],
+  followup_added: [
+    { type: 'followup_added', item: 'F2', kind: 'follow_up', text: 'Add a CI check for <@U2>', owner: 'U3', due: '2026-03-20' },
+    'Follow-up F2: Add a CI check for @U2 (owner U3, due 2026-03-20 (Fri))',
+    'フォローアップ F2：Add a CI check for @U2（担当：U3、期限：2026/03/20（金））',
+  ],
+  followup_state: [{ type: 'followup_state', item: 'F2', state: 'done' }, 'Follow-up F2 done', 'フォローアップ F2 を完了'],
 };
 
 // The rows of the appendix timeline (the table after the `### Timeline` heading).
@@ -602,7 +632,12 @@ describe('renderReport with hostile text', () => {
           const lists = tokens.filter((token): token is Tokens.List => token.type === 'list');
           expect(lists.map((list) => list.items.length)).toEqual([2, 15]);
 
-          const kinds = new Set([...walk(tokens)].map((token) => token.type));
+          // The one code block is the Mermaid timeline, and a hostile title cannot break its structure.
+          const code = [...walk(tokens)].filter((token): token is Tokens.Code => token.type === 'code');
+          expect(code.map((token) => token.lang)).toEqual(['mermaid']);
+          const chart = parseGantt(code[0]?.text ?? '');
+          expect(chart.sections.map((section) => section.tasks.map((task) => task.id))).toEqual([['declared'], ['response_target', 'response_actual'], ['recovery_target', 'recovery_actual']]);
+          const kinds = new Set([...walk(tokens)].filter((token) => token.type !== 'code').map((token) => token.type));
           for (const forbidden of ['code', 'codespan', 'html', 'blockquote', 'hr', 'def', 'image']) expect(kinds).not.toContain(forbidden);
 
           // No heading is left empty: something other than a heading follows each one.

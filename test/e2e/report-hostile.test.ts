@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { lexer, type Token, type Tokens } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { mermaidBlocks, parseGantt } from '../support/mermaid-gantt.js';
 import { command, declareIncident, deliveredReport, openCloseModal, submitClose, tick, type CloseFields } from '../report/incident-journey.js';
 
 const HOSTILE_LINE = '# <!channel> *bold* _it_ ~s~ `code` | a | b | [x](javascript:alert(1)) <script>alert(1)</script> <@U0L2SYS> &amp;';
@@ -95,7 +96,11 @@ describe('the report of a hostile incident', () => {
     expect(shape(hostile.markdown)).toEqual(shape(plain.markdown));
     expect(levelTwo(hostile.markdown)).toEqual(levelTwo(plain.markdown));
     const tokens = allTokens(lexer(hostile.markdown));
-    const types = new Set(tokens.map((t) => t.type));
+    // The one code block is the report's Mermaid chart, whose structure the hostile title cannot change.
+    const code = tokens.filter((t): t is Tokens.Code => t.type === 'code');
+    expect(code.map((t) => t.lang)).toEqual(['mermaid']);
+    expect(parseGantt(code[0]?.text ?? '').sections.map((s) => s.tasks.map((task) => task.id))).toEqual(parseGantt(mermaidBlocks(plain.markdown)[0] ?? '').sections.map((s) => s.tasks.map((task) => task.id)));
+    const types = new Set(tokens.filter((t) => t.type !== 'code').map((t) => t.type));
     for (const forbidden of ['html', 'codespan', 'code', 'del', 'blockquote', 'hr', 'image']) expect([forbidden, types.has(forbidden)]).toEqual([forbidden, false]);
     // GFM links a bare URL as typed; a crafted [text](target) never becomes a link.
     const links = tokens.filter((t): t is Tokens.Link => t.type === 'link');

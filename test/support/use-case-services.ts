@@ -67,7 +67,7 @@ export function useCaseWorld(options: WorldOptions = {}): UseCaseWorld {
       render: async (incidentId) => void asked.renders.push(incidentId),
     },
     runs: { enqueue: async (run) => void asked.runs.push(run) },
-    clockJobs: { add: async (planned) => void asked.clockJobs.push(...planned) },
+    clockJobs: { add: async (planned) => void asked.clockJobs.push(...planned), repeat: unused('repeating clock jobs') },
     approvals: createApprovals(redis, { prefix }),
     maintenance: createMaintenanceStore(redis, { prefix }),
     schedules: { sync: unused('schedules'), next: unused('schedules') },

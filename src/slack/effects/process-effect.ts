@@ -6,6 +6,7 @@ import { SlackPlatformError } from '../slack-api.js';
 import { showApprovalDecision } from './approval-decided.js';
 import { deliverReport } from './deliver-report.js';
 import { createEffectContext, type EffectContext, type EffectDeps, type EffectRun } from './effect-context.js';
+import { postFollowUpReminder, postMonthlySummary, syncFollowUpCards } from './follow-up-effects.js';
 import { inviteMembersJob } from './invite-members.js';
 import { postAlarm, postChange, postEscalation, postNote, postPlaybook, postStatusUpdate, postVerificationOffer } from './post-message.js';
 import { renderIncident } from './render-incident.js';
@@ -64,6 +65,12 @@ function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
       return deliverReport(ctx, task.data.incidentId);
     case 'approval-decided':
       return showApprovalDecision(ctx, task.data);
+    case 'followups':
+      return syncFollowUpCards(ctx, task.data);
+    case 'followup-reminder':
+      return postFollowUpReminder(ctx, task.data);
+    case 'monthly-summary':
+      return postMonthlySummary(ctx, task.data);
     default:
       // A job from a newer or older bot, or a typo in a producer: fail it visibly (the queue keeps it and
       // logs the failure) rather than completing it as if it had been shown.

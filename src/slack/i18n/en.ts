@@ -215,6 +215,7 @@ export const en: Messages = {
       maintenance: '/incident maintenance',
       resolve: '/incident resolve',
       close: '/incident close',
+      followup: '/incident followup <what to do> [@owner] [YYYY-MM-DD | +Nd]',
       help: '/incident help',
     },
     lines: {
@@ -229,6 +230,7 @@ export const en: Messages = {
       maintenance: 'Scheduled maintenance (§10.1) and the golden-run canary: next and last runs, Run now.',
       resolve: 'Record recovery and offer the verification suite.',
       close: 'Write the report and close the incident.',
+      followup: 'Records a follow-up with an owner and a due day; the owner is reminded that morning, and its button marks it done.',
       help: 'Show this help.',
     },
     severities: 'Severities: critical, high, medium, low (also sev1–sev4, p1–p4, 緊急/高/中/低).',
@@ -277,6 +279,7 @@ export const en: Messages = {
     not_resolved: () => 'Record the recovery with /incident resolve first.',
     not_allowed: (p) => `${NEEDS_EN[p.needs]} may do \`${p.command}\`.${p.ask.length === 0 ? '' : ` Ask ${p.ask.map(refText).join(', ')}.`}`,
     verification_required: () => 'The system verification has not passed: run it, or give the reason to close without it.',
+    unknown_followup: () => 'There is no follow-up with that id in this incident.',
     not_open: domainMessage,
     missing_fields: (p) => (p.fields ? `The report still needs: ${p.fields.map((f) => en.reportField[f]).join(', ')}.` : domainMessage(p)),
     reason_required: domainMessage,

@@ -247,6 +247,7 @@ export const ja: Messages = {
       maintenance: '/incident maintenance',
       resolve: '/incident resolve',
       close: '/incident close',
+      followup: '/incident followup <対応内容> [@担当] [年-月-日 | +日数d]',
       help: '/incident help',
     },
     lines: {
@@ -261,6 +262,7 @@ export const ja: Messages = {
       maintenance: '定期メンテナンス (§10.1) とゴールデンラン: 次回・前回の実行と「今すぐ実行」。',
       resolve: '復旧時刻を記録し、システム検証を提案します。',
       close: '報告書を作成してクローズします。',
+      followup: 'フォローアップ（担当・期限付き）を登録します。期限の朝に担当者へ通知し、完了ボタンで状態を変えられます。',
       help: 'このヘルプを表示します。',
     },
     severities: '重要度：`critical`、`high`、`medium`、`low`（`sev1`〜`sev4`、`p1`〜`p4`、緊急・高・中・低も使えます）。',
@@ -309,6 +311,7 @@ export const ja: Messages = {
     not_resolved: () => '先に /incident resolve で復旧を記録してください。',
     not_allowed: (p) => `\`${p.command}\` は${NEEDS_JA[p.needs]}のみ実行できます。${p.ask.length === 0 ? '' : `依頼先：${p.ask.map(refText).join('、')}`}`,
     verification_required: () => 'システム検証が完了していません。検証を実施するか、検証せずにクローズする理由を入力してください。',
+    unknown_followup: () => 'このインシデントに該当するフォローアップはありません。',
     not_open: () => 'このインシデントは対応中ではありません。',
     missing_fields: (p) => (p.fields ? `報告書の必須項目が未入力です（${p.fields.map((f) => ja.reportField[f]).join('、')}）。` : '報告書の必須項目が未入力です。'),
     reason_required: () => '理由を入力してください。',

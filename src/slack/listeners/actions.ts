@@ -78,6 +78,14 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     return user ? { kind: 'assign', role: 'commander', user } : undefined;
   });
 
+  // A follow-up card's button: the id is the card's own; the fold refuses one the incident does not have.
+  for (const [actionId, state] of [[ACTION.followUpDone, 'done'], [ACTION.followUpReopen, 'open']] as const) {
+    onRecorded(actionId, (action) => {
+      const item = (action as ButtonAction).value ?? '';
+      return /^F\d{1,5}$/.test(item) ? { kind: 'followup_state', item, state } : undefined;
+    });
+  }
+
   onIncident(ACTION.resolve, async (incident, args) => {
     const allowed = await mayChangeIncident(services, incident, args.body.user.id, 'resolve', '/incident resolve');
     if (!allowed.ok) return problem(args, allowed.error);

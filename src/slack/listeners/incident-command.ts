@@ -25,6 +25,8 @@ import { declareModal, draftKept } from '../views/declare-modal.js';
 import { LIMIT } from '../views/blocks.js';
 import { statusSummary } from '../views/status-summary.js';
 import type { SlackMessage } from '../views/view-types.js';
+import { followUpId, parseFollowUp, teamDay } from '../../domain/follow-up-items.js';
+import { followUpWords } from '../views/follow-up-words.js';
 import { actorFrom, incidentOfChannel } from './context.js';
 import { receivedAt, recordAction } from './record-flow.js';
 
@@ -101,6 +103,20 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
           user = found[0];
         }
         return recorded(command, context, { kind: 'assign', role: parsed.role, user: user as string }, done.roleAssigned);
+      }
+      case 'followup': {
+        const w = followUpWords(locale);
+        const draft = parseFollowUp(parsed.text, { by, today: teamDay(services.now(), timeZone), kind: 'follow_up' });
+        if (!draft.ok) return { response_type: 'ephemeral', text: `${w.parseError(draft.error)}\n${w.usage}` };
+        const request = { channel: command.channel_id, by, key, receivedAt: receivedAt(services, context) };
+        const result = await recordAction(services, request, { kind: 'followup', item: draft.value });
+        if (!result.ok) return ephemeral(explain(result.error, locale));
+        if (result.value !== 'applied') return { response_type: 'ephemeral', text: w.saved };
+        // Applied: name the id it got (the newest follow-up with this text and owner).
+        const items = (await incidentOfChannel(services, command.channel_id))?.actionItems ?? [];
+        const index = items.map((item) => `${item.owner} ${item.text}`).lastIndexOf(`${draft.value.owner} ${draft.value.text}`);
+        const item = items[index];
+        return { response_type: 'ephemeral', text: item ? w.recorded(followUpId(item, index), `<@${draft.value.owner}>`, draft.value.due) : w.saved };
       }
       case 'resolve':
         return inIncident(command, async (incident) => {

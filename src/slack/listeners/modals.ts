@@ -10,6 +10,9 @@ import { closeIncident } from '../../domain/lifecycle.js';
 import { missingReportFields, REPORT_FIELDS } from '../../domain/report-fields.js';
 import { parseTeamTime } from '../../domain/time.js';
 import { parseSeverity } from '../../domain/severity.js';
+import { parseFollowUp, teamDay, type FollowUpDraft } from '../../domain/follow-up-items.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { followUpWords } from '../views/follow-up-words.js';
 import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
@@ -28,6 +31,19 @@ const read = (values: Values, id: InputId): string | undefined => {
 export function registerModals(app: App, services: Services): void {
   const { locale } = services.config;
   const words = messages(locale).fieldErrors;
+
+  // The close form's follow-ups, one per line as `/incident followup` reads them; the first bad line is named.
+  function readFollowUps(text: string | undefined, by: string): Result<FollowUpDraft[], string> {
+    const today = teamDay(services.now(), services.config.timeZone);
+    const drafts: FollowUpDraft[] = [];
+    for (const [n, line] of (text ?? '').split('\n').entries()) {
+      if (line.trim() === '') continue;
+      const draft = parseFollowUp(line, { by, today, kind: 'follow_up' });
+      if (!draft.ok) return err(followUpWords(locale).lineError(n + 1, followUpWords(locale).parseError(draft.error)));
+      drafts.push(draft.value);
+    }
+    return ok(drafts);
+  }
 
   app.view(CALLBACK.declare, async ({ ack, view, body }) => {
     const values = view.state.values as Values;
@@ -88,8 +104,10 @@ export function registerModals(app: App, services: Services): void {
     if (needsUnverifiedReason(incident) && unverifiedReason === undefined) {
       return ack({ response_action: 'errors', errors: { [INPUT.unverifiedReason.block]: explain({ code: 'verification_required', message: '' }, locale).text } });
     }
+    const drafts = readFollowUps(read(values, INPUT.followUps), body.user.id);
+    if (!drafts.ok) return ack({ response_action: 'errors', errors: { [INPUT.followUps.block]: drafts.error } });
     const key = `close-${view.id}`;
-    const options = unverifiedReason === undefined ? {} : { unverifiedReason };
+    const options = { ...(unverifiedReason === undefined ? {} : { unverifiedReason }), actionItems: drafts.value };
     const close = () => apply(services, incidentId, (i) => closeIncident(i, fields, actorFrom(services, body.user.id, key), options), key);
     let result = await close();
     // A re-submission racing the first one can see the incident closed before the first one's idempotency

@@ -8,6 +8,7 @@ import { CALLBACK, INPUT, reportInput } from '../ids.js';
 import { messages } from '../i18n/messages.js';
 import { inlineMrkdwn } from '../mrkdwn.js';
 import { context } from './blocks.js';
+import { followUpWords } from './follow-up-words.js';
 import { modal, textInput } from './modal-parts.js';
 
 // A major incident whose post-recovery verification has not passed closes only with a reason.
@@ -37,6 +38,8 @@ export function closeModal(input: CloseModalInput): ModalView {
       ...(initial === undefined ? {} : { initial }),
     });
   });
+  const f = followUpWords(locale);
+  inputs.push(textInput({ id: INPUT.followUps, label: f.closeField, optional: true, multiline: true, hint: f.closeHint }));
   if (needsUnverifiedReason(incident)) {
     inputs.push(textInput({ id: INPUT.unverifiedReason, label: m.modal.unverifiedLabel, optional: false, multiline: true, hint: m.modal.unverifiedHint }));
   }

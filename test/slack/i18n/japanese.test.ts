@@ -25,6 +25,7 @@ const english = englishWords;
 const CODES: Readonly<Record<DomainErrorCode, true>> = {
   usage: true, closed: true, not_a_person: true, no_change: true, already_acknowledged: true, not_acknowledged: true, already_resolved: true,
   not_resolved: true, not_open: true, missing_fields: true, reason_required: true, not_higher: true, clock_stopped: true, verification_required: true,
+  unknown_followup: true,
 };
 
 describe('Japanese output', () => {

@@ -14,7 +14,7 @@ const errorOf = (text: string): UsageError => {
 describe('usageError', () => {
   it.each([
     ['declare sev9 DB down', 'en', ':warning: "sev9" is not a severity. Valid: critical, high, medium, low.\nUsage: `/incident declare &lt;severity&gt; &lt;title&gt;`'],
-    ['frobnicate', 'en', ':warning: Unknown subcommand "frobnicate". Valid: declare, update, severity, assign, note, run, status, list, maintenance, resolve, close, help.'],
+    ['frobnicate', 'en', ':warning: Unknown subcommand "frobnicate". Valid: declare, update, severity, assign, note, run, status, list, maintenance, resolve, close, followup, help.'],
     ['assign boss U0X', 'ja', ':warning: 「boss」は役割ではありません。 使用できる値：commander、comms、scribe、responder\n使い方：`/incident assign &lt;役割&gt; @ユーザー`'],
     ['update', 'ja', ':warning: 引数が足りません。\n使い方：`/incident update &lt;本文&gt;`'],
   ] as const)('%s → a short answer with the valid words (%s)', (input, locale, expected) => {
