@@ -27,7 +27,7 @@ describe('the verification suite', () => {
 
   it('ticks システム検証実施 when the last result completes a passing suite, once', () => {
     const passed = run(must(run(resolved(), 'verify.health', 'succeeded', 31)), 'verify.matrix', 'succeeded', 32);
-    expect(passed.ok && passed.value.events.map((e) => e.type)).toEqual(['note', 'checklist_ticked']);
+    expect(passed.ok && passed.value.events.map((e) => e.type)).toEqual(['verification', 'checklist_ticked']);
     const incident = must(passed);
     expect(verificationVerdict(incident, SUITE)).toEqual({ passed: true, failed: [] });
     const again = run(incident, 'verify.health', 'succeeded', 33);
@@ -36,7 +36,7 @@ describe('the verification suite', () => {
 
   it('notes every failing completion, naming the commands that did not succeed', () => {
     const failed = run(must(run(resolved(), 'verify.health', 'succeeded', 31)), 'verify.matrix', 'drift', 32);
-    expect(failed.ok && failed.value.events).toMatchObject([{ type: 'note', text: expect.stringContaining('verify.matrix') }]);
+    expect(failed.ok && failed.value.events).toMatchObject([{ type: 'verification', passed: false, failed: ['verify.matrix'] }]);
     const incident = must(failed);
     expect(incident.checklist.system_verified.done).toBe(false);
     expect(verificationVerdict(incident, SUITE)).toEqual({ passed: false, failed: ['verify.matrix'] });
