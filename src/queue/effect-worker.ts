@@ -1,5 +1,5 @@
 // The bot's klaxon-slack queue consumer, handed to the Slack adapter's effects. Jobs of one incident (or one
-// maintenance run) run one at a time in the order the worker took them; different incidents run side by side,
+// maintenance run) run one at a time in the order they were queued; different incidents run side by side,
 // so one channel's Retry-After or a slow Slack answer holds up only its own incident.
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { PermanentEffectError, type EffectJob, type EffectRun } from '../app/ports.js';
@@ -13,6 +13,8 @@ export interface EffectWorkerOptions {
   readonly process: (job: EffectJob, run: EffectRun) => Promise<void>;
   /** How many incidents' effects run at once (default 16). */
   readonly concurrency?: number;
+  /** How long an idle lane waits for jobs fetched together with its first one, to run them in queue order (default 10 ms). */
+  readonly settleMs?: number;
 }
 
 /** The incident (or maintenance run) whose messages a job writes: its lane, kept in order. */
@@ -30,27 +32,48 @@ export function laneOf(job: EffectJob): string | undefined {
   }
 }
 
-/** Runs work one after another per lane, each lane independently of the others. */
-export function createLanes(): <T>(lane: string, work: () => Promise<T>) => Promise<T> {
-  const tails = new Map<string, Promise<unknown>>();
-  return (lane, work) => {
-    const current = (tails.get(lane) ?? Promise.resolve()).then(work, work);
-    const tail = current.catch(() => undefined);
-    tails.set(lane, tail);
-    void tail.then(() => {
-      if (tails.get(lane) === tail) tails.delete(lane);
-    });
-    return current;
+/**
+ * Runs work one after another per lane, each lane independently of the others, in the order the work was
+ * queued (`queuedAt`, ties in arrival order). BullMQ hands a worker with concurrency above 1 the jobs it fetched
+ * together in whatever order their fetches complete, so a lane that was idle waits `settleMs` before it starts
+ * and then takes the earliest queued work first; work that arrives while the lane is busy is sorted in too.
+ */
+export function createLanes(settleMs = 0): <T>(lane: string, work: () => Promise<T>, queuedAt?: number) => Promise<T> {
+  interface Pending {
+    readonly queuedAt: number;
+    readonly arrival: number;
+    readonly start: () => Promise<void>;
+  }
+  const lanes = new Map<string, Pending[]>();
+  let arrivals = 0;
+  const drain = async (lane: string, pending: Pending[]) => {
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    while (pending.length > 0) {
+      pending.sort((a, b) => a.queuedAt - b.queuedAt || a.arrival - b.arrival);
+      await (pending.shift() as Pending).start();
+    }
+    lanes.delete(lane);
   };
+  return (lane, work, queuedAt = Number.NEGATIVE_INFINITY) =>
+    new Promise((resolve, reject) => {
+      const start = () => work().then(resolve, reject);
+      const entry: Pending = { queuedAt, arrival: (arrivals += 1), start };
+      const pending = lanes.get(lane);
+      if (pending) return void pending.push(entry);
+      const fresh = [entry];
+      lanes.set(lane, fresh);
+      void drain(lane, fresh);
+    });
 }
 
 export function startEffectWorker(options: EffectWorkerOptions): Worker {
   const { logger } = options;
-  const inLane = createLanes();
+  // Jobs fetched together reach the worker within a few milliseconds of each other.
+  const inLane = createLanes(options.settleMs ?? 10);
   const run = async (job: Job): Promise<void> => {
     const task = { name: job.name, data: job.data } as EffectJob;
     try {
-      await inLane(laneOf(task) ?? String(job.id), () => options.process(task, { jobId: job.id, attempt: job.attemptsMade + 1 }));
+      await inLane(laneOf(task) ?? String(job.id), () => options.process(task, { jobId: job.id, attempt: job.attemptsMade + 1 }), job.timestamp);
     } catch (error) {
       if (!(error instanceof PermanentEffectError)) throw error;
       logger.error({ job: job.name, jobId: job.id, err: error.message }, 'slack effect refused for good; not retried');
@@ -60,7 +83,7 @@ export function startEffectWorker(options: EffectWorkerOptions): Worker {
   const worker = new Worker(SLACK_QUEUE, run, {
     connection: options.connection,
     prefix: bullPrefix(options.prefix),
-    // The worker takes jobs in queue order and the lanes keep that order per incident.
+    // The lanes put each incident's jobs back in queue order (see createLanes).
     concurrency: options.concurrency ?? 16,
   });
   worker.on('error', (error) => logger.error({ err: error }, 'slack effects worker error'));

@@ -29,6 +29,21 @@ describe('createLanes', () => {
     );
   });
 
+  it('runs work handed over out of order in the order it was queued, when it arrives while the lane settles or is busy', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ lane: fc.constantFrom('a', 'b'), queuedAt: fc.integer({ min: 0, max: 1_000 }) }), { minLength: 1, maxLength: 20 }), async (jobs) => {
+        const inLane = createLanes(5);
+        const order: Record<string, number[]> = {};
+        // All handed over in one turn (as jobs fetched together are), in an order unrelated to when they were queued.
+        await Promise.all(jobs.map((job) => inLane(job.lane, async () => void (order[job.lane] ??= []).push(job.queuedAt), job.queuedAt)));
+        for (const [lane, seen] of Object.entries(order)) {
+          expect(seen).toEqual(jobs.filter((j) => j.lane === lane).map((j) => j.queuedAt).sort((x, y) => x - y));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('does not hold one lane behind another that is stuck', async () => {
     const inLane = createLanes();
     let release = () => {};

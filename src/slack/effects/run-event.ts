@@ -61,7 +61,8 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
     case 'started': {
       // A restart after a worker crash is a second start on the timeline, keyed by when it happened.
       const suffix = event.restarted ? `started-again-${event.at}` : 'started';
-      await ensureRoot(runProgress({ ...base, state: 'started' }));
+      // A start that reaches Slack after the result (a redelivery) never turns a finished run back to running.
+      if (!links[`run-result:${run.runId}`]) await ensureRoot(runProgress({ ...base, state: 'started' }));
       await apply(services, run.incidentId, (i) => recordJobStarted(i, job, actor(suffix)), `${run.runId}-${suffix}`);
       return;
     }

@@ -43,8 +43,9 @@ describe('run events in Slack', () => {
     await send({ kind: 'finished', run, at: 30, result, artifacts: [] }, 'b3');
     const events = await eventually(async () => {
       const timeline = await k.bot.services.store.timelineAll(incidentId);
-      return timeline.some((e) => e.type === 'job_finished' && e.jobId === run.runId) ? timeline : undefined;
-    }, 'job_finished');
+      const done = timeline.some((e) => e.type === 'job_finished' && e.jobId === run.runId);
+      return done && (await k.bot.producers.slack.getJob('b2'))?.finishedOn ? timeline : undefined;
+    }, 'job_finished and the restart processed');
     expect(events.filter((e) => e.type === 'job_started' && e.jobId === run.runId)).toHaveLength(2);
   });
 });
