@@ -6,7 +6,10 @@ import type { Redis } from 'ioredis';
 export interface ReplicaBarrier {
   /** Call as the reply to a write arrives (synchronously, before any other await): the write's ticket. */
   wrote(): Ticket;
-  /** True once `replicas` replicas hold the write; false after the timeout, or when the connection changed. */
+  /**
+   * True once every connected replica, and at least `replicas`, holds the write; false after the timeout, or
+   * when the connection changed.
+   */
   replicated(ticket: Ticket): Promise<boolean>;
 }
 
@@ -39,10 +42,14 @@ export function replicaBarrier(redis: Redis, replicas: number, timeoutMs: number
       batch.connection = connection;
       sent = batch;
       next = undefined;
-      redis.wait(replicas, timeoutMs).then(
-        (count) => release(count >= replicas && connection === batch.connection),
-        () => release(false),
-      );
+      void (async () => {
+        // Every replica connected now, not just `replicas` of them: Sentinel may promote any of them, and only
+        // one that holds the write keeps it. Fewer connected than `replicas` cannot be enough.
+        const role = (await redis.call('ROLE')) as [string, number, unknown[]?];
+        const needed = Math.max(replicas, Array.isArray(role[2]) ? role[2].length : 0);
+        const count = await redis.wait(needed, timeoutMs);
+        return count >= needed && connection === batch.connection;
+      })().then(release, () => release(false));
     });
     return batch;
   }
