@@ -109,8 +109,13 @@ interface Requirement {
   readonly anyOf: readonly string[] | undefined;
 }
 
-function requirements(methods: Iterable<string>, events: readonly string[], slashCommands: number): Requirement[] {
+/** A private channel created anywhere (`is_private` other than a literal false) needs groups:write. */
+const createsPrivateChannels = (sources: readonly { text: string }[]): boolean =>
+  sources.some(({ text }) => /['"]conversations\.create['"][^;]*\bis_private:(?!\s*false\b)/.test(text));
+
+function requirements(methods: Iterable<string>, events: readonly string[], slashCommands: number, privateChannels = false): Requirement[] {
   return [
+    ...(privateChannels ? [{ what: 'private channels (conversations.create is_private)', anyOf: ['groups:write'] }] : []),
     ...[...methods].map((method) => ({ what: `method ${method}`, anyOf: METHOD_SCOPES[method] })),
     ...events.map((event) => ({ what: `event ${event}`, anyOf: EVENT_SCOPES[event] })),
     ...(slashCommands > 0 ? [{ what: 'slash commands', anyOf: ['commands'] }] : []),
@@ -170,8 +175,8 @@ const manifest = (): Manifest => {
   if (!parsed.success) throw new Error(`manifest.yml does not match the manifest schema:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 };
-const requiredByManifest = (methods: Iterable<string>): Requirement[] =>
-  requirements(methods, manifest().settings.event_subscriptions.bot_events, manifest().features.slash_commands.length);
+const requiredByManifest = (methods: Iterable<string>, sources = botSources): Requirement[] =>
+  requirements(methods, manifest().settings.event_subscriptions.bot_events, manifest().features.slash_commands.length, createsPrivateChannels(sources));
 
 const listenedTo = (pattern: RegExp): string[] =>
   [...new Set(botSources.flatMap(({ text }) => [...text.matchAll(pattern)].map((m) => m[1] as string)))].sort();
@@ -260,6 +265,17 @@ describe('bot scopes against the Slack calls in src/', () => {
     ]);
     expect(unmet(requiredByManifest(['reminders.add']), granted)).toEqual([
       'method reminders.add: no scope known for it; add it to METHOD_SCOPES/EVENT_SCOPES in this test',
+    ]);
+  });
+
+  it('needs groups:write exactly when a private channel is created', () => {
+    const publicOnly = [{ text: "await slack.call('conversations.create', { name, is_private: false });" }];
+    const privateToo = [{ text: "await slack.call('conversations.create', { name, is_private: incident.private === true });" }];
+    expect(createsPrivateChannels(publicOnly)).toBe(false);
+    expect(createsPrivateChannels(privateToo)).toBe(true);
+    expect(createsPrivateChannels(botSources)).toBe(true);
+    expect(unmet(requiredByManifest(['conversations.create'], privateToo), ['channels:manage', 'commands', 'reactions:read'])).toEqual([
+      'private channels (conversations.create is_private) needs groups:write, which manifest.yml does not grant',
     ]);
   });
 

@@ -13,6 +13,8 @@ export interface DeclareRequest {
   readonly detectedAt?: Instant;
   readonly source: 'slack' | 'alert';
   readonly host?: string;
+  /** A private incident (§4.3 security): a private channel, an announcement without title or details. */
+  readonly private?: boolean;
   readonly by: string;
   /** Idempotency key of the request (Slack trigger_id, alert fingerprint). */
   readonly key: string;

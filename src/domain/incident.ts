@@ -59,6 +59,11 @@ export interface IncidentBase {
   readonly startedAt?: Instant;
   readonly declaredBy: UserId;
   readonly source: 'slack' | 'alert';
+  /**
+   * A private incident (a security matter, runbook §4.3): its channel is private, stakeholders hear only that
+   * one is open, and people outside it do not see its title anywhere klaxon lists incidents.
+   */
+  readonly private?: true;
   readonly roles: Readonly<Partial<Record<IncidentRole, UserId>>>;
   /** Everyone who acted on the incident, in order of first action (the report's 対応者). */
   readonly responders: readonly UserId[];

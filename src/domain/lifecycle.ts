@@ -126,6 +126,7 @@ export interface DeclareInput {
   readonly startedAt?: Instant;
   readonly source: 'slack' | 'alert';
   readonly host?: string;
+  readonly private?: boolean;
 }
 
 /**
@@ -152,6 +153,7 @@ export function declareIncident(input: DeclareInput, actor: Actor): TransitionRe
     ...(startedAt === undefined ? {} : { startedAt }),
     declaredBy: actor.by,
     source: input.source,
+    ...(input.private === true ? { private: true as const } : {}),
     roles: isAutomaticActor(actor.by) ? {} : { commander: actor.by },
     responders: [],
     checklist: emptyChecklist(),

@@ -104,6 +104,14 @@ const plainTextInput = z.looseObject({
   max_length: z.number().int().min(1).max(3000, 'must be at most 3000').optional(),
 });
 
+const checkboxes = z.looseObject({
+  type: z.literal('checkboxes'),
+  action_id: id,
+  options: z.array(option).min(1, 'must have at least 1 option').max(10, 'must have at most 10 options'),
+  initial_options: z.array(option).optional(),
+  confirm: confirm.optional(),
+});
+
 const imageElement = z.looseObject({
   type: z.literal('image'),
   image_url: chars(3000),
@@ -151,7 +159,7 @@ const input = z.looseObject({
   hint: plainText(2000).optional(),
   optional: z.boolean().optional(),
   dispatch_action: z.boolean().optional(),
-  element: z.discriminatedUnion('type', [plainTextInput, staticSelect, usersSelect, multiUsersSelect, datepicker]),
+  element: z.discriminatedUnion('type', [plainTextInput, staticSelect, usersSelect, multiUsersSelect, datepicker, checkboxes]),
 });
 
 const image = z.looseObject({

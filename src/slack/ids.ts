@@ -36,6 +36,8 @@ export const CALLBACK = {
   close: 'incident_close_modal',
   update: 'incident_update_modal',
   severity: 'incident_severity_modal',
+  /** The message shortcut "Declare incident" (manifest.yml `shortcuts`). */
+  declareFromMessage: 'declare_from_message',
 } as const;
 export type CallbackId = (typeof CALLBACK)[keyof typeof CALLBACK];
 
@@ -51,6 +53,7 @@ export const INPUT = {
   severity: { block: 'declare_severity', action: 'value' },
   detectedAt: { block: 'declare_detected_at', action: 'value' },
   description: { block: 'declare_description', action: 'value' },
+  private: { block: 'declare_private', action: 'value' },
   updateText: { block: 'update_text', action: 'value' },
   newSeverity: { block: 'severity_value', action: 'value' },
   severityReason: { block: 'severity_reason', action: 'value' },

@@ -12,7 +12,7 @@ export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type IncidentCommand =
   /** `draft`: a title too long for one, which the declare form takes as its starting point. */
-  | { readonly kind: 'declare'; readonly severity?: Severity; readonly title?: string; readonly draft?: string }
+  | { readonly kind: 'declare'; readonly severity?: Severity; readonly title?: string; readonly draft?: string; readonly private?: true }
   | { readonly kind: 'update'; readonly text: string }
   | { readonly kind: 'severity'; readonly severity: Severity }
   | { readonly kind: 'assign'; readonly role: IncidentRole; readonly user: string }
@@ -77,14 +77,18 @@ export function parseCommand(text: string): Result<IncidentCommand, UsageError> 
     case 'close':
       return ok({ kind: word });
     case 'declare': {
-      if (args.length === 0) return ok({ kind: 'declare' });
-      const severity = parseSeverity(args[0] ?? '');
-      if (!severity.ok) return usage({ subcommand: 'declare', reason: 'bad_severity', input: args[0], valid: ['critical', 'high', 'medium', 'low'] });
-      const title = rest.trim().slice((args[0] ?? '').length).trim();
-      if (!title) return ok({ kind: 'declare', severity: severity.value });
+      // `--private` anywhere among the words: a private incident (runbook §4.3, security).
+      const hidden = /(^|\s)--private(?=\s|$)/i.test(rest) ? { private: true as const } : {};
+      const given = rest.replace(/(^|\s)--private(?=\s|$)/gi, ' ').trim();
+      const words = given.split(/\s+/).filter(Boolean);
+      if (words.length === 0) return ok({ kind: 'declare', ...hidden });
+      const severity = parseSeverity(words[0] ?? '');
+      if (!severity.ok) return usage({ subcommand: 'declare', reason: 'bad_severity', input: words[0], valid: ['critical', 'high', 'medium', 'low'] });
+      const title = given.slice((words[0] ?? '').length).trim();
+      if (!title) return ok({ kind: 'declare', severity: severity.value, ...hidden });
       // A paragraph typed as a title is not refused (and lost): the form opens with it to be shortened.
-      if (title.length > TITLE_MAX_LENGTH) return ok({ kind: 'declare', severity: severity.value, draft: title });
-      return ok({ kind: 'declare', severity: severity.value, title });
+      if (title.length > TITLE_MAX_LENGTH) return ok({ kind: 'declare', severity: severity.value, draft: title, ...hidden });
+      return ok({ kind: 'declare', severity: severity.value, title, ...hidden });
     }
     case 'update':
     case 'note':

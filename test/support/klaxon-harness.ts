@@ -1,10 +1,12 @@
 // Starts the real thing for end-to-end tests: the Slack emulator (real HTTP), the bot with its real Bolt
 // HTTP receiver on a random port, the Slack effect processor, and optionally a worker on a demo host copy.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { parse } from 'yaml';
 import { catalogue } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Policy } from '../../src/domain/policy.js';
@@ -56,8 +58,13 @@ export interface HarnessOptions {
   /** The bot's and worker's logger (default: silent unless KLAXON_TEST_LOG names a level). */
   readonly logger?: Logger;
   /** Workspace rules for a new emulator (people, channels, who may create channels), over the defaults below. */
-  readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation'>;
+  readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation' | 'scopes'>;
 }
+
+/** The bot scopes manifest.yml grants: the emulated token has exactly these, as an installed app would. */
+export const MANIFEST_SCOPES: readonly string[] = (
+  parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } }
+).oauth_config.scopes.bot;
 
 const quiet = createLogger({ level: process.env['KLAXON_TEST_LOG'] ?? 'silent', pretty: false });
 

@@ -19,12 +19,14 @@ export const DEFAULT_SCOPES: readonly string[] = [
   'commands',
   'chat:write',
   'channels:manage',
+  'groups:write',
   'pins:write',
   'reactions:read',
   'usergroups:read',
   'files:write',
   'channels:join',
   'channels:history',
+  'users:read',
 ];
 
 export const DEFAULT_BOT = { userId: 'U0KLAXONBOT', botId: 'B0KLAXON', name: 'klaxon' } as const;

@@ -63,6 +63,8 @@ export class EmulatorState {
   readonly responseUrls = new Map<string, ResponseTarget>();
   /** Who may create channels: workspaces can limit it to admins, and a bot is never one. */
   channelCreation: 'everyone' | 'admins' = 'everyone';
+  /** The bot token's scopes; undefined grants every one (scopes not modelled). */
+  scopes: readonly string[] | undefined;
   private readonly triggers = new Map<string, Trigger>();
   private readonly lastTs = new Map<string, number>();
   private readonly listeners = new Set<(change: EmulatorChange) => void>();

@@ -48,10 +48,14 @@ export interface SlackEmulatorOptions {
     readonly isPrivate?: boolean;
     readonly botIsMember?: boolean;
   }[];
-  /** The bot token's scopes (default: manifest.yml's), answered in the `x-oauth-scopes` header. */
-  readonly scopes?: readonly string[];
   /** Who may create channels (a workspace setting); `admins` answers the bot's conversations.create `restricted_action`. */
   readonly channelCreation?: 'everyone' | 'admins';
+  /**
+   * The bot token's scopes (default: manifest.yml's), answered in the `x-oauth-scopes` header; a method that
+   * needs another answers `missing_scope` (modelled for conversations.create: channels:manage, or groups:write
+   * for a private one).
+   */
+  readonly scopes?: readonly string[];
   /**
    * Slack's per-method rate limits (default on): tiers per method, chat.postMessage ~1/s per channel with a
    * burst of 3; `clock` (ms) drives them instead of real time; methods in `except` are not limited.
@@ -140,6 +144,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const users = options.users ?? DEFAULT_USERS;
   const state = new EmulatorState(options.teamId ?? 'T0KLAXON', DEFAULT_BOT, users, options.usergroups ?? DEFAULT_USERGROUPS, now);
   state.channelCreation = options.channelCreation ?? 'everyone';
+  state.scopes = options.scopes ?? DEFAULT_SCOPES;
   const store = options.stateDir === undefined ? undefined : new StateStore(options.stateDir);
   if (!(store?.load(state) ?? false)) {
     for (const c of options.channels ?? [{ name: 'general' }]) {

@@ -216,6 +216,10 @@ export class SlackSide {
         } else if (type === 'users_select') entries[actionId] = { type, selected_user: single === '' ? null : single };
         else if (type === 'multi_users_select') entries[actionId] = { type, selected_users: Array.isArray(value) ? value : [value] };
         else if (type === 'datepicker') entries[actionId] = { type, selected_date: single === '' ? null : single };
+        else if (type === 'checkboxes') {
+          const ticked = new Set(Array.isArray(value) ? value : value === '' ? [] : [value]);
+          entries[actionId] = { type, selected_options: optionsOf(element).filter((o) => ticked.has(String(o['value']))) };
+        }
         else entries[actionId] = { type, value: single === '' ? null : single };
       }
       out[blockId] = entries;

@@ -42,7 +42,8 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
     await services.store.setLink(incidentId, 'reportFile', fileId ?? 'uploaded');
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
-  if (stakeholders && !links['reportSummary']) {
+  // A private incident's report stays in its channel and REPORTS_DIR: no summary with its details goes out.
+  if (stakeholders && !links['reportSummary'] && incident.private !== true) {
     const targets = slaFor(services.policy, incident.severity);
     const summary = reportSummary({ incident, channelId: channel, fileName, locale: config.locale, timeZone: config.timeZone, targets });
     await services.store.setLink(incidentId, 'reportSummary', await ctx.post(stakeholders, summary, undefined, `${incidentId}/reportSummary`));

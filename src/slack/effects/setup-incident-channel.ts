@@ -27,7 +27,8 @@ async function createChannel(ctx: EffectContext, incident: Incident): Promise<{ 
   for (let attempt = 1; attempt <= 20; attempt += 1) {
     const name = channelName(incident, ctx.view.timeZone, attempt);
     try {
-      const created = await ctx.slack.conversations.create({ name, is_private: false });
+      // A private incident's channel is private (groups:write): only those invited see it exists.
+      const created = await ctx.slack.conversations.create({ name, is_private: incident.private === true });
       const id = String(created.channel?.id);
       await ctx.link(incident.id, 'channel', id);
       await ctx.link(incident.id, 'channelName', name);
@@ -52,6 +53,12 @@ async function runInPlace(ctx: EffectContext, incident: Incident, refused: strin
   const text = m.noChannel(incident.id, refused, m.channelFix(refused));
   ctx.services.logger.error({ incident: incident.id, slackError: refused, home }, 'Slack refused to create the incident channel; the incident runs where it was declared');
   if (!home) throw new PermanentEffectError(`conversations.create answered ${refused} and there is no channel to fall back to`);
+  // A private incident never falls back to a channel other people share: its declarer learns why it has no room.
+  if (incident.private === true) {
+    const said = m.privateNoChannel(incident.id, refused, m.channelFix(refused));
+    if (origin) await ctx.tell(origin, { text: fallbackText(said), blocks: [section(said)] });
+    throw new PermanentEffectError(`conversations.create answered ${refused}; a private incident does not run in a shared channel`);
+  }
   // A person may declare in a channel klaxon is not in: it joins that channel (public ones only) to work there.
   if (origin) {
     try {

@@ -116,6 +116,9 @@ export const en: Messages = {
     noUpdate: 'No update yet.',
     updateBy: (who, when) => `${who}, ${when}`,
     fallback: (id, title, severity, status) => `Incident ${id}: ${title} (${severity}, ${status})`,
+    privateOpen: (severity, lead) => `A private ${severity} incident is open; lead: ${lead}`,
+    lead: 'Lead',
+    nobody: 'nobody yet',
   },
   change: {
     severity: (who, from, to) => `${who} changed the severity from *${from}* to *${to}*; the response targets are re-timed.`,
@@ -184,6 +187,8 @@ export const en: Messages = {
     detectedAtLabel: 'Detected at (optional)',
     detectedAtHint: 'Leave empty if it was detected just now.',
     descriptionLabel: 'Description (optional)',
+    privateLabel: 'Private (security)',
+    privateOption: 'Responders only; stakeholders are told without the title',
     closeTitle: 'Close the incident',
     closeSubmit: 'Close',
     closeIntro: (id, form) => `The report for ${id} uses the ${form}.`,
@@ -338,6 +343,7 @@ export const en: Messages = {
       })[e] ?? 'Slack refused',
     notInvited: (people) => `:warning: Could not add to this channel, invite them by hand if they are needed: ${people}`,
     noChannel: (id, e, fix) => `:warning: Slack refused to create a channel for ${id} (\`${e}\`). ${fix} Until then ${id} runs in this channel: its header and checklist are posted here.`,
+    privateNoChannel: (id, e, fix) => `:warning: Slack refused to create a private channel for ${id} (\`${e}\`). ${fix} A private incident does not run in a shared channel: declare it again once klaxon may create channels.`,
     cannotJoin: (id, e) => `:warning: Slack refused both a channel for ${id} and klaxon joining this one (\`${e}\`): ${id} is recorded, but klaxon cannot post here. Invite klaxon to this channel (\`/invite @klaxon\`), or declare in a public channel.`,
     channelFix: (e) =>
       e === 'restricted_action'

@@ -148,6 +148,9 @@ export const ja: Messages = {
     noUpdate: 'まだ中間報告はありません。',
     updateBy: (who, when) => `${who}・${when}`,
     fallback: (id, title, severity, status) => `インシデント ${id}：${title}（${severity}・${status}）`,
+    privateOpen: (severity, lead) => `非公開の${severity}インシデントが発生しています。対応責任者：${lead}`,
+    lead: '対応責任者',
+    nobody: '未定',
   },
   change: {
     severity: (who, from, to) => `${who}が重要度を「${from}」から「${to}」に変更しました。対応時間の目標を再計算しました。`,
@@ -216,6 +219,8 @@ export const ja: Messages = {
     detectedAtLabel: '検知時刻（任意）',
     detectedAtHint: 'たった今検知した場合は空欄のままにしてください。',
     descriptionLabel: '詳細（任意）',
+    privateLabel: '非公開 (セキュリティ)',
+    privateOption: '対応者だけが見られます。関係者には件名なしで発生のみ通知します。',
     closeTitle: 'インシデントのクローズ',
     closeSubmit: 'クローズする',
     closeIntro: (id, form) => `${id}の報告書を${form}で作成します。`,
@@ -370,6 +375,7 @@ export const ja: Messages = {
       })[e] ?? 'Slack が拒否しました',
     notInvited: (people) => `:warning: 次の人をこのチャンネルに追加できませんでした。必要なら手動で招待してください：${people}`,
     noChannel: (id, e, fix) => `:warning: Slack が ${id} のチャンネル作成を拒否しました（\`${e}\`）。${fix} それまで ${id} はこのチャンネルで進めます（ヘッダーとチェックリストをここに投稿します）。`,
+    privateNoChannel: (id, e, fix) => `:warning: Slack が ${id} の非公開チャンネル作成を拒否しました（\`${e}\`）。${fix} 非公開インシデントは共有チャンネルでは進めません。チャンネルを作成できるようになってから再度宣言してください。`,
     cannotJoin: (id, e) => `:warning: Slack は ${id} のチャンネル作成も、klaxon のこのチャンネルへの参加も拒否しました（\`${e}\`）。${id} は記録済みですが、klaxon はここに投稿できません。このチャンネルに klaxon を招待する（\`/invite @klaxon\`）か、公開チャンネルで宣言してください。`,
     channelFix: (e) =>
       e === 'restricted_action'

@@ -115,6 +115,10 @@ export interface Messages {
     readonly noUpdate: string;
     readonly updateBy: (who: string, when: string) => string;
     readonly fallback: (id: string, title: string, severity: string, status: string) => string;
+    /** A private incident: that one is open, how bad, who leads; never its title or details. */
+    readonly privateOpen: (severity: string, lead: string) => string;
+    readonly lead: string;
+    readonly nobody: string;
   };
   /** A change everyone is told of; `who` is a mention. */
   readonly change: {
@@ -179,6 +183,8 @@ export interface Messages {
     readonly detectedAtLabel: string;
     readonly detectedAtHint: string;
     readonly descriptionLabel: string;
+    readonly privateLabel: string;
+    readonly privateOption: string;
     readonly closeTitle: string;
     readonly closeSubmit: string;
     readonly closeIntro: (id: string, form: string) => string;
@@ -267,6 +273,7 @@ export interface Messages {
     readonly inviteRefusal: (slackError: string) => string;
     readonly notInvited: (people: string) => string;
     readonly noChannel: (id: string, slackError: string, fix: string) => string;
+    readonly privateNoChannel: (id: string, slackError: string, fix: string) => string;
     readonly channelFix: (slackError: string) => string;
     /** The fallback channel could not be joined either (private, archived, …). */
     readonly cannotJoin: (id: string, slackError: string) => string;

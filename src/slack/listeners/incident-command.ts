@@ -6,6 +6,7 @@ import { maintenanceOverview } from '../../app/maintenance.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import { requestRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
+import { visibleTo } from '../../app/visible-incidents.js';
 import type { Services } from '../../app/services.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Intent } from '../../domain/intent.js';
@@ -63,12 +64,13 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
       case 'declare': {
         if (!parsed.severity || !parsed.title) {
           const draft = parsed.draft === undefined ? {} : { title: parsed.draft.split('\n')[0] ?? '', description: parsed.draft };
-          await slack.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id, ...draft }) });
+          await slack.views.open({ trigger_id: command.trigger_id, view: declareModal({ locale, severity: parsed.severity, title: parsed.title, origin: command.channel_id, private: parsed.private === true, ...draft }) });
           // More than the form's description holds: the whole text comes back to its author, nothing is lost.
           return parsed.draft !== undefined && parsed.draft.length > LIMIT.input ? ephemeral(draftKept(parsed.draft, locale)) : undefined;
         }
         const declared = await declare(services, {
           severity: parsed.severity, title: parsed.title, source: 'slack', by, key: command.trigger_id,
+          ...(parsed.private ? { private: true } : {}),
           origin: { channel: command.channel_id, user: by, responseUrl: command.response_url },
         });
         if (!declared.ok) return ephemeral(explain(declared.error, locale));
@@ -76,7 +78,7 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
         return { response_type: 'ephemeral', text } satisfies Reply;
       }
       case 'list':
-        return ephemeral(listIncidents({ incidents: await services.store.listOpen(), now: services.now(), locale, timeZone }));
+        return ephemeral(listIncidents({ incidents: await visibleTo(services, by, await services.store.listOpen()), now: services.now(), locale, timeZone }));
       case 'maintenance':
         return ephemeral(maintenanceListFor(await maintenanceOverview(services, by), locale, timeZone));
       case 'status':

@@ -5,7 +5,7 @@ import { apply } from '../../app/apply.js';
 import { declare } from '../../app/declare.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import type { Services } from '../../app/services.js';
-import { addNote } from '../../domain/incident-records.js';
+import { addNote, pinMessage } from '../../domain/incident-records.js';
 import { closeIncident } from '../../domain/lifecycle.js';
 import { missingReportFields, REPORT_FIELDS } from '../../domain/report-fields.js';
 import { parseTeamTime } from '../../domain/time.js';
@@ -17,6 +17,7 @@ import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
 import { needsUnverifiedReason } from '../views/close-modal.js';
+import { decodeDeclareOrigin } from '../views/declare-modal.js';
 import { actorFrom } from './context.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -52,21 +53,35 @@ export function registerModals(app: App, services: Services): void {
     const errors: Record<string, string> = {};
     if (!severity.ok) errors[INPUT.severity.block] = words.chooseSeverity;
     if (!title) errors[INPUT.title.block] = words.giveTitle;
+    const origin = decodeDeclareOrigin(view.private_metadata);
+    const source = origin.message;
     const detectedText = read(values, INPUT.detectedAt);
-    const detected = detectedText === undefined ? undefined : parseTeamTime(detectedText, services.config.timeZone, services.now());
+    // Left as the shortcut filled it in, the detection time is the message's own, to the millisecond.
+    const detected =
+      detectedText === undefined
+        ? undefined
+        : source !== undefined && detectedText === source.shown
+          ? ok(Math.round(Number(source.ts) * 1000))
+          : parseTeamTime(detectedText, services.config.timeZone, services.now());
     if (detected && !detected.ok) {
       errors[INPUT.detectedAt.block] = detected.error === 'future' ? words.future : words.timeFormat;
     }
     if (!severity.ok || !title || (detected && !detected.ok)) return ack({ response_action: 'errors', errors });
-    const origin = view.private_metadata || undefined;
     const key = `view-${view.id}`;
+    const ticked = values[INPUT.private.block]?.[INPUT.private.action]?.selected_options ?? [];
     const declared = await declare(services, {
       severity: severity.value, title, source: 'slack', by: body.user.id, key,
+      ...(ticked.length > 0 ? { private: true } : {}),
       ...(detected?.ok ? { detectedAt: detected.value } : {}),
-      ...(origin ? { origin: { channel: origin, user: body.user.id } } : {}),
+      ...(origin.channel ? { origin: { channel: origin.channel, user: body.user.id } } : {}),
     });
     if (!declared.ok) return ack({ response_action: 'errors', errors: { [INPUT.title.block]: declared.error.message } });
     await ack();
+    if (source !== undefined) {
+      // The message opens the timeline at its own time, as a 📌 on it would.
+      const pinned = { text: source.text, author: source.user, originalAt: Math.round(Number(source.ts) * 1000) };
+      await apply(services, declared.value.id, (i) => pinMessage(i, pinned, actorFrom(services, body.user.id, `${key}-message`)), `${key}-message`);
+    }
     const description = read(values, INPUT.description);
     if (description) {
       await apply(services, declared.value.id, (i) => addNote(i, description, actorFrom(services, body.user.id, `${key}-description`)), `${key}-description`);

@@ -27,6 +27,7 @@ export interface AnnouncementInput {
 const channelRef = (id: string): string => (/^[CG][A-Z0-9]{2,40}$/.test(id) ? `<#${id}>` : inlineMrkdwn(id, 100));
 
 export function announcement(input: AnnouncementInput): SlackMessage {
+  if (input.incident.private === true) return privateAnnouncement(input);
   const { incident, locale, timeZone, latestUpdate } = input;
   const m = messages(locale);
   const blocks: KnownBlock[] = [
@@ -48,4 +49,23 @@ export function announcement(input: AnnouncementInput): SlackMessage {
   }
   const text = m.announcement.fallback(incident.id, inlineMrkdwn(incident.title, 200), m.severity[incident.severity], m.status[incident.status]);
   return { text: fallbackText(text), blocks };
+}
+
+// A private incident (§4.3): stakeholders learn that one is open, how bad and who leads, and nothing else — no
+// title, no channel, no update text.
+function privateAnnouncement(input: AnnouncementInput): SlackMessage {
+  const { incident, locale, timeZone } = input;
+  const m = messages(locale);
+  const lead = incident.roles.commander === undefined ? m.announcement.nobody : userRef(incident.roles.commander);
+  const text = m.announcement.privateOpen(m.severity[incident.severity], lead);
+  return {
+    text: fallbackText(`🔒 ${text}`),
+    blocks: [
+      section(`🔒 ${SEVERITY_EMOJI[incident.severity]} *${text}*`),
+      fields([
+        `*${m.header.status}*\n${m.status[incident.status]}`,
+        `*${m.announcement.declaredAt}*\n${slackDate(incident.declaredAt, timeZone)}`,
+      ]),
+    ],
+  };
 }

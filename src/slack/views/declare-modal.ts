@@ -1,6 +1,6 @@
 // `/incident declare` without arguments: the form that asks for what the command line would have given.
 import { TITLE_MAX_LENGTH } from '../../domain/lifecycle.js';
-import type { ModalView } from '@slack/types';
+import type { InputBlock, ModalView } from '@slack/types';
 import type { Locale } from '../../domain/locale.js';
 import type { Severity } from '../../domain/severity.js';
 import { CALLBACK, INPUT } from '../ids.js';
@@ -8,16 +8,22 @@ import { messages } from '../i18n/messages.js';
 import { modal, severitySelect, textInput } from './modal-parts.js';
 import { codeBlock } from '../mrkdwn.js';
 import type { SlackMessage } from './view-types.js';
-import { fallbackText, LIMIT, section } from './blocks.js';
+import { fallbackText, LIMIT, option, plain, section } from './blocks.js';
 
 export interface DeclareModalInput {
   readonly locale: Locale;
-  /** The channel the command came from (private_metadata), so the answer can go back there. */
+  /**
+   * private_metadata: the channel the command came from, so the answer can go back there (or, declared from
+   * a message, that message as `encodeDeclareOrigin` wrote it).
+   */
   readonly origin?: string;
   /** What the command line already gave. */
   readonly severity?: Severity;
   readonly title?: string;
   readonly description?: string;
+  /** `yyyy-MM-dd HH:mm` in the team zone (a message's own time when declared from it). */
+  readonly detectedAt?: string;
+  readonly private?: boolean;
 }
 
 // Detected-at is free text (`HH:mm` or `yyyy-MM-dd HH:mm`, team zone): the listener parses it.
@@ -33,8 +39,9 @@ export function declareModal(input: DeclareModalInput): ModalView {
     blocks: [
       textInput({ id: INPUT.title, label: m.titleLabel, optional: false, maxLength: TITLE_MAX_LENGTH, placeholder: m.titlePlaceholder, ...(prefill.title === undefined ? {} : { initial: prefill.title }) }),
       severitySelect(INPUT.severity, m.severityLabel, input.locale, prefill.severity),
-      textInput({ id: INPUT.detectedAt, label: m.detectedAtLabel, optional: true, maxLength: 16, placeholder: '2026-03-10 09:40', hint: m.detectedAtHint }),
+      textInput({ id: INPUT.detectedAt, label: m.detectedAtLabel, optional: true, maxLength: 16, placeholder: '2026-03-10 09:40', hint: m.detectedAtHint, ...(prefill.detectedAt === undefined ? {} : { initial: prefill.detectedAt }) }),
       textInput({ id: INPUT.description, label: m.descriptionLabel, optional: true, multiline: true, ...(prefill.description === undefined ? {} : { initial: prefill.description }) }),
+      privateChoice(m.privateLabel, m.privateOption, prefill.private === true),
     ],
   });
 }
@@ -48,3 +55,51 @@ export function draftKept(draft: string, locale: Locale): SlackMessage {
 }
 
 const PIECE = 2_900;
+
+// One checkbox: ticked, the incident is private (§4.3 security).
+function privateChoice(label: string, text: string, ticked: boolean): InputBlock {
+  const choice = option(text, 'private');
+  return {
+    type: 'input',
+    block_id: INPUT.private.block,
+    optional: true,
+    label: plain(label, 2000),
+    element: { type: 'checkboxes', action_id: INPUT.private.action, options: [choice], ...(ticked ? { initial_options: [choice] } : {}) },
+  };
+}
+
+/** The message a declaration starts from (the "Declare incident" message shortcut). */
+export interface SourceMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly user: string;
+  readonly text: string;
+  readonly permalink?: string;
+  /** What the modal's detected-at field showed: left as is, the detection time is the message's own. */
+  readonly shown: string;
+}
+
+export interface DeclareOrigin {
+  readonly channel?: string;
+  readonly message?: SourceMessage;
+}
+
+/** The message's text kept in private_metadata (3000 characters with the rest): enough for the timeline. */
+const SOURCE_TEXT_MAX = 2000;
+
+export function encodeDeclareOrigin(origin: DeclareOrigin): string {
+  if (origin.message === undefined) return origin.channel ?? '';
+  const message = { ...origin.message, text: Array.from(origin.message.text).slice(0, SOURCE_TEXT_MAX).join('') };
+  return JSON.stringify({ ...origin, message });
+}
+
+/** Reads private_metadata back: a bare channel id (the slash command) or the shortcut's JSON. */
+export function decodeDeclareOrigin(metadata: string): DeclareOrigin {
+  if (!metadata.startsWith('{')) return metadata === '' ? {} : { channel: metadata };
+  try {
+    const value = JSON.parse(metadata) as DeclareOrigin;
+    return typeof value === 'object' && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}

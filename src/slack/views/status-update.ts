@@ -17,7 +17,9 @@ export interface StatusUpdateInput {
 export function statusUpdate(input: StatusUpdateInput): SlackMessage {
   const { incident, locale } = input;
   const m = messages(locale);
-  const title = `${SEVERITY_EMOJI[incident.severity]} *${m.statusUpdate.title(incident.id)}* · ${inlineMrkdwn(incident.title, 200)}`;
+  // A private incident's title stays inside it: this message also goes to the stakeholders.
+  const named = incident.private === true ? '🔒' : inlineMrkdwn(incident.title, 200);
+  const title = `${SEVERITY_EMOJI[incident.severity]} *${m.statusUpdate.title(incident.id)}* · ${named}`;
   return {
     text: fallbackText(m.statusUpdate.fallback(incident.id, inlineMrkdwn(input.text, 500, { mentions: true }))),
     blocks: [

@@ -25,6 +25,17 @@ describe('announcement', () => {
     expect(text).toContain('<@U0ALICE>・<!date^');
   });
 
+  it.each(LOCALES)('says only that a private incident is open, its severity and lead (%s)', (locale) => {
+    const incident = { ...anIncident(), private: true as const, roles: { commander: 'U0LEAD' } };
+    const latestUpdate = { text: 'key rotated on host-3', by: 'U0ALICE', at: T0 + 60_000 };
+    const message = announcement({ incident, channelId: 'C0INC42', latestUpdate, locale, timeZone: 'Asia/Tokyo' });
+    expectSafeMessage(message);
+    const shown = `${message.text} ${allText(message.blocks)}`;
+    for (const secret of ['Backtest main process crashed', 'C0INC42', 'key rotated']) expect(shown).not.toContain(secret);
+    expect(shown).toContain('<@U0LEAD>');
+    expect(shown).toMatch(locale === 'en' ? /private Critical incident is open/ : /非公開の緊急インシデント/);
+  });
+
   it('stays within every limit for any incident and update', () => {
     fc.assert(
       fc.property(hostileIncident(), hostileText(), hostileUser(), hostileText(), fc.constantFrom(...LOCALES), (incident, text, by, channel, locale) => {

@@ -1,15 +1,18 @@
-// The checks most channel methods share: the channel exists, is not archived, and the bot is in it.
+// The checks most channel methods share: the channel exists (a private one only for its members, as Slack
+// answers channel_not_found to everyone else), is not archived, and the bot is in it.
 import type { Channel } from '../emulator-types.js';
 import { fail, stringArg, type MethodContext, type MethodResult } from './method-context.js';
 
 export function findChannel(
   context: MethodContext,
   key = 'channel',
-  needs: { readonly member?: boolean; readonly open?: boolean } = {},
+  needs: { readonly member?: boolean; readonly open?: boolean; readonly hiddenPrivate?: boolean } = {},
 ): { ok: true; channel: Channel } | { ok: false; failure: MethodResult } {
   const idOrName = stringArg(context.args, key);
   const channel = idOrName === undefined ? undefined : context.state.channel(idOrName);
   if (!channel) return { ok: false, failure: fail('channel_not_found') };
+  const hidden = channel.isPrivate && !channel.members.includes(context.state.bot.userId);
+  if (hidden && (needs.hiddenPrivate ?? true)) return { ok: false, failure: fail('channel_not_found') };
   if ((needs.open ?? false) && channel.isArchived) return { ok: false, failure: fail('is_archived') };
   if ((needs.member ?? false) && !channel.members.includes(context.state.bot.userId)) {
     return { ok: false, failure: fail('not_in_channel') };

@@ -21,9 +21,14 @@ const create: MethodHandler = (context) => {
   const name = stringArg(context.args, 'name');
   const problem = channelNameError(name);
   if (problem !== undefined || name === undefined) return fail(problem ?? 'invalid_name_required');
+  const isPrivate = booleanArg(context.args, 'is_private');
+  // A private channel takes groups:write, a public one channels:manage (when the token's scopes are modelled).
+  const needed = isPrivate ? 'groups:write' : 'channels:manage';
+  const { scopes } = context.state;
+  if (scopes !== undefined && !scopes.includes(needed)) return fail('missing_scope', { needed, provided: scopes.join(',') });
   if (context.state.channelCreation === 'admins') return fail('restricted_action');
   if (context.state.channel(name)) return fail('name_taken');
-  const channel = context.state.addChannel(name, context.state.bot.userId, booleanArg(context.args, 'is_private'), [
+  const channel = context.state.addChannel(name, context.state.bot.userId, isPrivate, [
     context.state.bot.userId,
   ]);
   return succeed({ channel: channelJson(channel, context.state) });
@@ -90,7 +95,7 @@ const info: MethodHandler = (context) => {
 };
 
 const join: MethodHandler = (context) => {
-  const found = findChannel(context, 'channel', { open: true });
+  const found = findChannel(context, 'channel', { open: true, hiddenPrivate: false });
   if (!found.ok) return found.failure;
   const already = found.channel.members.includes(context.state.bot.userId);
   // A bot cannot join a private channel on its own: someone in it has to invite it.

@@ -114,3 +114,37 @@ describe('invite, topic, purpose, info, members, join, archive', () => {
     expect(await slackError(client.conversations.invite({ channel: id, users: 'U0L1OPS' }))).toBe('is_archived');
   });
 });
+
+describe('private channels', () => {
+  it('are invisible to a bot that is not in them: channel_not_found, as Slack answers', async () => {
+    const { emulator: own, client: bot } = await startEmulator({ channels: [{ name: 'security', isPrivate: true }] });
+    try {
+      const id = own.channel('security')?.id as string;
+      expect(await slackError(bot.conversations.info({ channel: id }))).toBe('channel_not_found');
+      expect(await slackError(bot.chat.postMessage({ channel: id, text: 'hello' }))).toBe('channel_not_found');
+      expect(await slackError(bot.chat.getPermalink({ channel: id, message_ts: '1.000100' }))).toBe('channel_not_found');
+      own.addMember('security', 'U0KLAXONBOT');
+      expect((await bot.conversations.info({ channel: id })).channel?.is_private).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('take groups:write to create, channels:manage a public one, when the token’s scopes are modelled', async () => {
+    const { emulator: own, client: bot } = await startEmulator({ scopes: ['chat:write', 'channels:manage'] });
+    try {
+      const refused = await bot.conversations.create({ name: 'private-one', is_private: true }).catch((error: { data: Record<string, unknown> }) => error.data);
+      expect(refused).toMatchObject({ ok: false, error: 'missing_scope', needed: 'groups:write', provided: 'chat:write,channels:manage' });
+      expect((await bot.conversations.create({ name: 'public-one' })).channel?.is_private).toBe(false);
+    } finally {
+      await own.close();
+    }
+    const { emulator: granted, client: allowed } = await startEmulator({ scopes: ['groups:write'] });
+    try {
+      expect((await allowed.conversations.create({ name: 'private-one', is_private: true })).channel?.is_private).toBe(true);
+      expect(await slackError(allowed.conversations.create({ name: 'public-one' }))).toBe('missing_scope');
+    } finally {
+      await granted.close();
+    }
+  });
+});

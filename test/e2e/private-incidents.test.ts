@@ -1,0 +1,59 @@
+// Private incidents (runbook §4.3): a private channel with only the policy's responders, an announcement that
+// names no title, and nothing of it in an outsider's `/incident list`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+
+const TITLE = 'Leaked API key in the strategy logs';
+
+describe('a private incident', () => {
+  let k: Klaxon;
+  beforeAll(async () => {
+    k = await startKlaxon();
+  });
+  afterAll(async () => k?.stop());
+
+  it('gets a private channel with the responders only, and stakeholders hear no title', async () => {
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: `declare critical ${TITLE} --private` });
+    expect(answer.body).toMatch(/inc-\d+ declared/);
+    const channel = await eventually(() => k.emulator.channels().find((c) => c.name.includes('leaked-api-key')), 'the incident channel');
+    expect(channel.isPrivate).toBe(true);
+    await eventually(() => k.emulator.messages(channel.id).length >= 3 && channel.members.includes(USERS.l2), 'setup done, L2 invited');
+    expect(channel.members).not.toContain(USERS.stakeholder);
+    expect(channel.members).not.toContain(USERS.l3);
+
+    const announced = await eventually(() => k.emulator.messages(k.stakeholders).find((m) => /private/i.test(m.text)), 'the stakeholder announcement');
+    const shown = JSON.stringify([announced.text, announced.blocks]);
+    expect(shown).not.toContain('Leaked');
+    expect(shown).not.toContain(channel.id);
+    expect(shown).toMatch(/private critical incident is open/i);
+    expect(shown).toContain(`<@${USERS.l1}>`);
+    expect(JSON.stringify(k.emulator.messages(k.stakeholders))).not.toContain('Leaked');
+  });
+
+  it('is missing from an outsider’s /incident list and present in a responder’s', async () => {
+    const outsider = await k.emulator.slashCommand({ userId: USERS.stakeholder, channelId: k.general, text: 'list' });
+    expect(outsider.status).toBe(200);
+    expect(outsider.body).not.toContain('Leaked');
+    const responder = await k.emulator.slashCommand({ userId: USERS.l2, channelId: k.general, text: 'list' });
+    expect(responder.body).toContain('Leaked');
+  });
+
+  it('is private when the declare modal’s box is ticked', async () => {
+    await k.emulator.slashCommand({ userId: USERS.l2, channelId: k.general, text: 'declare' });
+    const modal = await eventually(() => k.emulator.views().find((v) => v.userId === USERS.l2 && v.state === 'open'), 'the declare modal');
+    const submitted = await k.emulator.submitView({
+      userId: USERS.l2,
+      viewId: modal.id,
+      values: {
+        declare_title: { value: 'Odd admin logins' },
+        declare_severity: { value: 'high' },
+        declare_private: { value: ['private'] },
+      },
+    });
+    expect(submitted.status).toBe(200);
+    const channel = await eventually(() => k.emulator.channels().find((c) => c.name.includes('odd-admin-logins')), 'the incident channel');
+    expect(channel.isPrivate).toBe(true);
+    await eventually(() => k.emulator.messages(k.stakeholders).filter((m) => /private high/i.test(m.text)).length === 1, 'the title-less announcement');
+    expect(JSON.stringify(k.emulator.messages(k.stakeholders))).not.toContain('Odd admin');
+  });
+});
