@@ -34,6 +34,8 @@ import { registerIncidentCommand } from './slack/listeners/incident-command.js';
 import { registerMaintenanceActions } from './slack/listeners/maintenance-actions.js';
 import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
+import { registerShortcuts } from './slack/listeners/shortcuts.js';
+import { registerAppHome } from './slack/listeners/app-home.js';
 import { cleanInput } from './slack/clean-input.js';
 import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
@@ -44,6 +46,7 @@ import { createSlackApi, type SlackApiOptions } from './slack/slack-api.js';
 import { reportFailure } from './slack/report-failure.js';
 import { createApprovals } from './store/approvals.js';
 import { createAuditLog } from './store/audit-log.js';
+import { createHomeViewers } from './store/home-viewers.js';
 import { createDeclareWindow } from './store/declare-window.js';
 import { createIncidentStore } from './store/incident-store.js';
 import { createIntentLog } from './store/intent-log.js';
@@ -209,6 +212,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     approvals: createApprovals(redis, { prefix }),
     maintenance: createMaintenanceStore(redis, { prefix }),
     schedules: { sync: (specs) => syncSchedulers(schedulerQueue, specs), next: () => nextFirings(schedulerQueue) },
+    homeViewers: createHomeViewers(redis, { prefix }),
     workers: () => listWorkers(redis, prefix),
     policy: 'ok' in policy ? policy.value : policy,
     catalogue,
@@ -244,6 +248,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   registerMaintenanceActions(app, services);
   registerModals(app, services);
   registerReactions(app, services, slack);
+  registerShortcuts(app, services, slack);
+  registerAppHome(app, services);
   app.error(reportFailure(services, slack));
 
   const readArtifact = async (key: string) => (await redis.getBuffer(key)) ?? undefined;

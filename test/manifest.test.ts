@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_SCOPES } from '../src/sandbox/emulator/default-workspace.js';
+import { CALLBACK } from '../src/slack/ids.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -63,6 +64,7 @@ const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
   reaction_added: ['reactions:read'],
   reaction_removed: ['reactions:read'],
   app_mention: ['app_mentions:read'],
+  app_home_opened: [],
   pin_added: ['pins:read'],
   member_joined_channel: ['channels:read'],
   channel_archive: ['channels:read'],
@@ -158,6 +160,20 @@ const manifestSchema = z.strictObject({
         }),
       )
       .max(50),
+    shortcuts: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(24),
+          type: z.enum(['message', 'global']),
+          callback_id: z.string().regex(/^[A-Za-z0-9_.-]{1,255}$/),
+          description: z.string().min(1).max(150),
+        }),
+      )
+      .max(10)
+      .optional(),
+    app_home: z
+      .strictObject({ home_tab_enabled: z.boolean(), messages_tab_enabled: z.boolean(), messages_tab_read_only_enabled: z.boolean() })
+      .optional(),
   }),
   oauth_config: z.strictObject({ scopes: z.strictObject({ bot: z.array(z.string()).min(1) }) }),
   settings: z.strictObject({
@@ -175,7 +191,7 @@ const manifest = (): Manifest => {
   if (!parsed.success) throw new Error(`manifest.yml does not match the manifest schema:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 };
-const requiredByManifest = (methods: Iterable<string>, sources = botSources): Requirement[] =>
+const requiredByManifest = (methods: Iterable<string>, sources: readonly { text: string }[] = botSources): Requirement[] =>
   requirements(methods, manifest().settings.event_subscriptions.bot_events, manifest().features.slash_commands.length, createsPrivateChannels(sources));
 
 const listenedTo = (pattern: RegExp): string[] =>
@@ -218,6 +234,12 @@ describe('manifest.yml', () => {
 
   it('declares exactly the slash commands the bot listens to', () => {
     expect(manifest().features.slash_commands.map((c) => c.command).sort()).toEqual(listenedTo(/\.command\(\s*['"](\/[a-z0-9_-]+)['"]/g));
+  });
+
+  it('declares the "Declare incident" message shortcut the bot listens to, and the Home tab it publishes', () => {
+    expect(manifest().features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: CALLBACK.declareFromMessage })]);
+    expect(listenedTo(/\.shortcut<\w+>\(\s*\{\s*callback_id:\s*CALLBACK\.(\w+)/g)).toEqual(['declareFromMessage']);
+    expect(manifest().features.app_home?.home_tab_enabled).toBe(true);
   });
 
   it('has every granted scope explained in docs/slack-setup.md', () => {

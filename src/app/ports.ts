@@ -238,7 +238,9 @@ export type EffectJob =
   /** A follow-up is due: its owner is mentioned in the incident channel; `saveAs` records the delivery. */
   | { readonly name: 'followup-reminder'; readonly data: { readonly incidentId: string; readonly item: string; readonly due: string; readonly saveAs: `followup-reminded:${string}` } }
   /** The response metrics of a month, to the ops channel. */
-  | { readonly name: 'monthly-summary'; readonly data: { readonly month: string } };
+  | { readonly name: 'monthly-summary'; readonly data: { readonly month: string } }
+  /** A person opened klaxon's Home tab: draw it for them from the incidents as stored at delivery. */
+  | { readonly name: 'home'; readonly data: { readonly userId: string } };
 
 /** Which queue job an effect runs in (its id keys what it posts) and which try this is (1 for the first). */
 export interface EffectRun {
@@ -342,4 +344,10 @@ export interface Schedules {
   sync(specs: readonly ScheduleSpec[]): Promise<void>;
   /** When each plan fires next (epoch ms). */
   next(): Promise<Map<string, number>>;
+}
+
+/** The people who opened klaxon's Home tab: theirs is redrawn whenever an incident changes. */
+export interface HomeViewers {
+  add(userId: string): Promise<void>;
+  list(): Promise<string[]>;
 }

@@ -4,7 +4,7 @@ import type { Catalogue } from '../domain/catalogue.js';
 import type { Playbook } from '../domain/playbook.js';
 import type { Policy } from '../domain/policy.js';
 import type { Logger } from '../logger.js';
-import type { Approvals, AuditLog, ClockJobs, Effects, IncidentStore, MaintenanceRuns, Once, RunQueue, Schedules, WorkerPresence } from './ports.js';
+import type { Approvals, AuditLog, ClockJobs, Effects, HomeViewers, IncidentStore, MaintenanceRuns, Once, RunQueue, Schedules, WorkerPresence } from './ports.js';
 import type { Recorder } from './record.js';
 
 export interface Services {
@@ -26,6 +26,8 @@ export interface Services {
   readonly maintenance: MaintenanceRuns;
   /** The maintenance schedulers. */
   readonly schedules: Schedules;
+  /** Who opened the Home tab (it is redrawn for them as incidents change). */
+  readonly homeViewers: HomeViewers;
   /** Which worker hosts are online, from their heartbeats. */
   readonly workers: () => Promise<WorkerPresence[]>;
   readonly policy: Policy;

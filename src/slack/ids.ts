@@ -19,6 +19,7 @@ export const ACTION = {
   deny: 'approval_deny',
   followUpDone: 'followup_done',
   followUpReopen: 'followup_reopen',
+  homeDeclare: 'home_declare',
 } as const;
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];
 

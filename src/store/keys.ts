@@ -55,6 +55,8 @@ export interface StoreKeys {
   /** The canary's last good run, and its last result of any kind. */
   readonly canaryBaseline: string;
   readonly canaryLast: string;
+  /** Set of the people who opened the Home tab. */
+  readonly homeViewers: string;
 }
 
 // Builds the key set for a prefix; a prefix with braces would break the single-slot guarantee, so it is a bug.
@@ -89,5 +91,6 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     maintenanceLinks: (id) => `${tag}:maintenance:links:${id}`,
     canaryBaseline: `${tag}:canary:baseline`,
     canaryLast: `${tag}:canary:last`,
+    homeViewers: `${tag}:home-viewers`,
   };
 }

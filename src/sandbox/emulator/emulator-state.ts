@@ -56,6 +56,8 @@ export class EmulatorState {
   readonly messages: Message[] = [];
   readonly ephemerals: Ephemeral[] = [];
   readonly views: View[] = [];
+  /** Each person's Home tab as the app last published it (views.publish). */
+  readonly homes: View[] = [];
   readonly files: StoredFile[] = [];
   readonly calls: Call[] = [];
   readonly users: EmulatedUser[];

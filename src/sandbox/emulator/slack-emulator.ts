@@ -108,6 +108,12 @@ export interface SlackEmulator {
   selectOption(input: ClickInput & { value: string }): Promise<BotAnswer>;
   submitView(input: { userId: string; viewId: string; values: Record<string, Record<string, string | string[]>> }): Promise<BotAnswer>;
   closeView(input: { userId: string; viewId: string }): Promise<BotAnswer>;
+  /** A person picks a message shortcut in a message's "…" menu (`message_action`). */
+  messageShortcut(input: { userId: string; channelId: string; messageTs: string; callbackId: string }): Promise<BotAnswer>;
+  /** A person opens the app's Home tab (`app_home_opened`). */
+  openAppHome(input: { userId: string }): Promise<BotAnswer>;
+  /** The Home tab the app last published for a person. */
+  home(userId: string): View | undefined;
   postUserMessage(input: { userId: string; channelId: string; text: string; threadTs?: string }): Message;
   addReaction(input: { userId: string; channelId: string; ts: string; name: string }): Promise<BotAnswer>;
   sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; retryReason?: string }): Promise<BotAnswer>;
@@ -253,6 +259,9 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     selectOption: (input) => side.selectOption(input),
     submitView: (input) => side.submitView(input),
     closeView: (input) => side.closeView(input),
+    messageShortcut: (input) => side.messageShortcut(input),
+    openAppHome: (input) => side.openAppHome(input),
+    home: (userId) => state.homes.find((v) => v.userId === userId),
     postUserMessage: (input) => side.postUserMessage(input),
     addReaction: (input) => side.addReaction(input),
     sendEvent: (event, opts) => side.sendEvent(event, opts),

@@ -190,6 +190,50 @@ export class SlackSide {
     });
   }
 
+  /**
+   * A message shortcut from a message's "…" menu, shaped as Slack sends `message_action`: the whole message, its
+   * channel, a trigger id for a modal and a response_url; only for a message the person can see.
+   */
+  async messageShortcut(input: { userId: string; channelId: string; messageTs: string; callbackId: string }): Promise<BotAnswer> {
+    const channel = this.state.channel(input.channelId);
+    if (!channel || (channel.isPrivate && !channel.members.includes(input.userId))) throw new Error(`${input.userId} cannot see channel ${input.channelId}`);
+    const message = this.state.message(input.channelId, input.messageTs);
+    if (!message) throw new Error(`no message ${input.messageTs} in channel ${input.channelId}`);
+    return this.postPayload({
+      type: 'message_action',
+      ...this.common(),
+      action_ts: String(this.state.now() / 1000),
+      user: this.userObj(input.userId),
+      channel: { id: channel.id, name: channel.name },
+      callback_id: input.callbackId,
+      trigger_id: this.state.mintTrigger(input.userId),
+      response_url: this.state.mintResponseUrl(this.deps.baseUrl(), { channel: channel.id, user: input.userId }),
+      message_ts: message.ts,
+      message: {
+        type: 'message',
+        ts: message.ts,
+        text: message.text,
+        ...(message.botId === undefined ? { user: message.user } : { user: message.user, bot_id: message.botId }),
+        ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+        ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
+      },
+    });
+  }
+
+  /** A person opens the app's Home tab: Slack sends `app_home_opened` with the tab last published for them. */
+  openAppHome(input: { userId: string }): Promise<BotAnswer> {
+    const home = this.state.homes.find((v) => v.userId === input.userId);
+    return this.sendEvent({
+      type: 'app_home_opened',
+      user: input.userId,
+      // The app's direct-message channel with this person.
+      channel: `D${input.userId.slice(1)}`,
+      tab: 'home',
+      event_ts: String(this.state.now() / 1000),
+      ...(home === undefined ? {} : { view: { ...home.view, id: home.id, hash: home.hash, team_id: this.state.teamId } }),
+    });
+  }
+
   private viewOrThrow(viewId: string): View {
     const view = this.state.views.find((v) => v.id === viewId);
     if (!view) throw new Error(`no view ${viewId}`);

@@ -15,6 +15,7 @@ import { maintenanceRunEvent, postCanaryComparison, renderMaintenanceSummary } f
 import { runEvent } from './run-event.js';
 import { renderRunSuite } from './run-suite.js';
 import { setupIncidentChannel } from './setup-incident-channel.js';
+import { publishHome, republishHomes } from './publish-home.js';
 
 export function effectProcessor(deps: EffectDeps): (job: EffectJob, run?: EffectRun) => Promise<void> {
   const shared = { ...deps, groupCache: deps.groupCache ?? new Map() };
@@ -29,12 +30,20 @@ export function effectProcessor(deps: EffectDeps): (job: EffectJob, run?: Effect
   };
 }
 
+/** An effect that follows a change of an incident, then the Home tabs that show it. */
+async function andHomes(ctx: EffectContext, change: Promise<void>): Promise<void> {
+  await change;
+  await republishHomes(ctx);
+}
+
 function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
   switch (task.name) {
     case 'setup':
-      return setupIncidentChannel(ctx, task.data);
+      return andHomes(ctx, setupIncidentChannel(ctx, task.data));
     case 'render':
-      return renderIncident(ctx, task.data.incidentId);
+      return andHomes(ctx, renderIncident(ctx, task.data.incidentId));
+    case 'home':
+      return publishHome(ctx, task.data.userId);
     case 'note':
       return postNote(ctx, task.data);
     case 'change':
@@ -62,7 +71,7 @@ function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
     case 'maintenance-canary':
       return postCanaryComparison(ctx, task.data.runId);
     case 'report':
-      return deliverReport(ctx, task.data.incidentId);
+      return andHomes(ctx, deliverReport(ctx, task.data.incidentId));
     case 'approval-decided':
       return showApprovalDecision(ctx, task.data);
     case 'followups':

@@ -108,6 +108,17 @@ export const en: Messages = {
     moreSteps: (n) => `${n} more steps are not shown; see the runbook.`,
     fallback: (title) => `Playbook: ${title}`,
   },
+  home: {
+    title: 'klaxon incidents',
+    declare: 'Declare an incident',
+    mine: 'Yours: you lead, responded or were paged',
+    open: (count) => `Open incidents (${count})`,
+    closed: 'Recently closed',
+    none: 'None.',
+    lead: (who) => `lead ${who}`,
+    report: (file) => `report \`${file}\` in the channel`,
+    updated: (when) => `Updated ${when}`,
+  },
   announcement: {
     title: (id) => `Incident ${id}`,
     channel: 'Incident channel',

@@ -140,6 +140,17 @@ export const ja: Messages = {
     moreSteps: (n) => `ほか${n}件の手順は省略しました。手順書を参照してください。`,
     fallback: (title) => `対応手順：${title}`,
   },
+  home: {
+    title: 'klaxon インシデント',
+    declare: 'インシデントを宣言',
+    mine: 'あなたの担当（責任者・対応者・呼び出し対象）',
+    open: (count) => `対応中のインシデント（${count}件）`,
+    closed: '最近クローズしたもの',
+    none: 'なし',
+    lead: (who) => `責任者 ${who}`,
+    report: (file) => `報告書 \`${file}\`（チャンネル内）`,
+    updated: (when) => `更新 ${when}`,
+  },
   announcement: {
     title: (id) => `インシデント ${id}`,
     channel: '対応チャンネル',

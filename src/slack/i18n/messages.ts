@@ -107,6 +107,17 @@ export interface Messages {
     readonly moreSteps: (count: number) => string;
     readonly fallback: (title: string) => string;
   };
+  readonly home: {
+    readonly title: string;
+    readonly declare: string;
+    readonly mine: string;
+    readonly open: (count: number) => string;
+    readonly closed: string;
+    readonly none: string;
+    readonly lead: (who: string) => string;
+    readonly report: (file: string) => string;
+    readonly updated: (when: string) => string;
+  };
   readonly announcement: {
     readonly title: (id: string) => string;
     readonly channel: string;

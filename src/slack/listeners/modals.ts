@@ -73,7 +73,7 @@ export function registerModals(app: App, services: Services): void {
       severity: severity.value, title, source: 'slack', by: body.user.id, key,
       ...(ticked.length > 0 ? { private: true } : {}),
       ...(detected?.ok ? { detectedAt: detected.value } : {}),
-      ...(origin.channel ? { origin: { channel: origin.channel, user: body.user.id } } : {}),
+      ...(origin.channel ? { origin: { channel: origin.channel, user: body.user.id, ...(origin.responseUrl ? { responseUrl: origin.responseUrl } : {}) } } : {}),
     });
     if (!declared.ok) return ack({ response_action: 'errors', errors: { [INPUT.title.block]: declared.error.message } });
     await ack();

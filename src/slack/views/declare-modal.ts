@@ -81,6 +81,8 @@ export interface SourceMessage {
 
 export interface DeclareOrigin {
   readonly channel?: string;
+  /** The shortcut's response_url: the "declared, see #channel" answer reaches the person wherever they are. */
+  readonly responseUrl?: string;
   readonly message?: SourceMessage;
 }
 

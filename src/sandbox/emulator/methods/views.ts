@@ -71,7 +71,29 @@ const update: MethodHandler = (context) => {
   return succeed({ view: viewJson(view, context.state) });
 };
 
+/**
+ * views.publish: a person's Home tab, replaced whole; `user_id` must be a person of the workspace and the view a
+ * `home` one. A `hash` from an older publish answers hash_conflict, as in Slack.
+ */
+const publish: MethodHandler = (context) => {
+  const userId = stringArg(context.args, 'user_id');
+  if (userId === undefined) return fail('missing_argument');
+  if (!context.state.user(userId)) return fail('user_not_found');
+  const read = readView(context);
+  if (!read.ok) return read.failure;
+  if (read.view['type'] !== 'home') return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] must be a home view [json-pointer:/view/type]'] } });
+  const existing = context.state.homes.find((v) => v.userId === userId);
+  const hash = stringArg(context.args, 'hash');
+  if (existing && hash !== undefined && hash !== existing.hash) return fail('hash_conflict');
+  const id = existing?.id ?? context.state.newId('V');
+  const home: View = { id, hash: newHash(), userId, rootViewId: id, view: read.view, state: 'open' };
+  context.state.homes.splice(0, context.state.homes.length, ...context.state.homes.filter((v) => v.userId !== userId), home);
+  context.state.emit({ kind: 'view', viewId: id, userId });
+  return succeed({ view: viewJson(home, context.state) });
+};
+
 export const viewMethods: Readonly<Record<string, MethodHandler>> = {
+  'views.publish': publish,
   'views.open': (context) => openOrPush(context, false),
   'views.push': (context) => openOrPush(context, true),
   'views.update': update,

@@ -162,3 +162,20 @@ describe('views.update / views.push and limits', () => {
     expect(await slackError(client.views.push({ trigger_id: await trigger(), view: modal() }))).toBe('push_limit_reached');
   });
 });
+
+describe('views.publish', () => {
+  const home = (text: string) => ({ type: 'home' as const, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] });
+
+  it('replaces a person’s Home tab whole, keeps its id, and refuses a stale hash', async () => {
+    const first = await client.views.publish({ user_id: 'U0L1OPS', view: home('first') });
+    const second = await client.views.publish({ user_id: 'U0L1OPS', view: home('second'), hash: first.view?.hash as string });
+    expect(second.view?.id).toBe(first.view?.id);
+    expect(JSON.stringify(emulator.home('U0L1OPS')?.view)).toContain('second');
+    expect(await slackError(client.views.publish({ user_id: 'U0L1OPS', view: home('third'), hash: first.view?.hash as string }))).toBe('hash_conflict');
+  });
+
+  it('answers user_not_found for nobody and invalid_arguments for a modal', async () => {
+    expect(await slackError(client.views.publish({ user_id: 'U0NOBODY', view: home('x') }))).toBe('user_not_found');
+    expect(await slackError(client.views.publish({ user_id: 'U0L1OPS', view: modal() as never }))).toBe('invalid_arguments');
+  });
+});
