@@ -136,6 +136,34 @@ describe('the sandbox in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-report.png') });
   }, 120_000);
 
+  it('declares from a message’s … menu and shows the incident on the Home tab, with its Declare button', async () => {
+    await page.locator('.channel-link', { hasText: /# general$/ }).click();
+    await type('Optimizer stuck at 100% CPU since 09:00');
+    const said = page.locator('article.message', { hasText: 'Optimizer stuck at 100% CPU' }).first();
+    await said.hover();
+    await said.getByRole('button', { name: '⋯' }).click();
+    await said.getByRole('menuitem', { name: 'Declare incident' }).click();
+    const modal = page.getByRole('dialog', { name: 'インシデント宣言' });
+    await modal.waitFor();
+    expect(await modal.locator('#input-declare_title').inputValue()).toBe('Optimizer stuck at 100% CPU since 09:00');
+    expect(await modal.locator('#input-declare_detected_at').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await modal.locator('#input-declare_severity').selectOption('high');
+    await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-declare-from-message.png') });
+    await modal.locator('button[type="submit"]').click();
+    await modal.waitFor({ state: 'detached' });
+    await page.locator('.channel-link', { hasText: /optimizer-stuck/ }).waitFor();
+
+    await page.locator('#home-link').click();
+    const home = page.locator('#home');
+    await home.locator('.bk-section', { hasText: 'Optimizer stuck at 100% CPU since 09:00' }).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-home.png') });
+    await home.getByRole('button', { name: 'インシデントを宣言' }).click();
+    const declare = page.getByRole('dialog', { name: 'インシデント宣言' });
+    await declare.waitFor();
+    await declare.getByRole('button', { name: 'Close' }).click();
+    await declare.waitFor({ state: 'detached' });
+  }, 60_000);
+
   it('stops every child cleanly on Ctrl-C, its Redis included', async () => {
     const redisPort = Number(/Redis redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
     expect(redisPort).toBeGreaterThan(0);

@@ -29,6 +29,8 @@ const SUBCOMMANDS = [
   ['list', 'List open incidents'],
   ['help', 'Show all commands'],
 ];
+/** The app's message shortcuts, as its manifest declares them (Slack lists them in every message's "…" menu). */
+const MESSAGE_SHORTCUTS = [{ name: 'Declare incident', callbackId: 'declare_from_message' }];
 /** @type {Readonly<Record<string, string>>} */
 const ROLE_HINTS = { U0L1OPS: 'L1 運用担当者 · ops', U0L2SYS: 'L2 システム管理者 · sysadmin', U0L3DEV: 'L3 開発チーム · developer', U0STAKE: 'Stakeholder' };
 
@@ -46,12 +48,13 @@ const $ = (id, type) => {
 };
 
 /**
- * @type {{ workspace: Workspace; channels: ChannelView[]; channelId: string | null; userId: string; threadTs: string | null; view: ModalView | null }}
+ * @type {{ workspace: Workspace; channels: ChannelView[]; channelId: string | null; home: boolean; userId: string; threadTs: string | null; view: ModalView | null }}
  */
 const state = {
   workspace: { teamId: '', bot: { userId: '', botId: '', name: '' }, users: [], usergroups: [] },
   channels: [],
   channelId: null,
+  home: false,
   userId: '',
   threadTs: null,
   view: null,
@@ -246,6 +249,12 @@ function renderMessage(message, { inThread = false } = {}) {
     pin.textContent = '📌';
     pin.addEventListener('click', async () => reportAnswer(await api.post('reaction', { userId: state.userId, channelId: state.channelId, ts: message.ts, name: 'pushpin' })));
     tools.append(pin);
+    const more = document.createElement('button');
+    more.title = 'More actions';
+    more.textContent = '⋯';
+    more.className = 'more-actions';
+    more.addEventListener('click', () => toggleMoreMenu(row, message));
+    tools.append(more);
     if (!inThread) {
       const reply = document.createElement('button');
       reply.title = 'Reply in thread';
@@ -260,18 +269,75 @@ function renderMessage(message, { inThread = false } = {}) {
   return row;
 }
 
+/**
+ * A message's "…" menu: the app's message shortcuts, as Slack shows them.
+ * @param {HTMLElement} row
+ * @param {MessageView} message
+ */
+function toggleMoreMenu(row, message) {
+  const open = row.querySelector('.more-menu');
+  if (open) return open.remove();
+  const menu = document.createElement('div');
+  menu.className = 'more-menu';
+  menu.setAttribute('role', 'menu');
+  for (const shortcut of MESSAGE_SHORTCUTS) {
+    const item = document.createElement('button');
+    item.setAttribute('role', 'menuitem');
+    item.textContent = shortcut.name;
+    item.addEventListener('click', async () => {
+      menu.remove();
+      reportAnswer(await api.post('shortcut', { userId: state.userId, channelId: state.channelId, messageTs: message.ts, callbackId: shortcut.callbackId }));
+    });
+    menu.append(item);
+  }
+  row.append(menu);
+}
+
+/** The Home tab as the app last published it for the person acting; empty until the app draws it. */
+async function refreshHome() {
+  const box = $('home');
+  const home = /** @type {{ id: string; view: ModalView['view'] } | null} */ (await api.get(`home?user=${state.userId}`));
+  if (!home) {
+    box.innerHTML = '<div class="empty">Waiting for klaxon to draw its Home tab…</div>';
+    return;
+  }
+  box.replaceChildren(
+    renderBlocks(home.view.blocks, {
+      ...ctxFor({ ts: '' }),
+      onAction: async (action) =>
+        reportAnswer(await api.post('home-click', { userId: state.userId, actionId: action.actionId, blockId: action.blockId, value: action.value })),
+    }),
+  );
+}
+
+/** Opens the Home tab: Slack tells the app (app_home_opened), which publishes it. */
+async function openHome() {
+  state.home = true;
+  state.threadTs = null;
+  location.hash = 'home';
+  await refreshAll();
+  reportAnswer(await api.post('home', { userId: state.userId }));
+}
+
 function renderChannels() {
   const list = $('channels');
   list.replaceChildren();
   for (const channel of state.channels) {
     const item = document.createElement('li');
     const link = document.createElement('button');
-    link.className = `channel-link ${channel.id === state.channelId ? 'active' : ''} ${channel.isArchived ? 'archived' : ''}`;
+    link.className = `channel-link ${channel.id === state.channelId && !state.home ? 'active' : ''} ${channel.isArchived ? 'archived' : ''}`;
     link.textContent = `${channel.isPrivate ? '🔒' : '#'} ${channel.name}`;
     link.dataset.channel = channel.name;
     link.addEventListener('click', () => selectChannel(channel.id));
     item.append(link);
     list.append(item);
+  }
+  $('home-link').classList.toggle('active', state.home);
+  for (const id of ['messages', 'composer', 'bookmarks', 'channel-topic', 'channel-meta']) $(id).hidden = state.home;
+  $('home').hidden = !state.home;
+  if (state.home) {
+    $('channel-name').textContent = '🏠 klaxon · Home';
+    return;
   }
   const channel = state.channels.find((c) => c.id === state.channelId);
   $('channel-name').textContent = channel ? `# ${channel.name}${channel.isArchived ? ' (archived)' : ''}` : '';
@@ -321,7 +387,8 @@ function restoreInputs(root, values) {
     if (!(node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement)) continue;
     const value = values[node.dataset.blockId ?? '']?.[node.dataset.actionId ?? ''];
     if (value === undefined) continue;
-    if (node instanceof HTMLSelectElement && node.multiple) for (const option of node.options) option.selected = value.includes(option.value);
+    if (node instanceof HTMLInputElement && node.type === 'checkbox') node.checked = value.includes(node.value);
+    else if (node instanceof HTMLSelectElement && node.multiple) for (const option of node.options) option.selected = value.includes(option.value);
     else node.value = Array.isArray(value) ? (value[0] ?? '') : value;
   }
 }
@@ -396,11 +463,12 @@ async function refreshChannels() {
 
 async function refreshAll() {
   await refreshChannels();
-  await Promise.all([refreshMessages(), refreshThread(), refreshView()]);
+  await Promise.all([state.home ? refreshHome() : refreshMessages(), refreshThread(), refreshView()]);
 }
 
 /** @param {string} id */
 async function selectChannel(id) {
+  state.home = false;
   state.channelId = id;
   state.threadTs = null;
   location.hash = state.channels.find((c) => c.id === id)?.name ?? '';
@@ -503,10 +571,12 @@ async function start() {
     localStorage.setItem('klaxon.user', state.userId);
     renderUsers();
     await refreshAll();
+    if (state.home) reportAnswer(await api.post('home', { userId: state.userId }));
   });
   await refreshChannels();
   const fromHash = state.channels.find((c) => c.name === decodeURIComponent(location.hash.slice(1)));
   if (fromHash) state.channelId = fromHash.id;
+  $('home-link').addEventListener('click', () => void openHome());
   await refreshAll();
   bindComposer($('composer', HTMLFormElement), $('composer-input', HTMLTextAreaElement), () => undefined);
   bindComposer($('thread-composer', HTMLFormElement), $('thread-input', HTMLTextAreaElement), () => state.threadTs ?? undefined);

@@ -224,6 +224,7 @@ function inputElement(block, ctx) {
     select.firstChild?.remove();
     node = select;
   } else if (e.type === 'datepicker') node = datepicker(e, block.block_id, ctx, false);
+  else if (e.type === 'checkboxes') node = checkboxes(e, block.block_id ?? '');
   else node = el('span', 'bk-unknown', `[${e.type}]`);
   node.dataset.blockId = block.block_id ?? '';
   node.dataset.actionId = e.action_id ?? '';
@@ -233,7 +234,28 @@ function inputElement(block, ctx) {
 }
 
 /**
- * The values of a modal's inputs, as `{ blockId: { actionId: value } }`.
+ * A checkbox group: one box per option, each an input readInputs collects into the group's list of values.
+ * @param {BlockElement} element
+ * @param {string} blockId
+ * @returns {HTMLElement}
+ */
+function checkboxes(element, blockId) {
+  const group = el('div', 'bk-checkboxes');
+  for (const option of element.options ?? []) {
+    const box = el('input');
+    box.type = 'checkbox';
+    box.value = option.value;
+    box.checked = (element.initial_options ?? []).some((o) => o.value === option.value);
+    box.dataset.blockId = blockId;
+    box.dataset.actionId = element.action_id ?? '';
+    box.dataset.input = 'true';
+    group.append(el('label', 'bk-checkbox', [box, ` ${option.text?.text ?? option.value}`]));
+  }
+  return group;
+}
+
+/**
+ * The values of a modal's inputs, as `{ blockId: { actionId: value } }`; a checkbox group as its ticked values.
  * @param {ParentNode} root
  * @returns {InputValues}
  */
@@ -243,6 +265,12 @@ export function readInputs(root) {
   for (const node of root.querySelectorAll('[data-input="true"]')) {
     if (!(node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement)) continue;
     const { blockId = '', actionId = '' } = node.dataset;
+    if (node instanceof HTMLInputElement && node.type === 'checkbox') {
+      const ticked = (values[blockId] ??= {})[actionId];
+      const list = Array.isArray(ticked) ? ticked : [];
+      (values[blockId] ??= {})[actionId] = node.checked ? [...list, node.value] : list;
+      continue;
+    }
     const value = node instanceof HTMLSelectElement && node.multiple ? [...node.selectedOptions].map((o) => o.value) : node.value;
     (values[blockId] ??= {})[actionId] = value;
   }

@@ -33,6 +33,7 @@ export interface BlockElement {
   readonly options?: readonly BlockOption[];
   readonly option_groups?: readonly { readonly options?: readonly BlockOption[] }[];
   readonly initial_option?: BlockOption;
+  readonly initial_options?: readonly BlockOption[];
   readonly initial_user?: string;
   readonly initial_date?: string;
   readonly initial_value?: string;

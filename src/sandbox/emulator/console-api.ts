@@ -127,6 +127,10 @@ export function consoleRoutes({ state, side }: EmulatorInternals, guard: Console
         .map((e) => ephemeralView(e, state.bot.userId));
       return [...all, ...own].sort(byTs);
     }
+    if (path === 'home') {
+      const home = state.homes.find((v) => v.userId === user);
+      return home ? { id: home.id, view: home.view } : null;
+    }
     if (path === 'views') {
       const open = state.views.filter((v) => v.userId === user && v.state === 'open');
       const top = open.at(-1);
@@ -167,6 +171,19 @@ export function consoleRoutes({ state, side }: EmulatorInternals, guard: Console
         return { answer: await side.closeView({ userId, viewId: text(body, 'viewId') }) };
       case 'reaction':
         return { answer: await side.addReaction({ userId, channelId, ts: text(body, 'ts'), name: text(body, 'name') }) };
+      case 'shortcut':
+        return { answer: await side.messageShortcut({ userId, channelId, messageTs: text(body, 'messageTs'), callbackId: text(body, 'callbackId') }) };
+      case 'home':
+        return { answer: await side.openAppHome({ userId }) };
+      case 'home-click':
+        return {
+          answer: await side.clickHomeButton({
+            userId,
+            actionId: text(body, 'actionId'),
+            ...(optional(body, 'blockId') ? { blockId: text(body, 'blockId') } : {}),
+            ...(optional(body, 'value') ? { value: text(body, 'value') } : {}),
+          }),
+        };
       default:
         return undefined;
     }

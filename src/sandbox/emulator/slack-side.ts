@@ -234,6 +234,27 @@ export class SlackSide {
     });
   }
 
+  /** A click on a button of a person's Home tab: block_actions from a `view` container, as Slack sends it. */
+  clickHomeButton(input: { userId: string; actionId: string; blockId?: string; value?: string }): Promise<BotAnswer> {
+    const home = this.state.homes.find((v) => v.userId === input.userId);
+    if (!home) throw new Error(`${input.userId} has no Home tab`);
+    const found = findElement(asArray(home.view['blocks']), input.actionId, input.blockId);
+    const element = found?.element ?? {};
+    const blockId = input.blockId ?? (typeof found?.block['block_id'] === 'string' ? found.block['block_id'] : 'unknown');
+    const value = input.value ?? element['value'];
+    return this.postPayload({
+      type: 'block_actions',
+      ...this.common(),
+      user: this.userObj(input.userId),
+      container: { type: 'view', view_id: home.id },
+      trigger_id: this.state.mintTrigger(input.userId),
+      view: this.viewPayload(home, {}),
+      actions: [
+        { type: 'button', action_id: input.actionId, block_id: blockId, text: element['text'] ?? { type: 'plain_text', text: input.actionId }, ...(value !== undefined ? { value } : {}), action_ts: String(this.state.now() / 1000) },
+      ],
+    });
+  }
+
   private viewOrThrow(viewId: string): View {
     const view = this.state.views.find((v) => v.id === viewId);
     if (!view) throw new Error(`no view ${viewId}`);

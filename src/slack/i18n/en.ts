@@ -116,7 +116,7 @@ export const en: Messages = {
     closed: 'Recently closed',
     none: 'None.',
     lead: (who) => `lead ${who}`,
-    report: (file) => `report \`${file}\` in the channel`,
+    report: (file) => `report ${file} in the channel`,
     updated: (when) => `Updated ${when}`,
   },
   announcement: {

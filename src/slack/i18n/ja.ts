@@ -148,7 +148,7 @@ export const ja: Messages = {
     closed: '最近クローズしたもの',
     none: 'なし',
     lead: (who) => `責任者 ${who}`,
-    report: (file) => `報告書 \`${file}\`（チャンネル内）`,
+    report: (file) => `報告書 ${file}（チャンネル内）`,
     updated: (when) => `更新 ${when}`,
   },
   announcement: {
