@@ -7,7 +7,7 @@ import { declareModal } from '../../../src/slack/views/declare-modal.js';
 import { allText, expectSafeView, hostileText, severityArb } from './view-fixtures.js';
 
 describe('declareModal', () => {
-  it('asks for title, severity, an optional detection time and an optional description', () => {
+  it('asks for title, severity, an optional detection time, an optional description and whether it is private', () => {
     const view = declareModal({ locale: 'en', origin: 'C0GENERAL' });
     expectSafeView(view);
     expect(view.callback_id).toBe(CALLBACK.declare);
@@ -18,7 +18,10 @@ describe('declareModal', () => {
       [INPUT.severity.block, false],
       [INPUT.detectedAt.block, true],
       [INPUT.description.block, true],
+      [INPUT.private.block, true],
     ]);
+    expect(inputs[4]?.element).toMatchObject({ type: 'checkboxes', options: [{ value: 'private' }] });
+    expect(declareModal({ locale: 'en', private: true }).blocks.at(-1)).toMatchObject({ element: { initial_options: [{ value: 'private' }] } });
     expect(inputs[1]?.element.type === 'static_select' ? inputs[1].element.options?.map((o) => o.value) : []).toEqual(['critical', 'high', 'medium', 'low']);
   });
 
