@@ -15,6 +15,7 @@ import { createApprovals } from '../../src/store/approvals.js';
 import { createAuditLog } from '../../src/store/audit-log.js';
 import { createIncidentStore } from '../../src/store/incident-store.js';
 import { createMaintenanceStore } from '../../src/store/maintenance-store.js';
+import { createHomeViewers } from '../../src/store/home-viewers.js';
 import { createOnce } from '../../src/store/once.js';
 
 /** What the use cases asked of the ports that are not Redis. */
@@ -71,6 +72,7 @@ export function useCaseWorld(options: WorldOptions = {}): UseCaseWorld {
     approvals: createApprovals(redis, { prefix }),
     maintenance: createMaintenanceStore(redis, { prefix }),
     schedules: { sync: unused('schedules'), next: unused('schedules') },
+    homeViewers: createHomeViewers(redis, { prefix }),
     workers: async () => [...(options.workers ?? [])],
     policy: { ...sandboxPolicy, hostSnapshots: false, ...options.policy },
     catalogue,
