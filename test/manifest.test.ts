@@ -113,7 +113,7 @@ interface Requirement {
 
 /** A private channel created anywhere (`is_private` other than a literal false) needs groups:write. */
 const createsPrivateChannels = (sources: readonly { text: string }[]): boolean =>
-  sources.some(({ text }) => /['"]conversations\.create['"][^;]*\bis_private:(?!\s*false\b)/.test(text));
+  sources.some(({ text }) => /(?:['"`]conversations\.create['"`]|\bconversations\s*\.\s*create\s*\()[^;]*\bis_private:(?!\s*false\b)/.test(text));
 
 function requirements(methods: Iterable<string>, events: readonly string[], slashCommands: number, privateChannels = false): Requirement[] {
   return [
@@ -291,10 +291,11 @@ describe('bot scopes against the Slack calls in src/', () => {
   });
 
   it('needs groups:write exactly when a private channel is created', () => {
-    const publicOnly = [{ text: "await slack.call('conversations.create', { name, is_private: false });" }];
-    const privateToo = [{ text: "await slack.call('conversations.create', { name, is_private: incident.private === true });" }];
+    const publicOnly = [{ text: 'await ctx.slack.conversations.create({ name, is_private: false });' }];
+    const privateToo = [{ text: 'await ctx.slack.conversations.create({ name, is_private: incident.private === true });' }];
     expect(createsPrivateChannels(publicOnly)).toBe(false);
     expect(createsPrivateChannels(privateToo)).toBe(true);
+    expect(createsPrivateChannels([{ text: "await client.apiCall('conversations.create', { name, is_private: true });" }])).toBe(true);
     expect(createsPrivateChannels(botSources)).toBe(true);
     expect(unmet(requiredByManifest(['conversations.create'], privateToo), ['channels:manage', 'commands', 'reactions:read'])).toEqual([
       'private channels (conversations.create is_private) needs groups:write, which manifest.yml does not grant',

@@ -27,6 +27,9 @@ export function laneOf(job: EffectJob): string | undefined {
       return job.data.runId;
     case 'monthly-summary':
       return `summary-${job.data.month}`;
+    case 'home':
+      // One person's Home tab: drawn in the order asked, so an older overview never lands last.
+      return `home-${job.data.userId}`;
     default:
       return job.data.incidentId;
   }

@@ -37,13 +37,13 @@ type Method<A, R> = (args: A) => Promise<R>;
 /** The Web API methods klaxon calls, typed as the WebClient types them, each with the policy below. */
 export interface SlackApi {
   readonly auth: Pick<WebClient['auth'], 'test'>;
-  readonly chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral'>;
+  readonly chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral' | 'getPermalink'>;
   readonly conversations: Pick<WebClient['conversations'], 'create' | 'invite' | 'setTopic' | 'join' | 'archive' | 'history' | 'replies'>;
   readonly pins: Pick<WebClient['pins'], 'add'>;
   readonly reactions: Pick<WebClient['reactions'], 'get'>;
   readonly usergroups: { readonly users: Pick<WebClient['usergroups']['users'], 'list'> };
   readonly users: Pick<WebClient['users'], 'info' | 'list'>;
-  readonly views: Pick<WebClient['views'], 'open'>;
+  readonly views: Pick<WebClient['views'], 'open' | 'publish'>;
   /** Slack's three-step upload (upload URL, bytes, complete) as the client does it; files completed together arrive as one message. */
   readonly filesUploadV2: Method<FilesUploadV2Arguments, Awaited<ReturnType<WebClient['filesUploadV2']>>>;
   /**
@@ -192,6 +192,7 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
       postMessage: (args) => send('chat.postMessage', args.channel, () => client.chat.postMessage(args), () => alreadyPosted(args)),
       update: wrap('chat.update', client.chat.update),
       postEphemeral: wrap('chat.postEphemeral', client.chat.postEphemeral),
+      getPermalink: wrap('chat.getPermalink', client.chat.getPermalink),
     },
     conversations: {
       create: wrap('conversations.create', client.conversations.create),
@@ -206,7 +207,7 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
     reactions: { get: wrap('reactions.get', client.reactions.get) },
     usergroups: { users: { list: wrap('usergroups.users.list', client.usergroups.users.list) } },
     users: { info: wrap('users.info', client.users.info), list: wrap('users.list', client.users.list) },
-    views: { open: wrap('views.open', client.views.open) },
+    views: { open: wrap('views.open', client.views.open), publish: wrap('views.publish', client.views.publish) },
     filesUploadV2: wrap('files.uploadV2', (args: FilesUploadV2Arguments) => client.filesUploadV2(args)),
     findPosted,
   };

@@ -6,7 +6,7 @@ import type { EffectContext } from './effect-context.js';
 
 export async function publishHome(ctx: EffectContext, userId: string): Promise<void> {
   const overview = await homeOverview(ctx.services, userId);
-  await ctx.slack.call('views.publish', { user_id: userId, view: appHome({ overview, now: ctx.services.now(), ...ctx.view }) });
+  await ctx.slack.views.publish({ user_id: userId, view: appHome({ overview, now: ctx.services.now(), ...ctx.view }) });
 }
 
 /** Best effort per person: one tab Slack refuses does not fail the incident's own effect or its retries. */

@@ -14,7 +14,7 @@ import { declareModal, encodeDeclareOrigin } from '../views/declare-modal.js';
 /** The message's link, or none when Slack will not give one (a channel klaxon cannot see). */
 async function permalinkOf(slack: SlackApi, channel: string, ts: string): Promise<string | undefined> {
   try {
-    const answer = await slack.call<{ permalink?: string }>('chat.getPermalink', { channel, message_ts: ts });
+    const answer = await slack.chat.getPermalink({ channel, message_ts: ts });
     return answer.permalink;
   } catch (error) {
     if (error instanceof SlackPlatformError) return undefined;
