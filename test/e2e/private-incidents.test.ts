@@ -2,11 +2,13 @@
 // names no title, and nothing of it in an outsider's `/incident list`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { command } from '../report/incident-journey.js';
 
 const TITLE = 'Leaked API key in the strategy logs';
 
 describe('a private incident', () => {
   let k: Klaxon;
+  let channelId = '';
   beforeAll(async () => {
     k = await startKlaxon();
   });
@@ -17,6 +19,7 @@ describe('a private incident', () => {
     expect(answer.body).toMatch(/inc-\d+ declared/);
     const channel = await eventually(() => k.emulator.channels().find((c) => c.name.includes('leaked-api-key')), 'the incident channel');
     expect(channel.isPrivate).toBe(true);
+    channelId = channel.id;
     await eventually(() => k.emulator.messages(channel.id).length >= 3 && channel.members.includes(USERS.l2), 'setup done, L2 invited');
     expect(channel.members).not.toContain(USERS.stakeholder);
     expect(channel.members).not.toContain(USERS.l3);
@@ -28,6 +31,14 @@ describe('a private incident', () => {
     expect(shown).toMatch(/private critical incident is open/i);
     expect(shown).toContain(`<@${USERS.l1}>`);
     expect(JSON.stringify(k.emulator.messages(k.stakeholders))).not.toContain('Leaked');
+  });
+
+  it('tells the stakeholders of its recovery without its title or channel', async () => {
+    expect(await command(k, USERS.l1, channelId, 'resolve')).toMatch(/recovery/i);
+    const told = await eventually(() => k.emulator.messages(k.stakeholders).find((m) => /recorded the recovery/.test(JSON.stringify(m.blocks))), 'the change told to the stakeholders');
+    expect(JSON.stringify([told.text, told.blocks])).not.toContain(channelId);
+    expect(JSON.stringify(k.emulator.messages(k.stakeholders))).not.toContain('Leaked');
+    await eventually(() => JSON.stringify(k.emulator.messages(channelId).map((m) => m.blocks)).includes('recorded the recovery'), 'the change told in the channel');
   });
 
   it('is missing from an outsider’s /incident list and present in a responder’s', async () => {

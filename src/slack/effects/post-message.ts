@@ -82,7 +82,7 @@ export async function postChange(ctx: EffectContext, data: DataOf<'change'>): Pr
   // No copy where the stakeholders were never told of the incident, nor twice into one channel.
   if (!stakeholders || links['announcementRefused'] || stakeholders === links['channel']) return;
   await postRendered(ctx, { incidentId, to: 'stakeholders', saveAs: `${key}:stakeholders` }, (incident, current) =>
-    changeNotice({ incident, event, locale, ...(current['channel'] ? { channelId: current['channel'] } : {}) }),
+    changeNotice({ incident, event, locale, forStakeholders: true, ...(current['channel'] ? { channelId: current['channel'] } : {}) }),
   );
 }
 

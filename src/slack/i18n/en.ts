@@ -136,6 +136,7 @@ export const en: Messages = {
     resolved: (who) => `${who} recorded the recovery; the post-recovery verification comes next.`,
     closed: (who) => `${who} closed the incident; the report follows.`,
     reopened: (who, reason) => `${who} reopened the incident: ${reason}`,
+    reopenedPrivate: (who) => `${who} reopened the incident.`,
   },
   statusUpdate: {
     title: (id) => `Status update: ${id}`,

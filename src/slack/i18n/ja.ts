@@ -168,6 +168,7 @@ export const ja: Messages = {
     resolved: (who) => `${who}が復旧を記録しました。続いて復旧後のシステム検証を行います。`,
     closed: (who) => `${who}がインシデントをクローズしました。報告書を作成します。`,
     reopened: (who, reason) => `${who}がインシデントを再開しました（理由：${reason}）。`,
+    reopenedPrivate: (who) => `${who}がインシデントを再開しました。`,
   },
   statusUpdate: {
     title: (id) => `中間報告：${id}`,

@@ -137,6 +137,8 @@ export interface Messages {
     readonly resolved: (who: string) => string;
     readonly closed: (who: string) => string;
     readonly reopened: (who: string, reason: string) => string;
+    /** A private incident's reopen as the stakeholders read it: the reason stays inside. */
+    readonly reopenedPrivate: (who: string) => string;
   };
   readonly statusUpdate: {
     readonly title: (id: string) => string;

@@ -15,6 +15,8 @@ export interface ChangeNoticeInput {
   readonly event: ChangeEvent;
   /** The incident channel, named in the stakeholders' copy so they can follow it there. */
   readonly channelId?: string;
+  /** The stakeholders' copy: of a private incident it names no title, channel or reason (runbook §4.3). */
+  readonly forStakeholders?: boolean;
   readonly locale: Locale;
 }
 
@@ -22,6 +24,7 @@ export function changeNotice(input: ChangeNoticeInput): SlackMessage {
   const { incident, event, locale } = input;
   const m = messages(locale);
   const who = isAutomaticActor(event.by) ? 'klaxon' : userRef(event.by);
+  const hidden = incident.private === true && input.forStakeholders === true;
   const line = (() => {
     switch (event.type) {
       case 'severity_changed':
@@ -31,9 +34,11 @@ export function changeNotice(input: ChangeNoticeInput): SlackMessage {
       case 'closed':
         return `:lock: ${m.change.closed(who)}`;
       case 'reopened':
-        return `:repeat: ${m.change.reopened(who, inlineMrkdwn(event.reason, 500))}`;
+        return `:repeat: ${hidden ? m.change.reopenedPrivate(who) : m.change.reopened(who, inlineMrkdwn(event.reason, 500))}`;
     }
   })();
-  const about = `${SEVERITY_EMOJI[incident.severity]} ${incident.id} · ${inlineMrkdwn(incident.title, 200)}${input.channelId ? ` · <#${input.channelId}>` : ''}`;
+  const about = hidden
+    ? `🔒 ${SEVERITY_EMOJI[incident.severity]} ${incident.id}`
+    : `${SEVERITY_EMOJI[incident.severity]} ${incident.id} · ${inlineMrkdwn(incident.title, 200)}${input.channelId ? ` · <#${input.channelId}>` : ''}`;
   return { text: fallbackText(`${incident.id}: ${line}`), blocks: [section(line), context([about])] };
 }
