@@ -137,6 +137,13 @@ export async function benchReportDelivery(redisUrl: string, options: ReportDeliv
     const uploadTo = calls.find((c) => c.method === 'files.completeUploadExternal')?.at;
     const summarised = calls.some((c) => c.method === 'chat.postMessage');
     if (uploadFrom === undefined || uploadTo === undefined || !summarised) throw new Error('bench: the report was not uploaded and summarised');
+    // Delivery names people by their Slack display names (kept with the incident), so the delivered report is
+    // compared with one compiled now, as `klaxon report` would.
+    const delivered = await compileReport(sources, incidentId, Date.now());
+    if (delivered.ok) {
+      fileName = delivered.value.fileName;
+      bytes = Buffer.byteLength(delivered.value.markdown, 'utf8');
+    }
     const written = await stat(join(services.config.reportsDir, fileName)).catch(() => undefined);
     if (written?.size !== bytes) throw new Error(`bench: ${fileName} is missing or differs from the compiled report`);
     return [

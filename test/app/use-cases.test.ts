@@ -94,7 +94,7 @@ describe('request a run', () => {
   it('denies a destructive command to a role without it, and queues nothing', async () => {
     const incident = await declared();
     const result = await requestRun(w.services, { incident, commandId: 'cleanup.temp', params: {}, by: L1, key: 'click-2' });
-    expect(result.ok ? 'ok' : result.error).toEqual({ code: 'forbidden', risk: 'destructive' });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'not_allowed', action: 'run', command: 'cleanup.temp', needs: 'destructive' });
     expect(w.asked.runs).toEqual([]);
     expect((await w.services.audit.read()).map((e) => e.decision)).toEqual(['denied']);
   });
