@@ -1,68 +1,22 @@
 // Journey 8 in a real browser: `klaxon start` with no Slack credentials in a folder where the sandbox data
 // does not exist yet, then the whole incident flow through the web console, down to downloading the report.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/sandbox/redis-server.js';
+import { SCREENSHOTS, startSandboxConsole, type SandboxConsole } from '../support/sandbox-console.js';
 
-const repo = new URL('../..', import.meta.url).pathname;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-// The README's screenshots are refreshed on purpose (UPDATE_SCREENSHOTS=1), not by every test run.
-const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? join(repo, 'docs', 'screenshots') : join(tmpdir(), 'klaxon-console-screenshots');
-
-let sandbox: ChildProcess;
-let output = '';
-let url: string;
-let work: string;
-let context: BrowserContext;
+let s: SandboxConsole;
 let page: Page;
-
-function cleanEnv(port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', LOG_FORMAT: 'json' };
-  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'REDIS_URL', 'BACKTEST_ROOT', 'KLAXON_POLICY', 'REPORTS_DIR']) delete env[name];
-  return env;
-}
+let url: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'klaxon-sandbox-'));
-  const port = await freePort();
-  // Its own process group, like a command in a terminal: Ctrl-C goes to the whole group.
-  sandbox = spawn(process.execPath, [join(repo, 'bin', 'klaxon.js'), 'start'], { cwd: work, env: cleanEnv(port), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  sandbox.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  sandbox.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${output}`)), 30_000);
-    const check = () => {
-      const found = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32})/.exec(output);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    };
-    sandbox.stdout?.on('data', check);
-    sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}:\n${output}`)));
-  });
-  const profile = join(work, 'chromium-profile');
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
-  await mkdir(SCREENSHOTS, { recursive: true });
+  s = await startSandboxConsole();
+  ({ page, url } = s);
 }, 60_000);
 
-afterAll(async () => {
-  await context?.close();
-  if (sandbox && sandbox.exitCode === null) process.kill(-(sandbox.pid as number), 'SIGKILL');
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(async () => s?.stop());
 
 const listening = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
@@ -74,11 +28,7 @@ const listening = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
-async function type(text: string): Promise<void> {
-  const composer = page.locator('#composer-input');
-  await composer.fill(text);
-  await composer.press('Enter');
-}
+const type = (text: string): Promise<void> => s.type(text);
 
 describe('the sandbox in a browser', () => {
   it('runs the whole incident flow from declaration to the downloaded report', async () => {
@@ -165,11 +115,11 @@ describe('the sandbox in a browser', () => {
   }, 60_000);
 
   it('stops every child cleanly on Ctrl-C, its Redis included', async () => {
-    const redisPort = Number(/Redis redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
+    const redisPort = Number(/Redis redis:\/\/127\.0\.0\.1:(\d+)/.exec(s.output())?.[1]);
     expect(redisPort).toBeGreaterThan(0);
     expect(await listening(redisPort)).toBe(true);
-    const exited = new Promise<number | null>((resolve) => sandbox.once('exit', (code) => resolve(code)));
-    process.kill(-(sandbox.pid as number), 'SIGINT');
+    const exited = new Promise<number | null>((resolve) => s.sandbox.once('exit', (code) => resolve(code)));
+    process.kill(-(s.sandbox.pid as number), 'SIGINT');
     expect(await exited).toBe(0);
     expect(await listening(redisPort)).toBe(false);
   }, 40_000);

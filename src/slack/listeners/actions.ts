@@ -104,9 +104,9 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
   });
 
   onIncident(ACTION.close, async (incident, args) => {
-    if (incident.status !== 'resolved') return problem(args, { code: 'not_resolved', message: 'resolve first' });
     const allowed = await mayChangeIncident(services, incident, args.body.user.id, 'close', '/incident close');
     if (!allowed.ok) return problem(args, allowed.error);
+    if (incident.status !== 'resolved') return problem(args, { code: 'not_resolved', message: 'resolve first' });
     const missing = missingReportFields(incident.severity, incident.report);
     await slack.views.open({ trigger_id: args.body.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
   });

@@ -130,9 +130,10 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
         });
       case 'close':
         return inIncident(command, async (incident) => {
-          if (incident.status !== 'resolved') return ephemeral(explain({ code: 'not_resolved', message: 'resolve first' }, locale));
+          // Who may comes before when: a stakeholder is told whom to ask, not to resolve first.
           const allowed = await mayChangeIncident(services, incident, by, 'close', '/incident close');
           if (!allowed.ok) return ephemeral(explain(allowed.error, locale));
+          if (incident.status !== 'resolved') return ephemeral(explain({ code: 'not_resolved', message: 'resolve first' }, locale));
           const missing = missingReportFields(incident.severity, incident.report);
           await slack.views.open({ trigger_id: command.trigger_id, view: closeModal({ incident, missingFields: missing, prefill: incident.report, locale }) });
           return undefined;
