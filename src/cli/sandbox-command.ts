@@ -55,6 +55,7 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
       { name: 'ops', botIsMember: true },
     ],
     stateDir: join(home, 'slack'),
+    consoleLocale: config.locale,
   });
   const sandboxConfig: Config = {
     ...config,

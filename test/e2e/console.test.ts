@@ -34,6 +34,9 @@ describe('the sandbox in a browser', () => {
   it('runs the whole incident flow from declaration to the downloaded report', async () => {
     await page.goto(url);
     await page.locator('body[data-ready="true"]').waitFor();
+    // The first screen is Japanese by default, the console's own words included.
+    await page.locator('.sidebar-heading', { hasText: 'チャンネル' }).waitFor();
+    await page.getByRole('button', { name: '送信' }).waitFor();
 
     await type('/incident declare critical Backtests crash on start');
     const channelLink = page.locator('.channel-link', { hasText: /inc-\d{8}-\d{3}-backtests-crash-on-start/ });
@@ -110,7 +113,7 @@ describe('the sandbox in a browser', () => {
     await home.getByRole('button', { name: 'インシデントを宣言' }).click();
     const declare = page.getByRole('dialog', { name: 'インシデント宣言' });
     await declare.waitFor();
-    await declare.getByRole('button', { name: 'Close' }).click();
+    await declare.getByRole('button', { name: '閉じる' }).click();
     await declare.waitFor({ state: 'detached' });
   }, 60_000);
 

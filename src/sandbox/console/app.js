@@ -3,6 +3,7 @@
 // sends every action to the bot through the emulator's signed Slack side.
 import { emojify, readInputs, renderBlocks, textNode } from './blocks.js';
 import { renderMrkdwn } from './mrkdwn.js';
+import { wordPage, words } from './words.js';
 
 /**
  * @typedef {import('./console-types').ActionResult} ActionResult
@@ -16,23 +17,8 @@ import { renderMrkdwn } from './mrkdwn.js';
  * @typedef {import('./console-types').Workspace} Workspace
  */
 
-const SUBCOMMANDS = [
-  ['declare <severity> <title>', 'Declare an incident (critical|high|medium|low); alone opens a form'],
-  ['update <text>', 'Post a status update (中間報告) to the channel and stakeholders'],
-  ['severity <level>', 'Change the severity; clocks are recomputed'],
-  ['assign <role> @user', 'Assign commander, comms, scribe or responder'],
-  ['note <text>', 'Add a note to the timeline'],
-  ['run <command-id> [k=v…]', 'Queue a diagnostic or remediation on the host'],
-  ['status', 'Show the incident status and clocks'],
-  ['resolve', 'Record recovery and offer the verification suite'],
-  ['close', 'Close with root cause and prevention; writes the report'],
-  ['list', 'List open incidents'],
-  ['help', 'Show all commands'],
-];
 /** The app's message shortcuts, as its manifest declares them (Slack lists them in every message's "…" menu). */
 const MESSAGE_SHORTCUTS = [{ name: 'Declare incident', callbackId: 'declare_from_message' }];
-/** @type {Readonly<Record<string, string>>} */
-const ROLE_HINTS = { U0L1OPS: 'L1 運用担当者 · ops', U0L2SYS: 'L2 システム管理者 · sysadmin', U0L3DEV: 'L3 開発チーム · developer', U0STAKE: 'Stakeholder' };
 
 /**
  * An element of index.html; a missing one is a bug in the page, not a state to handle.
@@ -102,7 +88,7 @@ function reportAnswer(result) {
   if (!result.ok) return status(result.error ?? 'failed', 'error');
   if (result.error) return status(result.error, 'error');
   const answer = result.answer;
-  if (answer && answer.status !== 200 && answer.status !== 0) status(`The bot answered HTTP ${answer.status} ${answer.body.slice(0, 200)}`, 'error');
+  if (answer && answer.status !== 200 && answer.status !== 0) status(words.botAnswered(answer.status, answer.body.slice(0, 200)), 'error');
   else status('');
 }
 
@@ -118,16 +104,16 @@ function confirmDialog(confirm) {
     box.className = 'dialog';
     box.setAttribute('role', 'alertdialog');
     const title = document.createElement('h2');
-    title.textContent = confirm.title?.text ?? 'Are you sure?';
+    title.textContent = confirm.title?.text ?? words.areYouSure;
     const body = textNode(confirm.text, { lookup }, 'div', 'dialog-body');
     const actions = document.createElement('div');
     actions.className = 'dialog-actions';
     const deny = document.createElement('button');
     deny.className = 'bk-button';
-    deny.textContent = confirm.deny?.text ?? 'Cancel';
+    deny.textContent = confirm.deny?.text ?? words.cancel;
     const ok = document.createElement('button');
     ok.className = `bk-button ${confirm.style === 'danger' ? 'danger' : 'primary'}`;
-    ok.textContent = confirm.confirm?.text ?? 'Yes';
+    ok.textContent = confirm.confirm?.text ?? words.yes;
     /** @param {boolean} value */
     const done = (value) => {
       overlay.remove();
@@ -201,7 +187,7 @@ function renderMessage(message, { inThread = false } = {}) {
   if (message.kind === 'ephemeral') {
     const note = document.createElement('div');
     note.className = 'ephemeral-note';
-    note.textContent = 'Only visible to you';
+    note.textContent = words.onlyYou;
     main.append(note);
   }
   const body = document.createElement('div');
@@ -237,7 +223,7 @@ function renderMessage(message, { inThread = false } = {}) {
   if (!inThread && replyCount > 0) {
     const replies = document.createElement('button');
     replies.className = 'reply-count';
-    replies.textContent = `${replyCount} ${replyCount === 1 ? 'reply' : 'replies'}`;
+    replies.textContent = words.replies(replyCount);
     replies.addEventListener('click', () => openThread(message.ts));
     main.append(replies);
   }
@@ -245,19 +231,19 @@ function renderMessage(message, { inThread = false } = {}) {
     const tools = document.createElement('div');
     tools.className = 'message-tools';
     const pin = document.createElement('button');
-    pin.title = 'React with 📌 (adds it to the incident timeline)';
+    pin.title = words.pin;
     pin.textContent = '📌';
     pin.addEventListener('click', async () => reportAnswer(await api.post('reaction', { userId: state.userId, channelId: state.channelId, ts: message.ts, name: 'pushpin' })));
     tools.append(pin);
     const more = document.createElement('button');
-    more.title = 'More actions';
+    more.title = words.moreActions;
     more.textContent = '⋯';
     more.className = 'more-actions';
     more.addEventListener('click', () => toggleMoreMenu(row, message));
     tools.append(more);
     if (!inThread) {
       const reply = document.createElement('button');
-      reply.title = 'Reply in thread';
+      reply.title = words.replyInThread;
       reply.textContent = '💬';
       reply.addEventListener('click', () => openThread(message.ts));
       tools.append(reply);
@@ -336,13 +322,13 @@ function renderChannels() {
   for (const id of ['messages', 'composer', 'bookmarks', 'channel-topic', 'channel-meta']) $(id).hidden = state.home;
   $('home').hidden = !state.home;
   if (state.home) {
-    $('channel-name').textContent = '🏠 klaxon · Home';
+    $('channel-name').textContent = words.home;
     return;
   }
   const channel = state.channels.find((c) => c.id === state.channelId);
-  $('channel-name').textContent = channel ? `# ${channel.name}${channel.isArchived ? ' (archived)' : ''}` : '';
+  $('channel-name').textContent = channel ? `# ${channel.name}${channel.isArchived ? words.archived : ''}` : '';
   $('channel-topic').innerHTML = channel?.topic ? renderMrkdwn(channel.topic, lookup) : '<span class="muted">No topic</span>';
-  $('channel-meta').textContent = channel ? `${channel.members.length} members` : '';
+  $('channel-meta').textContent = channel ? words.members(channel.members.length) : '';
   const bookmarks = $('bookmarks');
   bookmarks.replaceChildren();
   for (const b of channel?.bookmarks ?? []) {
@@ -406,7 +392,7 @@ function renderModal() {
   const modal = document.createElement('form');
   modal.className = 'modal';
   modal.setAttribute('role', 'dialog');
-  modal.setAttribute('aria-label', view.title?.text ?? 'Modal');
+  modal.setAttribute('aria-label', view.title?.text ?? words.modal);
   const header = document.createElement('header');
   header.className = 'modal-header';
   const title = document.createElement('h2');
@@ -415,7 +401,7 @@ function renderModal() {
   x.type = 'button';
   x.className = 'icon-button';
   x.textContent = '✕';
-  x.setAttribute('aria-label', 'Close');
+  x.setAttribute('aria-label', words.close);
   header.append(title, x);
   const body = document.createElement('div');
   body.className = 'modal-body';
@@ -425,7 +411,7 @@ function renderModal() {
   const cancel = document.createElement('button');
   cancel.type = 'button';
   cancel.className = 'bk-button';
-  cancel.textContent = view.close?.text ?? 'Cancel';
+  cancel.textContent = view.close?.text ?? words.cancel;
   footer.append(cancel);
   if (view.submit) {
     const submit = document.createElement('button');
@@ -491,7 +477,7 @@ function renderHints() {
     return;
   }
   const typed = match[2] ?? '';
-  const shown = SUBCOMMANDS.filter(([usage]) => usage?.startsWith(typed));
+  const shown = words.subcommands.filter(([usage]) => usage?.startsWith(typed));
   hints.replaceChildren(
     ...shown.map(([usage, description]) => {
       const item = document.createElement('li');
@@ -521,7 +507,7 @@ async function send(input, threadTs) {
   if (!text) return;
   input.value = '';
   $('hints').hidden = true;
-  status(text.startsWith('/') ? `Sent ${text.split(' ').slice(0, 2).join(' ')}…` : '');
+  status(text.startsWith('/') ? words.sent(text.split(' ').slice(0, 2).join(' ')) : '');
   const result = await api.post('command', { userId: state.userId, channelId: state.channelId, text, threadTs });
   reportAnswer(result);
 }
@@ -555,12 +541,13 @@ function renderUsers() {
     }),
   );
   select.value = state.userId;
-  $('user-role').textContent = ROLE_HINTS[state.userId] ?? state.workspace.users.find((u) => u.id === state.userId)?.title ?? '';
+  $('user-role').textContent = words.roles[state.userId] ?? state.workspace.users.find((u) => u.id === state.userId)?.title ?? '';
 }
 
 async function start() {
+  wordPage();
   const workspace = /** @type {Workspace | { ok: false }} */ (await api.get('workspace'));
-  if ('ok' in workspace && workspace.ok === false) return status('Open the URL klaxon sandbox printed: this page needs its token.', 'error');
+  if ('ok' in workspace && workspace.ok === false) return status(words.needsToken, 'error');
   state.workspace = /** @type {Workspace} */ (workspace);
   const people = state.workspace.users.filter((u) => !u.isBot);
   state.userId = people.find((u) => u.id === localStorage.getItem('klaxon.user'))?.id ?? people[0]?.id ?? '';

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { EmulatorInternals, RouteHandler } from './slack-emulator.js';
+import type { Locale } from '../../domain/locale.js';
 import type { Ephemeral, Message } from './emulator-types.js';
 import { readBody } from './request-body.js';
 
@@ -66,6 +67,8 @@ export interface ConsoleGuard {
   readonly token: string;
   /** The console's own origin; a request from any other is refused. */
   readonly origin: () => string;
+  /** The language of the console's chrome, told to the page as `<html lang>`. */
+  readonly locale: Locale;
 }
 
 /**
@@ -215,7 +218,7 @@ export function consoleRoutes({ state, side }: EmulatorInternals, guard: Console
       try {
         const content = await readFile(`${directory}${name}`);
         res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-        res.end(content);
+        res.end(name === 'index.html' ? content.toString('utf8').replace('<html lang="en">', `<html lang="${guard.locale}">`) : content);
         return true;
       } catch {
         return false;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { consoleRoutes, isLoopbackHost } from './console-api.js';
+import type { Locale } from '../../domain/locale.js';
 import { DEFAULT_BOT, DEFAULT_SCOPES, DEFAULT_USERGROUPS, DEFAULT_USERS } from './default-workspace.js';
 import { EmulatorState } from './emulator-state.js';
 import type {
@@ -75,6 +76,8 @@ export interface SlackEmulatorOptions {
   readonly console?: boolean;
   /** What the console's API requires (carried by `consoleUrl`); a fresh random one per start when absent. */
   readonly consoleToken?: string;
+  /** The language of the console's own words: klaxon's KLAXON_LOCALE (Japanese, like klaxon, when absent). */
+  readonly consoleLocale?: Locale;
 }
 
 export interface SlackEmulator {
@@ -173,7 +176,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const socket = new SocketModeServer({ state, ...(options.appToken !== undefined ? { appToken: options.appToken } : {}) });
   const side = new SlackSide({ state, signingSecret: options.signingSecret, botUrl: () => botUrl, baseUrl: () => baseUrl, socket });
   const consoleToken = options.consoleToken ?? randomBytes(16).toString('hex');
-  const extra = (options.console ?? true) ? consoleRoutes({ state, side }, { token: consoleToken, origin: () => baseUrl }) : undefined;
+  const extra = (options.console ?? true) ? consoleRoutes({ state, side }, { token: consoleToken, origin: () => baseUrl, locale: options.consoleLocale ?? 'ja' }) : undefined;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://emulator');

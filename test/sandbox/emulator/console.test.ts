@@ -96,6 +96,13 @@ describe('the web console', () => {
     await page.goto(emulator.consoleUrl);
     await page.locator('body[data-ready="true"]').waitFor();
     await expect(page.locator('.channel-link.active').textContent()).resolves.toContain('general');
+    // klaxon's default language is Japanese, and so is the console's own chrome.
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
+    await page.locator('.sidebar-heading', { hasText: 'チャンネル' }).waitFor();
+    await page.getByRole('button', { name: '送信' }).waitFor();
+    await expect(page.locator('#composer-input').getAttribute('placeholder')).resolves.toMatch(/^メッセージ/);
+    await page.locator('#composer-input').fill('/incident re');
+    await page.locator('#hints li', { hasText: '復旧を記録し' }).waitFor();
 
     const composer = page.locator('#composer-input');
     await composer.fill('/incident ');
@@ -116,7 +123,7 @@ describe('the web console', () => {
     await composer.press('Enter');
     const ephemeral = page.locator('article.message.ephemeral', { hasText: 'Unknown subcommand' });
     await ephemeral.waitFor();
-    await expect(ephemeral.locator('.ephemeral-note').textContent()).resolves.toContain('Only visible to you');
+    await expect(ephemeral.locator('.ephemeral-note').textContent()).resolves.toBe('あなただけに表示されています');
 
     // The committed screenshot is refreshed on purpose (UPDATE_SCREENSHOTS=1), not by every test run.
     const shots = process.env['UPDATE_SCREENSHOTS'] ? 'docs/screenshots' : join(tmpdir(), 'klaxon-console-screenshots');
@@ -124,7 +131,7 @@ describe('the web console', () => {
     await page.screenshot({ path: join(shots, 'console-smoke.png') });
 
     await page.selectOption('#user-select', 'U0L2SYS');
-    await expect(page.locator('#user-role').textContent()).resolves.toContain('L2');
+    await expect(page.locator('#user-role').textContent()).resolves.toContain('Level 2（システム管理者）');
     await ephemeral.waitFor({ state: 'detached' });
     await expect(page.locator('article.message', { hasText: 'waved back' }).count()).resolves.toBe(1);
   });
@@ -143,12 +150,28 @@ describe('the web console', () => {
     await modal.getByRole('button', { name: 'Declare' }).click();
     await modal.waitFor({ state: 'detached' });
     const declared = page.locator('article.message', { hasText: 'Declared: DB primary down' });
-    await declared.locator('.reply-count', { hasText: '1 reply' }).click();
+    await declared.locator('.reply-count', { hasText: '1件の返信' }).click();
     await page.locator('#thread-messages article.message', { hasText: 'severity high' }).waitFor();
   });
 
   it('shows channels the bot creates without a reload', async () => {
     await bot.app.client.conversations.create({ name: 'inc-20261130-001-api-down' });
     await page.locator('.channel-link', { hasText: 'inc-20261130-001-api-down' }).waitFor();
+  });
+
+  it('speaks English when klaxon does (KLAXON_LOCALE=en)', async () => {
+    const { emulator: english } = await startEmulator({ consoleLocale: 'en' });
+    try {
+      await page.goto(english.consoleUrl);
+      await page.locator('body[data-ready="true"]').waitFor();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await page.locator('.sidebar-heading', { hasText: 'Channels' }).waitFor();
+      await page.getByRole('button', { name: 'Send' }).waitFor();
+      await page.locator('#thread h2', { hasText: 'Thread' }).waitFor({ state: 'attached' });
+      await page.locator('#composer-input').fill('/incident re');
+      await page.locator('#hints li', { hasText: 'Record recovery and offer the verification suite' }).waitFor();
+    } finally {
+      await english.close();
+    }
   });
 });
