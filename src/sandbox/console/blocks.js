@@ -1,6 +1,7 @@
 // @ts-check
 // Block Kit → DOM for the subset klaxon emits. Text goes through renderMrkdwn (escaped) or textContent.
 import { renderMrkdwn } from './mrkdwn.js';
+import { words } from './words.js';
 
 export { emojify } from './mrkdwn.js';
 
@@ -58,7 +59,7 @@ export function textNode(text, ctx, tag = 'span', className = '') {
 function button(element, blockId, ctx) {
   const node = el('button', `bk-button ${element.style ?? ''}`.trim());
   node.type = 'button';
-  node.textContent = (typeof element.text === 'string' ? element.text : element.text?.text) ?? 'Button';
+  node.textContent = (typeof element.text === 'string' ? element.text : element.text?.text) ?? words.button;
   node.dataset.actionId = element.action_id ?? '';
   node.addEventListener('click', async () => {
     if (element.confirm && !(await ctx.confirm(element.confirm))) return;
@@ -85,7 +86,7 @@ function optionsOf(element) {
 function staticSelect(element, blockId, ctx, interactive) {
   const node = el('select', 'bk-select');
   node.dataset.actionId = element.action_id ?? '';
-  const placeholder = el('option', '', element.placeholder?.text ?? 'Select an option');
+  const placeholder = el('option', '', element.placeholder?.text ?? words.selectOption);
   placeholder.value = '';
   node.append(placeholder);
   for (const option of optionsOf(element)) {
@@ -111,7 +112,7 @@ function staticSelect(element, blockId, ctx, interactive) {
 function usersSelect(element, blockId, ctx, interactive) {
   const node = el('select', 'bk-select');
   node.dataset.actionId = element.action_id ?? '';
-  const placeholder = el('option', '', element.placeholder?.text ?? 'Select a person');
+  const placeholder = el('option', '', element.placeholder?.text ?? words.selectPerson);
   placeholder.value = '';
   node.append(placeholder);
   for (const user of ctx.users.filter((u) => !u.isBot)) {
@@ -137,7 +138,7 @@ function overflow(element, blockId, ctx) {
   const wrap = el('div', 'bk-overflow');
   const toggle = el('button', 'bk-button overflow-toggle', '⋯');
   toggle.type = 'button';
-  toggle.setAttribute('aria-label', 'More actions');
+  toggle.setAttribute('aria-label', words.moreActions);
   const menu = el('ul', 'overflow-menu');
   menu.hidden = true;
   for (const option of element.options ?? []) {
@@ -329,7 +330,7 @@ export function renderBlocks(blocks, ctx) {
         node = el('div', 'bk-input-block');
         const label = el('label', 'bk-label', block.label?.text ?? '');
         label.htmlFor = `input-${id}`;
-        if (block.optional) label.append(el('span', 'optional', ' (optional)'));
+        if (block.optional) label.append(el('span', 'optional', words.optional));
         node.append(label, inputElement(block, ctx));
         if (block.hint) node.append(el('div', 'bk-hint', block.hint.text));
         const error = id === undefined ? undefined : ctx.errors?.[id];

@@ -28,6 +28,10 @@ const en = {
   yes: 'Yes',
   close: 'Close',
   modal: 'Modal',
+  button: 'Button',
+  optional: ' (optional)',
+  selectOption: 'Select an option',
+  selectPerson: 'Select a person',
   /** @param {number} status @param {string} body */
   botAnswered: (status, body) => `The bot answered HTTP ${status} ${body}`,
   /** @param {string} command */
@@ -76,6 +80,10 @@ const ja = {
   yes: 'はい',
   close: '閉じる',
   modal: 'モーダル',
+  button: 'ボタン',
+  optional: '（任意）',
+  selectOption: '選択してください',
+  selectPerson: 'ユーザーを選択',
   botAnswered: (status, body) => `ボットの応答：HTTP ${status} ${body}`,
   sent: (command) => `${command}を送信しました…`,
   needsToken: 'klaxon sandbox が表示した URL を開いてください。このページにはそのトークンが必要です。',
