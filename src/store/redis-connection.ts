@@ -31,7 +31,13 @@ export const redisTargetOf = (config: Pick<Config, 'redisUrl' | 'redisSentinel'>
 
 // Asks the Sentinels for the primary at every (re)connect, so a failover is followed: the old connection
 // closes, the next one goes to the promoted replica. A demoted primary answers writes with READONLY (a
-// partition, not a crash): that reply drops the connection so the next command finds the new primary.
+// partition, not a crash): that reply drops the connection so the next command finds the new primary. (On a
+// planned failover Sentinel itself closes the old primary's client connections; a blocked read, which changed
+// nothing, is then sent again to the new primary.)
+// ioredis's own `failoverDetector` is off on purpose: when its `+switch-master` message arrives while a
+// reconnect is still waiting for a Sentinel's answer (the primary just died, a Sentinel is slow), it aborts
+// that reconnect and the connection ends for good ("Connection is closed"): a worker then never takes a job
+// again. test/store/sentinel-connection.test.ts reproduces it with a slow Sentinel.
 function sentinelOptions(target: RedisTarget & { sentinel: RedisSentinelConfig }): RedisOptions {
   const url = target.url ? new URL(target.url) : undefined;
   const db = url ? Number(url.pathname.slice(1) || 0) : 0;
@@ -44,7 +50,7 @@ function sentinelOptions(target: RedisTarget & { sentinel: RedisSentinelConfig }
     ...(url?.password ? { password: decodeURIComponent(url.password) } : {}),
     ...(db ? { db } : {}),
     ...(url?.protocol === 'rediss:' ? { tls: {} } : {}),
-    failoverDetector: true,
+    failoverDetector: false,
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 1 : false),
   };
 }
