@@ -29,6 +29,9 @@ export const BUDGET = {
   answerMs: 2_400,
 } as const;
 
+/** 30 s of attempts a quarter second apart: the intent log's default grace for a pending intent. */
+const REVOKE_ATTEMPTS = 120;
+
 export interface Recorder {
   record(incidentId: string, recorded: RecordedIntent, receivedAt: number): Promise<Result<Recorded, NotSaved | { readonly code: 'not_found' } | unknown>>;
   /** Folds every incident with waiting intents (those whose replica died after answering included). */
@@ -109,12 +112,14 @@ export function createRecorder(deps: RecorderDeps): Recorder {
         const appended = await append.catch(() => undefined);
         const status = (appended as { status?: string } | undefined)?.status;
         if (status !== 'ok' && status !== 'unreplicated') return;
+        // Redis down, or the replicas lagging: sent again until it holds, for as long as a pending intent waits
+        // before it is folded anyway (after that a revoke could only come too late).
         for (let attempt = 0; ; attempt += 1) {
           try {
             if (!(await intents.revoke(id, key))) logger.error({ incidentId: id, key }, 'an action answered "not saved" was folded before its revoke');
             return;
           } catch (error) {
-            if (attempt >= 20) throw error;
+            if (attempt >= REVOKE_ATTEMPTS) throw error;
             await sleep(250);
           }
         }

@@ -125,8 +125,14 @@ export function createIntentLog(redis: Redis, options: IntentLogOptions = {}): I
       await settleIntentScript.run(redis, [keys.outcomes(id)], [key, 'c']);
     },
 
+    // A revoke must reach the replicas as surely as a "saved" intent: the replica that held the intent but not
+    // its revoke would be promoted with a pending intent, and fold it after the grace period although the
+    // person was told "not saved". So a revoke the replicas do not hold yet throws, and the caller sends it
+    // again (after a failover, to the new primary) until they do.
     async revoke(id, key) {
       const found = String(await settleIntentScript.run(redis, [keys.outcomes(id)], [key, 'r']));
+      const ticket = barrier.wrote();
+      if (!(await barrier.replicated(ticket))) throw new Error(`the revoke of ${key} is not on the replicas yet`);
       return found === 'p' || found === 'r' || found === '';
     },
 

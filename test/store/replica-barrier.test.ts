@@ -40,4 +40,15 @@ describe('waiting for replicas', () => {
     expect(await log.append('inc-1', 'k1', '{}', now + 60_000)).toEqual({ status: 'unreplicated' });
     expect(await createIntentLog(redis, { prefix }).append('inc-1', 'k2', '{}', now + 60_000)).toEqual({ status: 'ok' });
   });
+
+  it('does not call a revoke done until the replicas hold it, so the recorder sends it again (to a new primary)', async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    await createIncidentStore(redis, { prefix }).create(anIncident(1), []);
+    const now = Number((await redis.time())[0]) * 1000;
+    await createIntentLog(redis, { prefix }).append('inc-1', 'k1', '{}', now + 60_000);
+    await expect(createIntentLog(redis, { prefix, replicas: 1, replicaWaitMs: 50 }).revoke('inc-1', 'k1')).rejects.toThrow(/not on the replicas/);
+    // The revoke itself was written; without a replica to wait for, the same call is done.
+    expect(await createIntentLog(redis, { prefix }).outcome('inc-1', 'k1')).toBe('r');
+    expect(await createIntentLog(redis, { prefix }).revoke('inc-1', 'k1')).toBe(true);
+  });
 });
