@@ -1,9 +1,8 @@
 // Issue 13: how many actions per second one incident takes when everyone acts at once (the intent stream
-// and its fold), the bot's memory with 100 open incidents, and the ack latency of two replicas on one Redis.
+// and its fold), and the ack latency of two replicas on one Redis. The bot's memory is bench/bot-memory.ts.
 import { randomBytes } from 'node:crypto';
 import { CHECKLIST_ITEMS } from '../src/domain/checklist.js';
 import { ACTION, checklistBlockId } from '../src/slack/ids.js';
-import { declare } from '../src/app/declare.js';
 import { declareBenchIncident } from './declare-bench-incident.js';
 import type { BenchFigure } from './figure.js';
 import { fireAtRate } from './fire-at-rate.js';
@@ -13,7 +12,6 @@ import { BENCH_SIGNING_SECRET, BENCH_USERS, startBenchKlaxon } from './start-ben
 import { waitFor } from './wait-for.js';
 
 const CONTENDERS = 1_000;
-const OPEN_INCIDENTS = 100;
 
 export async function benchResilience(redisUrl: string): Promise<BenchFigure[]> {
   const k = await startBenchKlaxon({ redisUrl });
@@ -59,26 +57,6 @@ export async function benchResilience(redisUrl: string): Promise<BenchFigure[]> 
       ...latencyFigures('replicas: replica B, same,', b.latenciesMs, { p99: '< 300 ms', max: '< 3000 ms' }),
     );
 
-    // Memory with 100 open incidents, each with its channel, messages and clocks set up; the bots share the
-    // process with the emulator, so the growth from before the declarations is what the incidents cost.
-    (globalThis as { gc?: () => void }).gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    const ids: string[] = [];
-    for (let n = 0; n < OPEN_INCIDENTS; n += 1) {
-      const declared = await declare(k.bot.services, { severity: 'medium', title: `Bench open ${n}`, source: 'slack', by: BENCH_USERS.l1, key: `bench-open-${n}-${randomBytes(4).toString('hex')}` });
-      if (declared.ok) ids.push(declared.value.id);
-    }
-    await waitFor(async () => {
-      const set = await Promise.all(ids.map(async (id) => (await k.bot.services.store.getLinks(id))['checklist']));
-      return set.every(Boolean) ? true : undefined;
-    }, 'every incident set up', 300_000, 200);
-    (globalThis as { gc?: () => void }).gc?.();
-    const rss = process.memoryUsage().rss;
-    const open = (await k.bot.services.store.listOpen()).length;
-    figures.push(
-      { name: `memory: process RSS (bot, replica and emulator) with ${open} open incidents`, value: round2(rss / 2 ** 20), unit: 'MiB', target: '< 300' },
-      { name: `memory: RSS growth from declaring and setting up ${ids.length} incidents`, value: round2((rss - rssBefore) / 2 ** 20), unit: 'MiB' },
-    );
     return figures;
   } finally {
     await k.stop();

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../src/sandbox/redis-server.js';
 import { benchAckFloor } from './ack-floor.js';
 import { benchAck } from './ack-latency.js';
+import { BOT_NODE_FLAGS, benchBotMemory } from './bot-memory.js';
 import type { BenchFigure } from './figure.js';
 import { formatTable } from './format-table.js';
 import { benchReportDelivery } from './report-delivery.js';
@@ -22,6 +23,7 @@ const BENCHES: readonly { readonly id: string; readonly run: (redisUrl: string) 
   { id: 'run', run: (url) => benchRunLatency(url) },
   { id: 'report', run: (url) => benchReportDelivery(url) },
   { id: 'resilience', run: (url) => benchResilience(url) },
+  { id: 'memory', run: async (url) => [...(await benchBotMemory(url, { nodeFlags: BOT_NODE_FLAGS })), ...(await benchBotMemory(url))] },
 ];
 
 async function main(): Promise<number> {

@@ -18,7 +18,7 @@ import { createRedis } from '../src/store/redis-connection.js';
 import { copyDemoHost } from '../src/worker/run/demo-host.js';
 
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789';
-const BOT_TOKEN = 'xoxb-bench-token';
+export const BENCH_BOT_TOKEN = 'xoxb-bench-token';
 export const BENCH_USERS = { l1: 'U0L1OPS', l2: 'U0L2SYS' } as const;
 
 export interface BenchKlaxon {
@@ -37,11 +37,11 @@ export interface BenchKlaxonOptions {
   readonly worker?: boolean;
 }
 
-export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<BenchKlaxon> {
-  const scratch = await mkdtemp(join(tmpdir(), 'klaxon-bench-'));
-  const emulator = await createSlackEmulator({
+/** The emulator every bench talks to: #general and #incidents, the bot a member of both. */
+export function createBenchEmulator(): Promise<SlackEmulator> {
+  return createSlackEmulator({
     signingSecret: BENCH_SIGNING_SECRET,
-    botToken: BOT_TOKEN,
+    botToken: BENCH_BOT_TOKEN,
     channels: [
       { name: 'general', botIsMember: true },
       { name: 'incidents', botIsMember: true },
@@ -51,11 +51,16 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
     // conversations.create at 20/min) would measure the limiter instead once a run declares more incidents.
     rateLimits: false,
   });
+}
+
+export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<BenchKlaxon> {
+  const scratch = await mkdtemp(join(tmpdir(), 'klaxon-bench-'));
+  const emulator = await createBenchEmulator();
   const backtestRoot = options.worker ? await copyDemoHost(join(scratch, 'backtest')) : undefined;
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   const loaded = loadConfig(
     {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
       SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_API_URL: emulator.apiUrl,
       REDIS_URL: options.redisUrl,
@@ -99,7 +104,7 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
 }
 
 // Everything the run wrote lives under its own prefix (store keys and BullMQ keys alike).
-async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+export async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = createRedis(redisUrl, 'command');
   try {
     let cursor = '0';

@@ -1,8 +1,10 @@
 // Smoke test: every bench runs end to end with tiny counts and returns real figures. The numbers
 // themselves belong to `npm run bench`; here only their presence and sanity are checked.
+import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import { benchAckFloor } from '../../bench/ack-floor.js';
 import { benchAck } from '../../bench/ack-latency.js';
+import { BOT_NODE_FLAGS, benchBotMemory } from '../../bench/bot-memory.js';
 import type { BenchFigure } from '../../bench/figure.js';
 import { benchReportDelivery } from '../../bench/report-delivery.js';
 import { benchReport } from '../../bench/report.js';
@@ -62,4 +64,11 @@ describe('benches with tiny counts', () => {
     expect(total).toBeGreaterThan(0);
     expect(figures.get('report: deliver part: upload (getUploadURL -> completeUpload)')).toBeLessThanOrEqual(total + 5);
   }, 60_000);
+
+  it('the bot in its own process, started the way the systemd unit starts it', async () => {
+    const figures = expectFigures(await benchBotMemory(redisUrl, { incidents: 2, nodeFlags: BOT_NODE_FLAGS }), [/RSS at start/, /RSS with 2 open incidents/]);
+    expect(figures.get("memory: klaxon bot with the unit's heap flags, RSS with 2 open incidents")).toBeGreaterThan(20);
+    const unit = await readFile(new URL('../../docs/operations.md', import.meta.url), 'utf8');
+    expect(unit).toContain(`ExecStart=/usr/bin/node ${BOT_NODE_FLAGS.join(' ')} bin/klaxon.js bot`);
+  }, 120_000);
 });
