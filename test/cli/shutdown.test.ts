@@ -12,9 +12,8 @@ describe('shutdown', () => {
   });
 
   it('gives up on a step that never finishes and answers 1', async () => {
-    const started = Date.now();
+    // Answering at all is the proof: the step itself never settles.
     expect(await shutdown(logger, [() => new Promise(() => undefined)], 200)).toBe(1);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('answers 1 when a step fails', async () => {

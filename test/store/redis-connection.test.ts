@@ -22,9 +22,8 @@ describe('createRedis', () => {
   it('fails a command fast when nothing listens, instead of waiting for Redis to come back', async () => {
     const redis = track(createRedis(`redis://127.0.0.1:${await freePort()}`, 'command'));
     redis.on('error', () => {});
-    const started = performance.now();
-    await expect(redis.get('x')).rejects.toThrow();
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Given up after its reconnect attempts, not after the 5 s command timeout or never.
+    await expect(redis.get('x')).rejects.toThrow(/max retries per request/i);
   });
 
   it('lets blocking (BullMQ) connections wait for the reconnect forever', () => {
