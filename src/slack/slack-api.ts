@@ -70,6 +70,12 @@ export interface SlackApiOptions {
 
 /** Slack errors that mean "try again", as opposed to a definite answer like channel_not_found. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+/**
+ * A modal opens only with a trigger_id, which Slack accepts for 3 s after the click: a views.open retried later
+ * could only fail with expired_trigger_id, so its retries stop at the trigger's life.
+ */
+const TRIGGER_LIFE_MS = 3_000;
+
 /** How far back a retry looks for its own message: Slack paces a channel to ~1 post a second, so this is minutes. */
 const LOOKBACK = 100;
 
@@ -135,6 +141,7 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
 
   async function send<R>(method: string, channel: string | undefined, call: () => Promise<R>, unknownOutcome?: () => Promise<R | undefined>): Promise<R> {
     const key = limitKey(method, channel);
+    const budgetMs = method === 'views.open' ? Math.min(maxRetryMs, TRIGGER_LIFE_MS) : maxRetryMs;
     const started = now();
     let uncertain = false;
     for (let attempt = 1; ; attempt += 1) {
@@ -173,7 +180,7 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
         if (reason !== 'rate_limited') uncertain = true;
         // Jitter so replicas retrying the same outage do not knock in step; never earlier than Retry-After.
         waitMs = Math.round(waitMs * (reason === 'rate_limited' ? 1 + Math.random() * 0.2 : 0.8 + Math.random() * 0.4));
-        if (now() - started + waitMs > maxRetryMs) throw new SlackUnavailableError(method, attempt, error);
+        if (now() - started + waitMs > budgetMs) throw new SlackUnavailableError(method, attempt, error);
         if (reason === 'rate_limited') blockedUntil.set(key, Math.max(blockedUntil.get(key) ?? 0, now() + waitMs));
       }
       options.onRetry?.({ method, attempt, waitMs, reason });

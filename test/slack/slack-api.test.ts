@@ -86,6 +86,16 @@ describe('createSlackApi against the emulator', () => {
     expect(posted(general, 'never')).toHaveLength(0);
   });
 
+  it('stops retrying views.open when its trigger_id expires (3 s after the click), whatever the budget', async () => {
+    emulator.faults.add({ method: 'views.open', kind: 'http_error', status: 503 });
+    const { slack, retries } = api({ baseBackoffMs: 400, maxBackoffMs: 1_000 });
+    const failure = await slack.views.open({ trigger_id: 'expires', view: { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] } }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SlackUnavailableError);
+    expect(retries.length).toBeGreaterThanOrEqual(1);
+    // What it planned to wait, not what the clock says: the waits before it gave up fit in the trigger's life.
+    expect(retries.reduce((sum, r) => sum + r.waitMs, 0)).toBeLessThanOrEqual(3_000);
+  });
+
   it('retries a call that timed out', async () => {
     emulator.faults.add({ method: 'auth.test', kind: 'delay', ms: 800, times: 1 });
     const { slack, retries } = api({}, 300);
