@@ -133,6 +133,11 @@ export class EmulatorState {
     return formatTs(micros);
   }
 
+  /** Finds a channel by its id only, as most Web API methods do. */
+  channelById(id: string): Channel | undefined {
+    return this.channels.find((c) => c.id === id);
+  }
+
   /** Finds a channel by id, by name, or by `#name`. */
   channel(idOrName: string): Channel | undefined {
     const name = idOrName.replace(/^#/, '');

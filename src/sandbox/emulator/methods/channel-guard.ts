@@ -1,15 +1,17 @@
 // The checks most channel methods share: the channel exists (a private one only for its members, as Slack
-// answers channel_not_found to everyone else), is not archived, and the bot is in it.
+// answers channel_not_found to everyone else), is not archived, and the bot is in it. Only the posting methods
+// (chat.postMessage, chat.postEphemeral) take a channel's name as well as its ID; every other method, the
+// conversations.* family first, answers channel_not_found to a name, as Slack does.
 import type { Channel } from '../emulator-types.js';
 import { fail, stringArg, type MethodContext, type MethodResult } from './method-context.js';
 
 export function findChannel(
   context: MethodContext,
   key = 'channel',
-  needs: { readonly member?: boolean; readonly open?: boolean; readonly hiddenPrivate?: boolean } = {},
+  needs: { readonly member?: boolean; readonly open?: boolean; readonly hiddenPrivate?: boolean; readonly byName?: boolean } = {},
 ): { ok: true; channel: Channel } | { ok: false; failure: MethodResult } {
   const idOrName = stringArg(context.args, key);
-  const channel = idOrName === undefined ? undefined : context.state.channel(idOrName);
+  const channel = idOrName === undefined ? undefined : needs.byName ? context.state.channel(idOrName) : context.state.channelById(idOrName);
   if (!channel) return { ok: false, failure: fail('channel_not_found') };
   const hidden = channel.isPrivate && !channel.members.includes(context.state.bot.userId);
   if (hidden && (needs.hiddenPrivate ?? true)) return { ok: false, failure: fail('channel_not_found') };

@@ -5,7 +5,7 @@ import { readContent } from './message-content.js';
 import { fail, stringArg, succeed, type MethodHandler } from './method-context.js';
 
 const postMessage: MethodHandler = (context) => {
-  const found = findChannel(context, 'channel', { member: true, open: true });
+  const found = findChannel(context, 'channel', { member: true, open: true, byName: true });
   if (!found.ok) return found.failure;
   const read = readContent(context);
   if (!read.ok) return read.failure;
@@ -44,7 +44,7 @@ const update: MethodHandler = (context) => {
 
 const postEphemeral: MethodHandler = (context) => {
   // Without chat:write.public a bot posts, ephemerally too, only where it is a member.
-  const found = findChannel(context, 'channel', { member: true, open: true });
+  const found = findChannel(context, 'channel', { member: true, open: true, byName: true });
   if (!found.ok) return found.failure;
   const user = stringArg(context.args, 'user');
   if (user === undefined || !context.state.user(user)) return fail('user_not_found');
