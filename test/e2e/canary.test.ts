@@ -30,7 +30,9 @@ describe('the golden-run canary', () => {
       return eventually(async () => (await services.maintenance.get(fired.run.id))?.canary?.verdict, `canary ${at} judged`, 90_000);
     };
     expect(await judged(1_000)).toBe('baseline');
-    expect((await services.maintenance.baseline())?.snapshot).toContain('KLAXON_SNAPSHOT');
+    // The verdict is stored first (it decides which replica acts), the reference right after it.
+    const baseline = await eventually(() => services.maintenance.baseline(), 'the first run kept as the reference', 30_000);
+    expect(baseline.snapshot).toContain('KLAXON_SNAPSHOT');
     expect(await judged(2_000)).toBe('good');
     expect(await services.store.listOpen()).toEqual([]);
 
