@@ -148,3 +148,15 @@ describe('private channels', () => {
     }
   });
 });
+
+describe('channel names', () => {
+  it('are taken for posting only: conversations.* and chat.update answer channel_not_found to a name, as Slack does', async () => {
+    const { channel } = await client.conversations.create({ name: 'named-only-for-posting' });
+    const id = channel?.id as string;
+    const posted = await client.chat.postMessage({ channel: 'named-only-for-posting', text: 'by name' });
+    expect(posted.channel).toBe(id);
+    expect(await slackError(client.conversations.history({ channel: 'named-only-for-posting' }))).toBe('channel_not_found');
+    expect(await slackError(client.chat.update({ channel: 'named-only-for-posting', ts: posted.ts as string, text: 'x' }))).toBe('channel_not_found');
+    expect((await client.conversations.history({ channel: id })).messages?.[0]?.text).toBe('by name');
+  });
+});
