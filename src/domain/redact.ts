@@ -7,35 +7,93 @@ const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY-----/;
 const PEM_MARKER = '[REDACTED PRIVATE KEY]';
 
-// Patterns never cross a newline (no \s), so a block of whole lines can be redacted in one pass.
-const RULES: readonly (readonly [RegExp, (match: string, ...groups: string[]) => string])[] = [
-  [PEM_ONE_LINE, () => PEM_MARKER],
-  [/\b(xox[a-z]-)[A-Za-z0-9-]+/g, (_m, prefix) => `${prefix}${REDACTED}`],
-  [/\b(https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_/-]+/gi, (_m, prefix) => `${prefix}${REDACTED}`],
-  [/\b(gh[pousr]_)[A-Za-z0-9]{30,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
-  [/\b(github_pat_)[A-Za-z0-9_]{30,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
-  [/\b(sk-(?:proj-|ant-|live-|test-)?)[A-Za-z0-9_-]{20,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
-  [/\b([rs]k_(?:live|test)_)[A-Za-z0-9]{16,}/g, (_m, prefix) => `${prefix}${REDACTED}`],
-  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, () => `[REDACTED JWT]`],
-  [/\b(xapp-)[A-Za-z0-9-]+/g, (_m, prefix) => `${prefix}${REDACTED}`],
-  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, () => `AKIA${REDACTED}`],
-  [
-    /\b(authorization["']?[ \t]*[:=][ \t]*["']?)((?:bearer|basic|token)[ \t]+)?[^ \t\n"',;]+/gi,
-    (_m, head, scheme) => `${head}${scheme ?? ''}${REDACTED}`,
-  ],
-  [/\b(bearer[ \t]+)[A-Za-z0-9._~+/=-]{8,}/gi, (_m, head) => `${head}${REDACTED}`],
-  [
-    /((?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)[A-Za-z0-9_]*["']?[ \t]*[:=][ \t]*)("[^"\n]*"|'[^'\n]*'|[^ \t\n,;&"'}]+)/gi,
-    (_m, head) => `${head}${REDACTED}`,
-  ],
-  [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]*):([^\s@/]+)@/gi, (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`],
+// Patterns never cross a newline (no \s), so a block of whole lines can be redacted in one pass, and any
+// run of whole lines on its own. Each pattern comes with a clue: text every line it matches contains, cheap to
+// look for, so a long text (a 10,000-event report) only runs the patterns over the lines that hold a clue.
+interface Rule {
+  readonly pattern: RegExp;
+  readonly replace: (match: string, ...groups: string[]) => string;
+  readonly clue: RegExp;
+}
+
+const RULES: readonly Rule[] = [
+  { pattern: PEM_ONE_LINE, replace: () => PEM_MARKER, clue: /PRIVATE KEY-----/ },
+  { pattern: /\b(xox[a-z]-)[A-Za-z0-9-]+/g, replace: (_m, prefix) => `${prefix}${REDACTED}`, clue: /xox[a-z]-/ },
+  {
+    pattern: /\b(https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9_/-]+/gi,
+    replace: (_m, prefix) => `${prefix}${REDACTED}`,
+    clue: /hooks\.slack\.com\//i,
+  },
+  { pattern: /\b(gh[pousr]_)[A-Za-z0-9]{30,}/g, replace: (_m, prefix) => `${prefix}${REDACTED}`, clue: /gh[pousr]_/ },
+  { pattern: /\b(github_pat_)[A-Za-z0-9_]{30,}/g, replace: (_m, prefix) => `${prefix}${REDACTED}`, clue: /github_pat_/ },
+  { pattern: /\b(sk-(?:proj-|ant-|live-|test-)?)[A-Za-z0-9_-]{20,}/g, replace: (_m, prefix) => `${prefix}${REDACTED}`, clue: /sk-/ },
+  { pattern: /\b([rs]k_(?:live|test)_)[A-Za-z0-9]{16,}/g, replace: (_m, prefix) => `${prefix}${REDACTED}`, clue: /[rs]k_(?:live|test)_/ },
+  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, replace: () => `[REDACTED JWT]`, clue: /eyJ/ },
+  { pattern: /\b(xapp-)[A-Za-z0-9-]+/g, replace: (_m, prefix) => `${prefix}${REDACTED}`, clue: /xapp-/ },
+  { pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, replace: () => `AKIA${REDACTED}`, clue: /A[KS]IA/ },
+  {
+    pattern: /\b(authorization["']?[ \t]*[:=][ \t]*["']?)((?:bearer|basic|token)[ \t]+)?[^ \t\n"',;]+/gi,
+    replace: (_m, head, scheme) => `${head}${scheme ?? ''}${REDACTED}`,
+    clue: /authorization/i,
+  },
+  { pattern: /\b(bearer[ \t]+)[A-Za-z0-9._~+/=-]{8,}/gi, replace: (_m, head) => `${head}${REDACTED}`, clue: /bearer/i },
+  {
+    pattern: /((?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key)[A-Za-z0-9_]*["']?[ \t]*[:=][ \t]*)("[^"\n]*"|'[^'\n]*'|[^ \t\n,;&"'}]+)/gi,
+    replace: (_m, head) => `${head}${REDACTED}`,
+    clue: /password|passwd|secret|token|api[_-]?key/i,
+  },
+  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]*):([^\s@/]+)@/gi, replace: (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`, clue: /:\/\// },
   // Query parameters that carry a credential (presigned URLs, webhook tokens); the key=value rule above
   // already took `token=`, `password=` and the like.
-  [/([?&][A-Za-z0-9_.-]*(?:sig|signature|credential|auth|key|code)[A-Za-z0-9_.-]*=)[^&#\s"'<>]+/gi, (_m, head) => `${head}${REDACTED}`],
+  {
+    pattern: /([?&][A-Za-z0-9_.-]*(?:sig|signature|credential|auth|key|code)[A-Za-z0-9_.-]*=)[^&#\s"'<>]+/gi,
+    replace: (_m, head) => `${head}${REDACTED}`,
+    clue: /(?:sig|credential|auth|key|code)[A-Za-z0-9_.-]*=/i,
+  },
 ];
 
-const redactFlat = (text: string): string =>
-  RULES.reduce((acc, [pattern, replace]) => acc.replace(pattern, replace as (m: string) => string), text);
+// All clues in two scans (one per case sensitivity) instead of one per rule.
+const clueScan = (ignoreCase: boolean): RegExp =>
+  new RegExp(RULES.filter((rule) => rule.clue.ignoreCase === ignoreCase).map((rule) => `(?:${rule.clue.source})`).join('|'), ignoreCase ? 'gi' : 'g');
+const CLUE_SCANS = [clueScan(false), clueScan(true)];
+
+// Clean lines between two clue lines closer than this are redacted with them: fewer, longer runs.
+const JOIN_GAP = 1024;
+
+const redactRun = (text: string): string => RULES.reduce((acc, rule) => acc.replace(rule.pattern, rule.replace as (m: string) => string), text);
+
+// The [start, end) runs of whole lines that hold a clue, in order, without the newline that ends each run.
+function clueRuns(text: string): [number, number][] {
+  const lines: [number, number][] = [];
+  for (const scan of CLUE_SCANS) {
+    scan.lastIndex = 0;
+    for (let found = scan.exec(text); found !== null; found = scan.exec(text)) {
+      const end = text.indexOf('\n', found.index);
+      lines.push([text.lastIndexOf('\n', found.index) + 1, end < 0 ? text.length : end]);
+      scan.lastIndex = end < 0 ? text.length : end;
+    }
+  }
+  lines.sort((a, b) => a[0] - b[0]);
+  const runs: [number, number][] = [];
+  for (const line of lines) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && line[0] - last[1] <= JOIN_GAP) last[1] = Math.max(last[1], line[1]);
+    else runs.push(line);
+  }
+  return runs;
+}
+
+const redactFlat = (text: string): string => {
+  const runs = clueRuns(text);
+  if (runs.length === 0) return text;
+  let out = '';
+  let done = 0;
+  for (const [start, end] of runs) {
+    out += text.slice(done, start) + redactRun(text.slice(start, end));
+    done = end;
+  }
+  return out + text.slice(done);
+};
 
 // Lines longer than this are cut (at whitespace when possible) so one endless line cannot grow memory.
 const MAX_CARRY = 64 * 1024;

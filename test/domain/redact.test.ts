@@ -102,3 +102,27 @@ describe('the secret corpus', () => {
     }
   });
 });
+
+// A long text (a 10,000-event report) only runs the patterns over the lines that hold a clue of one: the
+// result must be what each line gives on its own, wherever the secrets sit among clean lines.
+describe('redacting a long text line by line', () => {
+  const clean = ['| 2026/03/10 10:00:05 JST | user U1 | メモ: checked logs/errors.log |', 'x'.repeat(1_500), 'risk-free rate 0.5% key findings', '', '\r', '状況: 調査中。'];
+  // Single lines only: a private key block is the streaming redactor's business.
+  const secretLines = [...SECRET_CORPUS.map((s) => s.line), ...SAMPLE.split('\n').filter((line) => !PEM.includes(line))].filter((line) => !line.includes('\n'));
+
+  it('gives each line what redacting that line alone gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...clean), fc.constantFrom(...secretLines)), { minLength: 1, maxLength: 60 }), (lines) => {
+        const text = lines.join('\n');
+        expect(redact(text)).toBe(lines.map((line) => redact(line)).join('\n'));
+        expect(leaks(redact(text))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('returns a text without clues as it is', () => {
+    const text = Array.from({ length: 2_000 }, (_, i) => clean[i % clean.length]).join('\n');
+    expect(redact(text)).toBe(text);
+  });
+});
