@@ -1,7 +1,7 @@
 // Reading a timeline stream a page at a time; the cursor is the stream id of the last entry read.
 import type { Redis } from 'ioredis';
 import type { TimelineEvent } from '../domain/timeline.js';
-import { decodeTimelineEntry, type StreamEntry } from './codec.js';
+import { decodeTimelineEntry, type RawStreamEntry, type StreamEntry } from './codec.js';
 
 import type { PageRequest, TimelinePage } from '../app/ports.js';
 
@@ -9,9 +9,9 @@ import type { PageRequest, TimelinePage } from '../app/ports.js';
 export async function readTimelinePage(redis: Redis, key: string, page: PageRequest = {}): Promise<TimelinePage> {
   const count = page.count ?? 100;
   const start = page.after === undefined ? '-' : `(${page.after}`;
-  const entries = (await redis.xrange(key, start, '+', 'COUNT', count)) as StreamEntry[];
+  const entries = (await redis.xrangeBuffer(key, start, '+', 'COUNT', count)) as RawStreamEntry[];
   const last = entries.at(-1);
-  return Object.assign(entries.map(decodeTimelineEntry), entries.length === count && last ? { next: last[0] } : {});
+  return Object.assign(entries.map(decodeTimelineEntry), entries.length === count && last ? { next: last[0].toString() } : {});
 }
 
 // The whole timeline in a few round trips: the stream's first and last ids give its span of append times,
@@ -34,20 +34,21 @@ export async function readTimeline(redis: Redis, key: string): Promise<TimelineE
   const [start, end] = [appendMs(from), appendMs(to)];
   const count = Math.max(1, Math.min(Math.ceil(length / SLICE), end - start + 1));
   const bounds = Array.from({ length: count }, (_, i) => [start + Math.floor((i * (end - start + 1)) / count), start + Math.floor(((i + 1) * (end - start + 1)) / count) - 1] as const);
-  const pipeline = redis.pipeline();
-  for (const [lo, hi] of bounds) pipeline.xrange(key, String(lo), String(hi), 'COUNT', SLICE);
-  const replies = (await pipeline.exec()) ?? [];
-  const all: TimelineEvent[] = [];
-  for (const [i, [error, value]] of replies.entries()) {
-    if (error) throw error;
-    let entries = value as StreamEntry[];
-    for (const entry of entries) all.push(decodeTimelineEntry(entry));
-    // Full: the slice may hold more; read the rest of it after its last id.
-    while (entries.length === SLICE) {
-      const after = entries[entries.length - 1]?.[0] as string;
-      entries = (await redis.xrange(key, `(${after}`, String(bounds[i]?.[1]), 'COUNT', SLICE)) as StreamEntry[];
-      for (const entry of entries) all.push(decodeTimelineEntry(entry));
-    }
+  // The slices go out together (one connection keeps them in order) and each is decoded as its reply arrives,
+  // so raw replies (a Buffer per field) never pile up for the garbage collector to copy.
+  const slices = await Promise.all(bounds.map(([lo, hi]) => readSlice(redis, key, String(lo), String(hi))));
+  return slices.flat();
+}
+
+// One slice, read on past its last id while it comes back full.
+async function readSlice(redis: Redis, key: string, lo: string, hi: string): Promise<TimelineEvent[]> {
+  const events: TimelineEvent[] = [];
+  let from = lo;
+  for (;;) {
+    const entries = (await redis.xrangeBuffer(key, from, hi, 'COUNT', SLICE)) as RawStreamEntry[];
+    for (const entry of entries) events.push(decodeTimelineEntry(entry));
+    const last = entries[entries.length - 1];
+    if (entries.length < SLICE || last === undefined) return events;
+    from = `(${last[0].toString()}`;
   }
-  return all;
 }

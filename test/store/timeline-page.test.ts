@@ -58,4 +58,18 @@ describe('readTimeline', () => {
     expect(new Set(ids).size).toBe(2_502);
     expect(ids.at(-1)).toBe('e2501');
   });
+
+  it('refuses an entry that holds no event, naming it', async () => {
+    const key = await streamAt([1_000, 2_000]);
+    const bad = await redis.xadd(key, '3000-0', 'type', 'note', 'json', '{"id":"e9","type":"note"}');
+    await redis.xadd(key, '4000-0', 'id', 'e10');
+    await expect(readTimeline(redis, key)).rejects.toThrow(`timeline entry ${bad} is malformed`);
+  });
+
+  it('reads the json field wherever the entry keeps it', async () => {
+    const key = `${prefix}:timeline:${(n += 1)}`;
+    const event = { id: 'e1', type: 'note', at: 1, incidentId: 'INC-1' };
+    await redis.xadd(key, '1-0', 'id', 'json', 'at', '1', 'json', JSON.stringify(event), 'type', 'note');
+    expect(await readTimeline(redis, key)).toEqual([event]);
+  });
 });
