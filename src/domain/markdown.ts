@@ -9,6 +9,7 @@ const HAS_INLINE_SPECIAL = /[\\`*_#<>[\]|~&]/;
 const BLOCK_START = /^(?:[-+=](?=[-=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))/;
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\v\f\u0085]/g;
 const HAS_LINE_BREAK = /[\r\n\u2028\u2029\v\f\u0085]/;
+const NEEDS_ESCAPE = /[\\`*_#<>[\]|~&\r\n\u2028\u2029\v\f\u0085]/;
 
 /**
  * One line of plain text made safe anywhere inline: in a table cell, a list item or a heading.
@@ -16,7 +17,8 @@ const HAS_LINE_BREAK = /[\r\n\u2028\u2029\v\f\u0085]/;
  * @example escapeInline('a | *b*\n# c') //=> 'a \\| \\*b\\* \\# c'
  */
 export function escapeInline(text: string): string {
-  // Most cells (times, ids, names) need nothing: testing first skips building new strings for them.
+  // Most cells (times, ids, names) need nothing: one test for both kinds skips building new strings for them.
+  if (!NEEDS_ESCAPE.test(text)) return escapeLineStart(text);
   let safe = HAS_LINE_BREAK.test(text) ? text.replace(LINE_BREAK, ' ') : text;
   if (HAS_INLINE_SPECIAL.test(safe)) safe = safe.replace(INLINE_SPECIAL, '\\$&');
   return escapeLineStart(safe);
@@ -57,6 +59,9 @@ export function tableHeader(columns: readonly string[]): string {
 }
 
 function escapeLineStart(line: string): string {
+  // Only '-', '+', '=' or a digit can open a block.
+  const first = line.charCodeAt(0);
+  if (first !== 45 && first !== 43 && first !== 61 && !(first >= 48 && first <= 57)) return line;
   const match = BLOCK_START.exec(line);
   if (match === null) return line;
   const marker = match[0];

@@ -15,6 +15,9 @@ export interface SlaTargets {
   readonly recoveryMinutes: number;
 }
 
+/** A block given as its lines, for the long tables: the report joins every line once, at the end. */
+export type Lines = readonly string[];
+
 /** One row of 基本情報: its label and its value as plain text (the table escapes it). */
 export type BasicsRow = readonly [label: BasicsLabel, value: string | undefined];
 
@@ -210,11 +213,11 @@ export function checklistSection(incident: Incident, ctx: ReportContext): string
   return blocks;
 }
 
-export function runsTable(events: readonly TimelineEvent[], ctx: ReportContext): string {
-  const rows: string[] = [];
+export function runsTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
+  const lines = [tableHeader(ctx.w.runColumns)];
   for (const event of events) {
     if (event.type !== 'job_finished') continue;
-    rows.push(
+    lines.push(
       tableRow([
         ctx.time(event.at),
         event.commandId,
@@ -227,21 +230,21 @@ export function runsTable(events: readonly TimelineEvent[], ctx: ReportContext):
       ]),
     );
   }
-  return rows.length === 0 ? ctx.w.none : [tableHeader(ctx.w.runColumns), ...rows].join('\n');
+  return lines.length === 1 ? [ctx.w.none] : lines;
 }
 
-export function attachmentsTable(events: readonly TimelineEvent[], ctx: ReportContext): string {
-  const rows: string[] = [];
+export function attachmentsTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
+  const lines = [tableHeader(ctx.w.attachmentColumns)];
   for (const event of events) {
     if (event.type === 'job_finished') {
       for (const file of event.files) {
-        rows.push(tableRow([ctx.time(event.at), file.name, file.sha256, byteSize(file.bytes), `${event.commandId}${ctx.w.paren(event.jobId)}`]));
+        lines.push(tableRow([ctx.time(event.at), file.name, file.sha256, byteSize(file.bytes), `${event.commandId}${ctx.w.paren(event.jobId)}`]));
       }
     } else if (event.type === 'report_written') {
-      rows.push(tableRow([ctx.time(event.at), event.file, event.sha256, '—', ctx.w.reportFile]));
+      lines.push(tableRow([ctx.time(event.at), event.file, event.sha256, '—', ctx.w.reportFile]));
     }
   }
-  return rows.length === 0 ? ctx.w.none : [tableHeader(ctx.w.attachmentColumns), ...rows].join('\n');
+  return lines.length === 1 ? [ctx.w.none] : lines;
 }
 
 export function updatesSection(events: readonly TimelineEvent[], ctx: ReportContext): string[] {
@@ -254,12 +257,12 @@ export function updatesSection(events: readonly TimelineEvent[], ctx: ReportCont
   return blocks.length === 0 ? [ctx.w.none] : blocks;
 }
 
-export function timelineTable(events: readonly TimelineEvent[], ctx: ReportContext): string {
-  if (events.length === 0) return ctx.w.none;
-  const rows = new Array<string>(events.length + 1);
-  rows[0] = tableHeader(ctx.w.timelineColumns);
+export function timelineTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
+  if (events.length === 0) return [ctx.w.none];
+  const lines = new Array<string>(events.length + 1);
+  lines[0] = tableHeader(ctx.w.timelineColumns);
   events.forEach((event, i) => {
-    rows[i + 1] = tableRow([ctx.time(event.at), ctx.name(event.by), ctx.people(describeEvent(event, ctx))]);
+    lines[i + 1] = tableRow([ctx.time(event.at), ctx.name(event.by), ctx.people(describeEvent(event, ctx))]);
   });
-  return rows.join('\n');
+  return lines;
 }

@@ -11,7 +11,7 @@ import { nonEmpty, type ReportContext } from './report-context.js';
 import { snapshotRows } from './report-snapshot.js';
 import {
   actionItemsTable, attachmentsTable, basicsRows, basicsTable, checklistSection, historyList, openItems, runsTable, slaTable,
-  timelineTable, updatesSection, type BasicsRow, type SlaTargets,
+  timelineTable, updatesSection, type BasicsRow, type Lines, type SlaTargets,
 } from './report-sections.js';
 import { REPORT_SECTIONS, reportFieldsFor } from './report-fields.js';
 import { REPORT_WORDS } from './report-words.js';
@@ -64,7 +64,7 @@ export function renderReport(input: ReportInput): string {
   const rows = basicsRows(incident, events, input.generatedAt, ctx);
   const hostAt = rows.findIndex(([label]) => label === 'host');
   rows.splice(hostAt + 1, 0, ...(input.extraBasics ?? []));
-  const blocks: string[] = [
+  const blocks: Block[] = [
     `# ${w.title}`,
     `## ${w.headings.basics}`,
     [basicsTable(rows, ctx), ...snapshotRows(events, ctx)].join('\n'),
@@ -99,7 +99,24 @@ export function renderReport(input: ReportInput): string {
     `### ${w.headings.attachments}`,
     attachmentsTable(events, ctx),
   );
-  return `${blocks.join('\n\n')}\n`;
+  return joinBlocks(blocks);
+}
+
+/** A block of the document: its text, or its lines (the long tables), which are joined with the rest. */
+type Block = string | Lines;
+
+// Blocks are separated by a blank line and the document ends with a newline. It is joined once, from lines:
+// a 10,000-event report is megabytes of text, and every table joined on its own would be built, copied into
+// the document and thrown away, each time in memory fresh from the system.
+function joinBlocks(blocks: readonly Block[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (typeof block === 'string') lines.push(block);
+    else if (block.length === 0) lines.push('');
+    else for (const line of block) lines.push(line);
+    lines.push('');
+  }
+  return lines.join('\n');
 }
 
 function inTimeOrder(events: readonly TimelineEvent[]): readonly TimelineEvent[] {
