@@ -1,7 +1,6 @@
 // Compiles an incident's §9 report from what Redis holds. Deterministic: a retried job or `klaxon report`
 // produces the same bytes for the same incident, so delivery can be idempotent.
 import { BOT_ACTOR } from '../domain/actors.js';
-import { createHash } from 'node:crypto';
 import { findCommand, type Catalogue } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
 import { recordReportWritten } from '../domain/incident-records.js';
@@ -13,6 +12,7 @@ import { formatInstant } from '../domain/time.js';
 import { redact } from '../domain/redact.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { IncidentStore } from './ports.js';
+import { textDigest } from './text-digest.js';
 
 export interface ReportSources {
   readonly store: IncidentStore;
@@ -71,5 +71,5 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
       generatedAt: at,
     }),
   );
-  return ok({ incident: stored, fileName, markdown, sha256: createHash('sha256').update(markdown).digest('hex') });
+  return ok({ incident: stored, fileName, markdown, sha256: textDigest(markdown) });
 }
