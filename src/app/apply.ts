@@ -1,5 +1,6 @@
 // Applies one domain transition to a stored incident, once per request, re-renders its messages and re-times
-// its clocks.
+// its clocks. `first` is work that needs the transition stored but must not wait for the redraw and the
+// clocks (a host job someone is waiting to see start).
 import type { DomainError, TransitionResult } from '../domain/lifecycle.js';
 import type { Incident } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
@@ -13,8 +14,10 @@ export async function apply(
   incidentId: string,
   transition: (incident: Incident) => TransitionResult,
   key: string,
+  first?: () => Promise<void>,
 ): Promise<Result<Updated, DomainError | NotFound>> {
   const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
+  if (first) await first();
   if (result.ok && !result.value.duplicate) {
     await services.effects.render(incidentId);
     await announceChanges(services, result.value.events);

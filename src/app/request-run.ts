@@ -182,14 +182,18 @@ export async function requestSnapshot(services: Services, incident: Incident, ph
 
 async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, byPerson = true): Promise<void> {
   const key = `${run.runId}-queued`;
-  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), byPerson), key);
-  // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
-  await services.audit.append({
-    at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
-    commandId: run.commandId, host: run.host, paramsDigest,
-  });
-  await services.runs.enqueue(run);
-  await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: run.incidentId, run } }, `run-root-${run.runId}`);
+  // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
+  // the run, and the person clicked to see it start.
+  const queue = async () => {
+    // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
+    await services.audit.append({
+      at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
+      commandId: run.commandId, host: run.host, paramsDigest,
+    });
+    await services.runs.enqueue(run);
+    await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: run.incidentId, run } }, `run-root-${run.runId}`);
+  };
+  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), byPerson), key, queue);
 }
 
 const actorOf = (services: Services, by: string, key: string) => ({ by, key, at: services.now() });

@@ -107,9 +107,10 @@ export function createEffectContext({ services, slack, botToken, readArtifact, g
     readArtifact,
     view: { locale: config.locale, timeZone: config.timeZone },
     async load(incidentId) {
-      const incident = await store.get(incidentId);
+      // One round trip instead of two: every effect starts here.
+      const [incident, links] = await Promise.all([store.get(incidentId), store.getLinks(incidentId)]);
       if (!incident) throw new Error(`incident ${incidentId} not found`);
-      return { incident, links: await store.getLinks(incidentId) };
+      return { incident, links };
     },
     async link(incidentId, key, value) {
       await store.setLink(incidentId, key, value);

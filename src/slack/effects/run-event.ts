@@ -79,8 +79,11 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
     case 'finished': {
       const { result } = event;
       const snapshot = run.commandId === SNAPSHOT_COMMAND && result.outcome === 'succeeded' ? parseSnapshot(result.output) : undefined;
-      const thread = await ensureRoot(runProgress({ ...base, state: { outcome: result.outcome } }));
-      await postResultOnce(runResult({ ...base, result }), thread);
+      const finalRoot = runProgress({ ...base, state: { outcome: result.outcome } });
+      const known = suiteThreadTs ?? root;
+      // With the thread already there, the result (what people wait for) does not wait for the root's redraw.
+      const thread = known ?? (await ensureRoot(finalRoot));
+      await settleAll([postResultOnce(runResult({ ...base, result }), thread), ...(known === undefined ? [] : [ensureRoot(finalRoot)])]);
       if (!links[`run-files:${run.runId}`]) {
         const files: { filename: string; content: Buffer }[] = snapshot ? [{ filename: `${run.runId}.json`, content: Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`) }] : [];
         for (const artifact of event.artifacts) {
@@ -108,6 +111,12 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
       return;
     }
   }
+}
+
+// Waits for every write, so a retry never starts while one of them is still in flight; then fails like the first that failed.
+async function settleAll(writes: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((w) => w.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 // A snapshot becomes a timeline fact; its thread gets the compact facts and what changed since the first.
