@@ -4,9 +4,8 @@ import { catalogue } from '../../commands/index.js';
 import type { Io } from '../cli.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { loadPolicy } from '../load-policy.js';
 import { compileReport } from '../app/compile-report.js';
-import { whereLabel, withIncidentStore } from './read-store.js';
+import { policyOrComplain, whereLabel, withIncidentStore } from './read-store.js';
 
 export async function reportCommand(args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
   const [incidentId, ...rest] = args;
@@ -18,13 +17,10 @@ export async function reportCommand(args: readonly string[], config: Config, _lo
     io.stderr.write('usage: klaxon report <incident-id> [--out FILE]   (e.g. klaxon report inc-12)\n');
     return 2;
   }
-  const policy = await loadPolicy(config.policyFile);
-  if (!policy.ok) {
-    io.stderr.write(`${policy.error}\n`);
-    return 2;
-  }
+  const policy = await policyOrComplain(config, io);
+  if (policy === undefined) return 2;
   try {
-    const compiled = await withIncidentStore(config, (store) => compileReport({ store, policy: policy.value, catalogue, locale: config.locale, timeZone: config.timeZone }, incidentId, Date.now()));
+    const compiled = await withIncidentStore(config, (store) => compileReport({ store, policy, catalogue, locale: config.locale, timeZone: config.timeZone }, incidentId, Date.now()));
     if (!compiled.ok) {
       io.stderr.write(`klaxon report: no incident ${incidentId} in ${whereLabel(config)} (prefix ${config.redisPrefix})\n`);
       return 1;

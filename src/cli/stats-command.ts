@@ -5,9 +5,8 @@ import type { Config } from '../config.js';
 import { monthStats } from '../app/response-stats.js';
 import { metricsTable } from '../domain/metrics-table.js';
 import { isMonth } from '../domain/response-metrics.js';
-import { loadPolicy } from '../load-policy.js';
 import type { Logger } from '../logger.js';
-import { withIncidentStore } from './read-store.js';
+import { policyOrComplain, withIncidentStore } from './read-store.js';
 
 const USAGE = 'usage: klaxon stats [--month YYYY-MM] [--json]\n';
 
@@ -28,13 +27,10 @@ export async function statsCommand(args: readonly string[], config: Config, _log
     io.stderr.write(`klaxon stats: unknown argument '${rest[0]}'\n${USAGE}`);
     return 2;
   }
-  const policy = await loadPolicy(config.policyFile);
-  if (!policy.ok) {
-    io.stderr.write(`${policy.error}\n`);
-    return 2;
-  }
+  const policy = await policyOrComplain(config, io);
+  if (policy === undefined) return 2;
   try {
-    const rows = await withIncidentStore(config, (store) => monthStats({ store, policy: policy.value, timeZone: config.timeZone }, month, Date.now()));
+    const rows = await withIncidentStore(config, (store) => monthStats({ store, policy, timeZone: config.timeZone }, month, Date.now()));
     io.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : metricsTable(rows));
     return 0;
   } catch (error) {
