@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { listWorkers } from './store/worker-presence.js';
 import { checkRedis, describeRedisTarget, redisTargetOf } from './store/redis-connection.js';
+import { isChannelId } from './slack/channel-id.js';
 
 export interface DoctorLine {
   readonly ok: boolean;
@@ -24,13 +25,10 @@ export interface DoctorDeps {
 const slackErrorOf = (error: unknown): string => (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
 
 /** klaxon posts in STAKEHOLDER_CHANNEL and OPS_CHANNEL: a channel it was never invited to refuses every post. */
-/** Slack's conversation IDs: public (C…), private (G…, older workspaces) and direct (D…). */
-const CHANNEL_ID = /^[CGD][A-Z0-9]{6,}$/;
-
 async function checkMembership(slack: WebClient, variable: string, channel: string, unseen: string): Promise<DoctorLine> {
   // chat.postMessage takes a name, but every other method wants the ID: the membership check here, and the
   // search for a post whose answer was lost (without it a retry may post twice).
-  if (!CHANNEL_ID.test(channel)) {
+  if (!isChannelId(channel)) {
     return { ok: false, text: `${variable}=${channel} is a name: set it to the channel's ID (C…, in the channel's details, bottom of the About tab); Slack's other methods do not take names.` };
   }
   try {

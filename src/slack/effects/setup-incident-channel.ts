@@ -18,6 +18,7 @@ import { messages } from '../i18n/messages.js';
 import { fallbackText, section } from '../views/blocks.js';
 import { digestOf, type EffectContext, type Links } from './effect-context.js';
 import { inviteMembers, postRefusals, type InviteRefusal } from './invite-members.js';
+import { isChannelId } from '../channel-id.js';
 
 /** Errors that mean this workspace will not let klaxon create channels: no retry will change that. */
 const CREATION_REFUSALS = new Set(['restricted_action', 'no_permission', 'missing_scope']);
@@ -151,7 +152,7 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
       // The incident goes on without the announcement; whoever can fix it is told, in the incident channel.
       services.logger.error({ incident: incidentId, channel: stakeholders, slackError: error.slackError }, 'stakeholders not told: invite klaxon to STAKEHOLDER_CHANNEL');
       await ctx.link(incidentId, 'announcementRefused', error.slackError);
-      const text = messages(view.locale).setup.notAnnounced(/^[CG][A-Z0-9]{2,40}$/.test(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
+      const text = messages(view.locale).setup.notAnnounced(isChannelId(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
       await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/announcementRefused`);
       return finishReply(ctx, incident, channel, origin, links);
     }

@@ -8,6 +8,7 @@ import { context, fallbackText, fields, header, section } from './blocks.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
 import { slackDate } from './slack-date.js';
 import type { SlackMessage } from './view-types.js';
+import { isChannelId } from '../channel-id.js';
 
 export interface StatusUpdateRef {
   readonly text: string;
@@ -24,7 +25,7 @@ export interface AnnouncementInput {
   readonly timeZone: string;
 }
 
-const channelRef = (id: string): string => (/^[CG][A-Z0-9]{2,40}$/.test(id) ? `<#${id}>` : inlineMrkdwn(id, 100));
+const channelRef = (id: string): string => (isChannelId(id) ? `<#${id}>` : inlineMrkdwn(id, 100));
 
 export function announcement(input: AnnouncementInput): SlackMessage {
   if (input.incident.private === true) return privateAnnouncement(input);

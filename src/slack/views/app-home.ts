@@ -10,6 +10,7 @@ import { actions, button, context, divider, header, section } from './blocks.js'
 import { clockLine } from './clock-line.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
 import { slackDate } from './slack-date.js';
+import { isChannelId } from '../channel-id.js';
 
 export interface AppHomeInput {
   readonly overview: HomeOverview;
@@ -22,7 +23,7 @@ export interface AppHomeInput {
 const OPEN_SHOWN = 30;
 const MINE_SHOWN = 10;
 
-const channelRef = (id: string | undefined): string => (id !== undefined && /^[CG][A-Z0-9]{2,40}$/.test(id) ? ` <#${id}>` : '');
+const channelRef = (id: string | undefined): string => (id !== undefined && isChannelId(id) ? ` <#${id}>` : '');
 
 function incidentBlock(item: HomeIncident, locale: Locale, timeZone: string): KnownBlock {
   const m = messages(locale);

@@ -7,11 +7,12 @@ import { fallbackText, section } from './blocks.js';
 import { runHeadline } from './run-progress.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
 import type { SlackMessage } from './view-types.js';
+import { isChannelId } from '../channel-id.js';
 
 // Ephemeral to the declarer in the channel they typed in.
 export function declaredReply(input: { readonly incident: Incident; readonly channelId: string; readonly locale: Locale }): SlackMessage {
   const m = messages(input.locale).replies;
-  const channel = /^[CG][A-Z0-9]{2,40}$/.test(input.channelId) ? `<#${input.channelId}>` : inlineMrkdwn(input.channelId, 100);
+  const channel = isChannelId(input.channelId) ? `<#${input.channelId}>` : inlineMrkdwn(input.channelId, 100);
   const text = `${SEVERITY_EMOJI[input.incident.severity]} ${m.declared(input.incident.id, channel)} · ${inlineMrkdwn(input.incident.title, 300)}`;
   return { text: fallbackText(text), blocks: [section(text)] };
 }

@@ -7,6 +7,7 @@ import { inlineMrkdwn } from '../mrkdwn.js';
 import { LIMIT, context, fallbackText, header, section } from './blocks.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
 import type { SlackMessage } from './view-types.js';
+import { isChannelId } from '../channel-id.js';
 
 export interface ListIncidentsOptions {
   readonly locale: Locale;
@@ -39,7 +40,7 @@ function render(incidents: readonly Incident[], options: ListIncidentsOptions): 
     header(m.list.title(incidents.length)),
     ...shown.map((incident) => {
       const channel = options.channelOf?.(incident.id);
-      const link = channel !== undefined && /^[CG][A-Z0-9]{2,40}$/.test(channel) ? ` <#${channel}>` : '';
+      const link = channel !== undefined && isChannelId(channel) ? ` <#${channel}>` : '';
       const line = m.list.line(incident.id, m.severity[incident.severity], m.status[incident.status], m.duration(Math.max(0, options.now - incident.declaredAt)));
       return section(`${SEVERITY_EMOJI[incident.severity]} *${inlineMrkdwn(incident.title, 300)}*${link}\n${line}`);
     }),

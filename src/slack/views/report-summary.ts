@@ -11,6 +11,7 @@ import { context, fallbackText, fields, header, section } from './blocks.js';
 import { SEVERITY_EMOJI } from './severity-emoji.js';
 import { slackDate } from './slack-date.js';
 import type { SlackMessage } from './view-types.js';
+import { isChannelId } from '../channel-id.js';
 
 export interface ReportSummaryInput {
   readonly incident: Incident;
@@ -39,7 +40,7 @@ export function reportSummary(input: ReportSummaryInput): SlackMessage {
   const written = (isMajor(incident.severity) ? (['summary', 'impact', 'rootCause', 'prevention'] as const) : (['summary', 'actions', 'followUp'] as const))
     .filter((field) => (incident.report[field] ?? '').trim() !== '')
     .map((field) => section(`*${m.reportField[field]}*\n${fitMrkdwn(incident.report[field] ?? '', 2500)}`));
-  const channel = input.channelId !== undefined && /^[CG][A-Z0-9]{2,40}$/.test(input.channelId) ? ` · ${m.reportSummary.inChannel(`<#${input.channelId}>`)}` : '';
+  const channel = input.channelId !== undefined && isChannelId(input.channelId) ? ` · ${m.reportSummary.inChannel(`<#${input.channelId}>`)}` : '';
   const blocks: KnownBlock[] = [
     header(`${m.reportSummary.title(incident.id)}: ${incident.title}`),
     fields(facts),
