@@ -31,6 +31,12 @@ export type FoldPass =
       readonly more: boolean;
     };
 
+/**
+ * How long an intent nobody confirmed or revoked waits before it is folded anyway (its replica died after
+ * answering "saved"); so also how long a revoke may keep trying to reach the replicas.
+ */
+export const UNCONFIRMED_GRACE_MS = 30_000;
+
 export interface IntentLog {
   append(id: string, key: string, intentJson: string, deadlineMs: number): Promise<Appended>;
   /** The replica answered "saved": the intent may be folded at once. */

@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { Logger } from '../logger.js';
 import { TIMEOUT, within } from './within.js';
-import { parseOutcome, type Decide, type FoldPass, type IntentLog, type IntentOutcome } from './intent-port.js';
+import { parseOutcome, UNCONFIRMED_GRACE_MS, type Decide, type FoldPass, type IntentLog, type IntentOutcome } from './intent-port.js';
 
 /** Redis did not take the action in time: nothing was recorded, and nothing will be. */
 export interface NotSaved {
@@ -29,8 +29,8 @@ export const BUDGET = {
   answerMs: 2_400,
 } as const;
 
-/** 30 s of attempts a quarter second apart: the intent log's default grace for a pending intent. */
-const REVOKE_ATTEMPTS = 120;
+/** A revoke is sent again this often, for as long as a pending intent waits before it is folded anyway. */
+const REVOKE_EVERY_MS = 250;
 
 export interface Recorder {
   record(incidentId: string, recorded: RecordedIntent, receivedAt: number): Promise<Result<Recorded, NotSaved | { readonly code: 'not_found' } | unknown>>;
@@ -119,8 +119,8 @@ export function createRecorder(deps: RecorderDeps): Recorder {
             if (!(await intents.revoke(id, key))) logger.error({ incidentId: id, key }, 'an action answered "not saved" was folded before its revoke');
             return;
           } catch (error) {
-            if (attempt >= REVOKE_ATTEMPTS) throw error;
-            await sleep(250);
+            if ((attempt + 1) * REVOKE_EVERY_MS >= UNCONFIRMED_GRACE_MS) throw error;
+            await sleep(REVOKE_EVERY_MS);
           }
         }
       })(),

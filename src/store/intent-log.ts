@@ -3,7 +3,7 @@
 // record. Nothing here retries a lost race: a folder that finds the lock taken leaves the work to its holder.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Decide, FoldPass, IntentLog, IntentOutcome } from '../app/intent-port.js';
+import { UNCONFIRMED_GRACE_MS, type Decide, type FoldPass, type IntentLog, type IntentOutcome } from '../app/intent-port.js';
 import type { Incident } from '../domain/incident.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { assertEventsOf, decodeIncident, eventArgs, streamFields, type StreamEntry } from './codec.js';
@@ -32,7 +32,7 @@ const LOCK_MS = 10_000;
 export function createIntentLog(redis: Redis, options: IntentLogOptions = {}): IntentLog {
   const keys = storeKeys(options.prefix ?? DEFAULT_PREFIX);
   const ttl = options.outcomeTtlSeconds ?? 24 * 60 * 60;
-  const grace = options.unconfirmedGraceMs ?? 30_000;
+  const grace = options.unconfirmedGraceMs ?? UNCONFIRMED_GRACE_MS;
   // Within the answer budget: the append may run up to 1.5 s after arrival, the answer is given up at 2 s.
   const barrier = replicaBarrier(redis, options.replicas ?? 0, options.replicaWaitMs ?? 400);
 
