@@ -17,7 +17,7 @@ export async function apply(
   first?: () => Promise<void>,
 ): Promise<Result<Updated, DomainError | NotFound>> {
   const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
-  if (first) await first();
+  if (first && result.ok) await first();
   if (result.ok && !result.value.duplicate) {
     await services.effects.render(incidentId);
     await announceChanges(services, result.value.events);
