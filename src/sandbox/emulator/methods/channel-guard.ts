@@ -1,7 +1,9 @@
 // The checks most channel methods share: the channel exists (a private one only for its members, as Slack
 // answers channel_not_found to everyone else), is not archived, and the bot is in it. Only the posting methods
 // (chat.postMessage, chat.postEphemeral) take a channel's name as well as its ID; every other method, the
-// conversations.* family first, answers channel_not_found to a name, as Slack does.
+// conversations.* family first, answers channel_not_found to a name, as Slack does. (Slack's method reference:
+// chat.postMessage's `channel` is "an encoded ID or channel name", chat.postEphemeral's "can be an encoded ID,
+// or a name"; conversations.history's is "Conversation ID", chat.update's "Channel containing the message".)
 import type { Channel } from '../emulator-types.js';
 import { fail, stringArg, type MethodContext, type MethodResult } from './method-context.js';
 
