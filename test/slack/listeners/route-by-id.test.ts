@@ -1,5 +1,5 @@
-// Actions and view submissions registered through routeById reach their handlers by id, through one Bolt
-// listener each, and everything else registered through it is the app's own.
+// Commands, actions, view submissions, events and message shortcuts registered through routeById reach their
+// handlers by name, through one middleware and no Bolt listener; what nobody registered for is not acknowledged.
 import { App, type Receiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { routeById } from '../../../src/slack/listeners/route-by-id.js';
@@ -39,7 +39,7 @@ async function deliver(app: App, body: object): Promise<boolean> {
 }
 
 describe('routeById', () => {
-  it('sends each click to the handlers of its action_id only, through a single Bolt listener', async () => {
+  it('sends each click to the handlers of its action_id only, without a Bolt listener', async () => {
     const app = anApp();
     const before = listenerCount(app);
     const routed = routeById(app);
@@ -51,7 +51,7 @@ describe('routeById', () => {
       });
     }
     routed.action('run', async () => void seen.push('run, second handler'));
-    expect(listenerCount(app) - before).toBe(2); // one for block actions, one for view submissions
+    expect(listenerCount(app) - before).toBe(0);
 
     expect(await deliver(app, click('run'))).toBe(true);
     expect(seen).toEqual(['run', 'run, second handler']);
@@ -60,7 +60,7 @@ describe('routeById', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('sends view submissions by callback_id, and leaves commands to the app', async () => {
+  it('sends view submissions by callback_id and commands by name', async () => {
     const app = anApp();
     const routed = routeById(app);
     const seen: string[] = [];
@@ -75,11 +75,48 @@ describe('routeById', () => {
     expect(await deliver(app, submission('declare'))).toBe(true);
     expect(await deliver(app, submission('close'))).toBe(false);
     expect(await deliver(app, { command: '/incident', text: 'help', user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: 't' })).toBe(true);
+    expect(await deliver(app, { command: '/other', text: 'help', user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: 't2' })).toBe(false);
     expect(seen).toEqual(['declare view', 'command']);
+  });
+
+  it('sends events by type and message shortcuts by callback_id', async () => {
+    const app = anApp();
+    const routed = routeById(app);
+    const seen: string[] = [];
+    routed.event('reaction_added', async ({ event }) => void seen.push(`reaction ${event.reaction}`));
+    routed.shortcut({ callback_id: 'declare_from_message', type: 'message_action' }, async ({ ack }) => {
+      seen.push('shortcut');
+      await ack();
+    });
+    const event = (type: string, extra: object) => ({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: `Ev${type}`, event_time: 1, event: { type, user: 'U1', ...extra } });
+    // Bolt acknowledges events itself, before any middleware: what shows routing is the handler running.
+    await deliver(app, event('reaction_added', { reaction: 'eyes', item: { type: 'message', channel: 'C1', ts: '1.0' }, event_ts: '1.1' }));
+    await deliver(app, event('reaction_removed', { reaction: 'eyes', item: { type: 'message', channel: 'C1', ts: '1.0' }, event_ts: '1.2' }));
+    const shortcut = (callbackId: string) => ({ type: 'message_action', callback_id: callbackId, trigger_id: 't', user: { id: 'U1', name: 'u1' }, team: { id: 'T1', domain: 't' }, channel: { id: 'C1', name: 'c' }, message: { type: 'message', ts: '1.0', text: 'x' }, response_url: 'https://hooks.slack.invalid/x', message_ts: '1.0', token: 't', action_ts: '1.3' });
+    expect(await deliver(app, shortcut('declare_from_message'))).toBe(true);
+    expect(await deliver(app, shortcut('another'))).toBe(false);
+    expect(seen).toEqual(['reaction eyes', 'shortcut']);
+  });
+
+  it('runs middleware registered before it, and its handlers see what that middleware set', async () => {
+    const app = anApp();
+    app.use(async ({ context, next }) => {
+      context['receivedAt'] = 42;
+      await next();
+    });
+    const routed = routeById(app);
+    let seenAt: unknown;
+    routed.command('/incident', async ({ ack, context }) => {
+      seenAt = context['receivedAt'];
+      await ack();
+    });
+    expect(await deliver(app, { command: '/incident', text: 'help', user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: 't3' })).toBe(true);
+    expect(seenAt).toBe(42);
   });
 
   it('refuses a constraint it cannot route by id, at registration', () => {
     const routed = routeById(anApp());
-    expect(() => routed.action({ action_id: /run-.*/ }, async () => undefined)).toThrow(/action_id/);
+    expect(() => routed.action({ action_id: /run-.*/ }, async () => undefined)).toThrow(/by its name/);
+    expect(() => routed.shortcut({ callback_id: 'x', type: 'shortcut' }, async () => undefined)).toThrow(/message_action/);
   });
 });
