@@ -36,11 +36,11 @@ import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { registerShortcuts } from './slack/listeners/shortcuts.js';
 import { registerAppHome } from './slack/listeners/app-home.js';
-import { routeById } from './slack/listeners/route-by-id.js';
+import { routeRequests } from './slack/listeners/route-requests.js';
 import { cleanInput } from './slack/clean-input.js';
 import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
-import { replayGuard } from './slack/replay-guard.js';
+import { createReplayGuard } from './slack/replay-guard.js';
 import { serveRoutes } from './slack/route-server.js';
 import { watchSocket, type SocketConnection } from './slack/socket-connection.js';
 import { createSlackApi, type SlackApiOptions } from './slack/slack-api.js';
@@ -223,28 +223,34 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
   };
 
-  // One middleware in front of all (each one Bolt chains costs on the ack path): every request's handling,
-  // also what a listener does after its ack, is tracked so stop() waits for it before Redis goes; it is
-  // counted and timed; and the answer budgets count from here (the listeners say "saved" or "not saved"
-  // within Slack's 3 s).
+  // Every request's handling, also what a listener does after its ack, is tracked so stop() waits for it
+  // before Redis goes; it is counted and timed; and the answer budgets count from here (the listeners say
+  // "saved" or "not saved" within Slack's 3 s). Then the replay guard and the cleaning, then its handler.
   const inFlight = new Set<Promise<unknown>>();
-  app.use(async ({ body, context, next }) => {
-    context['receivedAt'] = now();
-    const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
-    metrics.slackRequests.inc({ kind });
-    const end = metrics.handlerSeconds.startTimer({ kind });
-    const handling = next();
-    inFlight.add(handling);
-    try {
-      await handling;
-    } finally {
-      inFlight.delete(handling);
-      end();
-    }
+  const admits = createReplayGuard(services.once, now);
+  const listeners = routeRequests(app, {
+    around: async ({ body, context }, handle) => {
+      context['receivedAt'] = now();
+      const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
+      metrics.slackRequests.inc({ kind });
+      const end = metrics.handlerSeconds.startTimer({ kind });
+      const handling = handle();
+      inFlight.add(handling);
+      try {
+        await handling;
+      } finally {
+        inFlight.delete(handling);
+        end();
+      }
+    },
+    steps: [
+      admits,
+      ({ body }) => {
+        cleanInput(body);
+        return true;
+      },
+    ],
   });
-  app.use(replayGuard(services.once, now));
-  app.use(cleanInput());
-  const listeners = routeById(app);
   registerIncidentCommand(listeners, services, slack);
   registerActions(listeners, services, slack);
   registerMaintenanceActions(listeners, services);

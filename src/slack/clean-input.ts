@@ -1,6 +1,5 @@
 // Every string of a Slack request (command text, modal values, event text, button values) is cleaned of
 // control and bidi characters before a listener reads it: one place instead of one per input.
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { cleanText } from '../domain/clean-text.js';
 
 function cleanAll(value: unknown, depth: number): unknown {
@@ -15,10 +14,7 @@ function cleanAll(value: unknown, depth: number): unknown {
   return record;
 }
 
-export function cleanInput(): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    // In place: Bolt hands the same body (and the payload, command, view objects inside it) to the listeners.
-    cleanAll(args.body, 0);
-    await args.next();
-  };
+/** In place: Bolt hands the same body (and the payload, command, view objects inside it) to the handlers. */
+export function cleanInput(body: unknown): void {
+  cleanAll(body, 0);
 }

@@ -1,5 +1,4 @@
 // Slack retries events and a replayed request carries the same ids: each request has exactly one effect.
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Once } from '../app/ports.js';
 import { SIGNATURE_WINDOW_S } from './receiver.js';
 import { TIMEOUT, within } from '../app/within.js';
@@ -62,15 +61,15 @@ async function claimed(once: Pick<Once, 'claim'>, local: ReturnType<typeof recen
   return verdict !== false;
 }
 
-export function replayGuard(once: Pick<Once, 'claim'>, now: () => number = Date.now): Middleware<AnyMiddlewareArgs> {
+/** Whether a request goes on: a replay is acknowledged (unanswered, so Slack stops resending) and goes no further. */
+export type ReplayGuard = (args: { readonly body: unknown; readonly ack?: () => Promise<void> }) => Promise<boolean>;
+
+export function createReplayGuard(once: Pick<Once, 'claim'>, now: () => number = Date.now): ReplayGuard {
   const local = recentRequests(now);
-  return async (args) => {
-    const identity = requestIdentity(args.body as unknown as Record<string, unknown>);
-    if (identity && !(await claimed(once, local, identity))) {
-      const ack = (args as { ack?: () => Promise<void> }).ack;
-      if (ack) await ack().catch(() => undefined);
-      return;
-    }
-    await args.next();
+  return async ({ body, ack }) => {
+    const identity = requestIdentity(body as Record<string, unknown>);
+    if (!identity || (await claimed(once, local, identity))) return true;
+    if (ack) await ack().catch(() => undefined);
+    return false;
   };
 }

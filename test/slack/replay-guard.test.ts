@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { AnyMiddlewareArgs } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { recentRequests, REPLAY_TTL_S, replayGuard, requestIdentity } from '../../src/slack/replay-guard.js';
+import { createReplayGuard, recentRequests, REPLAY_TTL_S, requestIdentity, type ReplayGuard } from '../../src/slack/replay-guard.js';
 import { createOnce } from '../../src/store/once.js';
 
 describe('requestIdentity', () => {
@@ -19,7 +18,7 @@ describe('requestIdentity', () => {
   });
 });
 
-describe('replayGuard', () => {
+describe('createReplayGuard', () => {
   let redis: Redis;
   const prefix = `rg${randomUUID().slice(0, 8)}`;
   beforeAll(() => {
@@ -31,20 +30,14 @@ describe('replayGuard', () => {
     await redis.quit();
   });
 
-  /** Runs the guard on a body the way Bolt would, counting how often the listener chain ran and acks. */
-  async function deliver(guard: ReturnType<typeof replayGuard>, body: Record<string, unknown>, counts: { next: number; ack: number }, withAck = true) {
-    const args = {
-      body,
-      next: async () => {
-        counts.next += 1;
-      },
-      ...(withAck ? { ack: async () => { counts.ack += 1; } } : {}),
-    } as unknown as AnyMiddlewareArgs & { next: () => Promise<void> };
-    await guard(args as never);
+  /** Runs the guard on a body the way the request middleware does, counting how often a handler would run and acks. */
+  async function deliver(guard: ReplayGuard, body: Record<string, unknown>, counts: { next: number; ack: number }, withAck = true) {
+    const ack = withAck ? async () => void (counts.ack += 1) : undefined;
+    if (await guard({ body, ...(ack ? { ack } : {}) })) counts.next += 1;
   }
 
   it('passes the first delivery on, and acknowledges but drops every repeat', async () => {
-    const guard = replayGuard(createOnce(redis, { prefix }));
+    const guard = createReplayGuard(createOnce(redis, { prefix }));
     const counts = { next: 0, ack: 0 };
     const body = { trigger_id: `${Date.now()}.1.replay`, command: '/incident' };
     for (let n = 0; n < 4; n += 1) await deliver(guard, body, counts);
@@ -53,16 +46,16 @@ describe('replayGuard', () => {
 
   it('lets exactly one of many concurrent deliveries of one event through, across replicas', async () => {
     const second = new Redis(inject('redisUrl'));
-    const guards = [replayGuard(createOnce(redis, { prefix })), replayGuard(createOnce(second, { prefix }))];
+    const guards = [createReplayGuard(createOnce(redis, { prefix })), createReplayGuard(createOnce(second, { prefix }))];
     const counts = { next: 0, ack: 0 };
     const body = { event_id: `Ev${Date.now()}`, event: { type: 'reaction_added' } };
-    await Promise.all(Array.from({ length: 12 }, (_, n) => deliver(guards[n % 2] as ReturnType<typeof replayGuard>, body, counts, false)));
+    await Promise.all(Array.from({ length: 12 }, (_, n) => deliver(guards[n % 2] as ReplayGuard, body, counts, false)));
     await second.quit();
     expect(counts.next).toBe(1);
   });
 
   it('never blocks requests without an identity or with a different one', async () => {
-    const guard = replayGuard(createOnce(redis, { prefix }));
+    const guard = createReplayGuard(createOnce(redis, { prefix }));
     const counts = { next: 0, ack: 0 };
     await deliver(guard, { type: 'view_closed' }, counts);
     await deliver(guard, { type: 'view_closed' }, counts);
@@ -72,7 +65,7 @@ describe('replayGuard', () => {
   });
 
   it('remembers a request for longer than the five-minute signature window', async () => {
-    const guard = replayGuard(createOnce(redis, { prefix }));
+    const guard = createReplayGuard(createOnce(redis, { prefix }));
     const trigger = `${Date.now()}.3.ttl`;
     await deliver(guard, { trigger_id: trigger }, { next: 0, ack: 0 });
     const [key] = await redis.keys(`*${prefix}*${trigger}*`);
@@ -81,15 +74,15 @@ describe('replayGuard', () => {
   });
 });
 
-describe('replayGuard in front of Redis', () => {
+describe('createReplayGuard in front of Redis', () => {
   it('drops a replay this process has seen without asking Redis again, and forgets after the replay window', async () => {
     let clock = Date.UTC(2026, 2, 10);
     const asked: string[] = [];
     const once = { claim: async (key: string) => (asked.push(key), true) };
-    const guard = replayGuard(once, () => clock);
+    const guard = createReplayGuard(once, () => clock);
     const counts = { next: 0, ack: 0 };
     const body = { trigger_id: '1773100800.1.local', command: '/incident' };
-    const deliver = () => guard({ body, next: async () => void (counts.next += 1), ack: async () => void (counts.ack += 1) } as never);
+    const deliver = async () => void ((await guard({ body, ack: async () => void (counts.ack += 1) })) && (counts.next += 1));
     await Promise.all([deliver(), deliver(), deliver()]);
     expect(counts).toEqual({ next: 1, ack: 2 });
     expect(asked).toEqual(['slack-trigger-1773100800.1.local']);
@@ -102,10 +95,10 @@ describe('replayGuard in front of Redis', () => {
   it('lets a later copy ask Redis again when Redis did not answer the first claim in time', async () => {
     const asked: string[] = [];
     const once = { claim: (key: string) => (asked.push(key), asked.length === 1 ? new Promise<boolean>(() => undefined) : Promise.resolve(false)) };
-    const guard = replayGuard(once);
+    const guard = createReplayGuard(once);
     const counts = { next: 0, ack: 0 };
     const body = { event_id: 'EvStalled', event: { type: 'reaction_added' } };
-    const deliver = () => guard({ body, next: async () => void (counts.next += 1) } as never);
+    const deliver = async () => void ((await guard({ body })) && (counts.next += 1));
     await deliver();
     await deliver();
     expect(asked).toHaveLength(2);

@@ -1,8 +1,8 @@
-// Commands, actions, view submissions, events and message shortcuts registered through routeById reach their
+// Commands, actions, view submissions, events and message shortcuts registered through routeRequests reach their
 // handlers by name, through one middleware and no Bolt listener; what nobody registered for is not acknowledged.
 import { App, type Receiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { routeById } from '../../../src/slack/listeners/route-by-id.js';
+import { routeRequests } from '../../../src/slack/listeners/route-requests.js';
 
 const receiver: Receiver = { init: () => undefined, start: () => Promise.resolve(), stop: () => Promise.resolve() };
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => 'error' as never, setName: () => {} };
@@ -38,11 +38,11 @@ async function deliver(app: App, body: object): Promise<boolean> {
   return acked;
 }
 
-describe('routeById', () => {
+describe('routeRequests', () => {
   it('sends each click to the handlers of its action_id only, without a Bolt listener', async () => {
     const app = anApp();
     const before = listenerCount(app);
-    const routed = routeById(app);
+    const routed = routeRequests(app);
     const seen: string[] = [];
     for (const id of ['approve', 'deny', 'run', 'toggle']) {
       routed.action(id, async ({ ack }) => {
@@ -62,7 +62,7 @@ describe('routeById', () => {
 
   it('sends view submissions by callback_id and commands by name', async () => {
     const app = anApp();
-    const routed = routeById(app);
+    const routed = routeRequests(app);
     const seen: string[] = [];
     routed.view('declare', async ({ ack }) => {
       seen.push('declare view');
@@ -81,7 +81,7 @@ describe('routeById', () => {
 
   it('sends events by type and message shortcuts by callback_id', async () => {
     const app = anApp();
-    const routed = routeById(app);
+    const routed = routeRequests(app);
     const seen: string[] = [];
     routed.event('reaction_added', async ({ event }) => void seen.push(`reaction ${event.reaction}`));
     routed.shortcut({ callback_id: 'declare_from_message', type: 'message_action' }, async ({ ack }) => {
@@ -98,13 +98,39 @@ describe('routeById', () => {
     expect(seen).toEqual(['reaction eyes', 'shortcut']);
   });
 
+  it('runs its steps in order before any handler, inside around, and stops at a step that answers false', async () => {
+    const app = anApp();
+    const seen: string[] = [];
+    const routed = routeRequests(app, {
+      around: async (_args, handle) => {
+        seen.push('around: start');
+        await handle();
+        seen.push('around: end');
+      },
+      steps: [
+        async ({ body }) => (seen.push('first step'), (body as { text?: string }).text !== 'stop'),
+        ({ body }) => (seen.push('second step'), Boolean(body)),
+      ],
+    });
+    routed.command('/incident', async ({ ack }) => {
+      seen.push('handler');
+      await ack();
+    });
+    const command = (text: string) => ({ command: '/incident', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: `t-${text}` });
+    expect(await deliver(app, command('help'))).toBe(true);
+    expect(seen).toEqual(['around: start', 'first step', 'second step', 'handler', 'around: end']);
+    seen.length = 0;
+    expect(await deliver(app, command('stop'))).toBe(false);
+    expect(seen).toEqual(['around: start', 'first step', 'around: end']);
+  });
+
   it('runs middleware registered before it, and its handlers see what that middleware set', async () => {
     const app = anApp();
     app.use(async ({ context, next }) => {
       context['receivedAt'] = 42;
       await next();
     });
-    const routed = routeById(app);
+    const routed = routeRequests(app);
     let seenAt: unknown;
     routed.command('/incident', async ({ ack, context }) => {
       seenAt = context['receivedAt'];
@@ -115,7 +141,7 @@ describe('routeById', () => {
   });
 
   it('refuses a constraint it cannot route by id, at registration', () => {
-    const routed = routeById(anApp());
+    const routed = routeRequests(anApp());
     expect(() => routed.action({ action_id: /run-.*/ }, async () => undefined)).toThrow(/by its name/);
     expect(() => routed.shortcut({ callback_id: 'x', type: 'shortcut' }, async () => undefined)).toThrow(/message_action/);
   });
