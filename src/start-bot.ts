@@ -149,7 +149,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       })
     : undefined;
   const socket: SocketConnection | undefined = socketReceiver ? watchSocket(socketReceiver.client, logger, now) : undefined;
-  const receiver = socketReceiver ?? createReceiver({ signingSecret: config.slack.signingSecret as string, routes, logger: bolt, now });
+  const once = createOnce(redis, { prefix });
+  const replay = createReplayGuard(once, now);
+  const receiver = socketReceiver ?? createReceiver({ signingSecret: config.slack.signingSecret as string, signed: replay.start, routes, logger: bolt, now });
   const app = new App({
     token: config.slack.botToken,
     logger: bolt,
@@ -206,7 +208,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     store: createIncidentStore(redis, { prefix }),
     recorder,
     audit: createAuditLog(redis, { prefix }),
-    once: createOnce(redis, { prefix }),
+    once,
     effects: producers.effects,
     runs: producers.runs,
     clockJobs: createClockJobs(producers.clocks, now),
@@ -227,7 +229,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // before Redis goes; it is counted and timed; and the answer budgets count from here (the listeners say
   // "saved" or "not saved" within Slack's 3 s). Then the replay guard and the cleaning, then its handler.
   const inFlight = new Set<Promise<unknown>>();
-  const admits = createReplayGuard(services.once, now);
   const listeners = routeRequests(app, {
     around: async ({ body, context }, handle) => {
       context['receivedAt'] = now();
@@ -244,7 +245,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       }
     },
     steps: [
-      admits,
+      replay.admits,
       ({ body }) => {
         cleanInput(body);
         return true;

@@ -5,6 +5,7 @@
 // within the limit, a valid signature and a Slack-shaped body. The checked body then goes straight to
 // `app.processEvent` with Bolt's own ack: Bolt's receiver would buffer, verify (three HMACs) and parse the
 // same bytes a second time, and that repeat is most of what the ack path spends beyond the framework's floor.
+// The replay claim starts here (`signed`), so its round trip to Redis runs while Bolt works on the request.
 // Bolt's receiver still serves the custom routes and owns the server (start, stop, limits).
 import { HTTPModuleFunctions, HTTPReceiver, HTTPResponseAck, type App, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,6 +20,8 @@ export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface ReceiverOptions {
   readonly signingSecret: string;
+  /** Told of every signed Slack body before Bolt sees it (the replay claim starts here). */
+  readonly signed?: (body: Record<string, unknown>) => void;
   readonly routes: readonly CustomRoute[];
   readonly logger: BoltLogger;
   /** @pure false — the clock used for the timestamp checks. */
@@ -89,6 +92,7 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
     if (body['ssl_check'] === '1') return HTTPModuleFunctions.buildSSLCheckResponse(res);
     if (body['type'] === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
     // Bolt's ack: the listener's answer is the HTTP response; unanswered after 3 s, Bolt's 404 and log line.
+    options.signed?.(body);
     const ack = new HTTPResponseAck({ logger: options.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
     try {
       await app.processEvent({

@@ -61,15 +61,29 @@ async function claimed(once: Pick<Once, 'claim'>, local: ReturnType<typeof recen
   return verdict !== false;
 }
 
-/** Whether a request goes on: a replay is acknowledged (unanswered, so Slack stops resending) and goes no further. */
-export type ReplayGuard = (args: { readonly body: unknown; readonly ack?: () => Promise<void> }) => Promise<boolean>;
+export interface ReplayGuard {
+  /** Starts the claim of a signed request's body, so its Redis round trip runs while Bolt works on the request. */
+  readonly start: (body: object) => void;
+  /** Whether a request goes on: a replay is acknowledged (unanswered, so Slack stops resending) and goes no further. */
+  readonly admits: (args: { readonly body: unknown; readonly ack?: () => Promise<void> }) => Promise<boolean>;
+}
 
+// The HTTP front door starts the claim as soon as the signature holds; Socket Mode has no front door, and the
+// claim starts when the request reaches the guard.
 export function createReplayGuard(once: Pick<Once, 'claim'>, now: () => number = Date.now): ReplayGuard {
   const local = recentRequests(now);
-  return async ({ body, ack }) => {
+  const started = new WeakMap<object, Promise<boolean>>();
+  const claim = (body: unknown): Promise<boolean> => {
     const identity = requestIdentity(body as Record<string, unknown>);
-    if (!identity || (await claimed(once, local, identity))) return true;
-    if (ack) await ack().catch(() => undefined);
-    return false;
+    return identity ? claimed(once, local, identity) : Promise.resolve(true);
+  };
+  return {
+    start: (body) => void started.set(body, claim(body)),
+    admits: async ({ body, ack }) => {
+      const early = typeof body === 'object' && body !== null ? started.get(body) : undefined;
+      if (await (early ?? claim(body))) return true;
+      if (ack) await ack().catch(() => undefined);
+      return false;
+    },
   };
 }

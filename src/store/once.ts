@@ -12,43 +12,58 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-// SET NX EX: atomic, so concurrent replicas receiving the same retry agree on one winner. Claims made in the
-// same turn of the event loop (a burst of requests read together) go to Redis as one pipeline: one write and
-// one read on the socket instead of one per claim.
+// SET NX EX: atomic, so concurrent replicas receiving the same retry agree on one winner. A claim made while
+// none is waiting for Redis goes at once (an ack waits on it); claims made while one is waiting (a burst of
+// requests read together) follow as one pipeline at the end of the event loop's turn: one write and one read
+// on the socket instead of one per claim.
 export function createOnce(redis: Redis, options: { readonly prefix?: string } = {}): Once {
   const keys = storeKeys(options.prefix ?? DEFAULT_PREFIX);
   let batch: Pending[] | undefined;
+  let waiting = 0;
   const set = (claim: Pending) => ['set', keys.once(claim.key), '1', 'EX', String(claim.ttlSeconds), 'NX'];
-  function flush(): void {
-    const claims = batch ?? [];
-    batch = undefined;
+  function send(claims: readonly Pending[]): void {
+    waiting += claims.length;
+    const answered = () => void (waiting -= claims.length);
     if (claims.length === 1) {
       const [claim] = claims as [Pending];
-      redis.set(keys.once(claim.key), '1', 'EX', claim.ttlSeconds, 'NX').then((answer) => claim.resolve(answer === 'OK'), claim.reject);
+      redis.set(keys.once(claim.key), '1', 'EX', claim.ttlSeconds, 'NX').then(
+        (answer) => (answered(), claim.resolve(answer === 'OK')),
+        (error: unknown) => (answered(), claim.reject(error)),
+      );
       return;
     }
     redis
       .pipeline(claims.map(set))
       .exec()
       .then(
-        (results) =>
+        (results) => {
+          answered();
           claims.forEach((claim, i) => {
             const [error, answer] = results?.[i] ?? [new Error('no answer from Redis for a claim'), null];
             if (error) claim.reject(error);
             else claim.resolve(answer === 'OK');
-          }),
-        (error: unknown) => claims.forEach((claim) => claim.reject(error)),
+          });
+        },
+        (error: unknown) => {
+          answered();
+          claims.forEach((claim) => claim.reject(error));
+        },
       );
+  }
+  function endOfTurn(): void {
+    const claims = batch ?? [];
+    batch = undefined;
+    send(claims);
   }
   return {
     claim(key, ttlSeconds) {
       if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) return Promise.reject(new Error(`ttlSeconds must be a positive integer, got ${ttlSeconds}`));
       return new Promise<boolean>((resolve, reject) => {
-        if (!batch) {
-          batch = [];
-          setImmediate(flush);
-        }
-        batch.push({ key, ttlSeconds, resolve, reject });
+        const claim = { key, ttlSeconds, resolve, reject };
+        if (batch) return void batch.push(claim);
+        if (waiting === 0) return send([claim]);
+        batch = [claim];
+        setImmediate(endOfTurn);
       });
     },
     async hold(key, owner, ttlSeconds) {

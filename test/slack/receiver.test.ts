@@ -25,6 +25,9 @@ describe('isFutureTimestamp', () => {
 describe('createReceiver over HTTP', () => {
   const secret = 'receiver-test-secret';
   const seen: string[] = [];
+  // What the front door reported as signed, and whether each listener ran after that report.
+  const signed: string[] = [];
+  const signedBeforeListener: boolean[] = [];
   let app: App;
   let url: string;
 
@@ -34,12 +37,14 @@ describe('createReceiver over HTTP', () => {
       signingSecret: secret,
       logger: silent,
       now: Date.now,
+      signed: (body) => void signed.push(String(body['text'])),
       routes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => res.writeHead(200).end('ok') }],
     });
     // No Web API here: authorize locally instead of asking auth.test.
     app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-receiver-test', botId: 'B1', botUserId: 'U0BOT' }), logger: silent });
     app.command('/incident', async ({ command, ack }) => {
       seen.push(command.text);
+      signedBeforeListener.push(signed.includes(command.text));
       await ack({ response_type: 'ephemeral', text: `got ${command.text}` });
     });
     const server = (await app.start(0)) as unknown as Server;
@@ -60,6 +65,9 @@ describe('createReceiver over HTTP', () => {
     const answer = await send('help', Math.floor(Date.now() / 1000));
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain('got help');
+    // The replay claim starts from this report, before Bolt runs any listener.
+    expect(signed).toContain('help');
+    expect(signedBeforeListener).toEqual([true]);
   });
 
   it.each([
@@ -70,6 +78,7 @@ describe('createReceiver over HTTP', () => {
     const answer = await request();
     expect(answer.status).toBe(401);
     expect(seen).not.toContain(name);
+    expect(signed).not.toContain(name);
   });
 
   it('refuses an unsigned request', async () => {

@@ -33,7 +33,7 @@ describe('createReplayGuard', () => {
   /** Runs the guard on a body the way the request middleware does, counting how often a handler would run and acks. */
   async function deliver(guard: ReplayGuard, body: Record<string, unknown>, counts: { next: number; ack: number }, withAck = true) {
     const ack = withAck ? async () => void (counts.ack += 1) : undefined;
-    if (await guard({ body, ...(ack ? { ack } : {}) })) counts.next += 1;
+    if (await guard.admits({ body, ...(ack ? { ack } : {}) })) counts.next += 1;
   }
 
   it('passes the first delivery on, and acknowledges but drops every repeat', async () => {
@@ -82,7 +82,7 @@ describe('createReplayGuard in front of Redis', () => {
     const guard = createReplayGuard(once, () => clock);
     const counts = { next: 0, ack: 0 };
     const body = { trigger_id: '1773100800.1.local', command: '/incident' };
-    const deliver = async () => void ((await guard({ body, ack: async () => void (counts.ack += 1) })) && (counts.next += 1));
+    const deliver = async () => void ((await guard.admits({ body, ack: async () => void (counts.ack += 1) })) && (counts.next += 1));
     await Promise.all([deliver(), deliver(), deliver()]);
     expect(counts).toEqual({ next: 1, ack: 2 });
     expect(asked).toEqual(['slack-trigger-1773100800.1.local']);
@@ -92,13 +92,28 @@ describe('createReplayGuard in front of Redis', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('awaits the claim the front door started for a body instead of claiming it again', async () => {
+    const asked: string[] = [];
+    let answer: (first: boolean) => void = () => undefined;
+    const once = { claim: (key: string) => (asked.push(key), new Promise<boolean>((resolve) => (answer = resolve))) };
+    const guard = createReplayGuard(once);
+    const body = { trigger_id: '1773100800.2.early', command: '/incident' };
+    guard.start(body);
+    expect(asked).toEqual(['slack-trigger-1773100800.2.early']);
+    const admitted = guard.admits({ body });
+    answer(false);
+    // Redis's verdict on the started claim decides: here it says the request was seen by another replica.
+    expect(await admitted).toBe(false);
+    expect(asked).toHaveLength(1);
+  });
+
   it('lets a later copy ask Redis again when Redis did not answer the first claim in time', async () => {
     const asked: string[] = [];
     const once = { claim: (key: string) => (asked.push(key), asked.length === 1 ? new Promise<boolean>(() => undefined) : Promise.resolve(false)) };
     const guard = createReplayGuard(once);
     const counts = { next: 0, ack: 0 };
     const body = { event_id: 'EvStalled', event: { type: 'reaction_added' } };
-    const deliver = async () => void ((await guard({ body })) && (counts.next += 1));
+    const deliver = async () => void ((await guard.admits({ body })) && (counts.next += 1));
     await deliver();
     await deliver();
     expect(asked).toHaveLength(2);
