@@ -64,8 +64,9 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
     port: 0,
     // Nothing the sandbox opens is reachable from another machine.
     host: '127.0.0.1',
-    stakeholderChannel: config.stakeholderChannel ?? 'incidents',
-    opsChannel: config.opsChannel ?? 'ops',
+    // By id, as docs/slack-setup.md asks of a real workspace: a name only works for posting.
+    stakeholderChannel: config.stakeholderChannel ?? emulator.channel('incidents')?.id,
+    opsChannel: config.opsChannel ?? emulator.channel('ops')?.id,
     backtestRoot,
     reportsDir: config.reportsDir === 'incident_reports' ? join(home, 'reports') : config.reportsDir,
   };

@@ -64,6 +64,9 @@ describe('the sandbox across a restart', () => {
     const general = (await channels(first)).find((c) => c.name === 'general')?.id as string;
     await api(first, 'command', { userId: 'U0L1OPS', channelId: general, text: '/incident declare critical Survives a restart' });
     const incident = await eventually(async () => (await channels(first)).find((c) => c.name.endsWith('survives-a-restart')), 'the incident channel', 30_000);
+    // Stakeholders hear of it in #incidents: the sandbox names that channel by id, as a workspace must.
+    const stakeholders = (await channels(first)).find((c) => c.name === 'incidents')?.id as string;
+    await eventually(async () => (await messages(first, stakeholders)).some((m) => m.text.includes('Survives a restart')), 'the stakeholder notice in #incidents', 30_000);
     // The host snapshot taken at declaration leaves a file in its run's thread.
     const file = await eventually(async () => {
       for (const root of (await messages(first, incident.id)).filter((m) => (m.replyCount ?? 0) > 0)) {
