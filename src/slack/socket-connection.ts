@@ -5,6 +5,12 @@
 // an unhandled rejection, so the process can exit and its supervisor restart it.
 import type { SocketModeClient } from '@slack/socket-mode';
 import type { Logger } from '../logger.js';
+import { TIMEOUT, within } from '../app/within.js';
+
+// Slack says `hello` as soon as a connection is ready (well within a second). A new connection still silent
+// after this long is given up for the client's own reconnect (a fresh URL, a wait for `hello`) instead of
+// being waited on forever while Slack closes the old one.
+export const HELLO_WAIT_MS = 10_000;
 
 export type SocketState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
@@ -22,7 +28,7 @@ export interface SocketConnection {
 
 /** The client's own parts this module steps in for; not in its typings. */
 interface ClientInternals {
-  websocket?: { disconnect(): void; isActive(): boolean; options: Record<string, unknown>; constructor: new (options: Record<string, unknown>) => { connect(): void } };
+  websocket?: { disconnect(): void; isActive(): boolean; options: Record<string, unknown>; constructor: new (options: Record<string, unknown>) => { connect(): void; disconnect(): void } };
   retrieveWSSURL(): Promise<string>;
   start(): Promise<unknown>;
   shuttingDown?: boolean;
@@ -76,7 +82,14 @@ export function watchSocket(client: SocketModeClient, logger: Logger, now: () =>
       const fresh = new Socket({ ...old.options, url });
       internals.websocket = fresh as unknown as ClientInternals['websocket'];
       fresh.connect();
-      await connected;
+      if ((await within(connected, HELLO_WAIT_MS)) === TIMEOUT) {
+        logger.warn({ reason, waitedMs: HELLO_WAIT_MS }, 'the new Socket Mode connection never said hello; reconnecting the plain way');
+        // The old connection is the client's again, so closing the silent one starts nothing; closing the old
+        // one (below) makes the client reconnect on its own.
+        internals.websocket = old;
+        fresh.disconnect();
+        return;
+      }
       logger.info({ reason }, 'Socket Mode connection refreshed: the new one is open, the old one closed');
     } catch (error) {
       giveUp(error);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION, checklistBlockId } from '../../src/slack/ids.js';
 import { createSlackEmulator } from '../../src/sandbox/emulator/slack-emulator.js';
+import { HELLO_WAIT_MS } from '../../src/slack/socket-connection.js';
 import { APP_TOKEN, BOT_TOKEN, eventually, SIGNING_SECRET, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 
 type Block = { block_id?: string; text?: { text?: string } };
@@ -114,6 +115,22 @@ describe('Socket Mode when Slack recycles the connection (issue 11, finding 8)',
       await k.stop();
     }
   }, 40_000);
+
+  it('gives up a new connection that never says hello and reconnects the plain way', async () => {
+    const k = await startKlaxon({ socketMode: true });
+    try {
+      const opened = k.emulator.calls('apps.connections.open').length;
+      k.emulator.socketMode.withholdHello(1);
+      k.emulator.socketMode.requestReconnect('refresh_requested', 1_000);
+      // The silent connection takes nothing; once Slack has closed the old one, commands fail until the
+      // client's own reconnect (after the hello wait) is greeted.
+      await eventually(async () => (await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'help' })).status === 200 && k.emulator.calls('apps.connections.open').length >= opened + 2, 'a greeted connection after the silent one', HELLO_WAIT_MS + 20_000);
+      const health = (await (await fetch(`${k.bot.url}/healthz`)).json()) as { socket: { state: string } };
+      expect(health.socket.state).toBe('connected');
+    } finally {
+      await k.stop();
+    }
+  }, HELLO_WAIT_MS + 40_000);
 
   it('reports a reconnect Slack refuses for good instead of leaving an unhandled rejection', async () => {
     const k = await startKlaxon({ socketMode: true });

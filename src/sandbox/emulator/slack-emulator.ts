@@ -105,6 +105,8 @@ export interface SlackEmulator {
     acks(): SocketAck[];
     /** Sends `disconnect` with this reason (default `refresh_requested`) and closes the connections `graceMs` later. */
     requestReconnect(reason?: string, graceMs?: number): void;
+    /** The next `count` (default 1) connections get no `hello` and no envelopes, though they stay open. */
+    withholdHello(count?: number): void;
   };
   slashCommand(input: { userId: string; channelId: string; text: string; command?: '/incident' }): Promise<BotAnswer>;
   clickButton(input: ClickInput): Promise<BotAnswer>;
@@ -256,7 +258,12 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     setChannelCreation: (who) => {
       state.channelCreation = who;
     },
-    socketMode: { connected: () => socket.connected, acks: () => socket.acks(), requestReconnect: (reason, graceMs) => socket.requestReconnect(reason, graceMs) },
+    socketMode: {
+      connected: () => socket.connected,
+      acks: () => socket.acks(),
+      requestReconnect: (reason, graceMs) => socket.requestReconnect(reason, graceMs),
+      withholdHello: (count) => socket.withholdHello(count),
+    },
     slashCommand: (input) => side.slashCommand(input),
     clickButton: (input) => side.clickButton(input),
     selectOption: (input) => side.selectOption(input),

@@ -42,6 +42,8 @@ interface Connection {
   readonly ws: WebSocket;
   /** Told to reconnect: Slack sends it nothing new. */
   draining: boolean;
+  /** Greeted with `hello`: only then does Slack send it envelopes. */
+  readonly ready: boolean;
 }
 
 const PATH = /^\/link\/?$/;
@@ -58,6 +60,8 @@ export class SocketModeServer {
   private readonly pending = new Map<string, Pending>();
   private readonly ackLog: SocketAck[] = [];
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
+  /** How many of the next connections Slack leaves without `hello` (open, answering pings, sent nothing). */
+  private silentConnections = 0;
   private everConnected = false;
 
   constructor(private readonly options: SocketModeOptions) {}
@@ -85,7 +89,9 @@ export class SocketModeServer {
     const ticket = url.searchParams.get('ticket') ?? '';
     if (!PATH.test(url.pathname) || !this.tickets.delete(ticket)) return refuseUpgrade(socket, 401, 'Unauthorized');
     this.server.handleUpgrade(req, socket, head, (ws) => {
-      const connection: Connection = { ws, draining: false };
+      const ready = this.silentConnections === 0;
+      if (!ready) this.silentConnections -= 1;
+      const connection: Connection = { ws, draining: false, ready };
       this.connections.push(connection);
       this.everConnected = true;
       ws.on('message', (data, isBinary) => {
@@ -96,6 +102,7 @@ export class SocketModeServer {
         if (at >= 0) this.connections.splice(at, 1);
       });
       ws.on('error', () => ws.terminate());
+      if (!ready) return;
       ws.send(
         JSON.stringify({ type: 'hello', num_connections: this.connections.length, debug_info: { host: 'klaxon-emulator', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0KLAXON' } }),
       );
@@ -117,7 +124,7 @@ export class SocketModeServer {
   }
 
   private usable(): Connection | undefined {
-    const open = [...this.connections].reverse().filter((c) => c.ws.readyState === WebSocket.OPEN);
+    const open = [...this.connections].reverse().filter((c) => c.ready && c.ws.readyState === WebSocket.OPEN);
     return open.find((c) => !c.draining) ?? open[0];
   }
 
@@ -167,6 +174,11 @@ export class SocketModeServer {
       c.ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'klaxon-emulator' } }));
       setTimeout(() => c.ws.close(1000, reason), graceMs).unref();
     }
+  }
+
+  /** The next `count` connections open at the transport level but never get `hello` (Slack's edge degraded). */
+  withholdHello(count = 1): void {
+    this.silentConnections += count;
   }
 
   close(): void {

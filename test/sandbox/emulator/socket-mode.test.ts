@@ -154,6 +154,22 @@ describe('the WebSocket server', () => {
     expect(unknown.response).toMatch(/^HTTP\/1\.1 401 /);
   });
 
+  it('can leave a connection without hello: it answers pings but gets no envelopes', async () => {
+    for (const c of clients.splice(0)) c.socket.destroy();
+    await eventually(() => expect(emulator.socketMode.connected()).toBe(false));
+    emulator.socketMode.withholdHello(1);
+    const silent = await open(await openUrl(emulator));
+    silent.send(clientFrame(0x9, Buffer.from('still there?')));
+    await eventually(() => expect(silent.frames.some((f) => f.opcode === 0xa)).toBe(true));
+    expect(silent.texts()).toEqual([]);
+    expect(emulator.socketMode.connected()).toBe(false);
+    const general = emulator.channel('general')?.id as string;
+    expect(await emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'status' })).toMatchObject({ status: 0, body: 'dispatch_failed' });
+    // Only the next connection: the one after it is greeted again.
+    const greeted = await open(await openUrl(emulator));
+    await eventually(() => expect(greeted.texts()[0]).toMatchObject({ type: 'hello' }));
+  });
+
   it('answers a ping with a pong carrying the same data', async () => {
     const client = await open(await openUrl(emulator));
     client.send(clientFrame(0x9, Buffer.from('are you there')));
