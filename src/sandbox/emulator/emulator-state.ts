@@ -46,6 +46,8 @@ export interface StateSnapshot {
   readonly messages: readonly Message[];
   readonly ephemerals: readonly Ephemeral[];
   readonly views: readonly View[];
+  /** Absent in workspaces saved before Home tabs were kept. */
+  readonly homes?: readonly View[];
   readonly files: readonly Omit<StoredFile, 'content'>[];
 }
 
@@ -104,6 +106,7 @@ export class EmulatorState {
       messages: this.messages,
       ephemerals: this.ephemerals,
       views: this.views,
+      homes: this.homes,
       files: this.files.map(({ content: _content, ...file }) => file),
     };
   }
@@ -116,6 +119,7 @@ export class EmulatorState {
     this.messages.splice(0, this.messages.length, ...snapshot.messages);
     this.ephemerals.splice(0, this.ephemerals.length, ...snapshot.ephemerals);
     this.views.splice(0, this.views.length, ...snapshot.views);
+    this.homes.splice(0, this.homes.length, ...(snapshot.homes ?? []));
     this.files.splice(
       0,
       this.files.length,

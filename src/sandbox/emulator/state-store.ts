@@ -1,5 +1,6 @@
 // Keeps the emulated workspace on disk so a restarted sandbox still has its channels, messages and files (the
-// bot's Redis keeps the incidents that point at them). One JSON file for the records, one file per uploaded
+// bot's Redis keeps the incidents that point at them), and each person's Home tab as the app last published it,
+// as Slack keeps it. One JSON file for the records, one file per uploaded
 // file's bytes; all private to the user (directories 0700, files 0600), each written whole then renamed in.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // The emulated workspace survives a restart when it has a state directory: channels, messages (with their
-// metadata and reactions), files and the id counters, all in private files.
+// metadata and reactions), files, Home tabs and the id counters, all in private files.
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ describe('an emulator with a state directory', () => {
     await first.client.reactions.add({ channel, timestamp: posted.ts as string, name: 'pushpin' });
     const upload = await first.client.files.uploadV2({ channel_id: channel, filename: 'report.md', content: '# report\n' });
     expect(upload.ok).toBe(true);
+    const person = first.emulator.channel('general')?.members[0] as string;
+    await first.client.views.publish({ user_id: person, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'home kept' } }] } });
     await first.emulator.close();
 
     expect(await mode(dir)).toBe(0o700);
@@ -36,6 +38,7 @@ describe('an emulator with a state directory', () => {
       const history = await second.client.conversations.history({ channel, include_all_metadata: true });
       const kept = history.messages?.find((m) => m.ts === posted.ts);
       expect(kept).toMatchObject({ text: 'kept across restarts', metadata, reactions: [{ name: 'pushpin', count: 1 }] });
+      expect(second.emulator.home(person)?.view).toMatchObject({ type: 'home', blocks: [{ text: { text: 'home kept' } }] });
       const file = second.emulator.files().find((f) => f.name === 'report.md');
       expect(file?.content?.toString('utf8')).toBe('# report\n');
       const served = await fetch(`${second.emulator.url}/files/${file?.id}/report.md`);
