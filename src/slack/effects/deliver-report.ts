@@ -33,12 +33,14 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
   await mkdir(config.reportsDir, { recursive: true, mode: 0o700 });
   const path = join(config.reportsDir, fileName);
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, markdown, { encoding: 'utf8', mode: 0o600 });
+  // Encoded once for the file and the upload: megabytes for a long incident.
+  const bytes = Buffer.from(markdown, 'utf8');
+  await writeFile(temporary, bytes, { mode: 0o600 });
   await rename(temporary, path);
 
   const channel = links['channel'];
   if (channel && !links['reportFile']) {
-    const [fileId] = await ctx.upload({ channel, files: [{ filename: fileName, title: `${incident.id} report`, content: Buffer.from(markdown, 'utf8') }] });
+    const [fileId] = await ctx.upload({ channel, files: [{ filename: fileName, title: `${incident.id} report`, content: bytes }] });
     await services.store.setLink(incidentId, 'reportFile', fileId ?? 'uploaded');
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
