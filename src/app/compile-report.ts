@@ -6,13 +6,13 @@ import type { Incident } from '../domain/incident.js';
 import { recordReportWritten } from '../domain/incident-records.js';
 import type { Locale } from '../domain/locale.js';
 import { slaFor, type Policy } from '../domain/policy.js';
-import { renderReport } from '../domain/report.js';
+import { renderReportPieces } from '../domain/report.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { formatInstant } from '../domain/time.js';
-import { redact } from '../domain/redact.js';
+import { createRedactor } from '../domain/redact.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { IncidentStore } from './ports.js';
-import { textDigest } from './text-digest.js';
+import { createTextDigest } from './text-digest.js';
 
 export interface ReportSources {
   readonly store: IncidentStore;
@@ -58,18 +58,27 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
   const links = await sources.store.getLinks(incidentId);
   const userNames = Object.fromEntries(Object.entries(links).flatMap(([key, name]) => (key.startsWith(personLink('')) && name !== undefined ? [[key.slice(personLink('').length), name]] : [])));
   // Free text typed by people (updates, notes, the close form) is in the report too: it travels further than
-  // the channel (a file, an upload, a summary), so it gets the same secret redaction as command output.
-  const markdown = redact(
-    renderReport({
-      incident,
-      events,
-      locale: sources.locale,
-      timeZone: sources.timeZone,
-      targets: slaFor(sources.policy, incident.severity),
-      commandTitle: (id) => findCommand(sources.catalogue, id)?.title[sources.locale],
-      userNames,
-      generatedAt: at,
-    }),
-  );
-  return ok({ incident: stored, fileName, markdown, sha256: textDigest(markdown) });
+  // the channel (a file, an upload, a summary), so it gets the same secret redaction as command output. The
+  // report is redacted and digested piece by piece (pieces of whole lines, so redaction sees every line
+  // whole) and kept as the pieces joined by reference: the text is never copied into one flat string here.
+  const redactor = createRedactor();
+  const digest = createTextDigest();
+  let markdown = '';
+  const pieces = renderReportPieces({
+    incident,
+    events,
+    locale: sources.locale,
+    timeZone: sources.timeZone,
+    targets: slaFor(sources.policy, incident.severity),
+    commandTitle: (id) => findCommand(sources.catalogue, id)?.title[sources.locale],
+    userNames,
+    generatedAt: at,
+  });
+  const add = (text: string): void => {
+    digest.update(text);
+    markdown += text;
+  };
+  for (const piece of pieces) add(redactor.push(piece));
+  add(redactor.flush());
+  return ok({ incident: stored, fileName, markdown, sha256: digest.hex() });
 }

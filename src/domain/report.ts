@@ -43,6 +43,20 @@ const MENTION = /^[UW][A-Z0-9]{1,40}$/;
  * @example renderReport({ incident, events, locale: 'ja', timeZone: 'Asia/Tokyo', targets, generatedAt }) //=> '# 障害報告書\n…'
  */
 export function renderReport(input: ReportInput): string {
+  return joinBlocks(reportBlocks(input));
+}
+
+/**
+ * The same report as `renderReport`, as pieces of whole lines (each ends with a newline) of about 16 Ki
+ * characters, which concatenated are that text. A caller that redacts and digests the report piece by piece
+ * never needs it as one flat string: a 10,000-event report is megabytes, and memory that large comes fresh
+ * from the system, which on a small VM costs more than rendering it.
+ */
+export function renderReportPieces(input: ReportInput): string[] {
+  return pieceBlocks(reportBlocks(input));
+}
+
+function reportBlocks(input: ReportInput): Block[] {
   const { incident, locale } = input;
   const w = REPORT_WORDS[locale];
   const clock = reportClock(input.timeZone, locale);
@@ -99,7 +113,7 @@ export function renderReport(input: ReportInput): string {
     `### ${w.headings.attachments}`,
     attachmentsTable(events, ctx),
   );
-  return joinBlocks(blocks);
+  return blocks;
 }
 
 /** A block of the document: its text, or its lines (the long tables), which are joined with the rest. */
@@ -117,6 +131,32 @@ function joinBlocks(blocks: readonly Block[]): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+const PIECE = 16_384;
+
+// The text of joinBlocks cut after whole lines: every line ends with a newline and blocks are separated by
+// an empty line, so each piece is some lines joined, plus the newline of its last one.
+function pieceBlocks(blocks: readonly Block[]): string[] {
+  const pieces: string[] = [];
+  let lines: string[] = [];
+  let size = 0;
+  const add = (line: string): void => {
+    lines.push(line);
+    size += line.length + 1;
+    if (size < PIECE) return;
+    pieces.push(`${lines.join('\n')}\n`);
+    lines = [];
+    size = 0;
+  };
+  blocks.forEach((block, i) => {
+    if (i > 0) add('');
+    if (typeof block === 'string') add(block);
+    else if (block.length === 0) add('');
+    else for (const line of block) add(line);
+  });
+  if (lines.length > 0) pieces.push(`${lines.join('\n')}\n`);
+  return pieces;
 }
 
 function inTimeOrder(events: readonly TimelineEvent[]): readonly TimelineEvent[] {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textDigest } from '../../src/app/text-digest.js';
+import { createTextDigest, textDigest } from '../../src/app/text-digest.js';
 
 const whole = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -20,5 +20,19 @@ describe('textDigest', () => {
     const text = '| 2026/03/10 10:00:05 JST | 😀 障害 |\n'.repeat(60_000);
     expect(textDigest(text)).toBe(whole(text));
     expect(textDigest('')).toBe(whole(''));
+  });
+});
+
+describe('createTextDigest', () => {
+  it('fed a text in parts is the digest of the whole', () => {
+    const unit = fc.oneof(fc.constantFrom('a', '障', '😀', '\n'), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(unit, { maxLength: 10 }).map((p) => p.join('')), { maxLength: 8 }), (parts) => {
+        const digest = createTextDigest(4);
+        for (const part of parts) digest.update(part);
+        expect(digest.hex()).toBe(whole(parts.join('')));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -126,3 +126,30 @@ describe('redacting a long text line by line', () => {
     expect(redact(text)).toBe(text);
   });
 });
+
+// The report is redacted as it is rendered, in pieces of whole lines: that must be what redacting the whole
+// text gives, private key blocks across pieces included.
+describe('redacting a text fed in pieces of whole lines', () => {
+  const lines = [...SAMPLE.split('\n'), ...SECRET_CORPUS.map((s) => s.line), '| 2026/03/10 10:00:05 JST | メモ |', ''];
+
+  it('gives what redacting the whole text gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 80 }), fc.array(fc.boolean(), { maxLength: 80 }), (picked, cuts) => {
+        const text = `${picked.join('\n')}\n`;
+        const pieces: string[] = [];
+        let piece = '';
+        picked.forEach((line, i) => {
+          piece += `${line}\n`;
+          if (cuts[i] === true) {
+            pieces.push(piece);
+            piece = '';
+          }
+        });
+        pieces.push(piece);
+        const redactor = createRedactor();
+        expect(pieces.map((p) => redactor.push(p)).join('') + redactor.flush()).toBe(redact(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

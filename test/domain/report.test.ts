@@ -4,7 +4,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { CHECKLIST_ITEMS, type ChecklistEntry, type ChecklistItemId, type ChecklistState } from '../../src/domain/checklist.js';
 import type { ClosedIncident, DeclaredIncident, Incident, Instant, ReportFields } from '../../src/domain/incident.js';
 import type { Locale } from '../../src/domain/locale.js';
-import { renderReport, type ReportInput } from '../../src/domain/report.js';
+import { renderReport, renderReportPieces, type ReportInput } from '../../src/domain/report.js';
 import { REPORT_WORDS } from '../../src/domain/report-words.js';
 import { reportClock } from '../../src/domain/report-clock.js';
 import { SEVERITIES, type Severity } from '../../src/domain/severity.js';
@@ -535,6 +535,18 @@ describe('renderReport timeline', () => {
     const events = bigTimeline(10_000);
     const report = renderReport(input(declared(), { events, timeZone: 'Asia/Tokyo' }));
     expect(timelineRows(report)).toHaveLength(10_000);
+  });
+});
+
+describe('renderReportPieces', () => {
+  it('is the report cut after whole lines', () => {
+    const cases = [criticalInput, mediumInput, input(declared(), { events: [] }), input(declared(), { events: bigTimeline(3) }), input(declared(), { events: bigTimeline(10_000) })];
+    for (const reportInput of cases) {
+      const report = renderReport(reportInput);
+      const pieces = renderReportPieces(reportInput);
+      expect(pieces.join('')).toBe(report);
+      for (const piece of pieces) expect(piece.endsWith('\n')).toBe(true);
+    }
   });
 });
 
