@@ -15,8 +15,12 @@ export interface SlaTargets {
   readonly recoveryMinutes: number;
 }
 
-/** A block given as its lines, for the long tables: the report joins every line once, at the end. */
-export type Lines = readonly string[];
+/**
+ * A block given as its lines, for the long tables: the report joins every line once, at the end. The long
+ * tables make their rows as the report takes them, so a row is garbage as soon as it is copied into the
+ * text rather than kept alive (and copied by the garbage collector) until the whole report is rendered.
+ */
+export type Lines = Iterable<string>;
 
 /** One row of 基本情報: its label and its value as plain text (the table escapes it). */
 export type BasicsRow = readonly [label: BasicsLabel, value: string | undefined];
@@ -214,37 +218,42 @@ export function checklistSection(incident: Incident, ctx: ReportContext): string
 }
 
 export function runsTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
-  const lines = [tableHeader(ctx.w.runColumns)];
+  return events.some((event) => event.type === 'job_finished') ? runRows(events, ctx) : [ctx.w.none];
+}
+
+function* runRows(events: readonly TimelineEvent[], ctx: ReportContext): Generator<string> {
+  yield tableHeader(ctx.w.runColumns);
   for (const event of events) {
     if (event.type !== 'job_finished') continue;
-    lines.push(
-      tableRow([
-        ctx.time(event.at),
-        event.commandId,
-        ctx.title(event.commandId) ?? '—',
-        event.host,
-        ctx.w.outcome[event.outcome],
-        event.exitCode === null ? '—' : String(event.exitCode),
-        runDuration(event.durationMs, ctx.w),
-        event.outputDigest || '—',
-      ]),
-    );
+    yield tableRow([
+      ctx.time(event.at),
+      event.commandId,
+      ctx.title(event.commandId) ?? '—',
+      event.host,
+      ctx.w.outcome[event.outcome],
+      event.exitCode === null ? '—' : String(event.exitCode),
+      runDuration(event.durationMs, ctx.w),
+      event.outputDigest || '—',
+    ]);
   }
-  return lines.length === 1 ? [ctx.w.none] : lines;
 }
 
 export function attachmentsTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
-  const lines = [tableHeader(ctx.w.attachmentColumns)];
+  const any = events.some((event) => (event.type === 'job_finished' && event.files.length > 0) || event.type === 'report_written');
+  return any ? attachmentRows(events, ctx) : [ctx.w.none];
+}
+
+function* attachmentRows(events: readonly TimelineEvent[], ctx: ReportContext): Generator<string> {
+  yield tableHeader(ctx.w.attachmentColumns);
   for (const event of events) {
     if (event.type === 'job_finished') {
       for (const file of event.files) {
-        lines.push(tableRow([ctx.time(event.at), file.name, file.sha256, byteSize(file.bytes), `${event.commandId}${ctx.w.paren(event.jobId)}`]));
+        yield tableRow([ctx.time(event.at), file.name, file.sha256, byteSize(file.bytes), `${event.commandId}${ctx.w.paren(event.jobId)}`]);
       }
     } else if (event.type === 'report_written') {
-      lines.push(tableRow([ctx.time(event.at), event.file, event.sha256, '—', ctx.w.reportFile]));
+      yield tableRow([ctx.time(event.at), event.file, event.sha256, '—', ctx.w.reportFile]);
     }
   }
-  return lines.length === 1 ? [ctx.w.none] : lines;
 }
 
 export function updatesSection(events: readonly TimelineEvent[], ctx: ReportContext): string[] {
@@ -258,11 +267,10 @@ export function updatesSection(events: readonly TimelineEvent[], ctx: ReportCont
 }
 
 export function timelineTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
-  if (events.length === 0) return [ctx.w.none];
-  const lines = new Array<string>(events.length + 1);
-  lines[0] = tableHeader(ctx.w.timelineColumns);
-  events.forEach((event, i) => {
-    lines[i + 1] = tableRow([ctx.time(event.at), ctx.name(event.by), ctx.people(describeEvent(event, ctx))]);
-  });
-  return lines;
+  return events.length === 0 ? [ctx.w.none] : timelineRows(events, ctx);
+}
+
+function* timelineRows(events: readonly TimelineEvent[], ctx: ReportContext): Generator<string> {
+  yield tableHeader(ctx.w.timelineColumns);
+  for (const event of events) yield tableRow([ctx.time(event.at), ctx.name(event.by), ctx.people(describeEvent(event, ctx))]);
 }

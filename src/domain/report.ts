@@ -126,8 +126,11 @@ function joinBlocks(blocks: readonly Block[]): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (typeof block === 'string') lines.push(block);
-    else if (block.length === 0) lines.push('');
-    else for (const line of block) lines.push(line);
+    else {
+      const before = lines.length;
+      for (const line of block) lines.push(line);
+      if (lines.length === before) lines.push('');
+    }
     lines.push('');
   }
   return lines.join('\n');
@@ -151,9 +154,13 @@ function pieceBlocks(blocks: readonly Block[]): string[] {
   };
   blocks.forEach((block, i) => {
     if (i > 0) add('');
-    if (typeof block === 'string') add(block);
-    else if (block.length === 0) add('');
-    else for (const line of block) add(line);
+    if (typeof block === 'string') return add(block);
+    let empty = true;
+    for (const line of block) {
+      add(line);
+      empty = false;
+    }
+    if (empty) add('');
   });
   if (lines.length > 0) pieces.push(`${lines.join('\n')}\n`);
   return pieces;
