@@ -19,12 +19,14 @@ import { reportSummary } from '../views/report-summary.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { compileReport, personLink } from '../../app/compile-report.js';
 import { reportPeople } from '../../domain/report-people.js';
+import type { TimelineEvent } from '../../domain/timeline.js';
 
 export async function deliverReport(ctx: EffectContext, incidentId: string): Promise<void> {
   const { services, slack } = ctx;
   const { config } = services;
-  await rememberDisplayNames(ctx, incidentId);
-  const compiled = await compileReport({ ...services, locale: config.locale, timeZone: config.timeZone }, incidentId, services.now());
+  const timeline = await services.store.timelineAll(incidentId);
+  await rememberDisplayNames(ctx, incidentId, timeline);
+  const compiled = await compileReport({ ...services, locale: config.locale, timeZone: config.timeZone }, incidentId, services.now(), { timeline });
   if (!compiled.ok) throw new Error(`incident ${incidentId} not found`);
   const { incident, fileName, markdown, sha256 } = compiled.value;
   const links = await services.store.getLinks(incidentId);
@@ -68,12 +70,12 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
 
 // The names the report shows are kept with the incident: a retried delivery or `klaxon report` later renders
 // the same bytes, whatever Slack says then. Someone Slack does not know is shown by id.
-async function rememberDisplayNames(ctx: EffectContext, incidentId: string): Promise<void> {
+async function rememberDisplayNames(ctx: EffectContext, incidentId: string, timeline: readonly TimelineEvent[]): Promise<void> {
   const { store } = ctx.services;
   const incident = await store.get(incidentId);
   if (!incident) return;
   const links = await store.getLinks(incidentId);
-  for (const userId of reportPeople(incident, await store.timelineAll(incidentId))) {
+  for (const userId of reportPeople(incident, timeline)) {
     if (links[personLink(userId)] !== undefined) continue;
     const name = await ctx.displayName(userId);
     if (name !== undefined) await store.setLink(incidentId, personLink(userId), name);
