@@ -8,12 +8,8 @@ import { escapeBlock, escapeInline, tableHeader, tableRow } from './markdown.js'
 import { byteSize, nonEmpty, runDuration, type ReportContext } from './report-context.js';
 import { describeEvent, escalationReason } from './report-event-text.js';
 import type { BasicsLabel } from './report-words.js';
+import { metTarget, type SlaTargets } from './sla.js';
 import type { TimelineEvent } from './timeline.js';
-
-export interface SlaTargets {
-  readonly responseMinutes: number;
-  readonly recoveryMinutes: number;
-}
 
 /**
  * A block given as its lines, for the long tables: the report joins every line once, at the end. The long
@@ -99,11 +95,12 @@ export function slaTable(incident: Incident, targets: SlaTargets, generatedAt: I
     let actual = '—';
     let verdict: string;
     if (reachedAt === undefined) {
-      verdict = generatedAt > dueAt ? sla.overdueBy(duration(generatedAt - dueAt)) : sla.notYet;
+      verdict = metTarget(generatedAt - incident.declaredAt, targetMinutes) ? sla.notYet : sla.overdueBy(duration(generatedAt - dueAt));
     } else {
       const taken = reachedAt - incident.declaredAt;
       actual = sla.at(duration(taken), ctx.when(reachedAt));
-      verdict = taken <= targetMs ? sla.met : sla.breachedBy(duration(taken - targetMs));
+      // One rule with the clocks, the chart and the metrics: reaching a target at its due instant is late.
+      verdict = metTarget(taken, targetMinutes) ? sla.met : sla.breachedBy(duration(taken - targetMs));
     }
     return tableRow([label, duration(targetMs), ctx.when(dueAt), actual, verdict]);
   };

@@ -11,8 +11,9 @@ import { nonEmpty, type ReportContext } from './report-context.js';
 import { snapshotRows } from './report-snapshot.js';
 import {
   actionItemsTable, attachmentsTable, basicsRows, basicsTable, checklistSection, historyList, openItems, runsTable, slaTable,
-  timelineTable, updatesSection, type BasicsRow, type Lines, type SlaTargets,
+  timelineTable, updatesSection, type BasicsRow, type Lines,
 } from './report-sections.js';
+import type { SlaTargets } from './sla.js';
 import { REPORT_SECTIONS, reportFieldsFor } from './report-fields.js';
 import { REPORT_WORDS } from './report-words.js';
 import { textParts } from './text.js';
