@@ -8,7 +8,7 @@ import { declareBenchIncident } from './declare-bench-incident.js';
 import type { BenchFigure } from './figure.js';
 import { latencyFigures } from './quantile.js';
 import { BENCH_USERS, startBenchKlaxon, type BenchKlaxon } from './start-bench-klaxon.js';
-import { waitFor } from './wait-for.js';
+import { waitFor, waitForChange } from './wait-for.js';
 
 export interface RunBenchOptions {
   readonly runs?: number;
@@ -64,7 +64,7 @@ export async function benchRunLatency(redisUrl: string, options: RunBenchOptions
     // pacing, not klaxon. A responder clicking every few seconds is the case these figures describe.
     for (let i = 0; i < runs; i++) {
       await new Promise((resolve) => setTimeout(resolve, gapMs));
-      times.push(await oneRun(k, { incidentId, channel, button, seen }));
+      times.push(await oneRun(k, { incidentId, channel, offerTs, button, seen }));
     }
     return [
       ...latencyFigures(`run: click -> job started on the host (${runs} runs of ${COMMAND})`, times.map((t) => t.startedAt - t.clickAt), { p50: '< 250 ms', p99: '< 500 ms' }),
@@ -79,6 +79,8 @@ export async function benchRunLatency(redisUrl: string, options: RunBenchOptions
 interface RunContext {
   readonly incidentId: string;
   readonly channel: string;
+  /** The playbook offer, whose thread holds the steps: the only other thread the bot posts in here. */
+  readonly offerTs: string;
   readonly button: RunButton;
   readonly seen: Set<string>;
 }
@@ -96,6 +98,13 @@ async function oneRun(k: BenchKlaxon, ctx: RunContext): Promise<RunTimes> {
     value: ctx.button.value,
   });
   if (answer.status !== 200) throw new Error(`bench: the Run click was answered ${answer.status}`);
+  // Nothing is read from Redis until the bot has posted a reply in a run's thread (the result, or a progress
+  // update if the run took over two seconds): the bench's own reads would otherwise compete with what it times.
+  await waitForChange(
+    k.emulator,
+    () => k.emulator.calls().slice(callsBefore).find((c) => c.ok && c.method === 'chat.postMessage' && c.args['channel'] === ctx.channel && c.args['thread_ts'] !== undefined && c.args['thread_ts'] !== ctx.offerTs),
+    `a reply in the thread of run ${ctx.seen.size + 1}`,
+  );
   // The result link is written after the result is posted, and job_finished after that: wait for both.
   const { runId, links, events } = await waitFor(async () => {
     const current = await store.getLinks(ctx.incidentId);

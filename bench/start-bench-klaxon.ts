@@ -1,10 +1,11 @@
 // The real bot (Bolt HTTP receiver, Redis, the Slack effect queue) talking to the Slack emulator, and
-// optionally a worker on a temporary copy of the demo backtest host: the same wiring the sandbox uses.
+// optionally `klaxon worker` on a temporary copy of the demo backtest host, in its own process as on the host.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalogue } from '../commands/index.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createSlackEmulator, type SlackEmulator } from '../src/sandbox/emulator/slack-emulator.js';
@@ -13,9 +14,9 @@ import { sandboxPolicy } from '../src/sandbox/sandbox-policy.js';
 // No automatic host snapshot: the run bench times the runs it asks for.
 const BENCH_POLICY = { ...sandboxPolicy, hostSnapshots: false };
 import { startBot, type RunningBot } from '../src/start-bot.js';
-import { startWorkerProcess } from '../src/start-worker.js';
 import { createRedis } from '../src/store/redis-connection.js';
 import { copyDemoHost } from '../src/worker/run/demo-host.js';
+import { waitFor } from './wait-for.js';
 
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789';
 export const BENCH_BOT_TOKEN = 'xoxb-bench-token';
@@ -34,6 +35,7 @@ export interface BenchKlaxon {
 
 export interface BenchKlaxonOptions {
   readonly redisUrl: string;
+  /** Start `klaxon worker` for WORKER_HOST in its own process, as it runs on the backtest host. */
   readonly worker?: boolean;
 }
 
@@ -58,8 +60,7 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
   const emulator = await createBenchEmulator();
   const backtestRoot = options.worker ? await copyDemoHost(join(scratch, 'backtest')) : undefined;
   const prefix = `bench${randomBytes(4).toString('hex')}`;
-  const loaded = loadConfig(
-    {
+  const env = {
       SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
       SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_API_URL: emulator.apiUrl,
@@ -72,15 +73,16 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
       WORKER_HOST: 'backtest-1',
       REPORTS_DIR: join(scratch, 'reports'),
       ...(backtestRoot ? { BACKTEST_ROOT: backtestRoot } : {}),
-    },
-    'bot',
-  );
+  };
+  const loaded = loadConfig(env, 'bot');
   if (!loaded.ok) throw loaded.error;
   const config = loaded.value;
   const logger = createLogger({ level: process.env['KLAXON_BENCH_LOG'] ?? 'silent', pretty: false });
   const bot = await startBot({ config, logger, policy: BENCH_POLICY });
   emulator.setBotUrl(`${bot.url}/slack/events`);
-  const worker = backtestRoot ? await startWorkerProcess({ config, logger, catalogue }) : undefined;
+  // Not in the bench's process: on the host the worker has its own event loop, and the bot's work after a
+  // click (redraws, clocks, effects) must not delay the worker's pre-run steps, nor the other way round.
+  const worker = backtestRoot ? await startWorker(env, () => bot.services.workers()) : undefined;
   const replicas: RunningBot[] = [];
   return {
     emulator,
@@ -94,13 +96,48 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
     },
     async stop() {
       for (const another of replicas) await another.stop();
-      await worker?.stop();
+      if (worker) await stopProcess(worker);
       await bot.stop();
       await emulator.close();
       await deleteKeys(options.redisUrl, prefix);
       await rm(scratch, { recursive: true, force: true });
     },
   };
+}
+
+async function startWorker(env: Readonly<Record<string, string>>, workers: RunningBot['services']['workers']): Promise<ChildProcess> {
+  // From the checkout, as the systemd unit in docs/operations.md starts it (the bench runs from the checkout's root).
+  const child = spawn(process.execPath, ['bin/klaxon.js', 'worker'], {
+    // Only the bench's settings, as the in-process bot gets: the commands see the same minimal PATH either way.
+    env: { ...env, LOG_LEVEL: process.env['KLAXON_BENCH_LOG'] ?? 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`bench: klaxon worker exited with ${child.exitCode}:\n${stderr}`);
+        return (await workers()).some((w) => w.host === env['WORKER_HOST'] && w.online) || undefined;
+      },
+      'klaxon worker to come online',
+      30_000,
+      50,
+    );
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 // Everything the run wrote lives under its own prefix (store keys and BullMQ keys alike).

@@ -13,6 +13,7 @@ import type {
   Channel,
   EmulatedUser,
   EmulatedUsergroup,
+  EmulatorChange,
   Ephemeral,
   Message,
   StoredFile,
@@ -94,6 +95,8 @@ export interface SlackEmulator {
   views(): View[];
   files(): StoredFile[];
   calls(method?: string): Call[];
+  /** Calls `listener` on every change the console would show and after every Web API call is answered; returns its remover. */
+  onChange(listener: (change: EmulatorChange) => void): () => void;
   readonly faults: { add(fault: Fault): void; clear(): void };
   /** A person adds `userId` to a channel, as an admin inviting the bot would. */
   addMember(channelIdOrName: string, userId: string): void;
@@ -248,6 +251,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     views: () => [...state.views],
     files: () => [...state.files],
     calls: (method) => state.calls.filter((c) => method === undefined || c.method === method),
+    onChange: (listener) => state.onChange(listener),
     faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
     addMember: (channelIdOrName, userId) => {
       const channel = state.channel(channelIdOrName);
