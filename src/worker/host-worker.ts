@@ -11,7 +11,7 @@ import type { Policy } from '../domain/policy.js';
 import type { RunResult } from '../domain/run-result.js';
 import { bullPrefix, hostQueue, type Producers, type RunArtifact, type RunEvent, type RunJobData } from '../queue/queues.js';
 import type { Logger } from '../logger.js';
-import { createAuditLog, type AuditEntry } from '../store/audit-log.js';
+import { claimRunStart, createAuditLog, type AuditEntry } from '../store/audit-log.js';
 import { storeKeys } from '../store/keys.js';
 import { recheckRun } from './recheck-run.js';
 import { redact } from '../domain/redact.js';
@@ -64,14 +64,12 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
   const now = options.now ?? Date.now;
   const keys = storeKeys(prefix);
   const audit = createAuditLog(redis, { prefix });
-  const record = (run: RunJobData, decision: string, detail?: string) => {
-    const entry: AuditEntry = {
-      at: now(), actor: run.requestedBy, action: 'execute', decision, requestId: run.runId, ...(run.maintenance ? {} : { incidentId: run.incidentId }),
-      commandId: run.commandId, host, paramsDigest: sha256(Buffer.from(canonicalParams(run.params), 'utf8')),
-      ...(detail === undefined ? {} : { detail }),
-    };
-    return audit.append(entry);
-  };
+  const entryOf = (run: RunJobData, decision: string, detail?: string): AuditEntry => ({
+    at: now(), actor: run.requestedBy, action: 'execute', decision, requestId: run.runId, ...(run.maintenance ? {} : { incidentId: run.incidentId }),
+    commandId: run.commandId, host, paramsDigest: sha256(Buffer.from(canonicalParams(run.params), 'utf8')),
+    ...(detail === undefined ? {} : { detail }),
+  });
+  const record = (run: RunJobData, decision: string, detail?: string) => audit.append(entryOf(run, decision, detail));
   const emit = (event: RunEvent, suffix: string) =>
     producers.effects.enqueue({ name: 'run-event', data: event }, `run-event-${event.run.runId}-${suffix}`);
 
@@ -108,15 +106,21 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     const refusal = recheckRun(options.policy, spec, run, params);
     if (refusal !== undefined) return refuse(refusal);
     // A second start of the same run means the first one died mid-way. Only read-only work may run again.
-    const first = await redis.set(keys.runStarted(run.runId), String(now()), 'EX', 7 * 86_400, 'NX');
-    if (first === null && spec.risk !== 'read-only') {
-      await record(run, 'outcome_unknown', 'started before and did not finish; not re-run');
+    // The marker and the audit entry (before anything runs) are one step.
+    const start = await claimRunStart(redis, keys, {
+      runId: run.runId,
+      marker: String(now()),
+      ttlSeconds: 7 * 86_400,
+      mayRunAgain: spec.risk === 'read-only',
+      audit: { first: entryOf(run, 'started'), again: entryOf(run, 'restarted'), unknown: entryOf(run, 'outcome_unknown', 'started before and did not finish; not re-run') },
+    });
+    if (start === 'unknown') {
       await emit({ kind: 'unknown', run, at: now() }, 'unknown');
       return 'outcome-unknown';
     }
-    await record(run, first === null ? 'restarted' : 'started');
-    logger.info({ runId: run.runId, commandId: run.commandId, requestedBy: run.requestedBy, again: first === null }, 'job started');
-    await emit(first === null ? { kind: 'started', run, at: now(), restarted: true } : { kind: 'started', run, at: now() }, first === null ? `started-again-${job.attemptsStarted}` : 'started');
+    const again = start === 'again';
+    logger.info({ runId: run.runId, commandId: run.commandId, requestedBy: run.requestedBy, again }, 'job started');
+    await emit(again ? { kind: 'started', run, at: now(), restarted: true } : { kind: 'started', run, at: now() }, again ? `started-again-${job.attemptsStarted}` : 'started');
     let tail = '';
     // The first progress update waits a full interval: a quick command shows only its result.
     let lastProgress = now();

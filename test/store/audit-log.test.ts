@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAuditLog, type AuditEntry } from '../../src/store/audit-log.js';
+import { claimRunStart, createAuditLog, type AuditEntry, type RunStartClaim } from '../../src/store/audit-log.js';
 import { storeKeys } from '../../src/store/keys.js';
 import { deletePrefix, uniquePrefix } from './fixtures.js';
 
@@ -51,5 +51,53 @@ describe('the audit log', () => {
     const { requestId: _omitted, ...partial } = entry(9);
     await expect(log.append(partial as AuditEntry)).rejects.toThrow();
     expect(await log.read()).toEqual([]);
+  });
+});
+
+const startEntry = (runId: string, decision: string, detail?: string): AuditEntry => ({
+  at: 1_767_573_000_000,
+  actor: 'U0L1OPS',
+  action: 'execute',
+  decision,
+  requestId: runId,
+  incidentId: 'inc-7',
+  commandId: 'env.python-version',
+  host: 'backtest-1',
+  paramsDigest: 'ab12',
+  ...(detail === undefined ? {} : { detail }),
+});
+
+const claim = (runId: string, mayRunAgain: boolean): RunStartClaim => ({
+  runId,
+  marker: '1767573000000',
+  ttlSeconds: 60,
+  mayRunAgain,
+  audit: { first: startEntry(runId, 'started'), again: startEntry(runId, 'restarted'), unknown: startEntry(runId, 'outcome_unknown', 'not re-run') },
+});
+
+const decisionsOf = async (runId: string) => (await createAuditLog(redis, { prefix }).read({ count: 1_000 })).filter((e) => e.requestId === runId).map((e) => e.decision);
+
+describe('claimRunStart', () => {
+  it('sets the marker and audits the start; a second start of read-only work is audited as a restart', async () => {
+    expect(await claimRunStart(redis, storeKeys(prefix), claim('run-a', true))).toBe('first');
+    expect(await redis.get(storeKeys(prefix).runStarted('run-a'))).toBe('1767573000000');
+    expect(await redis.ttl(storeKeys(prefix).runStarted('run-a'))).toBeGreaterThan(0);
+    expect(await claimRunStart(redis, storeKeys(prefix), claim('run-a', true))).toBe('again');
+    expect(await decisionsOf('run-a')).toEqual(['started', 'restarted']);
+  });
+
+  it('answers unknown to a second start of work that may not run again, and audits exactly that', async () => {
+    expect(await claimRunStart(redis, storeKeys(prefix), claim('run-b', false))).toBe('first');
+    expect(await claimRunStart(redis, storeKeys(prefix), claim('run-b', false))).toBe('unknown');
+    const entries = (await createAuditLog(redis, { prefix }).read({ count: 1_000 })).filter((e) => e.requestId === 'run-b');
+    expect(entries.map(({ streamId: _id, ...rest }) => rest)).toEqual([startEntry('run-b', 'started'), startEntry('run-b', 'outcome_unknown', 'not re-run')]);
+  });
+
+  it('writes neither the marker nor an entry when an entry is not a valid audit entry', async () => {
+    const bad = claim('run-c', true);
+    const { requestId: _omitted, ...partial } = bad.audit.again;
+    await expect(claimRunStart(redis, storeKeys(prefix), { ...bad, audit: { ...bad.audit, again: partial as AuditEntry } })).rejects.toThrow();
+    expect(await redis.exists(storeKeys(prefix).runStarted('run-c'))).toBe(0);
+    expect(await decisionsOf('run-c')).toEqual([]);
   });
 });
