@@ -1,5 +1,6 @@
 // The Slack side of the conversation: builds the payloads Slack sends to an app (slash commands,
 // block_actions, view_submission, view_closed, Events API envelopes), signs them and posts them to the bot.
+import { Agent, request } from 'node:http';
 import { escapeCommandText } from './command-text.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { BotAnswer, Ephemeral, Message, View } from './emulator-types.js';
@@ -48,6 +49,25 @@ function optionsOf(element: Obj): Obj[] {
   return [...direct, ...grouped];
 }
 
+// Slack's requests come from Slack's machines; here they share a process (and the cores) with the bot, so they
+// go out through node:http on kept-alive connections: fetch costs about 1 ms more CPU per request, which the
+// bot's own work would wait behind.
+const keepAlive = new Agent({ keepAlive: true });
+
+function post(url: string, headers: Record<string, string>, body: string): Promise<{ readonly status: number; readonly text: string }> {
+  if (!url.startsWith('http:')) return fetch(url, { method: 'POST', headers, body }).then(async (response) => ({ status: response.status, text: await response.text() }));
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: keepAlive, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export class SlackSide {
   constructor(private readonly deps: SlackSideDeps) {}
 
@@ -65,16 +85,12 @@ export class SlackSide {
     if (url === undefined) throw new Error('the emulator has no bot URL yet: call setBotUrl first');
     const timestamp = options.timestamp ?? Math.floor(this.state.now() / 1000);
     const started = performance.now();
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        ...slackSignatureHeaders(options.secret ?? this.deps.signingSecret, body, timestamp),
-        ...options.headers,
-      },
+    const response = await post(
+      url,
+      { 'content-type': contentType, ...slackSignatureHeaders(options.secret ?? this.deps.signingSecret, body, timestamp), ...options.headers },
       body,
-    });
-    const text = await response.text();
+    );
+    const { text } = response;
     let json: unknown;
     try {
       json = text === '' ? undefined : JSON.parse(text);
