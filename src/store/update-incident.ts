@@ -24,10 +24,19 @@ const MAX_BACKOFF_MS = 20;
 // Full jitter: writers that lost a race spread out instead of colliding again in lockstep.
 const backoff = (attempt: number): Promise<void> => sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
 
-async function duplicateOf(context: UpdateContext, id: string, key: string): Promise<Updated | undefined> {
+interface Read {
+  /** Set when the keyed request was already applied: its answer. */
+  readonly duplicate?: Updated;
+  readonly current: Incident | undefined;
+}
+
+// The idempotency record and the incident are asked for together (one round trip); when the request is new,
+// the incident read with it is what the transition starts from.
+async function read(context: UpdateContext, id: string, key: string | undefined): Promise<Read> {
+  if (key === undefined) return { current: await context.get(id) };
   const [recorded, incident] = await Promise.all([context.redis.get(context.keys.idempotency(id, key)), context.get(id)]);
-  if (recorded === null || incident === undefined) return undefined;
-  return { incident, events: JSON.parse(recorded) as TimelineEvent[], duplicate: true };
+  if (recorded === null || incident === undefined) return { current: incident };
+  return { duplicate: { incident, events: JSON.parse(recorded) as TimelineEvent[], duplicate: true }, current: incident };
 }
 
 // Retries lost races (bounded, with jitter) so concurrent updates never lose one; throws only when Redis
@@ -40,18 +49,15 @@ export async function updateIncident<E>(
 ): Promise<Result<Updated, E | NotFound>> {
   const { redis, keys } = context;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    if (idempotencyKey !== undefined) {
-      const duplicate = await duplicateOf(context, id, idempotencyKey);
-      if (duplicate) return ok(duplicate);
-    }
-    const current = await context.get(id);
+    const { duplicate, current } = await read(context, id, idempotencyKey);
+    if (duplicate) return ok(duplicate);
     if (current === undefined) return err({ code: 'not_found' });
     const applied = transition(current);
     if (!applied.ok) {
       // A concurrent copy of this request may have won between our duplicate check and our read: its effect
       // then makes the transition refuse. That is a duplicate, not a refusal.
-      const duplicate = idempotencyKey === undefined ? undefined : await duplicateOf(context, id, idempotencyKey);
-      return duplicate ? ok(duplicate) : applied;
+      const again = idempotencyKey === undefined ? undefined : (await read(context, id, idempotencyKey)).duplicate;
+      return again ? ok(again) : applied;
     }
     if (applied.value.incident.id !== id) throw new Error(`transition of ${id} returned ${applied.value.incident.id}`);
     // The store, not the transition, bumps the version: a transition that forgets cannot defeat the compare-and-set.
