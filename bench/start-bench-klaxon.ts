@@ -108,8 +108,9 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
 async function startWorker(env: Readonly<Record<string, string>>, workers: RunningBot['services']['workers']): Promise<ChildProcess> {
   // From the checkout, as the systemd unit in docs/operations.md starts it (the bench runs from the checkout's root).
   const child = spawn(process.execPath, ['bin/klaxon.js', 'worker'], {
-    // Only the bench's settings, as the in-process bot gets: the commands see the same minimal PATH either way.
-    env: { ...env, LOG_LEVEL: process.env['KLAXON_BENCH_LOG'] ?? 'warn' },
+    // Only the bench's settings, as the in-process bot gets (the commands see the same minimal PATH either way),
+    // and no Slack secret: a worker host holds none.
+    env: { ...Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('SLACK_'))), LOG_LEVEL: process.env['KLAXON_BENCH_LOG'] ?? 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
