@@ -55,12 +55,13 @@ export async function benchBotMemory(redisUrl: string, options: BotMemoryOptions
     REDIS_URL: redisUrl,
     KLAXON_REDIS_PREFIX: prefix,
     PORT: String(port),
-    STAKEHOLDER_CHANNEL: 'incidents',
+    STAKEHOLDER_CHANNEL: emulator.channel('incidents')?.id ?? '',
     KLAXON_LOCALE: 'en',
     KLAXON_TIMEZONE: 'Asia/Tokyo',
     WORKER_HOST: 'backtest-1',
     REPORTS_DIR: join(scratch, 'reports'),
-    KLAXON_LOG_LEVEL: 'warn',
+    // As the unit runs it (the default level); its output is not read.
+    LOG_LEVEL: 'info',
   };
   const bot = spawn(process.execPath, [...flags, 'bin/klaxon.js', 'bot'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
