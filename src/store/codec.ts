@@ -68,14 +68,17 @@ function jsonField(fields: readonly Buffer[]): Buffer | undefined {
 export function decodeTimelineEntry([streamId, fields]: RawStreamEntry): TimelineEvent {
   const json = jsonField(fields);
   const value: unknown = json === undefined ? undefined : JSON.parse(json.toString('utf8'));
-  if (
-    !isRecord(value) ||
-    typeof value['id'] !== 'string' ||
-    typeof value['type'] !== 'string' ||
-    typeof value['at'] !== 'number' ||
-    typeof value['incidentId'] !== 'string'
-  ) {
-    throw new Error(`timeline entry ${streamId.toString()} is malformed`);
-  }
-  return value as unknown as TimelineEvent;
+  if (!isTimelineEvent(value)) throw new Error(`timeline entry ${streamId.toString()} is malformed`);
+  return value;
+}
+
+/** The fields every stored timeline event has; the rest was checked when it was appended. */
+export function isTimelineEvent(value: unknown): value is TimelineEvent {
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'string' &&
+    typeof value['type'] === 'string' &&
+    typeof value['at'] === 'number' &&
+    typeof value['incidentId'] === 'string'
+  );
 }

@@ -72,4 +72,26 @@ describe('readTimeline', () => {
     await redis.xadd(key, '1-0', 'id', 'json', 'at', '1', 'json', JSON.stringify(event), 'type', 'note');
     expect(await readTimeline(redis, key)).toEqual([event]);
   });
+
+  // Only a hand-written entry has two; the fast path leaves it to the entry-by-entry decoding, which takes the first.
+  it('reads an entry with two json fields as the entry-by-entry decoding does', async () => {
+    const key = `${prefix}:timeline:${(n += 1)}`;
+    const [first, second] = [1, 2].map((i) => ({ id: `e${i}`, type: 'note', at: i, incidentId: 'INC-1' }));
+    await redis.xadd(key, '1-0', 'json', JSON.stringify(first));
+    await redis.xadd(key, '2-0', 'json', JSON.stringify(first), 'json', JSON.stringify(second));
+    expect((await readTimeline(redis, key)).map((e) => e.id)).toEqual(['e1', 'e1']);
+  });
+
+  it('never reads a json field holding two events as two entries', async () => {
+    const key = await streamAt([1_000, 2_000]);
+    const event = (id: string) => JSON.stringify({ id, type: 'note', at: 3_000, incidentId: 'INC-1' });
+    await redis.xadd(key, '3000-0', 'json', `${event('x1')},${event('x2')}`);
+    await expect(readTimeline(redis, key)).rejects.toThrow(SyntaxError);
+  });
+
+  it('refuses a json field that is valid JSON but no event, naming its entry', async () => {
+    const key = await streamAt([1_000]);
+    const bad = await redis.xadd(key, '2000-0', 'json', '[1,2]');
+    await expect(readTimeline(redis, key)).rejects.toThrow(`timeline entry ${bad} is malformed`);
+  });
 });
