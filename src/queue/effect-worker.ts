@@ -13,7 +13,7 @@ export interface EffectWorkerOptions {
   readonly process: (job: EffectJob, run: EffectRun) => Promise<void>;
   /** How many incidents' effects run at once (default 16). */
   readonly concurrency?: number;
-  /** How long an idle lane waits for jobs fetched together with its first one, to run them in queue order (default 10 ms). */
+  /** How long an idle lane waits for jobs fetched together with its first one, beyond the end of the event loop's turn (default 0). */
   readonly settleMs?: number;
 }
 
@@ -37,9 +37,12 @@ export function laneOf(job: EffectJob): string | undefined {
 
 /**
  * Runs work one after another per lane, each lane independently of the others, in the order the work was
- * queued (`queuedAt`, ties in arrival order). BullMQ hands a worker with concurrency above 1 the jobs it fetched
- * together in whatever order their fetches complete, so a lane that was idle waits `settleMs` before it starts
- * and then takes the earliest queued work first; work that arrives while the lane is busy is sorted in too.
+ * queued (`queuedAt`, ties in arrival order). BullMQ's worker fetches jobs on one connection, so their
+ * replies come back in queue order; but a job fetched by the main loop and one fetched by a finishing job
+ * (its successor) reach the processor through different numbers of promise steps, so two replies read in the
+ * same turn of the event loop can be handed over in either order. An idle lane therefore starts at the end
+ * of the turn (plus `settleMs`, for tests and slow hosts), and takes the earliest queued work first; work
+ * that arrives while the lane is busy is sorted in too.
  */
 export function createLanes(settleMs = 0): <T>(lane: string, work: () => Promise<T>, queuedAt?: number) => Promise<T> {
   interface Pending {
@@ -50,7 +53,7 @@ export function createLanes(settleMs = 0): <T>(lane: string, work: () => Promise
   const lanes = new Map<string, Pending[]>();
   let arrivals = 0;
   const drain = async (lane: string, pending: Pending[]) => {
-    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    await new Promise((resolve) => (settleMs > 0 ? setTimeout(resolve, settleMs) : setImmediate(resolve)));
     while (pending.length > 0) {
       pending.sort((a, b) => a.queuedAt - b.queuedAt || a.arrival - b.arrival);
       await (pending.shift() as Pending).start();
@@ -71,8 +74,7 @@ export function createLanes(settleMs = 0): <T>(lane: string, work: () => Promise
 
 export function startEffectWorker(options: EffectWorkerOptions): Worker {
   const { logger } = options;
-  // Jobs fetched together reach the worker within a few milliseconds of each other.
-  const inLane = createLanes(options.settleMs ?? 10);
+  const inLane = createLanes(options.settleMs ?? 0);
   const run = async (job: Job): Promise<void> => {
     const task = { name: job.name, data: job.data } as EffectJob;
     try {

@@ -1,25 +1,11 @@
 // The schedulers on a real Redis: every-second cron patterns so firings come quickly, two workers standing
 // in for two bot replicas, and a "restart" (workers closed, schedulers upserted again, new workers).
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Worker } from 'bullmq';
 import { maintenanceQueue, nextFirings, startMaintenanceWorker, syncSchedulers } from '../../src/queue/maintenance-queue.js';
-import { createLogger } from '../../src/logger.js';
-import { deletePrefix, uniquePrefix } from '../store/fixtures.js';
+import { bullTestSetup } from './fixtures.js';
 
-const prefix = uniquePrefix('mq');
-const url = new URL(inject('redisUrl'));
-const connection = { host: url.hostname, port: Number(url.port) };
-const logger = createLogger({ level: 'silent', pretty: false });
-let redis: Redis;
-
-beforeAll(() => {
-  redis = new Redis(inject('redisUrl'));
-});
-afterAll(async () => {
-  await deletePrefix(redis, `${prefix}-bull`);
-  await redis.quit();
-});
+const { prefix, connection, logger } = bullTestSetup('mq');
 
 // Records firings; `reached(n)` resolves once n were seen.
 function firings() {
