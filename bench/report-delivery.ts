@@ -96,7 +96,7 @@ async function readPageByPage(store: IncidentStore, incidentId: string): Promise
 
 export async function benchReportDelivery(redisUrl: string, options: ReportDeliveryOptions = {}): Promise<BenchFigure[]> {
   const events = options.events ?? 10_000;
-  const compileRuns = options.compileRuns ?? 5;
+  const compileRuns = options.compileRuns ?? 15;
   const k = await startBenchKlaxon({ redisUrl });
   try {
     const { services } = k.bot;
