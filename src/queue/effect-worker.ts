@@ -13,8 +13,6 @@ export interface EffectWorkerOptions {
   readonly process: (job: EffectJob, run: EffectRun) => Promise<void>;
   /** How many incidents' effects run at once (default 16). */
   readonly concurrency?: number;
-  /** How long an idle lane waits for jobs fetched together with its first one, beyond the end of the event loop's turn (default 0). */
-  readonly settleMs?: number;
 }
 
 /** The incident (or maintenance run) whose messages a job writes: its lane, kept in order. */
@@ -41,10 +39,10 @@ export function laneOf(job: EffectJob): string | undefined {
  * replies come back in queue order; but a job fetched by the main loop and one fetched by a finishing job
  * (its successor) reach the processor through different numbers of promise steps, so two replies read in the
  * same turn of the event loop can be handed over in either order. An idle lane therefore starts at the end
- * of the turn (plus `settleMs`, for tests and slow hosts), and takes the earliest queued work first; work
- * that arrives while the lane is busy is sorted in too.
+ * of the turn and takes the earliest queued work first; work that arrives while the lane is busy is sorted
+ * in too.
  */
-export function createLanes(settleMs = 0): <T>(lane: string, work: () => Promise<T>, queuedAt?: number) => Promise<T> {
+export function createLanes(): <T>(lane: string, work: () => Promise<T>, queuedAt?: number) => Promise<T> {
   interface Pending {
     readonly queuedAt: number;
     readonly arrival: number;
@@ -53,7 +51,7 @@ export function createLanes(settleMs = 0): <T>(lane: string, work: () => Promise
   const lanes = new Map<string, Pending[]>();
   let arrivals = 0;
   const drain = async (lane: string, pending: Pending[]) => {
-    await new Promise((resolve) => (settleMs > 0 ? setTimeout(resolve, settleMs) : setImmediate(resolve)));
+    await new Promise((resolve) => setImmediate(resolve));
     while (pending.length > 0) {
       pending.sort((a, b) => a.queuedAt - b.queuedAt || a.arrival - b.arrival);
       await (pending.shift() as Pending).start();
@@ -74,7 +72,7 @@ export function createLanes(settleMs = 0): <T>(lane: string, work: () => Promise
 
 export function startEffectWorker(options: EffectWorkerOptions): Worker {
   const { logger } = options;
-  const inLane = createLanes(options.settleMs ?? 0);
+  const inLane = createLanes();
   const run = async (job: Job): Promise<void> => {
     const task = { name: job.name, data: job.data } as EffectJob;
     try {
