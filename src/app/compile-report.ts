@@ -41,7 +41,12 @@ export function reportFileName(incident: Incident, at: number, timeZone: string)
 
 /** `timeline`: the incident's timeline when the caller has just read it (one read of 10,000 events, not two). */
 export async function compileReport(sources: ReportSources, incidentId: string, now: number, read: { readonly timeline?: readonly TimelineEvent[] } = {}): Promise<Result<CompiledReport, { code: 'not_found' }>> {
-  const stored = await sources.store.get(incidentId);
+  // Three reads sent together: the record, the timeline and the links (the report's display names).
+  const [stored, recorded, links] = await Promise.all([
+    sources.store.get(incidentId),
+    read.timeline ?? sources.store.timelineAll(incidentId),
+    sources.store.getLinks(incidentId),
+  ]);
   if (!stored) return err({ code: 'not_found' });
   const at = reportTime(stored, now);
   const fileName = reportFileName(stored, at, sources.timeZone);
@@ -49,14 +54,12 @@ export async function compileReport(sources: ReportSources, incidentId: string, 
   // whether or not the delivery has recorded it yet, so the bytes are the same before and after delivery.
   const written = stored.status === 'closed' ? recordReportWritten(stored, { file: fileName, sha256: '' }, { by: BOT_ACTOR, at, key: `report-${incidentId}` }) : undefined;
   const incident = written?.ok ? written.value.incident : stored;
-  const recorded = read.timeline ?? (await sources.store.timelineAll(incidentId));
   // The few pending events are looked up in the timeline rather than the timeline put in a set: a 10,000-event
   // timeline made a set of 10,000 ids and two more arrays for each report.
   const pending = written?.ok ? written.value.events.filter((event) => !recorded.some((known) => known.id === event.id)) : [];
   // A report cannot list its own digest: report_written events stay out.
   const events: TimelineEvent[] = [];
   for (const list of [recorded, pending]) for (const event of list) if (event.type !== 'report_written') events.push(event);
-  const links = await sources.store.getLinks(incidentId);
   const userNames = Object.fromEntries(Object.entries(links).flatMap(([key, name]) => (key.startsWith(personLink('')) && name !== undefined ? [[key.slice(personLink('').length), name]] : [])));
   // Free text typed by people (updates, notes, the close form) is in the report too: it travels further than
   // the channel (a file, an upload, a summary), so it gets the same secret redaction as command output. The
