@@ -51,6 +51,20 @@ describe('readTimeline', () => {
     );
   });
 
+  it('reads back exactly the events written, whatever their text holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', maxLength: 300 }), { minLength: 1, maxLength: 450 }), async (texts) => {
+        const key = `${prefix}:timeline:${(n += 1)}`;
+        const events = texts.map((text, i) => ({ id: `e${i}`, type: 'note', at: i, incidentId: 'INC-1', text }));
+        const pipeline = redis.pipeline();
+        for (const [i, event] of events.entries()) pipeline.xadd(key, `${1_000 + i}-0`, 'json', JSON.stringify(event));
+        await pipeline.exec();
+        expect(await readTimeline(redis, key)).toEqual(events);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('reads on past a slice that comes back full (2,500 appends in one millisecond)', async () => {
     const key = await streamAt([...Array.from({ length: 2_500 }, () => 5_000), 5_001, 9_000]);
     const ids = (await readTimeline(redis, key)).map((e) => e.id);
