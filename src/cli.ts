@@ -17,7 +17,7 @@ const USAGE = `usage: klaxon <command> [options]
   exec <id> [--param k=v]… [--json]   run one catalogue command on this host and print the result
   commands [--json]         list the catalogue of commands the worker may run
   report <incident-id> [--out FILE]   render an incident's report from Redis
-  followups [--open] [--csv]          every incident's follow-ups (owner, due day, state), as a table or CSV
+  followups [--open] [--csv] [--include-private]   every incident's follow-ups (owner, due day, state), as a table or CSV
   stats [--month YYYY-MM] [--json]    response times and §1.2 targets met, per month and severity
   doctor                    check configuration, Redis settings, Slack auth and online workers
 

@@ -1,5 +1,7 @@
-// `klaxon followups [--open] [--csv]`: every incident's follow-ups (id, state, owner, due day, text) from Redis,
-// as a table for people or as CSV for a spreadsheet.
+// `klaxon followups [--open] [--csv] [--include-private]`: every incident's follow-ups (id, state, owner, due day,
+// text) from Redis, as a table for people or as CSV for a spreadsheet. A private incident's title and follow-up
+// texts are for the people inside it, and an export travels further than the terminal: they are left out unless
+// asked for.
 import type { Io } from '../cli.js';
 import type { Config } from '../config.js';
 import { toCsv } from '../domain/csv.js';
@@ -8,7 +10,9 @@ import { formatInstant } from '../domain/time.js';
 import type { Logger } from '../logger.js';
 import { withIncidentStore } from './read-store.js';
 
-const USAGE = 'usage: klaxon followups [--open] [--csv]\n';
+const USAGE = 'usage: klaxon followups [--open] [--csv] [--include-private]\n';
+const OPTIONS = ['--open', '--csv', '--include-private'];
+const WITHHELD = '(private)';
 const COLUMNS = ['incident', 'severity', 'id', 'kind', 'state', 'owner', 'due', 'done_at', 'text', 'incident_title'] as const;
 
 function cells(row: FollowUpRow, timeZone: string): string[] {
@@ -27,14 +31,18 @@ function table(rows: readonly FollowUpRow[], timeZone: string): string {
 }
 
 export async function followupsCommand(args: readonly string[], config: Config, _logger: Logger, io: Io): Promise<number> {
-  const unknown = args.filter((arg) => arg !== '--open' && arg !== '--csv');
+  const unknown = args.filter((arg) => !OPTIONS.includes(arg));
   if (unknown.length > 0) {
     io.stderr.write(`klaxon followups: unknown argument '${unknown[0]}'\n${USAGE}`);
     return 2;
   }
   try {
     const incidents = await withIncidentStore(config, (store) => store.listDeclared(0, Date.now() + 1));
-    const rows = followUpRows(incidents).filter((row) => !args.includes('--open') || row.state === 'open');
+    const listed = followUpRows(incidents).filter((row) => !args.includes('--open') || row.state === 'open');
+    const hide = !args.includes('--include-private');
+    const rows = listed.map((row) => (hide && row.private ? { ...row, incidentTitle: WITHHELD, text: WITHHELD } : row));
+    const withheld = hide ? listed.filter((row) => row.private).length : 0;
+    if (withheld > 0) io.stderr.write(`klaxon followups: ${withheld} follow-up(s) of private incidents without title and text; --include-private shows them\n`);
     io.stdout.write(args.includes('--csv') ? toCsv([[...COLUMNS], ...rows.map((row) => cells(row, config.timeZone))]) : table(rows, config.timeZone));
     return 0;
   } catch (error) {

@@ -103,6 +103,8 @@ export function appendFollowUps(
 export interface FollowUpRow {
   readonly incidentId: string;
   readonly incidentTitle: string;
+  /** Whether its incident is private: its title and details are for the people inside it. */
+  readonly private: boolean;
   readonly severity: Incident['severity'];
   readonly id: string;
   readonly kind: FollowUpKind;
@@ -121,6 +123,7 @@ export function followUpRows(incidents: readonly Incident[]): FollowUpRow[] {
       (incident.actionItems ?? []).map((item, n): FollowUpRow => ({
         incidentId: incident.id,
         incidentTitle: incident.title,
+        private: incident.private === true,
         severity: incident.severity,
         id: followUpId(item, n),
         kind: item.kind,

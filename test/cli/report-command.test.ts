@@ -4,7 +4,6 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,16 +19,11 @@ import { compileReport } from '../../src/app/compile-report.js';
 import { startRedisServer, type RunningRedis } from '../../src/sandbox/redis-server.js';
 import { createIncidentStore, type IncidentStore } from '../../src/store/incident-store.js';
 import { deletePrefix, uniquePrefix } from '../store/fixtures.js';
+import { captureIo } from './capture-io.js';
 
 const run = promisify(execFile);
 const T0 = Date.UTC(2026, 2, 10, 1, 0);
 const quiet = createLogger({ level: 'silent', pretty: false });
-
-function capture() {
-  const text = { stdout: '', stderr: '' };
-  const stream = (key: 'stdout' | 'stderr') => new Writable({ write(chunk, _enc, done) { text[key] += String(chunk); done(); } });
-  return { io: { stdout: stream('stdout'), stderr: stream('stderr') }, text };
-}
 
 const step = (result: TransitionResult) => {
   if (!result.ok) throw new Error(result.error.message);
@@ -81,7 +75,7 @@ describe('klaxon report', () => {
   });
 
   it('prints the closed incident\'s report to stdout', async () => {
-    const out = capture();
+    const out = captureIo();
     expect(await reportCommand([incident.id], config.value, quiet, out.io)).toBe(0);
     expect(out.text.stdout).toBe(expected);
     expect(out.text.stdout).toMatch(/^# Incident report\n/);
@@ -93,7 +87,7 @@ describe('klaxon report', () => {
 
   it('writes the same bytes to --out FILE and says where', async () => {
     const file = join(dir, 'report.md');
-    const out = capture();
+    const out = captureIo();
     expect(await reportCommand([incident.id, '--out', file], config.value, quiet, out.io)).toBe(0);
     expect(await readFile(file, 'utf8')).toBe(expected);
     expect(out.text.stdout).toBe('');
@@ -101,7 +95,7 @@ describe('klaxon report', () => {
   });
 
   it('answers an unknown id with one clear line and exit code 1', async () => {
-    const out = capture();
+    const out = captureIo();
     expect(await reportCommand(['inc-99999'], config.value, quiet, out.io)).toBe(1);
     expect(out.text.stdout).toBe('');
     expect(out.text.stderr).toMatch(/^klaxon report: no incident inc-99999 in redis:\/\/127\.0\.0\.1:\d+ \(prefix test-report-cli-[^)]+\)\n$/);
@@ -109,7 +103,7 @@ describe('klaxon report', () => {
 
   it('refuses a missing id, a dangling --out and unknown options with the usage and exit code 2', async () => {
     for (const args of [[], ['--out', 'x.md'], [incident.id, '--out'], [incident.id, '--oot', 'x.md'], [incident.id, 'extra']]) {
-      const out = capture();
+      const out = captureIo();
       expect(await reportCommand(args, config.value, quiet, out.io)).toBe(2);
       expect(out.text.stderr).toMatch(/^usage: klaxon report <incident-id> \[--out FILE\]/);
     }
@@ -128,7 +122,7 @@ describe('klaxon report', () => {
       const url = locked.url.replace('redis://', 'redis://:hunter2-secret@');
       const lockedConfig = loadConfig({ ...env, REDIS_URL: url }, 'report');
       if (!lockedConfig.ok) throw lockedConfig.error;
-      const out = capture();
+      const out = captureIo();
       expect(await reportCommand(['inc-1'], lockedConfig.value, quiet, out.io)).toBe(1);
       expect(out.text.stderr).toContain('no incident inc-1');
       expect(out.text.stderr).not.toContain('hunter2');
