@@ -1,9 +1,10 @@
 // Starts a private redis-server on a free loopback port: for the test run and for the sandbox.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { err, ok, type Result } from '../domain/result.js';
 
 export interface RunningRedis {
@@ -40,9 +41,52 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// Where a started redis-server's port is written, in its data folder.
+const PORT_FILE = 'klaxon-redis.port';
+
+/**
+ * Shuts down a redis-server left running on a data folder by a klaxon that was killed (kill -9, the OOM killer):
+ * its Redis is in a process group of its own and outlives it. Two servers appending to one folder's AOF would
+ * corrupt it, so a new start stops the old one first. Only a server that answers on the recorded port and
+ * reports this folder as its own is shut down (a normal SHUTDOWN, which flushes the AOF). Returns whether one was.
+ */
+export async function stopLeftoverRedis(dir: string): Promise<boolean> {
+  const port = Number(await readFile(join(dir, PORT_FILE), 'utf8').catch(() => ''));
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535) return false;
+  const redis = new Redis({ host: '127.0.0.1', port, lazyConnect: true, connectTimeout: 1_000, commandTimeout: 1_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    const [, itsDir] = (await redis.config('GET', 'dir')) as [string, string];
+    if (itsDir !== (await realpath(dir))) return false;
+    await redis.shutdown().catch(() => undefined);
+    await closed(port);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+// Resolves once nothing listens on the port any more (a shut-down Redis closes it after flushing its AOF), or
+// after 10 s.
+async function closed(port: number): Promise<void> {
+  for (const until = Date.now() + 10_000; Date.now() < until; ) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(false)));
+      socket.once('error', () => resolve(true));
+    });
+    if (refused) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<Result<RunningRedis, string>> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'klaxon-redis-')));
   await mkdir(dir, { recursive: true });
+  if (options.dir !== undefined) await stopLeftoverRedis(dir);
   const port = options.port ?? (await freePort());
   const args = [
     '--port', String(port),
@@ -86,6 +130,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     child.kill('SIGKILL');
     return started;
   }
+  await writeFile(join(dir, PORT_FILE), `${port}\n`);
   child.removeAllListeners('exit');
   child.stdout?.removeAllListeners('data');
   child.stdout?.resume();

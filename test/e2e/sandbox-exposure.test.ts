@@ -7,6 +7,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/sandbox/redis-server.js';
+import { killSandbox } from '../support/kill-sandbox.js';
 import { rawRequest } from '../support/raw-request.js';
 
 const repo = new URL('../..', import.meta.url).pathname;
@@ -43,8 +44,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (sandbox && sandbox.exitCode === null) process.kill(-(sandbox.pid as number), 'SIGKILL');
-  if (work) await rm(work, { recursive: true, force: true });
+  if (sandbox && work) await killSandbox(sandbox, work);
+  else if (work) await rm(work, { recursive: true, force: true });
 });
 
 const base = () => `${consoleUrl.protocol}//${consoleUrl.host}`;

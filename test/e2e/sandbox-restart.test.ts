@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/sandbox/redis-server.js';
 import { eventually } from '../support/klaxon-harness.js';
+import { killSandbox } from '../support/kill-sandbox.js';
 
 const repo = new URL('../..', import.meta.url).pathname;
 
@@ -53,8 +54,8 @@ describe('the sandbox across a restart', () => {
   let work: string | undefined;
   let running: Started | undefined;
   afterAll(async () => {
-    if (running && running.process.exitCode === null) process.kill(-(running.process.pid as number), 'SIGKILL');
-    if (work) await rm(work, { recursive: true, force: true });
+    if (running && work) await killSandbox(running.process, work);
+    else if (work) await rm(work, { recursive: true, force: true });
   });
 
   it('keeps channels, messages and files, and the bot goes on in the incident channel', async () => {

@@ -1,11 +1,12 @@
 // `klaxon start` with no Slack credentials in a fresh folder, and a real Chromium on its web console: what the
 // console e2e tests share.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { freePort } from '../../src/sandbox/redis-server.js';
+import { killSandbox } from './kill-sandbox.js';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -66,8 +67,7 @@ export async function startSandboxConsole(env: NodeJS.ProcessEnv = {}): Promise<
   };
   const stop = async (): Promise<void> => {
     await context.close();
-    if (sandbox.exitCode === null) process.kill(-(sandbox.pid as number), 'SIGKILL');
-    await rm(work, { recursive: true, force: true });
+    await killSandbox(sandbox, work);
   };
   return { sandbox, output: () => output, url, context, page, type, stop };
 }
