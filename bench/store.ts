@@ -95,7 +95,7 @@ export async function benchStore(redisUrl: string): Promise<BenchFigure[]> {
   } finally {
     const keys = storeKeys(prefix);
     await redis.del(keys.counter, keys.open, keys.recent);
-    for (const id of ['inc-1', 'inc-2', 'inc-3']) await redis.del(keys.incident(id), keys.timeline(id), keys.eventIds(id));
+    for (const id of ['inc-1', 'inc-2', 'inc-3']) await redis.del(keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.timelineText(id));
     await redis.quit();
   }
 }

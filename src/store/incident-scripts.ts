@@ -3,14 +3,16 @@
 import { redisScript } from './redis-script.js';
 
 // Appends events given as ARGV quads (id, type, at, json) from index `first`, skipping ids already written;
-// the event-ids hash remembers each id's stream entry, so an at-least-once retry writes once.
+// the event-ids hash remembers each id's stream entry, so an at-least-once retry writes once. Each event's
+// JSON also goes, comma-led, onto the timeline's text (see StoreKeys.timelineText), in the same step.
 export const APPEND_EVENTS = `
-local function append_events(timeline, event_ids, first)
+local function append_events(timeline, event_ids, text, first)
   local added = 0
   for i = first, #ARGV, 4 do
     if redis.call('HEXISTS', event_ids, ARGV[i]) == 0 then
       local sid = redis.call('XADD', timeline, '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'at', ARGV[i + 2], 'json', ARGV[i + 3])
       redis.call('HSET', event_ids, ARGV[i], sid)
+      redis.call('APPEND', text, ',' .. ARGV[i + 3])
       added = added + 1
     end
   end
@@ -25,32 +27,32 @@ local function index(open, recent, id, status, score)
 end
 `;
 
-// KEYS: incident, timeline, event-ids, open, recent. ARGV: id, json, version, status, score, events…
+// KEYS: incident, timeline, event-ids, open, recent, timeline text. ARGV: id, json, version, status, score, events…
 export const createIncidentScript = redisScript(`${APPEND_EVENTS}${INDEX}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 'exists' end
 redis.call('HSET', KEYS[1], 'json', ARGV[2], 'version', ARGV[3], 'status', ARGV[4])
 index(KEYS[4], KEYS[5], ARGV[1], ARGV[4], ARGV[5])
-append_events(KEYS[2], KEYS[3], 6)
+append_events(KEYS[2], KEYS[3], KEYS[6], 6)
 return 'ok'
 `);
 
-// Compare-and-set on the version field. KEYS: incident, timeline, event-ids, open, recent[, idempotency].
+// Compare-and-set on the version field. KEYS: incident, timeline, event-ids, open, recent, timeline text[, idempotency].
 // ARGV: id, expected version, json, new version, status, score, idempotency ttl, idempotency value, events…
 export const updateIncidentScript = redisScript(`${APPEND_EVENTS}${INDEX}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
-if KEYS[6] and redis.call('EXISTS', KEYS[6]) == 1 then return 'duplicate' end
+if KEYS[7] and redis.call('EXISTS', KEYS[7]) == 1 then return 'duplicate' end
 if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then return 'conflict' end
 redis.call('HSET', KEYS[1], 'json', ARGV[3], 'version', ARGV[4], 'status', ARGV[5])
 index(KEYS[4], KEYS[5], ARGV[1], ARGV[5], ARGV[6])
-if KEYS[6] then redis.call('SET', KEYS[6], ARGV[8], 'EX', ARGV[7]) end
-append_events(KEYS[2], KEYS[3], 9)
+if KEYS[7] then redis.call('SET', KEYS[7], ARGV[8], 'EX', ARGV[7]) end
+append_events(KEYS[2], KEYS[3], KEYS[6], 9)
 return 'ok'
 `);
 
-// KEYS: incident, timeline, event-ids. ARGV: events…  Returns how many were new, or -1 without the incident.
+// KEYS: incident, timeline, event-ids, timeline text. ARGV: events…  Returns how many were new, or -1 without the incident.
 export const appendEventsScript = redisScript(`${APPEND_EVENTS}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-return append_events(KEYS[2], KEYS[3], 1)
+return append_events(KEYS[2], KEYS[3], KEYS[4], 1)
 `);
 
 // KEYS: incident, links[, link index]. ARGV: link key, value, id. With an index, a changed value frees the

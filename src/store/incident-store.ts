@@ -51,7 +51,7 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
     async create(incident, events) {
       assertEventsOf(incident.id, events);
       const { id } = incident;
-      const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent];
+      const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.timelineText(id)];
       const outcome = await createIncidentScript.run(redis, scriptKeys, [
         id,
         JSON.stringify(incident),
@@ -74,13 +74,13 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
       assertEventsOf(id, events);
       if (events.length === 0) return (await redis.exists(keys.incident(id))) ? ok(0) : err(notFound);
       const added = Number(
-        await appendEventsScript.run(redis, [keys.incident(id), keys.timeline(id), keys.eventIds(id)], eventArgs(events)),
+        await appendEventsScript.run(redis, [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.timelineText(id)], eventArgs(events)),
       );
       return added < 0 ? err(notFound) : ok(added);
     },
 
     timeline: (id, page) => readTimelinePage(redis, keys.timeline(id), page),
-    timelineAll: (id) => readTimeline(redis, keys.timeline(id)),
+    timelineAll: (id) => readTimeline(redis, keys.timeline(id), keys.timelineText(id)),
 
     async setLink(id, key, value) {
       // Only the keys looked up by value get a reverse index: a message ts or a digest is never searched for.

@@ -83,7 +83,7 @@ export function createIntentLog(redis: Redis, options: IntentLogOptions = {}): I
       const outcomeArgs = [...outcomes].flatMap(([key, outcome]) => [key, JSON.stringify(outcome)]);
       const reply = await foldIntentsScript.run(
         redis,
-        [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.intents(id), keys.outcomes(id), keys.foldLock(id), keys.unfolded],
+        [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.intents(id), keys.outcomes(id), keys.foldLock(id), keys.unfolded, keys.timelineText(id)],
         [
           token,
           version,

@@ -55,7 +55,7 @@ end
 return {rec[1], rec[2], entries, states, tostring(server_ms())}
 `);
 
-// KEYS: incident, timeline, event-ids, open, recent, intents, outcomes, fold lock, unfolded.
+// KEYS: incident, timeline, event-ids, open, recent, intents, outcomes, fold lock, unfolded, timeline text.
 // ARGV: lock token, expected version, json ('' when unchanged), new version, status, score, cursor, id,
 // outcome ttl, n, n (key, outcome) pairs, then events as quads. Writes the folded record, its events, the
 // outcomes and the cursor together, only while the lock is still ours and no other writer moved the record.
@@ -70,7 +70,7 @@ redis.call('HSET', KEYS[1], 'folded', ARGV[7])
 local n = tonumber(ARGV[10])
 for i = 11, 10 + 2 * n, 2 do redis.call('HSET', KEYS[7], ARGV[i], ARGV[i + 1]) end
 if n > 0 then redis.call('EXPIRE', KEYS[7], ARGV[9]) end
-append_events(KEYS[2], KEYS[3], 11 + 2 * n)
+append_events(KEYS[2], KEYS[3], KEYS[10], 11 + 2 * n)
 redis.call('XTRIM', KEYS[6], 'MINID', ARGV[7])
 local last = redis.call('XREVRANGE', KEYS[6], '+', '-', 'COUNT', 1)
 if #last == 0 or last[1][1] == ARGV[7] then redis.call('SREM', KEYS[9], ARGV[8]) end

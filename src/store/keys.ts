@@ -27,6 +27,12 @@ export interface StoreKeys {
   timeline(id: string): string;
   /** Hash of the event ids already written to the timeline: the at-least-once dedupe set. */
   eventIds(id: string): string;
+  /**
+   * The timeline's events as JSON text, each led by a comma, appended in the same step as its stream entry:
+   * the whole timeline (a report, say) in one read and one JSON.parse. The stream stays the record (ids,
+   * pages); an incident from before this text existed reads from the stream.
+   */
+  timelineText(id: string): string;
   links(id: string): string;
   linkIndex(linkKey: string): string;
   idempotency(id: string, key: string): string;
@@ -73,6 +79,7 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     incident: (id) => `${tag}:incident:${id}`,
     timeline: (id) => `${tag}:timeline:${id}`,
     eventIds: (id) => `${tag}:event-ids:${id}`,
+    timelineText: (id) => `${tag}:timeline-text:${id}`,
     links: (id) => `${tag}:links:${id}`,
     linkIndex: (linkKey) => `${tag}:link-index:${linkKey}`,
     idempotency: (id, key) => `${tag}:idem:${id}:${key}`,

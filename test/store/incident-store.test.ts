@@ -39,8 +39,16 @@ async function created(overrides: Partial<Incident> = {}): Promise<Incident> {
 const snapshot = async (id: string) => ({
   record: await redis.hgetall(keys.incident(id)),
   timeline: await redis.xrange(keys.timeline(id), '-', '+'),
+  text: await redis.get(keys.timelineText(id)),
   open: await redis.zrange(keys.open, '0', '-1'),
 });
+
+/** The timeline's text, which every write appends to with the stream, holds the stream's events in its order. */
+async function expectTextAgreesWithStream(id: string): Promise<void> {
+  const stream = (await redis.xrange(keys.timeline(id), '-', '+')).map(([, fields]) => JSON.parse(fields[fields.indexOf('json') + 1] as string) as unknown);
+  const text = await redis.get(keys.timelineText(id));
+  expect(JSON.parse(`[${(text ?? '').slice(1)}]`)).toEqual(stream);
+}
 
 describe('create and get', () => {
   it('stores the incident with its events and lists it as open', async () => {
@@ -155,6 +163,7 @@ describe('update', () => {
     expect(results.filter((r) => r.ok && !r.value.duplicate)).toHaveLength(1);
     expect((await store().get(incident.id))?.checklist.root_cause.done).toBe(true);
     expect(await store().timelineAll(incident.id)).toHaveLength(2);
+    await expectTextAgreesWithStream(incident.id);
   });
 
   it('answers every concurrent copy of a request as a duplicate even when the winner makes the transition refuse', async () => {
@@ -230,6 +239,7 @@ describe('update', () => {
         expect(doneOf(stored)).toEqual(doneOf(serial));
         expect(stored?.version).toBe(incident.version + toggles.length);
         expect(await store().timelineAll(incident.id)).toHaveLength(toggles.length + 1);
+        await expectTextAgreesWithStream(incident.id);
       }),
       { numRuns: 15, seed: 42 },
     );
@@ -245,6 +255,25 @@ describe('appendEvents', () => {
     const retries = await Promise.all(replicas.map((r) => createIncidentStore(r, { prefix }).appendEvents(incident.id, [c, a])));
     expect(retries).toEqual(replicas.map(() => ok(0)));
     expect((await store().timelineAll(incident.id)).map((e) => e.id)).toEqual([`${incident.id}-declared`, 'a', 'b', 'c']);
+    await expectTextAgreesWithStream(incident.id);
+  });
+
+  it('keeps the timeline text equal to the stream, whatever the events hold (property)', async () => {
+    const anyCodePoint = fc.oneof(fc.integer({ min: 0, max: 0x10ffff }), fc.integer({ min: 0xd800, max: 0xdfff })).map((code) => String.fromCodePoint(code));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.string({ unit: anyCodePoint, maxLength: 200 }), { maxLength: 20 }), { minLength: 1, maxLength: 8 }), async (batches) => {
+        const incident = await created();
+        const written: ReturnType<typeof aNote>[] = [];
+        for (const [b, texts] of batches.entries()) {
+          const events = texts.map((text, i) => ({ ...aNote(incident.id, `b${b}-${i}`), text }));
+          written.push(...events);
+          await store().appendEvents(incident.id, events);
+        }
+        await expectTextAgreesWithStream(incident.id);
+        expect((await store().timelineAll(incident.id)).slice(1)).toEqual(written);
+      }),
+      { numRuns: 20, seed: 11 },
+    );
   });
 
   it('returns the events exactly as appended, including the event time', async () => {

@@ -47,7 +47,7 @@ describe('storeKeys', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ maxLength: 20 }), async (id, extra) => {
         const all = [
-          keys.counter, keys.open, keys.recent, keys.audit, keys.incident(id), keys.timeline(id), keys.eventIds(id),
+          keys.counter, keys.open, keys.recent, keys.audit, keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.timelineText(id),
           keys.links(id), keys.linkIndex(extra), keys.idempotency(id, extra), keys.once(extra),
           keys.maintenanceRun(id), keys.maintenanceRuns(extra), keys.maintenanceLinks(id), keys.canaryBaseline, keys.canaryLast,
         ];
