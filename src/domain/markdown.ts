@@ -47,7 +47,24 @@ export function escapeBlock(text: string): string {
  * @example tableRow(['a|b', 'c']) //=> '| a\\|b | c |'
  */
 export function tableRow(cells: readonly string[]): string {
-  return `| ${cells.map(escapeInline).join(' | ')} |`;
+  const parts: string[] = [];
+  pushTableRow(parts, cells);
+  return parts.join('');
+}
+
+/**
+ * `tableRow(cells)` as parts appended to `parts` (the escaped cells between their separators), for a caller
+ * that joins many rows at once; returns the row's length.
+ */
+export function pushTableRow(parts: string[], cells: readonly string[]): number {
+  let length = 1;
+  parts.push('|');
+  for (const cell of cells) {
+    const safe = escapeInline(cell);
+    parts.push(' ', safe, ' |');
+    length += safe.length + 3;
+  }
+  return length;
 }
 
 /**

@@ -12,11 +12,19 @@ import { metTarget, type SlaTargets } from './sla.js';
 import type { TimelineEvent } from './timeline.js';
 
 /**
- * A block given as its lines, for the long tables: the report joins every line once, at the end. The long
- * tables make their rows as the report takes them, so a row is garbage as soon as it is copied into the
- * text rather than kept alive (and copied by the garbage collector) until the whole report is rendered.
+ * A long table, written into the document as the report is cut into pieces: its cells go straight into
+ * the piece, so no row is ever built as a string of its own (a 10,000-event report made megabytes of rows
+ * that were copied once into the text and then collected).
  */
-export type Lines = Iterable<string>;
+export type Lines = (out: LineSink) => void;
+
+/** Where a long table writes. */
+export interface LineSink {
+  /** One line of Markdown, as is. */
+  line(text: string): void;
+  /** A GFM table row from plain-text cells, each escaped: the same text as `tableRow(cells)`. */
+  row(cells: readonly string[]): void;
+}
 
 /** One row of 基本情報: its label and its value as plain text (the table escapes it). */
 export type BasicsRow = readonly [label: BasicsLabel, value: string | undefined];
@@ -215,42 +223,40 @@ export function checklistSection(incident: Incident, ctx: ReportContext): string
 }
 
 export function runsTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
-  return events.some((event) => event.type === 'job_finished') ? runRows(events, ctx) : [ctx.w.none];
-}
-
-function* runRows(events: readonly TimelineEvent[], ctx: ReportContext): Generator<string> {
-  yield tableHeader(ctx.w.runColumns);
-  for (const event of events) {
-    if (event.type !== 'job_finished') continue;
-    yield tableRow([
-      ctx.time(event.at),
-      event.commandId,
-      ctx.title(event.commandId) ?? '—',
-      event.host,
-      ctx.w.outcome[event.outcome],
-      event.exitCode === null ? '—' : String(event.exitCode),
-      runDuration(event.durationMs, ctx.w),
-      event.outputDigest || '—',
-    ]);
-  }
+  return (out) => {
+    if (!events.some((event) => event.type === 'job_finished')) return out.line(ctx.w.none);
+    out.line(tableHeader(ctx.w.runColumns));
+    for (const event of events) {
+      if (event.type !== 'job_finished') continue;
+      out.row([
+        ctx.time(event.at),
+        event.commandId,
+        ctx.title(event.commandId) ?? '—',
+        event.host,
+        ctx.w.outcome[event.outcome],
+        event.exitCode === null ? '—' : String(event.exitCode),
+        runDuration(event.durationMs, ctx.w),
+        event.outputDigest || '—',
+      ]);
+    }
+  };
 }
 
 export function attachmentsTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
-  const any = events.some((event) => (event.type === 'job_finished' && event.files.length > 0) || event.type === 'report_written');
-  return any ? attachmentRows(events, ctx) : [ctx.w.none];
-}
-
-function* attachmentRows(events: readonly TimelineEvent[], ctx: ReportContext): Generator<string> {
-  yield tableHeader(ctx.w.attachmentColumns);
-  for (const event of events) {
-    if (event.type === 'job_finished') {
-      for (const file of event.files) {
-        yield tableRow([ctx.time(event.at), file.name, file.sha256, byteSize(file.bytes), `${event.commandId}${ctx.w.paren(event.jobId)}`]);
+  return (out) => {
+    const any = events.some((event) => (event.type === 'job_finished' && event.files.length > 0) || event.type === 'report_written');
+    if (!any) return out.line(ctx.w.none);
+    out.line(tableHeader(ctx.w.attachmentColumns));
+    for (const event of events) {
+      if (event.type === 'job_finished') {
+        for (const file of event.files) {
+          out.row([ctx.time(event.at), file.name, file.sha256, byteSize(file.bytes), `${event.commandId}${ctx.w.paren(event.jobId)}`]);
+        }
+      } else if (event.type === 'report_written') {
+        out.row([ctx.time(event.at), event.file, event.sha256, '—', ctx.w.reportFile]);
       }
-    } else if (event.type === 'report_written') {
-      yield tableRow([ctx.time(event.at), event.file, event.sha256, '—', ctx.w.reportFile]);
     }
-  }
+  };
 }
 
 export function updatesSection(events: readonly TimelineEvent[], ctx: ReportContext): string[] {
@@ -264,10 +270,9 @@ export function updatesSection(events: readonly TimelineEvent[], ctx: ReportCont
 }
 
 export function timelineTable(events: readonly TimelineEvent[], ctx: ReportContext): Lines {
-  return events.length === 0 ? [ctx.w.none] : timelineRows(events, ctx);
-}
-
-function* timelineRows(events: readonly TimelineEvent[], ctx: ReportContext): Generator<string> {
-  yield tableHeader(ctx.w.timelineColumns);
-  for (const event of events) yield tableRow([ctx.time(event.at), ctx.name(event.by), ctx.people(describeEvent(event, ctx))]);
+  return (out) => {
+    if (events.length === 0) return out.line(ctx.w.none);
+    out.line(tableHeader(ctx.w.timelineColumns));
+    for (const event of events) out.row([ctx.time(event.at), ctx.name(event.by), ctx.people(describeEvent(event, ctx))]);
+  };
 }

@@ -4,14 +4,14 @@
 // critical/high, short for medium/low) with action items, 未完了項目, then the records in the appendix.
 import type { Incident, Instant, UserId } from './incident.js';
 import type { Locale } from './locale.js';
-import { escapeBlock } from './markdown.js';
+import { escapeBlock, pushTableRow } from './markdown.js';
 import { incidentChart } from './report-chart.js';
 import { reportClock } from './report-clock.js';
 import { nonEmpty, type ReportContext } from './report-context.js';
 import { snapshotRows } from './report-snapshot.js';
 import {
   actionItemsTable, attachmentsTable, basicsRows, basicsTable, checklistSection, historyList, openItems, runsTable, slaTable,
-  timelineTable, updatesSection, type BasicsRow, type Lines,
+  timelineTable, updatesSection, type BasicsRow, type Lines, type LineSink,
 } from './report-sections.js';
 import type { SlaTargets } from './sla.js';
 import { REPORT_SECTIONS, reportFieldsFor } from './report-fields.js';
@@ -117,53 +117,52 @@ function reportBlocks(input: ReportInput): Block[] {
   return blocks;
 }
 
-/** A block of the document: its text, or its lines (the long tables), which are joined with the rest. */
+/** A block of the document: its text, or a long table that writes its lines. */
 type Block = string | Lines;
 
-// Blocks are separated by a blank line and the document ends with a newline. It is joined once, from lines:
-// a 10,000-event report is megabytes of text, and every table joined on its own would be built, copied into
-// the document and thrown away, each time in memory fresh from the system.
+// The document joined once, from its pieces: a 10,000-event report is megabytes of text, and every table
+// joined on its own would be built, copied into the document and thrown away.
 function joinBlocks(blocks: readonly Block[]): string {
-  const lines: string[] = [];
-  for (const block of blocks) {
-    if (typeof block === 'string') lines.push(block);
-    else {
-      const before = lines.length;
-      for (const line of block) lines.push(line);
-      if (lines.length === before) lines.push('');
-    }
-    lines.push('');
-  }
-  return lines.join('\n');
+  return pieceBlocks(blocks).join('');
 }
 
 const PIECE = 16_384;
 
-// The text of joinBlocks cut after whole lines: every line ends with a newline and blocks are separated by
-// an empty line, so each piece is some lines joined, plus the newline of its last one.
+// The document cut into pieces after whole lines. Each piece is joined once from the parts of its lines
+// (a table row's cells are parts of their own). Blocks are separated by an empty line, a block without lines
+// is an empty line, and every line ends with a newline.
 function pieceBlocks(blocks: readonly Block[]): string[] {
   const pieces: string[] = [];
-  let lines: string[] = [];
+  let parts: string[] = [];
   let size = 0;
-  const add = (line: string): void => {
-    lines.push(line);
-    size += line.length + 1;
+  let lines = 0;
+  const endLine = (length: number): void => {
+    parts.push('\n');
+    size += length + 1;
+    lines += 1;
     if (size < PIECE) return;
-    pieces.push(`${lines.join('\n')}\n`);
-    lines = [];
+    pieces.push(parts.join(''));
+    parts = [];
     size = 0;
   };
-  blocks.forEach((block, i) => {
-    if (i > 0) add('');
-    if (typeof block === 'string') return add(block);
-    let empty = true;
-    for (const line of block) {
-      add(line);
-      empty = false;
+  const out: LineSink = {
+    line(text) {
+      parts.push(text);
+      endLine(text.length);
+    },
+    row: (cells) => endLine(pushTableRow(parts, cells)),
+  };
+  for (const [i, block] of blocks.entries()) {
+    if (i > 0) out.line('');
+    if (typeof block === 'string') {
+      out.line(block);
+      continue;
     }
-    if (empty) add('');
-  });
-  if (lines.length > 0) pieces.push(`${lines.join('\n')}\n`);
+    const before = lines;
+    block(out);
+    if (lines === before) out.line('');
+  }
+  if (parts.length > 0) pieces.push(parts.join(''));
   return pieces;
 }
 

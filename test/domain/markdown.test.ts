@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { marked, type Token, type Tokens } from 'marked';
-import { escapeBlock, escapeInline, tableHeader, tableRow } from '../../src/domain/markdown.js';
+import { escapeBlock, escapeInline, pushTableRow, tableHeader, tableRow } from '../../src/domain/markdown.js';
 
 const HOSTILE = ['|', '```', '~~~', '*', '_', '#', '\n', '\r\n', '<@U1>', '<div>', '[x](y)', '![i](y)', '- ', '+ ', '1. ', '2) ', '>', '\\', '&amp;', '    ', '\t', '---', '===', '`'];
 const hostileText = fc
@@ -110,6 +110,19 @@ describe('tableRow and tableHeader', () => {
     [['- lead', '1. one'], '| \\- lead | 1\\. one |'],
   ])('%j → %j', (cells, expected) => {
     expect(tableRow(cells)).toBe(expected);
+  });
+
+  it('pushTableRow appends the parts of tableRow after what is there and returns the row\'s length', () => {
+    fc.assert(
+      fc.property(fc.array(hostileText, { maxLength: 6 }), (cells) => {
+        const parts = ['before'];
+        const length = pushTableRow(parts, cells);
+        expect(parts[0]).toBe('before');
+        expect(parts.slice(1).join('')).toBe(tableRow(cells));
+        expect(length).toBe(tableRow(cells).length);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('writes the delimiter row for the number of columns', () => {
