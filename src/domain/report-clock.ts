@@ -5,7 +5,7 @@ import { tzOffset } from '@date-fns/tz';
 import type { Instant } from './incident.js';
 import type { Locale } from './locale.js';
 import { pad2 } from './report-context.js';
-import { formatInstant } from './time.js';
+import { formatInstant, shortZoneName } from './time.js';
 
 export interface ReportClock {
   /** For people: `2026/03/10（火）10:00 JST` or `2026-03-10 (Tue) 10:00 JST`. */
@@ -42,7 +42,7 @@ const SECONDS = Array.from({ length: 60 }, (_, s) => pad2(s));
 export function zoneAbbreviation(timeZone: string, at: Instant): string {
   let offset = '';
   for (const locale of ['en-US', 'ja-JP', 'en-GB']) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? '';
+    const name = shortZoneName(at, timeZone, locale) ?? '';
     if (/^[A-Z]{2,5}$/.test(name)) return name;
     offset ||= name;
   }

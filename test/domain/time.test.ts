@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatDurationJa, formatInstant, parseTeamTime } from '../../src/domain/time.js';
+import { formatDuration, formatDurationJa, formatInstant, parseTeamTime, shortZoneName } from '../../src/domain/time.js';
 
 const now = Date.UTC(2026, 2, 10, 3, 0); // 2026-03-10 12:00 in Tokyo
 
@@ -41,5 +41,14 @@ describe('formatting', () => {
     [-5 * 60_000, '-5分'],
   ])('writes %i ms in Japanese as %s', (ms, expected) => {
     expect(formatDurationJa(ms)).toBe(expected);
+  });
+});
+
+describe('shortZoneName', () => {
+  it('names the zone at each instant, with one formatter kept per locale and zone', () => {
+    expect(shortZoneName(Date.UTC(2026, 0, 15), 'America/New_York', 'en-US')).toBe('EST');
+    expect(shortZoneName(Date.UTC(2026, 6, 15), 'America/New_York', 'en-US')).toBe('EDT');
+    expect(shortZoneName(Date.UTC(2026, 6, 15), 'Asia/Kolkata', 'en-US')).toBe('GMT+5:30');
+    expect(shortZoneName(Date.UTC(2026, 6, 15), 'Asia/Tokyo', 'ja-JP')).toBe('JST');
   });
 });

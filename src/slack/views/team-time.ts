@@ -1,20 +1,8 @@
 // Times as the team reads them: in the team's zone (KLAXON_TIMEZONE), with the zone's short name.
 import type { Instant } from '../../domain/incident.js';
-import { formatInstant } from '../../domain/time.js';
+import { formatInstant, shortZoneName } from '../../domain/time.js';
 
-// One formatter per locale and zone: building one costs far more than formatting with it, and every
-// re-rendered header and reminder shows a team time.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const zoneName = (at: Instant, timeZone: string, locale: string): string => {
-  const key = `${locale} ${timeZone}`;
-  let formatter = formatters.get(key);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
-    formatters.set(key, formatter);
-  }
-  return formatter.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-};
+const zoneName = (at: Instant, timeZone: string, locale: string): string => shortZoneName(at, timeZone, locale) ?? timeZone;
 
 // "JST", "EST"/"EDT", "UTC"; offsets like "GMT+5:30" where no abbreviation is customary.
 export function zoneAbbreviation(at: Instant, timeZone: string): string {
