@@ -12,6 +12,11 @@ import { TIMEOUT, within } from '../app/within.js';
 // being waited on forever while Slack closes the old one.
 export const HELLO_WAIT_MS = 10_000;
 
+// Envelopes Slack sent on the old connection just before it switched still arrive after the new one's
+// `hello`; a socket being closed drops what arrives on it, so the old one is read this long before it is closed.
+// Slack's ack deadline is 3 s, and Slack closes the old connection itself about 10 s after its `disconnect`.
+export const OLD_CONNECTION_DRAIN_MS = 3_000;
+
 export type SocketState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export interface SocketHealth {
@@ -76,6 +81,7 @@ export function watchSocket(client: SocketModeClient, logger: Logger, now: () =>
     const old = internals.websocket;
     if (!old || internals.shuttingDown) return;
     const Socket = old.constructor;
+    let drain = false;
     try {
       const url = await internals.retrieveWSSURL();
       const connected = new Promise<void>((resolve) => client.once('connected', () => resolve()));
@@ -90,12 +96,14 @@ export function watchSocket(client: SocketModeClient, logger: Logger, now: () =>
         fresh.disconnect();
         return;
       }
-      logger.info({ reason }, 'Socket Mode connection refreshed: the new one is open, the old one closed');
+      logger.info({ reason, drainMs: OLD_CONNECTION_DRAIN_MS }, 'Socket Mode connection refreshed: the new one is open, the old one closes once drained');
+      drain = true;
     } catch (error) {
       giveUp(error);
     } finally {
       // The client reconnects on a close only when its current connection is not active: the fresh one is.
-      old.disconnect();
+      if (drain) setTimeout(() => old.disconnect(), OLD_CONNECTION_DRAIN_MS).unref();
+      else old.disconnect();
     }
   }
 

@@ -116,6 +116,22 @@ describe('Socket Mode when Slack recycles the connection (issue 11, finding 8)',
     }
   }, 40_000);
 
+  it('reads an envelope Slack sent on the old connection just before it switched, after the new one said hello', async () => {
+    const k = await startKlaxon({ socketMode: true });
+    try {
+      const opened = k.emulator.calls('apps.connections.open').length;
+      k.emulator.socketMode.requestReconnect('refresh_requested', 10_000);
+      await eventually(() => k.emulator.calls('apps.connections.open').length > opened && k.emulator.socketMode.openConnections() === 2, 'the new connection');
+      // The bot has the new connection's hello by now; an envelope still arriving on the old one must be read.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      k.emulator.socketMode.deliverLateOnDraining(1);
+      const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'help' });
+      expect(answer.status === 200 ? 'ok' : answer.body).toBe('ok');
+    } finally {
+      await k.stop();
+    }
+  }, 40_000);
+
   it('gives up a new connection that never says hello and reconnects the plain way', async () => {
     const k = await startKlaxon({ socketMode: true });
     try {

@@ -110,6 +110,10 @@ export interface SlackEmulator {
     requestReconnect(reason?: string, graceMs?: number): void;
     /** The next `count` (default 1) connections get no `hello` and no envelopes, though they stay open. */
     withholdHello(count?: number): void;
+    /** Connections open and past `hello`, one asked to reconnect included. */
+    openConnections(): number;
+    /** The next `count` (default 1) envelopes go on a connection asked to reconnect: sent there just before Slack switched. */
+    deliverLateOnDraining(count?: number): void;
   };
   slashCommand(input: { userId: string; channelId: string; text: string; command?: '/incident' }): Promise<BotAnswer>;
   clickButton(input: ClickInput): Promise<BotAnswer>;
@@ -267,6 +271,8 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
       acks: () => socket.acks(),
       requestReconnect: (reason, graceMs) => socket.requestReconnect(reason, graceMs),
       withholdHello: (count) => socket.withholdHello(count),
+      openConnections: () => socket.openConnections,
+      deliverLateOnDraining: (count) => socket.deliverLateOnDraining(count),
     },
     slashCommand: (input) => side.slashCommand(input),
     clickButton: (input) => side.clickButton(input),

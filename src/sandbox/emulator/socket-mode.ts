@@ -62,6 +62,8 @@ export class SocketModeServer {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
   /** How many of the next connections Slack leaves without `hello` (open, answering pings, sent nothing). */
   private silentConnections = 0;
+  /** How many of the next envelopes Slack had already sent on a connection it asked to reconnect. */
+  private lateOnDraining = 0;
   private everConnected = false;
 
   constructor(private readonly options: SocketModeOptions) {}
@@ -123,8 +125,26 @@ export class SocketModeServer {
     return [...this.ackLog];
   }
 
+  /** Connections open and past `hello`, a draining one included. */
+  get openConnections(): number {
+    return this.connections.filter((c) => c.ready && c.ws.readyState === WebSocket.OPEN).length;
+  }
+
+  /**
+   * The next `count` envelopes go on a connection Slack asked to reconnect, although a new one is up: envelopes
+   * Slack sent there just before it switched, which reach the app after the new connection's `hello`.
+   */
+  deliverLateOnDraining(count = 1): void {
+    this.lateOnDraining += count;
+  }
+
   private usable(): Connection | undefined {
     const open = [...this.connections].reverse().filter((c) => c.ready && c.ws.readyState === WebSocket.OPEN);
+    const draining = open.find((c) => c.draining);
+    if (this.lateOnDraining > 0 && draining) {
+      this.lateOnDraining -= 1;
+      return draining;
+    }
     return open.find((c) => !c.draining) ?? open[0];
   }
 
