@@ -23,15 +23,19 @@ export async function readTimelinePage(redis: Redis, key: string, page: PageRequ
  * events (an incident from before the text existed, or an entry written by hand), the stream is read.
  */
 export async function readTimeline(redis: Redis, key: string, textKey: string): Promise<TimelineEvent[]> {
-  const replies = await redis.multi().xlen(key).getBuffer(textKey).exec();
-  const [length, bytes] = (replies ?? []).map(([error, value]) => {
-    if (error) throw error;
-    return value;
-  }) as [number, Buffer | null];
+  const [length, bytes] = valuesOf(await redis.multi().xlen(key).getBuffer(textKey).exec()) as [number, Buffer | null];
   if (length === 0) return [];
   // The text is written as ASCII (see asciiJson), and ASCII bytes are their characters: no UTF-8 decoding.
   const text = bytes === null ? undefined : bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8', 1);
-  return (text === undefined ? undefined : parseJoined(text, length)) ?? readStream(redis, key);
+  return (text === undefined ? undefined : parseJoined(text, length)) ?? readStream(redis, key, length);
+}
+
+// The values of a pipeline's or a transaction's replies; the first error is thrown.
+function valuesOf(replies: [error: Error | null, value: unknown][] | null): unknown[] {
+  return (replies ?? []).map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
 }
 
 // The stream in a few round trips: its first and last ids give its span of append times, which is cut into
@@ -43,15 +47,12 @@ const SLICE = 200;
 
 const appendMs = (streamId: string): number => Number(streamId.split('-')[0]);
 
-async function readStream(redis: Redis, key: string): Promise<TimelineEvent[]> {
-  const ends = await redis.pipeline().xrange(key, '-', '+', 'COUNT', 1).xrevrange(key, '+', '-', 'COUNT', 1).xlen(key).exec();
-  const [first, last, length] = (ends ?? []).map(([error, value]) => {
-    if (error) throw error;
-    return value;
-  }) as [StreamEntry[], StreamEntry[], number];
+// `length`: the stream's length as just read, which sizes the slices.
+async function readStream(redis: Redis, key: string, length: number): Promise<TimelineEvent[]> {
+  const [first, last] = valuesOf(await redis.pipeline().xrange(key, '-', '+', 'COUNT', 1).xrevrange(key, '+', '-', 'COUNT', 1).exec()) as [StreamEntry[], StreamEntry[]];
   const from = first[0]?.[0];
   const to = last[0]?.[0];
-  if (from === undefined || to === undefined || length === 0) return [];
+  if (from === undefined || to === undefined) return [];
   const [start, end] = [appendMs(from), appendMs(to)];
   const count = Math.max(1, Math.min(Math.ceil(length / SLICE), end - start + 1));
   const bounds = Array.from({ length: count }, (_, i) => [start + Math.floor((i * (end - start + 1)) / count), start + Math.floor(((i + 1) * (end - start + 1)) / count) - 1] as const);
