@@ -36,6 +36,11 @@ export interface RunRequest {
   readonly key: string;
   /** The "Run all" this request belongs to. */
   readonly suite?: string;
+  /**
+   * Record the run as queued but leave its host job to the caller's `startRun`: "Run all" queues its summary
+   * message between the two, so no run's events reach Slack before the message whose thread they go in.
+   */
+  readonly hold?: boolean;
 }
 
 /** How long a person's run request stands for their repeats (a double click, three quick clicks on Run). */
@@ -85,7 +90,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt } } }, `approval-${run.runId}`);
     return ok({ state: 'needs_approval', run, spec, expiresAt });
   }
-  await queueRun(services, run, paramsDigest, request.by);
+  await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true });
   return ok({ state: 'queued', run, spec });
 }
 
@@ -176,24 +181,29 @@ export async function requestSnapshot(services: Services, incident: Incident, ph
     requestedBy: 'klaxon',
     severity: incident.severity,
   };
-  await queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', false);
+  await queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false });
   return true;
 }
 
-async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, byPerson = true): Promise<void> {
+async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, how: { readonly byPerson?: boolean; readonly hold?: boolean } = {}): Promise<void> {
   const key = `${run.runId}-queued`;
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
   // the run, and the person clicked to see it start.
-  const queue = async () => {
-    // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
-    await services.audit.append({
-      at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
-      commandId: run.commandId, host: run.host, paramsDigest,
-    });
-    await services.runs.enqueue(run);
-    await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: run.incidentId, run } }, `run-root-${run.runId}`);
-  };
-  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), byPerson), key, queue);
+  const queue = () => enqueueRun(services, run, paramsDigest, by);
+  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), how.byPerson ?? true), key, how.hold === true ? undefined : queue);
+}
+
+/** Puts a run recorded with `hold` on its host's queue. */
+export const startRun = (services: Services, run: RunJobData): Promise<void> => enqueueRun(services, run, digest(canonicalParams(run.params)), run.requestedBy);
+
+async function enqueueRun(services: Services, run: RunJobData, paramsDigest: string, by: string): Promise<void> {
+  // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
+  await services.audit.append({
+    at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
+    commandId: run.commandId, host: run.host, paramsDigest,
+  });
+  await services.runs.enqueue(run);
+  await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: run.incidentId, run } }, `run-root-${run.runId}`);
 }
 
 const actorOf = (services: Services, by: string, key: string) => ({ by, key, at: services.now() });

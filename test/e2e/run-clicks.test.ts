@@ -63,6 +63,12 @@ describe('run clicks', () => {
 
     const events = await k.bot.services.store.timelineAll(d.incidentId);
     for (const id of RUN_ALL) expect(events.filter((e) => e.type === 'job_queued' && e.commandId === id)).toHaveLength(1);
+    // The summary went into the queue before any of its runs reached the host, so no result waited for its thread.
+    const summaryJob = (await k.bot.producers.slack.getJobs(['completed', 'active', 'waiting', 'delayed'])).find((j) => j.name === 'run-suite');
+    const runIds = events.flatMap((e) => (e.type === 'job_queued' && RUN_ALL.includes(e.commandId) ? [e.jobId] : []));
+    const hostJobs = await Promise.all(runIds.map((id) => k.bot.producers.host('backtest-1').getJob(id)));
+    expect(hostJobs.map((j) => j?.timestamp)).toHaveLength(RUN_ALL.length);
+    for (const job of hostJobs) expect(job?.timestamp).toBeGreaterThanOrEqual(summaryJob?.timestamp ?? Number.POSITIVE_INFINITY);
     const title = catalogue.find((c) => c.id === RUN_ALL[0])?.title.en as string;
     const summary = await eventually(() => {
       const posted = k.emulator.messages(d.channelId).filter((m) => !before.has(m.ts) && !m.threadTs && JSON.stringify(m.blocks).includes(title));

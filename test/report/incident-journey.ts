@@ -67,15 +67,19 @@ export async function command(k: Klaxon, user: string, channelId: string, text: 
 
 /** Waits for the job_finished events of these commands (any outcome) on the incident's timeline. */
 export async function finishedRuns(k: Klaxon, incidentId: string, commandIds: readonly string[], timeoutMs = 60_000): Promise<void> {
+  let missing = commandIds;
   await eventually(
     async () => {
       const events = await k.bot.services.store.timelineAll(incidentId);
       const done = new Set(events.flatMap((e) => (e.type === 'job_finished' ? [e.commandId] : [])));
-      return commandIds.every((id) => done.has(id));
+      missing = commandIds.filter((id) => !done.has(id));
+      return missing.length === 0;
     },
     `runs of ${commandIds.join(', ')}`,
     timeoutMs,
-  );
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (not finished: ${missing.join(', ')})`);
+  });
 }
 
 /** Opens the close modal with `/incident close` and returns it. */

@@ -27,11 +27,13 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
   if (suite === undefined) return recordRunEvent(ctx, event);
   // A run of "Run all": no progress messages; the suite's summary shows each step once it is recorded.
   if (event.kind === 'progress') return;
-  await recordRunEvent(ctx, event, await suiteThread(ctx, incidentId, suite));
+  let thread: Promise<string> | undefined;
+  await recordRunEvent(ctx, event, () => (thread ??= suiteThread(ctx, incidentId, suite)));
   await renderRunSuite(ctx, incidentId, suite);
 }
 
-async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs?: string): Promise<void> {
+// The timeline is written before Slack is: what the host reported is kept even while Slack cannot be reached.
+async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () => Promise<string>): Promise<void> {
   const { services, view } = ctx;
   const { run } = event;
   const { links } = await ctx.load(run.incidentId);
@@ -42,7 +44,7 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
   const base = { commandId: run.commandId, title: commandTitle(services.catalogue, run.commandId, view.locale), host: run.host, locale: view.locale };
   const job: JobRef = { jobId: run.runId, commandId: run.commandId, host: run.host };
   const ensureRoot = async (message: SlackMessage) => {
-    if (suiteThreadTs !== undefined) return suiteThreadTs;
+    if (inSuite !== undefined) return inSuite();
     if (root) await ctx.update(channel, root, message);
     else {
       root = await ctx.post(channel, message, undefined, `${run.incidentId}/${rootKey}`);
@@ -61,9 +63,9 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
     case 'started': {
       // A restart after a worker crash is a second start on the timeline, keyed by when it happened.
       const suffix = event.restarted ? `started-again-${event.at}` : 'started';
-      // A start that reaches Slack after the result (a redelivery) never turns a finished run back to running.
-      if (!links[`run-result:${run.runId}`]) await ensureRoot(runProgress({ ...base, state: 'started' }));
       await apply(services, run.incidentId, (i) => recordJobStarted(i, job, actor(suffix)), `${run.runId}-${suffix}`);
+      // A start that reaches Slack after the result (a redelivery) never turns a finished run back to running.
+      if (inSuite === undefined && !links[`run-result:${run.runId}`]) await ensureRoot(runProgress({ ...base, state: 'started' }));
       return;
     }
     case 'progress': {
@@ -79,8 +81,11 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
     case 'finished': {
       const { result } = event;
       const snapshot = run.commandId === SNAPSHOT_COMMAND && result.outcome === 'succeeded' ? parseSnapshot(result.output) : undefined;
+      const recorded = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));
+      const { outcome, exitCode, durationMs, outputDigest } = result;
+      await recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files: recorded }, (commandId) => commandOf(commandId)?.ticks);
       const finalRoot = runProgress({ ...base, state: { outcome: result.outcome } });
-      const known = suiteThreadTs ?? root;
+      const known = inSuite === undefined ? root : await inSuite();
       // With the thread already there, the result (what people wait for) does not wait for the root's redraw.
       const thread = known ?? (await ensureRoot(finalRoot));
       await settleAll([postResultOnce(runResult({ ...base, result }), thread), ...(known === undefined ? [] : [ensureRoot(finalRoot)])]);
@@ -93,9 +98,6 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
         const ids = await ctx.upload({ channel, threadTs: thread, files });
         await ctx.link(run.incidentId, `run-files:${run.runId}`, ids.join(',') || 'none');
       }
-      const files = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));
-      const { outcome, exitCode, durationMs, outputDigest } = result;
-      await recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files }, (commandId) => commandOf(commandId)?.ticks);
       if (snapshot) await recordSnapshot(ctx, { run, channel, thread, at: event.at, snapshot }, links);
       // The golden run passes the §8 check only when its results match the last good run.
       const checked = run.commandId === services.policy.maintenance.canary.command ? await goldenRunCheck(ctx, run, result, thread, channel, links) : outcome;
@@ -105,9 +107,9 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, suiteThreadTs
     case 'refused':
     case 'unknown': {
       const message = event.kind === 'refused' ? runRefused({ ...base, reason: event.reason }) : runOutcomeUnknown({ ...base });
-      await postResultOnce(message, await ensureRoot(message));
       const outcome = event.kind === 'refused' ? 'refused' : 'unknown';
       await recordFinished(outcome, { outcome, exitCode: null, durationMs: 0, outputDigest: '', files: [] }, () => undefined);
+      await postResultOnce(message, await ensureRoot(message));
       return;
     }
   }

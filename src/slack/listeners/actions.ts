@@ -1,7 +1,7 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction, UsersSelectAction } from '@slack/bolt';
-import { decideApproval, requestRun, RUN_REPEAT_WINDOW_SECONDS } from '../../app/request-run.js';
+import { decideApproval, requestRun, RUN_REPEAT_WINDOW_SECONDS, startRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
 import type { ChecklistItemId } from '../../domain/checklist.js';
@@ -144,7 +144,7 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     // Quick repeat clicks on Run all are one suite, not runs shared out between several summaries.
     if ((await services.once.hold(`suite-window-${incident.id}-${by}-${playbook.id}`, suite, RUN_REPEAT_WINDOW_SECONDS)) !== suite) return problem(args, { code: 'duplicate' });
     const decisions = [];
-    for (const command of commandIds) decisions.push({ command, decision: await requestRun(services, { incident, commandId: command, params: {}, by, key: `${key}-${command}`, suite }) });
+    for (const command of commandIds) decisions.push({ command, decision: await requestRun(services, { incident, commandId: command, params: {}, by, key: `${key}-${command}`, suite, hold: true }) });
     const started = decisions.flatMap(({ decision }) => (decision.ok ? [decision.value.run] : []));
     const first = started[0];
     if (first === undefined) {
@@ -157,6 +157,8 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
       { name: 'run-suite', data: { incidentId: incident.id, suite: { id: suite, playbookId: playbook.id, by, host: first.host, startedAt: services.now(), entries } } },
       `suite-${suite}`,
     );
+    // Only now do the runs go to the host: the summary, whose thread their results go in, is queued before any of their events.
+    for (const { decision } of decisions) if (decision.ok && decision.value.state === 'queued') await startRun(services, decision.value.run);
   });
 
   for (const [actionId, approve] of [[ACTION.approve, true], [ACTION.deny, false]] as const) {

@@ -48,4 +48,21 @@ describe('run events in Slack', () => {
     }, 'job_finished and the restart processed');
     expect(events.filter((e) => e.type === 'job_started' && e.jobId === run.runId)).toHaveLength(2);
   });
+
+  it('keeps the host\'s result on the timeline while Slack cannot take its message', async () => {
+    const run = runOf('run-slack-down');
+    // Nothing else of this incident in the queue, so what follows is all this event's doing.
+    await eventually(async () => Object.values(await k.bot.producers.slack.getJobCounts('wait', 'active', 'delayed', 'prioritized')).every((n) => n === 0), 'an idle queue');
+    k.emulator.faults.add({ method: 'chat.postMessage', channel, kind: 'error', error: 'service_unavailable', forMs: 60_000 });
+    try {
+      await send({ kind: 'finished', run, at: 40, result, artifacts: [] }, 'c1');
+      const finished = await eventually(async () => (await k.bot.services.store.timelineAll(incidentId)).find((e) => e.type === 'job_finished' && e.jobId === run.runId), 'job_finished while Slack fails');
+      expect(finished).toMatchObject({ outcome: 'succeeded', exitCode: 0 });
+      expect(await rootOf(run.runId)).toBeUndefined();
+    } finally {
+      k.emulator.faults.clear();
+    }
+    const rootTs = await eventually(() => rootOf(run.runId), 'the root once Slack is back');
+    expect(k.emulator.messages(channel).find((m) => m.ts === rootTs)?.text).toContain('Succeeded');
+  });
 });
