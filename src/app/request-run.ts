@@ -90,7 +90,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt } } }, `approval-${run.runId}`);
     return ok({ state: 'needs_approval', run, spec, expiresAt });
   }
-  await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true });
+  if (!(await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true }))) return err({ code: 'closed' });
   return ok({ state: 'queued', run, spec });
 }
 
@@ -147,7 +147,7 @@ export async function decideApproval(
   const approved: RunJobData = { ...run, approvedBy: decision.by };
   await services.audit.append({ ...audit, action: 'approve', decision: 'approved', paramsDigest });
   await recordDecision(services, run, 'approved', decision.by);
-  await queueRun(services, approved, paramsDigest, decision.by);
+  if (!(await queueRun(services, approved, paramsDigest, decision.by))) return err({ code: 'closed' });
   const spec = findCommand(services.catalogue, run.commandId) as CommandSpec;
   return ok({ state: 'queued', run: approved, spec });
 }
@@ -181,16 +181,19 @@ export async function requestSnapshot(services: Services, incident: Incident, ph
     requestedBy: 'klaxon',
     severity: incident.severity,
   };
-  await queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false });
-  return true;
+  return queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false });
 }
 
-async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, how: { readonly byPerson?: boolean; readonly hold?: boolean } = {}): Promise<void> {
+// False when the incident closed between the caller's read and this write: nothing is queued then.
+async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, how: { readonly byPerson?: boolean; readonly hold?: boolean } = {}): Promise<boolean> {
   const key = `${run.runId}-queued`;
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
   // the run, and the person clicked to see it start.
   const queue = () => enqueueRun(services, run, paramsDigest, by);
-  await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), how.byPerson ?? true), key, how.hold === true ? undefined : queue);
+  const recorded = await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), how.byPerson ?? true), key, how.hold === true ? undefined : queue);
+  if (recorded.ok) return true;
+  if (recorded.error.code === 'closed') return false;
+  throw new Error(`${run.runId} not queued: ${recorded.error.code}`);
 }
 
 /** Puts a run recorded with `hold` on its host's queue. */

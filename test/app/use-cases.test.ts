@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from '../../src/app/apply.js';
 import { declare } from '../../src/app/declare.js';
 import { postStatusUpdate } from '../../src/app/post-status-update.js';
-import { decideApproval, requestRun } from '../../src/app/request-run.js';
+import { decideApproval, requestRun, startRun } from '../../src/app/request-run.js';
 import { resolveAndOfferVerification } from '../../src/app/resolve.js';
 import { alarmJobId, currentAlarms } from '../../src/app/schedule-clocks.js';
 import { interimBase } from '../../src/domain/clock-records.js';
@@ -116,6 +116,26 @@ describe('request a run', () => {
   it('refuses any run in a closed incident', async () => {
     const incident = { ...(await declared()), status: 'closed' } as Incident;
     expect(await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-4' })).toEqual({ ok: false, error: { code: 'closed' } });
+  });
+
+  it('refuses a run whose incident was closed after it was read, and queues nothing', async () => {
+    const incident = await declared();
+    await w.services.store.update(incident.id, (i) => ({ ok: true, value: { incident: { ...i, status: 'closed' } as Incident, events: [] } }), { idempotencyKey: 'closed-meanwhile' });
+    expect(await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-5' })).toEqual({ ok: false, error: { code: 'closed' } });
+    expect(w.asked.runs).toEqual([]);
+    expect((await w.services.store.timelineAll(incident.id)).filter((e) => e.type === 'job_queued')).toEqual([]);
+  });
+
+  it('records a held run as queued and leaves its host job to startRun', async () => {
+    const incident = await declared();
+    const held = await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-6', hold: true });
+    if (!held.ok || held.value.state !== 'queued') throw new Error('expected a queued run');
+    expect((await w.services.store.timelineAll(incident.id)).filter((e) => e.type === 'job_queued')).toMatchObject([{ jobId: held.value.run.runId }]);
+    expect(w.asked.runs).toEqual([]);
+    expect((await w.services.audit.read()).map((e) => e.decision)).toEqual([]);
+    await startRun(w.services, held.value.run);
+    expect(w.asked.runs).toMatchObject([{ runId: held.value.run.runId }]);
+    expect((await w.services.audit.read()).map((e) => e.decision)).toEqual(['queued']);
   });
 });
 
