@@ -54,7 +54,8 @@ describe('secrets in command output', () => {
       30_000,
     );
     expect(finished).toMatchObject({ outcome: 'succeeded' });
-    const output = await eventually(() => k.emulator.files().find((f) => f.name === 'logs.tail-errors-output.txt'), 'the output file');
+    // The timeline has the result before Slack does: wait for the file's bytes, not only its upload slot.
+    const output = await eventually(() => k.emulator.files().find((f) => f.name === 'logs.tail-errors-output.txt' && f.content !== undefined), 'the output file', 20_000);
     // The output did arrive (redacted), so the absence below is redaction, not a run that printed nothing.
     expect(output.content?.toString('utf8')).toContain('REDACTED');
 
