@@ -32,7 +32,8 @@ export async function runEvent(ctx: EffectContext, event: RunEvent): Promise<voi
   await renderRunSuite(ctx, incidentId, suite);
 }
 
-// The timeline is written before Slack is: what the host reported is kept even while Slack cannot be reached.
+// The timeline and Slack are written side by side: what the host reported is kept even while Slack cannot be
+// reached, and what people wait for in Slack does not wait on the timeline's write.
 async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () => Promise<string>): Promise<void> {
   const { services, view } = ctx;
   const { run } = event;
@@ -63,9 +64,12 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
     case 'started': {
       // A restart after a worker crash is a second start on the timeline, keyed by when it happened.
       const suffix = event.restarted ? `started-again-${event.at}` : 'started';
-      await apply(services, run.incidentId, (i) => recordJobStarted(i, job, actor(suffix)), `${run.runId}-${suffix}`);
       // A start that reaches Slack after the result (a redelivery) never turns a finished run back to running.
-      if (inSuite === undefined && !links[`run-result:${run.runId}`]) await ensureRoot(runProgress({ ...base, state: 'started' }));
+      const shown = inSuite === undefined && !links[`run-result:${run.runId}`];
+      await settleAll([
+        apply(services, run.incidentId, (i) => recordJobStarted(i, job, actor(suffix)), `${run.runId}-${suffix}`),
+        ...(shown ? [ensureRoot(runProgress({ ...base, state: 'started' }))] : []),
+      ]);
       return;
     }
     case 'progress': {
@@ -83,12 +87,17 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
       const snapshot = run.commandId === SNAPSHOT_COMMAND && result.outcome === 'succeeded' ? parseSnapshot(result.output) : undefined;
       const recorded = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));
       const { outcome, exitCode, durationMs, outputDigest } = result;
-      await recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files: recorded }, (commandId) => commandOf(commandId)?.ticks);
       const finalRoot = runProgress({ ...base, state: { outcome: result.outcome } });
-      const known = inSuite === undefined ? root : await inSuite();
-      // With the thread already there, the result (what people wait for) does not wait for the root's redraw.
-      const thread = known ?? (await ensureRoot(finalRoot));
-      await settleAll([postResultOnce(runResult({ ...base, result }), thread), ...(known === undefined ? [] : [ensureRoot(finalRoot)])]);
+      const showResult = async (): Promise<string> => {
+        const known = inSuite === undefined ? root : await inSuite();
+        // With the thread already there, the result (what people wait for) does not wait for the root's redraw.
+        const thread = known ?? (await ensureRoot(finalRoot));
+        await settleAll([postResultOnce(runResult({ ...base, result }), thread), ...(known === undefined ? [] : [ensureRoot(finalRoot)])]);
+        return thread;
+      };
+      const shown = showResult();
+      await settleAll([recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files: recorded }, (commandId) => commandOf(commandId)?.ticks), shown]);
+      const thread = await shown;
       if (!links[`run-files:${run.runId}`]) {
         const files: { filename: string; content: Buffer }[] = snapshot ? [{ filename: `${run.runId}.json`, content: Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`) }] : [];
         for (const artifact of event.artifacts) {
@@ -108,8 +117,8 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
     case 'unknown': {
       const message = event.kind === 'refused' ? runRefused({ ...base, reason: event.reason }) : runOutcomeUnknown({ ...base });
       const outcome = event.kind === 'refused' ? 'refused' : 'unknown';
-      await recordFinished(outcome, { outcome, exitCode: null, durationMs: 0, outputDigest: '', files: [] }, () => undefined);
-      await postResultOnce(message, await ensureRoot(message));
+      const show = async () => postResultOnce(message, await ensureRoot(message));
+      await settleAll([recordFinished(outcome, { outcome, exitCode: null, durationMs: 0, outputDigest: '', files: [] }, () => undefined), show()]);
       return;
     }
   }
