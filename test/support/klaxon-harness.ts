@@ -17,6 +17,7 @@ import type { SlackApiOptions } from '../../src/slack/slack-api.js';
 import { startBot, type RunningBot } from '../../src/start-bot.js';
 import { startWorkerProcess } from '../../src/start-worker.js';
 import { copyDemoHost } from '../../src/worker/run/demo-host.js';
+import { logRing } from './log-ring.js';
 
 export { eventually } from './eventually.js';
 
@@ -55,7 +56,7 @@ export interface HarnessOptions {
   readonly emulator?: SlackEmulator;
   /** Socket Mode: SLACK_APP_TOKEN set, no signing secret; the emulator sends everything over the WebSocket. */
   readonly socketMode?: boolean;
-  /** The bot's and worker's logger (default: silent unless KLAXON_TEST_LOG names a level). */
+  /** The bot's and worker's logger (default: kept in memory and shown when a test fails; KLAXON_TEST_LOG=<level> prints it). */
   readonly logger?: Logger;
   /** Workspace rules for a new emulator (people, channels, who may create channels), over the defaults below. */
   readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation' | 'scopes'>;
@@ -66,7 +67,9 @@ export const MANIFEST_SCOPES: readonly string[] = (
   parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } }
 ).oauth_config.scopes.bot;
 
-const quiet = createLogger({ level: process.env['KLAXON_TEST_LOG'] ?? 'silent', pretty: false });
+// Quiet unless KLAXON_TEST_LOG names a level; the info lines are still kept, and shown if a test fails.
+const given = process.env['KLAXON_TEST_LOG'];
+const quiet = given ? createLogger({ level: given, pretty: false }) : createLogger({ level: 'info', pretty: false, destination: logRing });
 
 export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon> {
   const emulator =
