@@ -70,6 +70,14 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
         apply(services, run.incidentId, (i) => recordJobStarted(i, job, actor(suffix)), `${run.runId}-${suffix}`),
         ...(shown ? [ensureRoot(runProgress({ ...base, state: 'started' }))] : []),
       ]);
+      if (!shown) return;
+      // Another replica may have finished the run while this start was on its way to Slack. That side redraws
+      // the root only after it has recorded the result, so either it redraws after this, or this sees the record.
+      const finished = (await services.store.timelineAll(run.incidentId)).find((e) => e.type === 'job_finished' && e.jobId === run.runId);
+      // (A refused run never started.)
+      if (finished?.type !== 'job_finished' || finished.outcome === 'refused') return;
+      const { outcome } = finished;
+      await ensureRoot(outcome === 'unknown' ? runOutcomeUnknown({ ...base }) : runProgress({ ...base, state: { outcome } }));
       return;
     }
     case 'progress': {
@@ -88,15 +96,17 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
       const recorded = result.files.map((f) => ({ name: f.path, sha256: f.sha256, bytes: f.bytes }));
       const { outcome, exitCode, durationMs, outputDigest } = result;
       const finalRoot = runProgress({ ...base, state: { outcome: result.outcome } });
+      const recording = recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files: recorded }, (commandId) => commandOf(commandId)?.ticks);
       const showResult = async (): Promise<string> => {
         const known = inSuite === undefined ? root : await inSuite();
-        // With the thread already there, the result (what people wait for) does not wait for the root's redraw.
+        // With the thread already there, the result (what people wait for) does not wait for the root's redraw;
+        // the root is redrawn once the result is recorded (see 'started').
         const thread = known ?? (await ensureRoot(finalRoot));
-        await settleAll([postResultOnce(runResult({ ...base, result }), thread), ...(known === undefined ? [] : [ensureRoot(finalRoot)])]);
+        await settleAll([postResultOnce(runResult({ ...base, result }), thread), ...(known === undefined ? [] : [recording.then(() => ensureRoot(finalRoot))])]);
         return thread;
       };
       const shown = showResult();
-      await settleAll([recordFinished('finished', { outcome, exitCode, durationMs, outputDigest, files: recorded }, (commandId) => commandOf(commandId)?.ticks), shown]);
+      await settleAll([recording, shown]);
       const thread = await shown;
       if (!links[`run-files:${run.runId}`]) {
         const files: { filename: string; content: Buffer }[] = snapshot ? [{ filename: `${run.runId}.json`, content: Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`) }] : [];
