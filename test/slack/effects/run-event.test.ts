@@ -1,9 +1,13 @@
 // The bot's run-event processor on the real bot and emulator: events fed straight into the klaxon-slack queue
 // in the orders an at-least-once, fire-and-forget host can produce them.
+import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEffectContext, type EffectContext } from '../../../src/slack/effects/effect-context.js';
+import { runEvent } from '../../../src/slack/effects/run-event.js';
+import { createSlackApi } from '../../../src/slack/slack-api.js';
 import type { RunEvent, RunJobData } from '../../../src/queue/queues.js';
 import type { RunResult } from '../../../src/domain/run-result.js';
-import { eventually, startKlaxon, USERS, type Klaxon } from '../../support/klaxon-harness.js';
+import { BOT_TOKEN, eventually, startKlaxon, USERS, type Klaxon } from '../../support/klaxon-harness.js';
 
 describe('run events in Slack', () => {
   let k: Klaxon;
@@ -47,6 +51,31 @@ describe('run events in Slack', () => {
       return done && (await k.bot.producers.slack.getJob('b2'))?.finishedOn ? timeline : undefined;
     }, 'job_finished and the restart processed');
     expect(events.filter((e) => e.type === 'job_started' && e.jobId === run.runId)).toHaveLength(2);
+  });
+
+  it('a start that read the links before its run finished still leaves the root showing the result', async () => {
+    const run = runOf('run-raced');
+    await send({ kind: 'started', run, at: 50 }, 'd1');
+    await send({ kind: 'finished', run, at: 52, result, artifacts: [] }, 'd2');
+    const linked = async () => (await k.bot.services.store.getLinks(incidentId))[`run-result:${run.runId}`];
+    await eventually(linked, 'the result linked');
+    const rootTs = (await rootOf(run.runId)) as string;
+    // A second replica took the start at the same time as the finish: its read of the links has no result yet.
+    const ctx = createEffectContext({
+      services: k.bot.services,
+      slack: createSlackApi(new WebClient(BOT_TOKEN, { slackApiUrl: k.emulator.apiUrl, retryConfig: { retries: 0 } })),
+      botToken: BOT_TOKEN,
+      readArtifact: async () => undefined,
+    });
+    const before: EffectContext = {
+      ...ctx,
+      load: async (id) => {
+        const loaded = await ctx.load(id);
+        return { ...loaded, links: Object.fromEntries(Object.entries(loaded.links).filter(([key]) => key !== `run-result:${run.runId}`)) };
+      },
+    };
+    await runEvent(before, { kind: 'started', run, at: 50 });
+    expect(k.emulator.messages(channel).find((m) => m.ts === rootTs)?.text).toContain('Succeeded');
   });
 
   it('keeps the host\'s result on the timeline while Slack cannot take its message', async () => {
