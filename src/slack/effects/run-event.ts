@@ -72,7 +72,9 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
       ]);
       if (!shown) return;
       // Another replica may have finished the run while this start was on its way to Slack. That side redraws
-      // the root only after it has recorded the result, so either it redraws after this, or this sees the record.
+      // the root only after it has linked the result, so either it redraws after this, or this sees the link
+      // (one read; the timeline, for the outcome, only then).
+      if (!(await services.store.getLinks(run.incidentId))[`run-result:${run.runId}`]) return;
       const finished = (await services.store.timelineAll(run.incidentId)).find((e) => e.type === 'job_finished' && e.jobId === run.runId);
       // (A refused run never started.)
       if (finished?.type !== 'job_finished' || finished.outcome === 'refused') return;
@@ -100,9 +102,10 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
       const showResult = async (): Promise<string> => {
         const known = inSuite === undefined ? root : await inSuite();
         // With the thread already there, the result (what people wait for) does not wait for the root's redraw;
-        // the root is redrawn once the result is recorded (see 'started').
+        // the root is redrawn once the result is recorded and linked (see 'started').
         const thread = known ?? (await ensureRoot(finalRoot));
-        await settleAll([postResultOnce(runResult({ ...base, result }), thread), ...(known === undefined ? [] : [recording.then(() => ensureRoot(finalRoot))])]);
+        const posted = postResultOnce(runResult({ ...base, result }), thread);
+        await settleAll([posted, ...(known === undefined ? [] : [Promise.all([recording, posted]).then(() => ensureRoot(finalRoot))])]);
         return thread;
       };
       const shown = showResult();
