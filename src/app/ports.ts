@@ -104,6 +104,8 @@ export interface Once {
    * when this call won), so a retry of the winner is told apart from a second claimant.
    */
   hold(key: string, owner: string, ttlSeconds: number): Promise<string>;
+  /** Lets go of `key` if `owner` holds it (someone else's hold stays); whether it did. */
+  release(key: string, owner: string): Promise<boolean>;
 }
 
 /** A request to run one catalogue command on one host, as queued (the worker re-checks all of it). */

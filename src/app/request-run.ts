@@ -69,7 +69,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}` });
     return allowed;
   }
-  if (!(await firstOfRepeats(services, incident.id, `run-window-${incident.id}-${request.by}-${spec.id}-${host}-${paramsDigest}`, runId))) return err({ code: 'duplicate' });
+  if (!(await firstOfRepeats(services, incident.id, runWindow({ incidentId: incident.id, requestedBy: request.by, commandId: spec.id, host }, paramsDigest), runId))) return err({ code: 'duplicate' });
   const run: RunJobData = {
     runId,
     incidentId: incident.id,
@@ -96,13 +96,27 @@ export async function requestRun(services: Services, request: RunRequest): Promi
 
 // The first request holds the window; a retry of that same request (same key, same runId) goes on, a repeat
 // by a new click is the run already asked for, unless that run has finished: asking again is then a re-run.
+// A finished run lets go of its window when its result is recorded (`releaseRunWindow`), so a re-run is
+// normally one step; the timeline is read (once) only for a run whose release has not happened yet.
 async function firstOfRepeats(services: Services, incidentId: string, window: string, runId: string): Promise<boolean> {
-  const held = await services.once.hold(window, runId, RUN_REPEAT_WINDOW_SECONDS);
-  if (held === runId) return true;
-  const events = await services.store.timelineAll(incidentId);
-  if (!events.some((e) => e.type === 'job_finished' && e.jobId === held)) return false;
-  return firstOfRepeats(services, incidentId, `${window}-after-${held}`, runId);
+  let finished: ReadonlySet<string> | undefined;
+  for (;;) {
+    const held = await services.once.hold(window, runId, RUN_REPEAT_WINDOW_SECONDS);
+    if (held === runId) return true;
+    finished ??= new Set((await services.store.timelineAll(incidentId)).flatMap((e) => (e.type === 'job_finished' ? [e.jobId] : [])));
+    if (!finished.has(held)) return false;
+    // Only that run's hold goes: of several re-runs asking at once, one takes the window and the rest are its repeats.
+    await services.once.release(window, held);
+  }
 }
+
+type WindowOf = Pick<RunJobData, 'incidentId' | 'requestedBy' | 'commandId' | 'host'>;
+
+const runWindow = (run: WindowOf, paramsDigest: string): string => `run-window-${run.incidentId}-${run.requestedBy}-${run.commandId}-${run.host}-${paramsDigest}`;
+
+/** A run's result is recorded: the person who asked for it may ask again at once (a re-run, not a repeat). */
+export const releaseRunWindow = (services: Services, run: RunJobData): Promise<boolean> =>
+  services.once.release(runWindow(run, digest(canonicalParams(run.params))), run.runId);
 
 /** A second person approves (or denies) a pending destructive run. */
 export async function decideApproval(

@@ -2,8 +2,15 @@
 import type { Redis } from 'ioredis';
 import type { Once } from '../app/ports.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
+import { redisScript } from './redis-script.js';
 
 export type { Once } from '../app/ports.js';
+
+// Compare and delete in one step: a hold taken over by someone else in between is not theirs to lose.
+const releaseScript = redisScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+return redis.call('DEL', KEYS[1])
+`);
 
 interface Pending {
   readonly key: string;
@@ -71,6 +78,9 @@ export function createOnce(redis: Redis, options: { readonly prefix?: string } =
       // SET NX GET (Redis ≥ 7): one step, so two claimants never both see the key free.
       const previous = await redis.call('SET', keys.once(key), owner, 'EX', String(ttlSeconds), 'NX', 'GET');
       return previous === null ? owner : String(previous);
+    },
+    async release(key, owner) {
+      return (await releaseScript.run(redis, [keys.once(key)], [owner])) === 1;
     },
   };
 }

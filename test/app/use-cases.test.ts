@@ -1,15 +1,18 @@
 // The use cases on their own, not through Slack: the store and audit log are the Redis adapters, the Slack
 // effects, run queue and clock jobs are recorded fakes, so each test sees exactly what a use case asked for.
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from '../../src/app/apply.js';
 import { declare } from '../../src/app/declare.js';
 import { postStatusUpdate } from '../../src/app/post-status-update.js';
-import { decideApproval, requestRun, startRun } from '../../src/app/request-run.js';
+import { decideApproval, releaseRunWindow, requestRun, startRun } from '../../src/app/request-run.js';
+import type { RunJobData } from '../../src/app/ports.js';
 import { resolveAndOfferVerification } from '../../src/app/resolve.js';
 import { alarmJobId, currentAlarms } from '../../src/app/schedule-clocks.js';
 import { interimBase } from '../../src/domain/clock-records.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { addNote } from '../../src/domain/incident-records.js';
+import { recordJobFinished } from '../../src/domain/job-records.js';
 import { acknowledge } from '../../src/domain/lifecycle.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
@@ -136,6 +139,91 @@ describe('request a run', () => {
     await startRun(w.services, held.value.run);
     expect(w.asked.runs).toMatchObject([{ runId: held.value.run.runId }]);
     expect((await w.services.audit.read()).map((e) => e.decision)).toEqual(['queued']);
+  });
+});
+
+describe('a person clicking the same Run again', () => {
+  const click = (incident: Incident, key: string) => requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key });
+  const runOf = (decision: Awaited<ReturnType<typeof click>>): RunJobData => {
+    if (!decision.ok) throw new Error(`expected a queued run, got ${decision.error.code}`);
+    return decision.value.run;
+  };
+  // What the run event does when the host reports the result, without (`release: false`) the window's release
+  // that follows the record: the state a bot that died between the two leaves behind.
+  const finish = async (run: RunJobData, release = true) => {
+    const done = { jobId: run.runId, commandId: run.commandId, host: run.host, outcome: 'succeeded', exitCode: 0, durationMs: 5, outputDigest: '', files: [] } as const;
+    await apply(w.services, run.incidentId, (i) => recordJobFinished(i, done, () => undefined, { by: 'klaxon', at: w.clock.now, key: `${run.runId}-finished` }), `${run.runId}-finished`);
+    if (release) await releaseRunWindow(w.services, run);
+  };
+  const codeOf = (decision: Awaited<ReturnType<typeof click>>) => (decision.ok ? decision.value.state : decision.error.code);
+
+  it('is the run already asked for until it has a result; once its result is recorded it is a re-run, without reading the timeline', async () => {
+    const incident = await declared();
+    const first = runOf(await click(incident, 'click-a'));
+    expect(codeOf(await click(incident, 'click-b'))).toBe('duplicate');
+    await finish(first);
+    let timelineReads = 0;
+    const { store } = w.services;
+    const counted = { ...w.services, store: { ...store, timelineAll: (id: string) => ((timelineReads += 1), store.timelineAll(id)) } };
+    const again = await requestRun(counted, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-c' });
+    expect([codeOf(again), timelineReads]).toEqual(['queued', 0]);
+    expect(codeOf(await click(incident, 'click-d'))).toBe('duplicate');
+  });
+
+  it('is a re-run after a result whose window was never let go; a late release of that run frees nothing', async () => {
+    const incident = await declared();
+    const first = runOf(await click(incident, 'click-a'));
+    await finish(first, false);
+    const second = runOf(await click(incident, 'click-b'));
+    expect(second.runId).not.toBe(first.runId);
+    // The bot that recorded the first result releases its window only now: the second run holds it.
+    expect(await releaseRunWindow(w.services, first)).toBe(false);
+    expect(codeOf(await click(incident, 'click-c'))).toBe('duplicate');
+    await finish(second);
+    expect(codeOf(await click(incident, 'click-d'))).toBe('queued');
+  });
+
+  it('lets exactly one of many simultaneous re-runs through', async () => {
+    const incident = await declared();
+    await finish(runOf(await click(incident, 'click-0')), false);
+    const clicks = await Promise.all(Array.from({ length: 12 }, (_, n) => click(incident, `click-${n + 1}`)));
+    expect(clicks.map(codeOf).sort()).toEqual([...Array.from({ length: 11 }, () => 'duplicate'), 'queued']);
+  });
+
+  it('never has two runs without a result, and queues a click whenever the last run has its result', async () => {
+    const step = fc.constantFrom('click', 'finish', 'finish and release', 'release');
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const world = useCaseWorld({ groups: GROUPS });
+        const previous = w;
+        w = world;
+        try {
+          const incident = await declared();
+          const runs: { run: RunJobData; finished: boolean }[] = [];
+          for (const [n, s] of steps.entries()) {
+            const last = runs.at(-1);
+            if (s === 'click') {
+              const expected = last === undefined || last.finished ? 'queued' : 'duplicate';
+              const decision = await click(incident, `click-${n}`);
+              expect(codeOf(decision)).toBe(expected);
+              if (decision.ok) runs.push({ run: decision.value.run, finished: false });
+            } else if (s === 'release') {
+              // A late release, as by a bot that recorded the result and died before letting go: only after the result.
+              if (last?.finished) await releaseRunWindow(w.services, last.run);
+            }
+            else if (last !== undefined && !last.finished) {
+              await finish(last.run, s === 'finish and release');
+              last.finished = true;
+            }
+          }
+          expect(runs.filter((r) => !r.finished).length).toBeLessThanOrEqual(1);
+        } finally {
+          w = previous;
+          await world.stop();
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 

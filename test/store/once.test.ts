@@ -46,6 +46,16 @@ describe('once', () => {
     expect(await createOnce(redis, { prefix }).hold('window-2', 'click-x', 60)).toBe('click-x');
   });
 
+  it('releases a hold only for the owner holding it, so a later claimant can take it', async () => {
+    const once = createOnce(redis, { prefix });
+    expect(await once.hold('window-3', 'run-a', 60)).toBe('run-a');
+    expect(await once.release('window-3', 'run-b')).toBe(false);
+    expect(await once.hold('window-3', 'run-b', 60)).toBe('run-a');
+    expect(await once.release('window-3', 'run-a')).toBe(true);
+    expect(await once.release('window-3', 'run-a')).toBe(false);
+    expect(await once.hold('window-3', 'run-b', 60)).toBe('run-b');
+  });
+
   it.each([0, -1, 1.5])('treats a ttl of %s as a bug', async (ttl) => {
     await expect(createOnce(redis, { prefix }).claim('x', ttl)).rejects.toThrow(/positive integer/);
   });

@@ -5,7 +5,7 @@ import type { TicksFor } from '../../domain/checklist.js';
 import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
 import { parseSnapshot, recordHostSnapshot, snapshotPair, type HostSnapshot } from '../../domain/host-snapshot.js';
 import { apply } from '../../app/apply.js';
-import { SNAPSHOT_COMMAND } from '../../app/request-run.js';
+import { releaseRunWindow, SNAPSHOT_COMMAND } from '../../app/request-run.js';
 import { judgeGoldenRun } from '../../app/maintenance.js';
 import { runRefused } from '../views/bot-replies.js';
 import { runOutcomeUnknown } from '../views/run-outcome-unknown.js';
@@ -58,8 +58,12 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
   };
   // Each timeline entry is keyed by the run and what happened, so a redelivered event records nothing twice.
   const actor = (suffix: string) => ({ by: BOT_ACTOR, at: event.at, key: `${run.runId}-${suffix}` });
-  const recordFinished = (suffix: string, details: FinishedDetails, ticksFor: TicksFor) =>
-    apply(services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...details }, ticksFor, actor(suffix)), `${run.runId}-${suffix}`);
+  // Once the result is on the timeline, the person's next click on the same Run is a re-run.
+  const recordFinished = async (suffix: string, details: FinishedDetails, ticksFor: TicksFor) => {
+    const recorded = await apply(services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...details }, ticksFor, actor(suffix)), `${run.runId}-${suffix}`);
+    if (recorded.ok) await releaseRunWindow(services, run);
+    return recorded;
+  };
   switch (event.kind) {
     case 'started': {
       // A restart after a worker crash is a second start on the timeline, keyed by when it happened.

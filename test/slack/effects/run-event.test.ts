@@ -4,6 +4,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEffectContext, type EffectContext } from '../../../src/slack/effects/effect-context.js';
 import { runEvent } from '../../../src/slack/effects/run-event.js';
+import { requestRun } from '../../../src/app/request-run.js';
 import { createSlackApi } from '../../../src/slack/slack-api.js';
 import type { RunEvent, RunJobData } from '../../../src/queue/queues.js';
 import type { RunResult } from '../../../src/domain/run-result.js';
@@ -93,5 +94,21 @@ describe('run events in Slack', () => {
     }
     const rootTs = await eventually(() => rootOf(run.runId), 'the root once Slack is back');
     expect(k.emulator.messages(channel).find((m) => m.ts === rootTs)?.text).toContain('Succeeded');
+  });
+
+  it('lets the person click the same Run again once the result is recorded: a re-run, found without reading the timeline', async () => {
+    const incident = await k.bot.services.store.get(incidentId);
+    if (!incident) throw new Error('no incident');
+    const ask = (services: typeof k.bot.services, key: string) => requestRun(services, { incident, commandId: 'env.python-version', params: {}, by: USERS.l1, key });
+    const first = await ask(k.bot.services, 'rerun-1');
+    if (!first.ok || first.value.state !== 'queued') throw new Error('expected a queued run');
+    expect(await ask(k.bot.services, 'rerun-2')).toEqual({ ok: false, error: { code: 'duplicate' } });
+    await send({ kind: 'finished', run: first.value.run, at: 60, result, artifacts: [] }, 'e1');
+    await eventually(async () => (await k.bot.producers.slack.getJob('e1'))?.finishedOn, 'the result processed');
+    let timelineReads = 0;
+    const { store } = k.bot.services;
+    const counted = { ...k.bot.services, store: { ...store, timelineAll: (id: string) => ((timelineReads += 1), store.timelineAll(id)) } };
+    const again = await ask(counted, 'rerun-3');
+    expect([again.ok && again.value.state, timelineReads]).toEqual(['queued', 0]);
   });
 });
