@@ -18,8 +18,11 @@ beforeAll(async () => {
 
 afterAll(async () => s?.stop());
 
+// The page shows the person's own channels once their refresh is done: a click before that can land on the
+// previous person's sidebar, and that person's channel list then replaces the choice.
 async function actAs(userId: string): Promise<void> {
   await page.locator('#user-select').selectOption(userId);
+  await page.locator(`body[data-user="${userId}"]`).waitFor();
 }
 
 const message = (text: string | RegExp): Locator => page.locator('#messages article.message', { hasText: text });

@@ -559,6 +559,8 @@ async function start() {
     renderUsers();
     await refreshAll();
     if (state.home) reportAnswer(await api.post('home', { userId: state.userId }));
+    // Until this is set the sidebar and messages may still be the previous person's.
+    if (state.userId === event.target.value) document.body.dataset.user = state.userId;
   });
   await refreshChannels();
   const fromHash = state.channels.find((c) => c.name === decodeURIComponent(location.hash.slice(1)));
@@ -580,6 +582,7 @@ async function start() {
     clearTimeout(pending);
     pending = setTimeout(() => void refreshAll(), 60);
   });
+  document.body.dataset.user = state.userId;
   document.body.dataset.ready = 'true';
 }
 
