@@ -18,8 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => s?.stop());
 
-// The page shows the person's own channels once their refresh is done: a click before that can land on the
-// previous person's sidebar, and that person's channel list then replaces the choice.
+// Acting as someone waits until the page has refreshed for them, so no click lands on the previous person's page.
 async function actAs(userId: string): Promise<void> {
   await page.locator('#user-select').selectOption(userId);
   await page.locator(`body[data-user="${userId}"]`).waitFor();
@@ -31,7 +30,11 @@ const refusal = (command: string): Locator =>
 
 async function openChannel(name: string | RegExp): Promise<void> {
   await page.locator('.channel-link', { hasText: name }).click();
-  await page.locator('#channel-name', { hasText: name }).waitFor();
+  await page.locator('#channel-name', { hasText: name }).waitFor().catch(async (error: unknown) => {
+    // Once failed in CI with nothing else said: what the page showed instead.
+    const shown = { channel: await page.locator('#channel-name').textContent(), sidebar: await page.locator('.channel-link').allTextContents(), hash: page.url().split('#')[1] };
+    throw new Error(`${(error as Error).message}\nthe page showed ${JSON.stringify(shown)}`);
+  });
 }
 
 describe('authority over an incident in the sandbox console', () => {
