@@ -4,11 +4,13 @@ import { createHash } from 'node:crypto';
 import { mayApproveRun, mayRequestRun, type NotAllowed } from '../domain/authority.js';
 import { findCommand, type CommandSpec } from '../domain/catalogue.js';
 import { canonicalParams, describeRefusal, resolveCommand, type Refusal } from '../domain/command-resolution.js';
-import type { Incident } from '../domain/incident.js';
-import { recordApproval, recordJobQueued } from '../domain/job-records.js';
+import type { TicksFor } from '../domain/checklist.js';
+import type { Actor, Incident } from '../domain/incident.js';
+import { recordApproval, recordJobFinished, recordJobQueued, type JobFinished, type JobRef } from '../domain/job-records.js';
+import type { DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
-import type { PendingApproval, RunJobData } from './ports.js';
+import type { NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
 import type { Services } from './services.js';
 
 export type RunDecision =
@@ -117,6 +119,14 @@ const runWindow = (run: WindowOf, paramsDigest: string): string => `run-window-$
 /** A run's result is recorded: the person who asked for it may ask again at once (a re-run, not a repeat). */
 export const releaseRunWindow = (services: Services, run: RunJobData): Promise<boolean> =>
   services.once.release(runWindow(run, digest(canonicalParams(run.params))), run.runId);
+
+/** Puts a run's result on the timeline (once per `actor.key`), then lets go of its repeat window. */
+export async function recordRunFinished(services: Services, run: RunJobData, finished: Omit<JobFinished, keyof JobRef>, ticksFor: TicksFor, actor: Actor): Promise<Result<Updated, DomainError | NotFound>> {
+  const job = { jobId: run.runId, commandId: run.commandId, host: run.host };
+  const recorded = await apply(services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...finished }, ticksFor, actor), actor.key);
+  if (recorded.ok) await releaseRunWindow(services, run);
+  return recorded;
+}
 
 /** A second person approves (or denies) a pending destructive run. */
 export async function decideApproval(

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from '../../src/app/apply.js';
 import { declare } from '../../src/app/declare.js';
 import { postStatusUpdate } from '../../src/app/post-status-update.js';
-import { decideApproval, releaseRunWindow, requestRun, startRun } from '../../src/app/request-run.js';
+import { decideApproval, recordRunFinished, releaseRunWindow, requestRun, startRun } from '../../src/app/request-run.js';
 import type { RunJobData } from '../../src/app/ports.js';
 import { resolveAndOfferVerification } from '../../src/app/resolve.js';
 import { alarmJobId, currentAlarms } from '../../src/app/schedule-clocks.js';
@@ -151,9 +151,11 @@ describe('a person clicking the same Run again', () => {
   // What the run event does when the host reports the result, without (`release: false`) the window's release
   // that follows the record: the state a bot that died between the two leaves behind.
   const finish = async (run: RunJobData, release = true) => {
-    const done = { jobId: run.runId, commandId: run.commandId, host: run.host, outcome: 'succeeded', exitCode: 0, durationMs: 5, outputDigest: '', files: [] } as const;
-    await apply(w.services, run.incidentId, (i) => recordJobFinished(i, done, () => undefined, { by: 'klaxon', at: w.clock.now, key: `${run.runId}-finished` }), `${run.runId}-finished`);
-    if (release) await releaseRunWindow(w.services, run);
+    const result = { outcome: 'succeeded', exitCode: 0, durationMs: 5, outputDigest: '', files: [] } as const;
+    const actor = { by: 'klaxon', at: w.clock.now, key: `${run.runId}-finished` };
+    if (release) return void (await recordRunFinished(w.services, run, result, () => undefined, actor));
+    const job = { jobId: run.runId, commandId: run.commandId, host: run.host };
+    await apply(w.services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...result }, () => undefined, actor), actor.key);
   };
   const codeOf = (decision: Awaited<ReturnType<typeof click>>) => (decision.ok ? decision.value.state : decision.error.code);
 

@@ -2,10 +2,10 @@
 import { BOT_ACTOR } from '../../domain/actors.js';
 import { commandTitle, findCommand } from '../../domain/catalogue.js';
 import type { TicksFor } from '../../domain/checklist.js';
-import { recordJobFinished, recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
+import { recordJobStarted, type JobFinished, type JobRef } from '../../domain/job-records.js';
 import { parseSnapshot, recordHostSnapshot, snapshotPair, type HostSnapshot } from '../../domain/host-snapshot.js';
 import { apply } from '../../app/apply.js';
-import { releaseRunWindow, SNAPSHOT_COMMAND } from '../../app/request-run.js';
+import { recordRunFinished, SNAPSHOT_COMMAND } from '../../app/request-run.js';
 import { judgeGoldenRun } from '../../app/maintenance.js';
 import { runRefused } from '../views/bot-replies.js';
 import { runOutcomeUnknown } from '../views/run-outcome-unknown.js';
@@ -58,12 +58,7 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
   };
   // Each timeline entry is keyed by the run and what happened, so a redelivered event records nothing twice.
   const actor = (suffix: string) => ({ by: BOT_ACTOR, at: event.at, key: `${run.runId}-${suffix}` });
-  // Once the result is on the timeline, the person's next click on the same Run is a re-run.
-  const recordFinished = async (suffix: string, details: FinishedDetails, ticksFor: TicksFor) => {
-    const recorded = await apply(services, run.incidentId, (i) => recordJobFinished(i, { ...job, ...details }, ticksFor, actor(suffix)), `${run.runId}-${suffix}`);
-    if (recorded.ok) await releaseRunWindow(services, run);
-    return recorded;
-  };
+  const recordFinished = (suffix: string, details: FinishedDetails, ticksFor: TicksFor) => recordRunFinished(services, run, details, ticksFor, actor(suffix));
   switch (event.kind) {
     case 'started': {
       // A restart after a worker crash is a second start on the timeline, keyed by when it happened.
