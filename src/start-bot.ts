@@ -53,6 +53,7 @@ import { createIncidentStore } from './store/incident-store.js';
 import { createIntentLog } from './store/intent-log.js';
 import { createOnce } from './store/once.js';
 import { createRedis, redisTargetOf } from './store/redis-connection.js';
+import { loadScripts } from './load-scripts.js';
 import { hostCatalogue } from './worker/host-catalogue.js';
 import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
@@ -265,6 +266,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const deliver = effectProcessor({ services, slack, botToken: config.slack.botToken, readArtifact });
   const effects: Worker = startEffectWorker({ connection: blocking, prefix, logger, process: deliver });
   const clockWorker: Worker = startClockProcessor({ connection: blocking, prefix, logger, handle: clockHandler(services) });
+  await loadScripts(redis, logger);
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
   logger.info({ jobs: await rescheduleFollowUps(services) }, 'follow-up reminders scheduled');

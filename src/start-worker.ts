@@ -6,6 +6,7 @@ import type { Policy } from './domain/policy.js';
 import type { Logger } from './logger.js';
 import { createProducers } from './queue/queues.js';
 import { createRedis, redisTargetOf } from './store/redis-connection.js';
+import { loadScripts } from './load-scripts.js';
 import { hostCatalogue } from './worker/host-catalogue.js';
 import { startHostWorker } from './worker/host-worker.js';
 
@@ -31,6 +32,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   const blocking = createRedis(redisTargetOf(config), 'blocking');
   for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const producers = createProducers(redis, config.redisPrefix);
+  await loadScripts(redis, logger);
   const worker = await startHostWorker({
     connection: blocking,
     redis,

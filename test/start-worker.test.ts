@@ -1,0 +1,71 @@
+// The worker's composition root on real Redis: its scripts are in Redis before its first run, and a Redis
+// user that may not load scripts does not stop it from starting.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { catalogue } from '../commands/index.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { startWorkerProcess } from '../src/start-worker.js';
+import { copyDemoHost } from '../src/worker/run/demo-host.js';
+
+interface LogLine {
+  readonly msg: string;
+  readonly scripts?: number;
+  readonly err?: string;
+}
+
+// A worker at debug level whose log lines are kept; it is stopped before the lines are returned.
+async function startAndStop(redisUrl: string, root: string): Promise<LogLine[]> {
+  const out = new PassThrough();
+  const lines: LogLine[] = [];
+  let rest = '';
+  out.on('data', (chunk: Buffer) => {
+    const parts = (rest + chunk.toString('utf8')).split('\n');
+    rest = parts.pop() ?? '';
+    lines.push(...parts.filter((p) => p !== '').map((p) => JSON.parse(p) as LogLine));
+  });
+  const config = loadConfig({ REDIS_URL: redisUrl, KLAXON_REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, WORKER_HOST: 'backtest-1', BACKTEST_ROOT: root }, 'worker');
+  if (!config.ok) throw config.error;
+  const worker = await startWorkerProcess({ config: config.value, logger: createLogger({ level: 'debug', pretty: false, destination: out }), catalogue });
+  await worker.stop();
+  await new Promise((resolve) => setImmediate(resolve));
+  return lines;
+}
+
+describe('startWorkerProcess', () => {
+  let redis: Redis;
+  let root: string;
+  beforeAll(async () => {
+    redis = new Redis(inject('redisUrl'));
+    root = await copyDemoHost(join(await mkdtemp(join(tmpdir(), 'klaxon-sw-')), 'backtest'));
+  });
+  afterAll(async () => redis?.quit());
+
+  it('loads its scripts into Redis when it starts', { timeout: 30_000 }, async () => {
+    const lines = await startAndStop(inject('redisUrl'), root);
+    const loaded = lines.find((l) => l.msg === 'Redis scripts loaded');
+    // The run-start claim at least: it is the step between a job's pickup and its command.
+    expect(loaded?.scripts).toBeGreaterThanOrEqual(1);
+    expect(lines.some((l) => l.msg.startsWith('could not load the Redis scripts'))).toBe(false);
+  });
+
+  it('still starts when its Redis user may not load scripts, and says so', { timeout: 30_000 }, async () => {
+    const user = `klaxon-test-${randomUUID()}`;
+    await redis.acl('SETUSER', user, 'on', '>pw', '~*', '&*', '+@all', '-script');
+    try {
+      const url = new URL(inject('redisUrl'));
+      url.username = user;
+      url.password = 'pw';
+      const lines = await startAndStop(url.toString(), root);
+      expect(lines.find((l) => l.msg.startsWith('could not load the Redis scripts'))?.err).toMatch(/NOPERM/);
+      expect(lines.some((l) => l.msg === 'worker ready')).toBe(true);
+    } finally {
+      await redis.acl('DELUSER', user);
+    }
+  });
+});
