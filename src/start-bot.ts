@@ -163,8 +163,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     receiver,
   });
 
-  // Role checks need a user's groups, but a Slack call must never sit on the ack path: the list is refreshed
-  // behind the answers every five minutes, and only the first check after start waits for it.
+  // Role checks need a user's groups, but a Slack call must never sit on the ack path: the list is fetched
+  // once the bot is up and refreshed behind the answers every five minutes; only a check that comes before
+  // the first answer waits for it.
   const groupCache = { at: 0, groups: new Map<string, string[]>() };
   let refreshing: Promise<void> | undefined;
   const refreshGroups = (): Promise<void> =>
@@ -299,6 +300,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (!socketMode) limitServer(started as Server);
   const port = ((routeServer ?? (started as Server)).address() as { port: number }).port;
   logger.info({ port, host: config.host ?? 'every interface', mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
+  // Not awaited: a slow or unreachable Slack must not hold up the start. It never rejects.
+  const listingGroups = refreshGroups();
 
   return {
     port,
@@ -322,6 +325,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         clearInterval(idle);
       }
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await listingGroups;
       clearInterval(sweeper);
       await sweeping.current;
       await recorder.drain();

@@ -32,3 +32,22 @@ describe('authority over an incident (sandbox policy, ja)', () => {
     expect(denied.map((entry) => entry.action)).toEqual(['resolve', 'close']);
   });
 });
+
+describe('user groups for role checks', () => {
+  let k: Klaxon;
+  beforeAll(async () => {
+    k = await startKlaxon();
+  });
+  afterAll(async () => k?.stop());
+
+  it('are listed once the bot is up, so the first role check does not wait on Slack', { timeout: 60_000 }, async () => {
+    const listings = () => k.emulator.calls().filter((c) => c.method === 'usergroups.list');
+    // Nobody has sent anything yet.
+    await eventually(() => listings().find((c) => c.ok), 'the user groups listed at start');
+    const d = await declareIncident(k, USERS.l1, 'critical', 'Backtests crash on start');
+    // The L2 group (not a named user) is what lets this responder resolve: the check used the list from the start.
+    expect(await command(k, USERS.l2, d.channelId, 'resolve')).toContain('Recovery recorded');
+    expect(listings()).toHaveLength(1);
+  });
+});
+

@@ -13,8 +13,9 @@ describe('Slack request security', () => {
   let k: Klaxon;
   beforeAll(async () => {
     k = await startKlaxon();
-    // Bolt checks its token with auth.test at start-up; wait so it is not counted as a request's effect.
-    await eventually(() => k.emulator.calls('auth.test').length > 0, 'the start-up auth.test');
+    // Bolt checks its token with auth.test and klaxon lists the user groups at start-up; wait for both so
+    // neither is counted as a request's effect.
+    await eventually(() => k.emulator.calls('auth.test').length > 0 && k.emulator.calls('usergroups.list').length > 0, 'the start-up auth.test and usergroups.list');
   });
   afterAll(async () => {
     const rejected = k?.emulator.calls().filter((c) => c.error === 'invalid_blocks' || c.error === 'no_text') ?? [];
