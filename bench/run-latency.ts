@@ -62,14 +62,18 @@ export async function benchRunLatency(redisUrl: string, options: RunBenchOptions
     const seen = new Set<string>();
     // Each run posts three messages (queued root, progress, result): back to back they would measure Slack
     // pacing, not klaxon. A responder clicking every few seconds is the case these figures describe.
-    for (let i = 0; i < runs; i++) {
+    // The first click after start runs every step for the first time in both processes (lazy compilation,
+    // cold caches): it is reported on its own line, and the distribution is taken over the clicks after it.
+    for (let i = 0; i <= runs; i++) {
       await new Promise((resolve) => setTimeout(resolve, gapMs));
       times.push(await oneRun(k, { incidentId, channel, offerTs, button, seen }));
     }
+    const [first, ...steady] = times as [RunTimes, ...RunTimes[]];
     return [
-      ...latencyFigures(`run: click -> job started on the host (${runs} runs of ${COMMAND})`, times.map((t) => t.startedAt - t.clickAt), { p50: '< 250 ms', p99: '≤ 20 ms (issue 15)' }),
-      ...latencyFigures('run: click -> "started" shown in Slack', times.map((t) => t.startedShownAt - t.clickAt), { p99: '< 1000 ms' }),
-      ...latencyFigures('run: job finished -> result posted in the thread', times.map((t) => t.resultPostedAt - t.finishedAt), { p50: '< 250 ms', p99: '≤ 50 ms (issue 15)' }),
+      { name: 'run: click -> job started on the host, the first click after start', value: first.startedAt - first.clickAt, unit: 'ms' },
+      ...latencyFigures(`run: click -> job started on the host (${runs} runs of ${COMMAND} after the first)`, steady.map((t) => t.startedAt - t.clickAt), { p50: '< 250 ms', p99: '≤ 20 ms (issue 15)' }),
+      ...latencyFigures('run: click -> "started" shown in Slack', steady.map((t) => t.startedShownAt - t.clickAt), { p99: '< 1000 ms' }),
+      ...latencyFigures('run: job finished -> result posted in the thread', steady.map((t) => t.resultPostedAt - t.finishedAt), { p50: '< 250 ms', p99: '≤ 50 ms (issue 15)' }),
     ];
   } finally {
     await k.stop();
