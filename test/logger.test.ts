@@ -1,18 +1,6 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
+import { captureLogger as capture } from './support/capture-logger.js';
 import { leakedSecrets, SECRET_CORPUS } from './support/secret-corpus.js';
-
-function capture() {
-  let text = '';
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', pretty: false, destination }), text: () => text };
-}
 
 describe('createLogger', () => {
   it('redacts every token shape of the corpus, in messages, fields, nested fields, arrays and errors', () => {

@@ -4,14 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { catalogue } from '../commands/index.js';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
 import { startWorkerProcess } from '../src/start-worker.js';
 import { copyDemoHost } from '../src/worker/run/demo-host.js';
+import { captureLogger } from './support/capture-logger.js';
 
 interface LogLine {
   readonly msg: string;
@@ -21,20 +20,12 @@ interface LogLine {
 
 // A worker at debug level whose log lines are kept; it is stopped before the lines are returned.
 async function startAndStop(redisUrl: string, root: string): Promise<LogLine[]> {
-  const out = new PassThrough();
-  const lines: LogLine[] = [];
-  let rest = '';
-  out.on('data', (chunk: Buffer) => {
-    const parts = (rest + chunk.toString('utf8')).split('\n');
-    rest = parts.pop() ?? '';
-    lines.push(...parts.filter((p) => p !== '').map((p) => JSON.parse(p) as LogLine));
-  });
+  const { logger, lines } = captureLogger();
   const config = loadConfig({ REDIS_URL: redisUrl, KLAXON_REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, WORKER_HOST: 'backtest-1', BACKTEST_ROOT: root }, 'worker');
   if (!config.ok) throw config.error;
-  const worker = await startWorkerProcess({ config: config.value, logger: createLogger({ level: 'debug', pretty: false, destination: out }), catalogue });
+  const worker = await startWorkerProcess({ config: config.value, logger, catalogue });
   await worker.stop();
-  await new Promise((resolve) => setImmediate(resolve));
-  return lines;
+  return lines<LogLine>();
 }
 
 describe('startWorkerProcess', () => {

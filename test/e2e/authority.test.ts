@@ -50,4 +50,3 @@ describe('user groups for role checks', () => {
     expect(listings()).toHaveLength(1);
   });
 });
-
