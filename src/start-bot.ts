@@ -19,6 +19,7 @@ import { clockHandler } from './app/clocks.js';
 import { rescheduleFollowUps } from './app/follow-up-jobs.js';
 import { allMeasures, scheduleMonthlySummary } from './app/response-stats.js';
 import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.js';
+import { resumeQueuedRuns } from './app/resume-queued-runs.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
 import { firePlan, syncMaintenance } from './app/maintenance.js';
 import { checkScheduledWork } from './domain/maintenance-policy.js';
@@ -271,6 +272,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
   logger.info({ jobs: await rescheduleFollowUps(services) }, 'follow-up reminders scheduled');
+  // Runs that a bot which died mid-click recorded as queued but never handed to their host; runs too recent
+  // to tell from one a live replica is queueing right now are looked at once more when they are old enough.
+  const resuming: { current: Promise<void>; timer?: NodeJS.Timeout; stopped?: boolean } = { current: Promise.resolve() };
+  const resume = async (): Promise<void> => {
+    const { again } = await resumeQueuedRuns(services);
+    if (again === undefined || resuming.stopped) return;
+    resuming.timer = setTimeout(() => void (resuming.current = resume().catch(warnResume)), Math.max(0, again - services.now()));
+    resuming.timer.unref();
+  };
+  const warnResume = (error: unknown) => logger.warn({ err: (error as Error).message }, 'could not look for runs left without a host job');
+  resuming.current = resume().catch(warnResume);
+  await resuming.current;
   await scheduleMonthlySummary(services);
   registerResponseMetrics(metrics, () => allMeasures({ store: services.store, policy: services.policy, timeZone: config.timeZone }, services.now()));
   // Folds what a replica that died after answering "saved" left behind, and anything a pass left over.
@@ -327,7 +340,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await listingGroups;
       clearInterval(sweeper);
+      resuming.stopped = true;
+      clearTimeout(resuming.timer);
       await sweeping.current;
+      await resuming.current;
       await recorder.drain();
       routeServer?.closeAllConnections();
       if (routeServer) await new Promise((resolve) => routeServer.close(resolve));

@@ -272,6 +272,8 @@ export interface Effects {
 /** Hands an accepted run to its host's queue. */
 export interface RunQueue {
   enqueue(run: RunJobData): Promise<void>;
+  /** Whether the run's job is on its host's queue, in any state (waiting, running, or kept after it ended). */
+  has(run: RunJobData): Promise<boolean>;
 }
 
 /** A planned wake-up of the clock processor. */

@@ -214,20 +214,21 @@ async function queueRun(services: Services, run: RunJobData, paramsDigest: strin
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
   // the run, and the person clicked to see it start.
   const queue = () => enqueueRun(services, run, paramsDigest, by);
-  const recorded = await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params }, actorOf(services, by, key), how.byPerson ?? true), key, how.hold === true ? undefined : queue);
+  const recorded = await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params, ...(run.suite === undefined ? {} : { suite: run.suite }) }, actorOf(services, by, key), how.byPerson ?? true), key, how.hold === true ? undefined : queue);
   if (recorded.ok) return true;
   if (recorded.error.code === 'closed') return false;
   throw new Error(`${run.runId} not queued: ${recorded.error.code}`);
 }
 
-/** Puts a run recorded with `hold` on its host's queue. */
-export const startRun = (services: Services, run: RunJobData): Promise<void> => enqueueRun(services, run, digest(canonicalParams(run.params)), run.requestedBy);
+/** Puts a run recorded as queued (with `hold`, or by a bot that died before its job) on its host's queue. */
+export const startRun = (services: Services, run: RunJobData, detail?: string): Promise<void> =>
+  enqueueRun(services, run, digest(canonicalParams(run.params)), run.approvedBy ?? run.requestedBy, detail);
 
-async function enqueueRun(services: Services, run: RunJobData, paramsDigest: string, by: string): Promise<void> {
+async function enqueueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, detail?: string): Promise<void> {
   // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
   await services.audit.append({
     at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
-    commandId: run.commandId, host: run.host, paramsDigest,
+    commandId: run.commandId, host: run.host, paramsDigest, ...(detail === undefined ? {} : { detail }),
   });
   await services.runs.enqueue(run);
   await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: run.incidentId, run } }, `run-root-${run.runId}`);

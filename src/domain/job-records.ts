@@ -4,7 +4,7 @@ import type { TicksFor } from './checklist.js';
 import type { Actor, Incident } from './incident.js';
 import { act, fail, type TransitionResult } from './lifecycle.js';
 import { ok } from './result.js';
-import type { AttachedFile, JobOutcome } from './timeline.js';
+import type { AttachedFile, JobOutcome, TimelineEvent } from './timeline.js';
 
 export interface JobRef {
   readonly jobId: string;
@@ -16,11 +16,19 @@ export interface JobRef {
 // snapshot) are no response: `byPerson` false leaves the incident unacknowledged.
 export function recordJobQueued(
   incident: Incident,
-  job: JobRef & { readonly params: Readonly<Record<string, string>> },
+  job: JobRef & { readonly params: Readonly<Record<string, string>>; readonly suite?: string },
   actor: Actor,
   byPerson = true,
 ): TransitionResult {
   return act(incident, actor, (current) => ok({ incident: current, events: [{ type: 'job_queued', ...job }] }), { acknowledges: byPerson });
+}
+
+export type QueuedJob = Extract<TimelineEvent, { readonly type: 'job_queued' }>;
+
+/** The runs recorded as queued that no host has started or answered yet, in the order they were queued. */
+export function runsNotStarted(events: readonly TimelineEvent[]): QueuedJob[] {
+  const heard = new Set(events.flatMap((e) => (e.type === 'job_started' || e.type === 'job_finished' ? [e.jobId] : [])));
+  return events.filter((e): e is QueuedJob => e.type === 'job_queued' && !heard.has(e.jobId));
 }
 
 // A worker picked the job up.

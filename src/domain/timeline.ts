@@ -26,6 +26,8 @@ export type TimelineEventBody =
       readonly commandId: string;
       readonly host: string;
       readonly params: Readonly<Record<string, string>>;
+      /** The "Run all" it belongs to: a run queued again after a restart still reports in that suite's summary. */
+      readonly suite?: string;
     }
   | { readonly type: 'job_started'; readonly jobId: string; readonly commandId: string; readonly host: string }
   | {

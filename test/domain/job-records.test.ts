@@ -1,7 +1,9 @@
 // The §8.1 verification suite's results are kept in the record; its verdict goes on the timeline once complete.
+// Which queued runs no host has answered yet.
 import { describe, expect, it } from 'vitest';
 import type { Actor, Incident } from '../../src/domain/incident.js';
-import { recordVerificationRun, verificationVerdict } from '../../src/domain/job-records.js';
+import { recordJobFinished, recordJobQueued, recordJobStarted, recordVerificationRun, runsNotStarted, verificationVerdict } from '../../src/domain/job-records.js';
+import type { TimelineEvent } from '../../src/domain/timeline.js';
 import { acknowledge, declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
 import { codeOf, must } from '../support/transitions.js';
 
@@ -46,5 +48,37 @@ describe('the verification suite', () => {
 
   it('counts only while resolved', () => {
     expect(codeOf(run(acknowledged(), 'verify.health', 'succeeded', 10))).toBe('not_resolved');
+  });
+});
+
+describe('runs not started', () => {
+  const job = (jobId: string) => ({ jobId, commandId: 'env.python-version', host: 'backtest-1' });
+  const finished = { outcome: 'refused' as const, exitCode: null, durationMs: 0, outputDigest: '', files: [] };
+  const events = (): TimelineEvent[] => {
+    let incident = acknowledged();
+    const all: TimelineEvent[] = [];
+    const step = (result: ReturnType<typeof recordJobQueued>) => {
+      incident = must(result);
+      if (result.ok) all.push(...result.value.events);
+    };
+    step(recordJobQueued(incident, { ...job('run-a'), params: {} }, by('U2', 6)));
+    step(recordJobQueued(incident, { ...job('run-b'), params: { lines: '50' }, suite: 'suite-1' }, by('U2', 7)));
+    step(recordJobQueued(incident, { ...job('run-c'), params: {} }, by('U2', 8)));
+    step(recordJobQueued(incident, { ...job('run-d'), params: {} }, by('U2', 9)));
+    step(recordJobStarted(incident, job('run-a'), by('klaxon', 10)));
+    // A refusal by the host is an answer too, with no start before it.
+    step(recordJobFinished(incident, { ...job('run-c'), ...finished }, () => undefined, by('klaxon', 11)));
+    return all;
+  };
+
+  it('are the queued runs with neither a start nor a result, in the order they were queued, with what they were queued with', () => {
+    expect(runsNotStarted(events())).toMatchObject([
+      { jobId: 'run-b', params: { lines: '50' }, suite: 'suite-1', by: 'U2' },
+      { jobId: 'run-d', params: {} },
+    ]);
+  });
+
+  it('are none on a timeline without runs', () => {
+    expect(runsNotStarted([])).toEqual([]);
   });
 });

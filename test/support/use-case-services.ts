@@ -67,7 +67,7 @@ export function useCaseWorld(options: WorldOptions = {}): UseCaseWorld {
       enqueue: async (job, jobId) => void asked.effects.push({ job, jobId }),
       render: async (incidentId) => void asked.renders.push(incidentId),
     },
-    runs: { enqueue: async (run) => void asked.runs.push(run) },
+    runs: { enqueue: async (run) => void asked.runs.push(run), has: async (run) => asked.runs.some((queued) => queued.runId === run.runId) },
     clockJobs: { add: async (planned) => void asked.clockJobs.push(...planned), repeat: unused('repeating clock jobs') },
     approvals: createApprovals(redis, { prefix }),
     maintenance: createMaintenanceStore(redis, { prefix }),

@@ -1,0 +1,114 @@
+// A bot that died between recording a run as queued and handing its job to the host: the next bot to start
+// hands it over, once, with what the record says the run was; nothing else is queued twice.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunJobData } from '../../src/app/ports.js';
+import { decideApproval, requestRun, type RunRequest } from '../../src/app/request-run.js';
+import { RESUME_AFTER_MS, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
+import type { Services } from '../../src/app/services.js';
+import { declare } from '../../src/app/declare.js';
+import { apply } from '../../src/app/apply.js';
+import type { Incident } from '../../src/domain/incident.js';
+import { recordJobStarted } from '../../src/domain/job-records.js';
+import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
+
+const L1 = 'U0L1OPS';
+const L2 = 'U0L2SYS';
+const L3 = 'U0L3DEV';
+
+let w: UseCaseWorld;
+beforeEach(() => {
+  w = useCaseWorld({ groups: { [L1]: ['S0L1'], [L2]: ['S0L2'], [L3]: ['S0L3'] } });
+});
+afterEach(async () => w.stop());
+
+const declared = async (key = 'declare-1'): Promise<Incident> => {
+  const result = await declare(w.services, { severity: 'critical', title: 'main.py exits at start', source: 'slack', by: L1, key });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+
+// The same services, on a bot that dies where it would hand the job to the host.
+const dying = (): Services => ({ ...w.services, runs: { ...w.services.runs, enqueue: () => Promise.reject(new Error('the bot died here')) } });
+const diesAfterRecording = async (request: RunRequest): Promise<string> => {
+  await expect(requestRun(dying(), request)).rejects.toThrow('the bot died here');
+  const queued = (await w.services.store.timelineAll(request.incident.id)).filter((e) => e.type === 'job_queued').at(-1);
+  if (queued?.type !== 'job_queued') throw new Error('the run was not recorded');
+  return queued.jobId;
+};
+const later = () => {
+  w.clock.now += RESUME_AFTER_MS + 1;
+};
+const auditOf = async (runId: string) => (await w.services.audit.read()).filter((e) => e.requestId === runId);
+
+describe('runs recorded as queued without a host job', () => {
+  it('go to their host once, as they were asked for, audited and answered in Slack like a click', async () => {
+    const incident = await declared();
+    const runId = await diesAfterRecording({ incident, commandId: 'logs.tail-errors', params: { lines: '50' }, by: L1, key: 'click-1' });
+    expect(w.asked.runs).toEqual([]);
+    later();
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [runId] });
+    expect(w.asked.runs).toEqual([
+      { runId, incidentId: incident.id, commandId: 'logs.tail-errors', params: { lines: '50' }, host: 'backtest-1', requestedBy: L1, severity: 'critical' } satisfies RunJobData,
+    ]);
+    // The dying bot audited its allow; the next one says why it queued the same run.
+    expect((await auditOf(runId)).map((e) => [e.decision, e.detail])).toEqual([
+      ['queued', undefined],
+      ['queued', 'queued again at start: its host job was never queued'],
+    ]);
+    expect(w.asked.effects.filter((e) => e.jobId === `run-root-${runId}`)).toHaveLength(1);
+
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [] });
+    expect(w.asked.runs).toHaveLength(1);
+  });
+
+  it('are left while a live bot may still be queueing them, and the answer says when to look again', async () => {
+    const incident = await declared();
+    const recordedAt = w.clock.now;
+    await diesAfterRecording({ incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-1' });
+    w.clock.now += RESUME_AFTER_MS - 1;
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [], again: recordedAt + RESUME_AFTER_MS });
+    expect(w.asked.runs).toEqual([]);
+  });
+
+  it('leave alone a run whose job is on its queue, one a host started, and the runs of a closed incident', async () => {
+    const incident = await declared();
+    const queued = await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-1' });
+    expect(queued.ok).toBe(true);
+    const started = await diesAfterRecording({ incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-2' });
+    await apply(w.services, incident.id, (i) => recordJobStarted(i, { jobId: started, commandId: 'logs.tail-errors', host: 'backtest-1' }, { by: 'klaxon', key: `${started}-started`, at: w.clock.now }), `${started}-started`);
+    const other = await declared('declare-2');
+    await diesAfterRecording({ incident: other, commandId: 'env.python-version', params: {}, by: L1, key: 'click-3' });
+    await w.services.store.update(other.id, (i) => ({ ok: true, value: { incident: { ...i, status: 'closed' } as Incident, events: [] } }), { idempotencyKey: 'closed' });
+    later();
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [] });
+    expect(w.asked.runs).toHaveLength(1);
+  });
+
+  it('keep who asked and who approved an approved run', async () => {
+    const incident = await declared();
+    const requested = await requestRun(w.services, { incident, commandId: 'process.stop-python', params: {}, by: L2, key: 'click-1' });
+    if (!requested.ok || requested.value.state !== 'needs_approval') throw new Error('expected a pending approval');
+    const { runId } = requested.value.run;
+    await expect(decideApproval(dying(), { runId, incidentId: incident.id, by: L3, approve: true })).rejects.toThrow('the bot died here');
+    later();
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [runId] });
+    expect(w.asked.runs).toMatchObject([{ runId, requestedBy: L2, approvedBy: L3 }]);
+    expect((await auditOf(runId)).at(-1)).toMatchObject({ decision: 'queued', actor: L3 });
+  });
+
+  it('report in their "Run all" summary when it was queued, and in a thread of their own when the bot died before it', async () => {
+    const incident = await declared();
+    const hold = { incident, params: {}, by: L1, hold: true } as const;
+    const shown = await requestRun(w.services, { ...hold, commandId: 'env.python-version', key: 'click-1-a', suite: 'suite-shown' });
+    const lost = await requestRun(w.services, { ...hold, commandId: 'logs.tail-errors', key: 'click-2-a', suite: 'suite-lost' });
+    if (!shown.ok || !lost.ok) throw new Error('expected two held runs');
+    await w.services.store.setLink(incident.id, 'suite-def:suite-shown', JSON.stringify({ id: 'suite-shown' }));
+    later();
+    const { resumed } = await resumeQueuedRuns(w.services);
+    expect(resumed).toEqual([shown.value.run.runId, lost.value.run.runId]);
+    expect(w.asked.runs.map((r) => [r.runId, r.suite])).toEqual([
+      [shown.value.run.runId, 'suite-shown'],
+      [lost.value.run.runId, undefined],
+    ]);
+  });
+});
