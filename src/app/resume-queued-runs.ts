@@ -3,7 +3,10 @@
 // ever pick up, and a person whose click was answered waiting for it. At start, each open incident's runs
 // that were queued, never started and have no job on their host's queue go to it again: the job id is the
 // run id, so a job that is there after all is not queued twice, and the host's start marker still decides
-// whether a run that did start once may run again.
+// whether a run that did start once may run again. A run that needed a second person's approval goes only
+// while that approval stands: a destructive command does not start hours later, after an outage, unasked.
+import { BOT_ACTOR } from '../domain/actors.js';
+import { findCommand } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
 import { runsNotStarted, type QueuedJob } from '../domain/job-records.js';
 import type { TimelineEvent } from '../domain/timeline.js';
@@ -18,9 +21,14 @@ import type { Services } from './services.js';
  */
 export const RESUME_AFTER_MS = 30_000;
 
+/** What the thread of an approved run says when its approval ran out before a bot could queue it. */
+export const APPROVAL_LAPSED = 'its approval window passed before a bot could queue it; ask again';
+
 export interface ResumedRuns {
   /** The runs put on their host's queue again. */
   readonly resumed: readonly string[];
+  /** Approved runs whose approval ran out meanwhile: refused, on the timeline and in their thread. */
+  readonly lapsed?: readonly string[];
   /** When runs too recent to judge now should be looked at again (epoch ms), if there are any. */
   readonly again?: number;
 }
@@ -28,6 +36,7 @@ export interface ResumedRuns {
 export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns> {
   const now = services.now();
   const resumed: string[] = [];
+  const lapsed: string[] = [];
   let again: number | undefined;
   for (const incident of await services.store.listOpen()) {
     const events = await services.store.timelineAll(incident.id);
@@ -41,12 +50,31 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
       }
       const run = runOf(incident, queued, events, links);
       if (await services.runs.has(run)) continue;
+      if (findCommand(services.catalogue, run.commandId)?.requiresApproval && !(await approvalStands(services, run, now))) {
+        await refuseLapsed(services, run, now);
+        lapsed.push(run.runId);
+        continue;
+      }
       await startRun(services, run, 'queued again at start: its host job was never queued');
       resumed.push(run.runId);
     }
   }
-  if (resumed.length > 0) services.logger.warn({ runs: resumed }, 'runs recorded as queued had no host job: queued them again');
-  return again === undefined ? { resumed } : { resumed, again };
+  if (resumed.length > 0 || lapsed.length > 0) services.logger.warn({ runs: resumed, lapsed }, 'runs recorded as queued had no host job: queued them again');
+  return { resumed, ...(lapsed.length > 0 ? { lapsed } : {}), ...(again === undefined ? {} : { again }) };
+}
+
+const approvalStands = async (services: Services, run: RunJobData, now: number): Promise<boolean> => {
+  const pending = await services.approvals.get(run.runId);
+  return pending?.decided === 'approved' && now <= pending.expiresAt;
+};
+
+// Said the way the host says a refusal: the run's thread shows why, and job_finished (refused) closes it.
+async function refuseLapsed(services: Services, run: RunJobData, now: number): Promise<void> {
+  await services.audit.append({
+    at: now, actor: BOT_ACTOR, action: 'run', decision: 'refused', requestId: run.runId, incidentId: run.incidentId,
+    commandId: run.commandId, host: run.host, detail: APPROVAL_LAPSED,
+  });
+  await services.effects.enqueue({ name: 'run-event', data: { kind: 'refused', run, at: now, reason: APPROVAL_LAPSED } }, `run-event-${run.runId}-refused`);
 }
 
 // The job the request would have queued, rebuilt from the record. An approved run was queued by its approver

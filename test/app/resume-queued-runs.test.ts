@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunJobData } from '../../src/app/ports.js';
 import { decideApproval, requestRun, type RunRequest } from '../../src/app/request-run.js';
-import { RESUME_AFTER_MS, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
+import { APPROVAL_LAPSED, RESUME_AFTER_MS, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';
 import { declare } from '../../src/app/declare.js';
 import { apply } from '../../src/app/apply.js';
@@ -34,6 +34,15 @@ const diesAfterRecording = async (request: RunRequest): Promise<string> => {
   const queued = (await w.services.store.timelineAll(request.incident.id)).filter((e) => e.type === 'job_queued').at(-1);
   if (queued?.type !== 'job_queued') throw new Error('the run was not recorded');
   return queued.jobId;
+};
+// L2 asks for a destructive command; L3's approval is recorded and the bot dies before the run is queued.
+const approvedBeforeDeath = async (): Promise<{ runId: string; expiresAt: number }> => {
+  const incident = await declared();
+  const requested = await requestRun(w.services, { incident, commandId: 'process.stop-python', params: {}, by: L2, key: 'click-1' });
+  if (!requested.ok || requested.value.state !== 'needs_approval') throw new Error('expected a pending approval');
+  const { runId } = requested.value.run;
+  await expect(decideApproval(dying(), { runId, incidentId: incident.id, by: L3, approve: true })).rejects.toThrow('the bot died here');
+  return { runId, expiresAt: requested.value.expiresAt };
 };
 const later = () => {
   w.clock.now += RESUME_AFTER_MS + 1;
@@ -85,15 +94,22 @@ describe('runs recorded as queued without a host job', () => {
   });
 
   it('keep who asked and who approved an approved run', async () => {
-    const incident = await declared();
-    const requested = await requestRun(w.services, { incident, commandId: 'process.stop-python', params: {}, by: L2, key: 'click-1' });
-    if (!requested.ok || requested.value.state !== 'needs_approval') throw new Error('expected a pending approval');
-    const { runId } = requested.value.run;
-    await expect(decideApproval(dying(), { runId, incidentId: incident.id, by: L3, approve: true })).rejects.toThrow('the bot died here');
+    const { runId } = await approvedBeforeDeath();
     later();
     expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [runId] });
     expect(w.asked.runs).toMatchObject([{ runId, requestedBy: L2, approvedBy: L3 }]);
     expect((await auditOf(runId)).at(-1)).toMatchObject({ decision: 'queued', actor: L3 });
+  });
+
+  it('refuse an approved run whose approval ran out meanwhile: a destructive command does not start unasked hours later', async () => {
+    const { runId, expiresAt } = await approvedBeforeDeath();
+    w.clock.now = expiresAt + 1;
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [], lapsed: [runId] });
+    expect(w.asked.runs).toEqual([]);
+    expect((await auditOf(runId)).at(-1)).toMatchObject({ action: 'run', decision: 'refused', actor: 'klaxon', detail: APPROVAL_LAPSED });
+    expect(w.asked.effects.filter((e) => e.jobId === `run-event-${runId}-refused`)).toMatchObject([
+      { job: { name: 'run-event', data: { kind: 'refused', reason: APPROVAL_LAPSED, run: { runId, requestedBy: L2, approvedBy: L3 } } } },
+    ]);
   });
 
   it('report in their "Run all" summary when it was queued, and in a thread of their own when the bot died before it', async () => {
