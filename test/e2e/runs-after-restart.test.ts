@@ -26,9 +26,9 @@ describe('a run left without a host job by a bot that died', () => {
       await first.bot.stop();
       firstStopped = true;
 
-      // The next bot starts 3 s before the run is old enough to tell from one a live bot is still queueing:
+      // The next bot starts 6 s before the run is old enough to tell from one a live bot is still queueing:
       // its first look (before it is ready) leaves it, and its second look, when the run is old enough, queues it.
-      const offset = queued.at + RESUME_AFTER_MS - 3_000 - Date.now();
+      const offset = queued.at + RESUME_AFTER_MS - 6_000 - Date.now();
       const log = captureLogger('info');
       second = await startKlaxon({ worker: true, emulator: first.emulator, redisPrefix: first.config.redisPrefix, now: () => Date.now() + offset, logger: log.logger });
       const restarted = second;
