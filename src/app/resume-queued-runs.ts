@@ -59,7 +59,8 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
       resumed.push(run.runId);
     }
   }
-  if (resumed.length > 0 || lapsed.length > 0) services.logger.warn({ runs: resumed, lapsed }, 'runs recorded as queued had no host job: queued them again');
+  if (resumed.length > 0) services.logger.warn({ runs: resumed }, 'runs recorded as queued had no host job: queued them again');
+  if (lapsed.length > 0) services.logger.warn({ runs: lapsed }, 'approved runs recorded as queued had no host job and their approval has passed: refused');
   return { resumed, ...(lapsed.length > 0 ? { lapsed } : {}), ...(again === undefined ? {} : { again }) };
 }
 
