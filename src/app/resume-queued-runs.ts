@@ -82,9 +82,9 @@ async function refuseLapsed(services: Services, run: RunJobData, now: number): P
 // (`job_queued.by`) for the person who asked (the approval request). A "Run all" run whose summary was never
 // queued (the bot died before it) reports as a run of its own, in a thread of its own.
 function runOf(incident: Incident, queued: QueuedJob, events: readonly TimelineEvent[], links: Links): RunJobData {
-  const approvals = events.filter((e) => e.type === 'approval' && e.jobId === queued.jobId);
-  const requested = approvals.find((e) => e.type === 'approval' && e.decision === 'requested');
-  const approved = approvals.find((e) => e.type === 'approval' && e.decision === 'approved');
+  const approval = (decision: 'requested' | 'approved') => events.find((e) => e.type === 'approval' && e.jobId === queued.jobId && e.decision === decision);
+  const requested = approval('requested');
+  const approved = approval('approved');
   const suite = queued.suite !== undefined && links[`suite-def:${queued.suite}`] !== undefined ? queued.suite : undefined;
   return {
     runId: queued.jobId,
