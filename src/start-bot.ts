@@ -272,18 +272,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
   logger.info({ jobs: await rescheduleFollowUps(services) }, 'follow-up reminders scheduled');
-  // Runs that a bot which died mid-click recorded as queued but never handed to their host; runs too recent
-  // to tell from one a live replica is queueing right now are looked at once more when they are old enough.
-  const resuming: { current: Promise<void>; timer?: NodeJS.Timeout; stopped?: boolean } = { current: Promise.resolve() };
-  const resume = async (): Promise<void> => {
-    const { again } = await resumeQueuedRuns(services);
-    if (again === undefined || resuming.stopped) return;
-    resuming.timer = setTimeout(() => void (resuming.current = resume().catch(warnResume)), Math.max(0, again - services.now()));
-    resuming.timer.unref();
-  };
-  const warnResume = (error: unknown) => logger.warn({ err: (error as Error).message }, 'could not look for runs left without a host job');
-  resuming.current = resume().catch(warnResume);
-  await resuming.current;
   await scheduleMonthlySummary(services);
   registerResponseMetrics(metrics, () => allMeasures({ store: services.store, policy: services.policy, timeZone: config.timeZone }, services.now()));
   // Folds what a replica that died after answering "saved" left behind, and anything a pass left over.
@@ -315,6 +303,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   logger.info({ port, host: config.host ?? 'every interface', mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
   // Not awaited: a slow or unreachable Slack must not hold up the start. It never rejects.
   const listingGroups = refreshGroups();
+  // Runs that a bot which died mid-click recorded as queued but never handed to their host. Not awaited: it
+  // reads every open incident's timeline, which requests need not wait for. Runs too recent to tell from one a
+  // live replica is queueing right now are looked at once more when they are old enough.
+  const resuming: { current: Promise<void>; timer?: NodeJS.Timeout; stopped?: boolean } = { current: Promise.resolve() };
+  const resume = async (): Promise<void> => {
+    const { again } = await resumeQueuedRuns(services);
+    if (again === undefined || resuming.stopped) return;
+    logger.info({ at: new Date(again).toISOString() }, 'runs queued too recently to tell: looking again');
+    resuming.timer = setTimeout(() => void (resuming.current = resume().catch(warnResume)), Math.max(0, again - services.now()));
+    resuming.timer.unref();
+  };
+  const warnResume = (error: unknown) => logger.warn({ err: (error as Error).message }, 'could not look for runs left without a host job');
+  resuming.current = resume().catch(warnResume);
 
   return {
     port,

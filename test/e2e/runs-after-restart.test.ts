@@ -27,7 +27,7 @@ describe('a run left without a host job by a bot that died', () => {
       firstStopped = true;
 
       // The next bot starts 6 s before the run is old enough to tell from one a live bot is still queueing:
-      // its first look (before it is ready) leaves it, and its second look, when the run is old enough, queues it.
+      // its first look (as it starts) leaves it, and its second look, when the run is old enough, queues it.
       const offset = queued.at + RESUME_AFTER_MS - 6_000 - Date.now();
       const log = captureLogger('info');
       second = await startKlaxon({ worker: true, emulator: first.emulator, redisPrefix: first.config.redisPrefix, now: () => Date.now() + offset, logger: log.logger });
@@ -49,6 +49,9 @@ describe('a run left without a host job by a bot that died', () => {
       const resumed = messages.findIndex((line) => line.msg === 'runs recorded as queued had no host job: queued them again');
       expect(ready).toBeGreaterThanOrEqual(0);
       expect(resumed).toBeGreaterThan(ready);
+      const lookingAgain = messages.findIndex((line) => line.msg === 'runs queued too recently to tell: looking again');
+      expect(lookingAgain).toBeGreaterThanOrEqual(0);
+      expect(resumed).toBeGreaterThan(lookingAgain);
       expect(messages[resumed]?.runs).toEqual([queued.jobId]);
     } finally {
       await second?.stop();
