@@ -32,6 +32,13 @@ export interface EffectContext {
   post(channel: string, message: SlackMessage, threadTs?: string, key?: string): Promise<string>;
   /** As `post`, also answering the channel's id (Slack names it by id even when it was given by name). */
   postMessage(channel: string, message: SlackMessage, options?: { readonly threadTs?: string | undefined; readonly key?: string }): Promise<{ channel: string; ts: string }>;
+  /**
+   * Posts a message that must exist once (a run's thread root, its result, a summary) and keeps where it is with
+   * `save`. A bot runs one incident's effects one at a time, but two replicas may each run one of them and both
+   * find it not posted yet: the first to claim `key` posts; the other fails, so its retry finds what was saved.
+   * `key` is also the message's effect key, so the claimant's own retry finds a post whose answer it lost.
+   */
+  postOnce(channel: string, message: SlackMessage, once: PostOnce): Promise<{ channel: string; ts: string }>;
   /** Uploads files and shares them in one message (in a thread when `threadTs` is given); returns their ids, in order. */
   upload(request: UploadRequest): Promise<string[]>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
@@ -45,6 +52,18 @@ export interface EffectContext {
   membersOf(usergroup: string): Promise<readonly string[]>;
   /** A person's display name from Slack (cached), undefined when Slack does not know them. */
   readonly displayName: DisplayNames;
+}
+
+export interface PostOnce {
+  readonly key: string;
+  readonly threadTs?: string | undefined;
+  save(posted: { readonly channel: string; readonly ts: string }): Promise<void>;
+}
+
+/** Posts a message of an incident once, across replicas, saved as its link `link`; answers its ts. */
+export async function postLinked(ctx: EffectContext, incidentId: string, link: IncidentLinkKey, channel: string, message: SlackMessage, threadTs?: string): Promise<string> {
+  const posted = await ctx.postOnce(channel, message, { key: `${incidentId}/${link}`, threadTs, save: ({ ts }) => ctx.link(incidentId, link, ts) });
+  return posted.ts;
 }
 
 export interface UploadRequest {
@@ -74,6 +93,8 @@ export interface EffectDeps {
 }
 
 const GROUP_MEMBERS_TTL_MS = 60_000;
+// How long a replica may take to post a message it claimed before another may try (a crashed one never finishes).
+const POST_CLAIM_S = 60;
 
 export function createEffectContext({ services, slack, botToken, readArtifact, groupCache = new Map() }: EffectDeps, run: EffectRun = { attempt: 1 }): EffectContext {
   const { store, config } = services;
@@ -119,6 +140,13 @@ export function createEffectContext({ services, slack, botToken, readArtifact, g
       return (await postMessage(channel, message, { threadTs, ...(key ? { key } : {}) })).ts;
     },
     postMessage,
+    async postOnce(channel, message, { key, threadTs, save }) {
+      const holder = await services.once.hold(`post-${key}`, jobKey, POST_CLAIM_S);
+      if (holder !== jobKey) throw new Error(`${key} is being posted by another replica`);
+      const posted = await postMessage(channel, message, { threadTs, key });
+      await save(posted);
+      return posted;
+    },
     async upload({ channel, threadTs, files }) {
       if (files.length === 0) return [];
       const answer = await slack.filesUploadV2({

@@ -10,9 +10,6 @@ import { maintenanceSummary } from '../views/maintenance-summary.js';
 import { runResult } from '../views/run-result.js';
 import type { EffectContext } from './effect-context.js';
 
-// How long a replica may take to post the summary before another one may try (a crashed one never finishes).
-const POST_CLAIM_S = 60;
-
 async function loadRun(ctx: EffectContext, runId: string): Promise<PlanRun> {
   const run = await ctx.services.maintenance.get(runId);
   if (run === undefined) throw new Error(`maintenance run ${runId} not found`);
@@ -40,10 +37,13 @@ export async function renderMaintenanceSummary(ctx: EffectContext, runId: string
     await ctx.update(links['channel'], links['summary'], message);
     return;
   }
-  if (!(await services.once.claim(`maintenance-summary-${runId}`, POST_CLAIM_S))) throw new Error(`summary of ${runId} is being posted by another replica`);
-  const posted = await ctx.postMessage(run.channel, message, { key: `maintenance/${runId}/summary` });
-  await services.maintenance.setLink(runId, 'channel', posted.channel);
-  await services.maintenance.setLink(runId, 'summary', posted.ts);
+  await ctx.postOnce(run.channel, message, {
+    key: `maintenance/${runId}/summary`,
+    save: async (posted) => {
+      await services.maintenance.setLink(runId, 'channel', posted.channel);
+      await services.maintenance.setLink(runId, 'summary', posted.ts);
+    },
+  });
 }
 
 async function summaryThread(ctx: EffectContext, runId: string): Promise<{ channel: string; ts: string; links: Record<string, string> }> {
@@ -64,8 +64,11 @@ export async function maintenanceRunEvent(ctx: EffectContext, event: RunEvent): 
     const jobId = event.run.runId;
     if (!thread.links[`result:${jobId}`]) {
       const title = services.catalogue.find((c) => c.id === event.run.commandId)?.title[view.locale] ?? event.run.commandId;
-      const posted = await ctx.postMessage(thread.channel, runResult({ title, host: event.run.host, result: event.result, locale: view.locale }), { threadTs: thread.ts, key: `maintenance/${planRunId}/result:${jobId}` });
-      await services.maintenance.setLink(planRunId, `result:${jobId}`, posted.ts);
+      await ctx.postOnce(thread.channel, runResult({ title, host: event.run.host, result: event.result, locale: view.locale }), {
+        key: `maintenance/${planRunId}/result:${jobId}`,
+        threadTs: thread.ts,
+        save: (posted) => services.maintenance.setLink(planRunId, `result:${jobId}`, posted.ts),
+      });
     }
     if (!thread.links[`files:${jobId}`]) {
       const files = [];
@@ -92,6 +95,5 @@ export async function postCanaryComparison(ctx: EffectContext, runId: string): P
     snapshots: { ...(baseline?.snapshot === undefined ? {} : { before: baseline.snapshot }), ...(snapshot === undefined ? {} : { after: snapshot }) },
     ...ctx.view,
   });
-  const posted = await ctx.postMessage(thread.channel, message, { threadTs: thread.ts, key: `maintenance/${runId}/canary` });
-  await ctx.services.maintenance.setLink(runId, 'canary', posted.ts);
+  await ctx.postOnce(thread.channel, message, { key: `maintenance/${runId}/canary`, threadTs: thread.ts, save: (posted) => ctx.services.maintenance.setLink(runId, 'canary', posted.ts) });
 }

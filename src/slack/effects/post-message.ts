@@ -1,5 +1,5 @@
 // The one-off messages of an incident, each rendered at delivery from the incident as stored then. A message
-// saved under a link (`saveAs`) is posted once: a retry after a crash finds the link and posts nothing.
+// saved under a link (`saveAs`) is posted once: a retry after a crash, or another replica, finds the link and posts nothing.
 import type { EffectJob } from '../../app/ports.js';
 import type { IncidentLinkKey } from '../../app/links.js';
 import { findCommand } from '../../domain/catalogue.js';
@@ -14,7 +14,7 @@ import { playbookSteps } from '../views/playbook-steps.js';
 import { statusUpdate } from '../views/status-update.js';
 import { verificationOffer } from '../views/verification-offer.js';
 import type { SlackMessage } from '../views/view-types.js';
-import { requireChannel, type EffectContext, type Links } from './effect-context.js';
+import { postLinked, requireChannel, type EffectContext, type Links } from './effect-context.js';
 
 type DataOf<N extends EffectJob['name']> = Extract<EffectJob, { name: N }>['data'];
 
@@ -34,8 +34,9 @@ export async function postRendered(ctx: EffectContext, target: Target, render: (
   const channel = (target.to ?? 'incident') === 'incident' ? requireChannel(links, target.incidentId) : (links['stakeholderChannel'] ?? ctx.services.config.stakeholderChannel);
   if (!channel) return; // no stakeholders channel configured
   const threadTs = target.threadLink ? links[target.threadLink] : undefined;
-  const ts = await ctx.post(channel, render(incident, links), threadTs, target.saveAs ? `${target.incidentId}/${target.saveAs}` : undefined);
-  if (target.saveAs) await ctx.link(target.incidentId, target.saveAs, ts);
+  const message = render(incident, links);
+  if (target.saveAs) await postLinked(ctx, target.incidentId, target.saveAs, channel, message, threadTs);
+  else await ctx.post(channel, message, threadTs);
 }
 
 export const postNote = (ctx: EffectContext, data: DataOf<'note'>): Promise<void> => postRendered(ctx, data, () => ({ text: data.text }) as SlackMessage); // plain text, as Slack shows it

@@ -16,7 +16,7 @@ import type { RunEvent, RunJobData } from '../../app/ports.js';
 import { hostSnapshotMessage } from '../views/host-snapshot.js';
 import type { RunResult } from '../../domain/run-result.js';
 import { canaryComparison } from '../views/canary-comparison.js';
-import { requireChannel, type EffectContext, type Links } from './effect-context.js';
+import { postLinked, requireChannel, type EffectContext, type Links } from './effect-context.js';
 import { trackVerification } from './track-verification.js';
 import { renderRunSuite, suiteThread } from './run-suite.js';
 
@@ -48,13 +48,12 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
     if (inSuite !== undefined) return inSuite();
     if (root) await ctx.update(channel, root, message);
     else {
-      root = await ctx.post(channel, message, undefined, `${run.incidentId}/${rootKey}`);
-      await ctx.link(run.incidentId, rootKey, root);
+      root = await postLinked(ctx, run.incidentId, rootKey, channel, message);
     }
     return root;
   };
   const postResultOnce = async (message: SlackMessage, thread: string) => {
-    if (!links[`run-result:${run.runId}`]) await ctx.link(run.incidentId, `run-result:${run.runId}`, await ctx.post(channel, message, thread, `${run.incidentId}/run-result:${run.runId}`));
+    if (!links[`run-result:${run.runId}`]) await postLinked(ctx, run.incidentId, `run-result:${run.runId}`, channel, message, thread);
   };
   // Each timeline entry is keyed by the run and what happened, so a redelivered event records nothing twice.
   const actor = (suffix: string) => ({ by: BOT_ACTOR, at: event.at, key: `${run.runId}-${suffix}` });
@@ -88,7 +87,7 @@ async function recordRunEvent(ctx: EffectContext, event: RunEvent, inSuite?: () 
       const progress = runProgress({ ...base, state: { lines: event.tail.split('\n').slice(-20) } });
       const progressTs = links[`run-progress:${run.runId}`];
       if (progressTs) await ctx.update(channel, progressTs, progress);
-      else await ctx.link(run.incidentId, `run-progress:${run.runId}`, await ctx.post(channel, progress, thread, `${run.incidentId}/run-progress:${run.runId}`));
+      else await postLinked(ctx, run.incidentId, `run-progress:${run.runId}`, channel, progress, thread);
       return;
     }
     case 'finished': {
@@ -157,7 +156,7 @@ async function recordSnapshot(
   const first = events.find((e) => e.type === 'host_snapshot');
   const isFirst = first === undefined || (first.type === 'host_snapshot' && first.jobId === run.runId);
   const message = hostSnapshotMessage({ snapshot, locale: ctx.view.locale, ...(isFirst || !pair ? {} : { changes: pair.changes }) });
-  await ctx.link(run.incidentId, `run-snapshot:${run.runId}`, await ctx.post(taken.channel, message, taken.thread, `${run.incidentId}/run-snapshot:${run.runId}`));
+  await postLinked(ctx, run.incidentId, `run-snapshot:${run.runId}`, taken.channel, message, taken.thread);
 }
 
 // Compares an incident's golden run with the last good run and shows the table in its thread; what the
@@ -170,7 +169,7 @@ async function goldenRunCheck(ctx: EffectContext, run: RunJobData, result: RunRe
       ...(baseline === undefined ? {} : { baselineAt: baseline.at }),
       ...ctx.view,
     });
-    await ctx.link(run.incidentId, `run-canary:${run.runId}`, await ctx.post(channel, message, thread, `${run.incidentId}/run-canary:${run.runId}`));
+    await postLinked(ctx, run.incidentId, `run-canary:${run.runId}`, channel, message, thread);
   }
   return verdict.verdict === 'drift' || verdict.verdict === 'failed' ? 'failed' : result.outcome;
 }

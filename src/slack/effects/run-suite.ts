@@ -5,12 +5,10 @@ import type { RunSuite } from '../../app/ports.js';
 import { isFinal, type EntryStatus, type PlanRun, type PlanRunEntry } from '../../domain/maintenance-run.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { maintenanceSummary } from '../views/maintenance-summary.js';
-import { requireChannel, type EffectContext } from './effect-context.js';
+import { postLinked, requireChannel, type EffectContext } from './effect-context.js';
 
 const summaryLink = (suiteId: string): `suite:${string}` => `suite:${suiteId}`;
 const definitionLink = (suiteId: string): `suite-def:${string}` => `suite-def:${suiteId}`;
-// How long a replica may take to post the summary before another one may try (a crashed one never finishes).
-const POST_CLAIM_S = 60;
 
 /** A suite's runs as a maintenance run's entries, each in the state the timeline last recorded for it. */
 export function suiteAsPlanRun(suite: RunSuite, incidentId: string, channel: string, events: readonly TimelineEvent[]): PlanRun {
@@ -65,10 +63,7 @@ export async function renderRunSuite(ctx: EffectContext, incidentId: string, sui
     await ctx.update(channel, posted, message);
     return posted;
   }
-  if (!(await services.once.claim(`suite-summary-${suiteId}`, POST_CLAIM_S))) throw new Error(`summary of ${suiteId} is being posted by another replica`);
-  const ts = await ctx.post(channel, message);
-  await ctx.link(incidentId, summaryLink(suiteId), ts);
-  return ts;
+  return postLinked(ctx, incidentId, summaryLink(suiteId), channel, message);
 }
 
 /** The thread of a suite's summary, where its runs' results go; it fails (and is retried) until posted. */

@@ -4,6 +4,8 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEffectContext, type EffectContext } from '../../../src/slack/effects/effect-context.js';
 import { runEvent } from '../../../src/slack/effects/run-event.js';
+import { runAccepted } from '../../../src/slack/effects/run-accepted.js';
+import type { EffectRun } from '../../../src/app/ports.js';
 import { requestRun } from '../../../src/app/request-run.js';
 import { createSlackApi } from '../../../src/slack/slack-api.js';
 import type { RunEvent, RunJobData } from '../../../src/queue/queues.js';
@@ -25,6 +27,12 @@ describe('run events in Slack', () => {
   const runOf = (runId: string): RunJobData => ({ runId, incidentId, commandId: 'env.python-version', params: {}, host: 'backtest-1', requestedBy: USERS.l1, severity: 'high' });
   const result: RunResult = { commandId: 'env.python-version', outcome: 'succeeded', exitCode: 0, durationMs: 42, output: 'Python 3.12.1\n', outputBytes: 14, truncatedBytes: 0, outputDigest: 'a'.repeat(64), files: [] };
   const send = (event: RunEvent, id: string) => k.bot.producers.effects.enqueue({ name: 'run-event', data: event }, id);
+  /** Another bot's effects, on the same Redis and Slack (`job`: the effect job it is running). */
+  const replica = (job?: EffectRun): EffectContext =>
+    createEffectContext(
+      { services: k.bot.services, slack: createSlackApi(new WebClient(BOT_TOKEN, { slackApiUrl: k.emulator.apiUrl, retryConfig: { retries: 0 } })), botToken: BOT_TOKEN, readArtifact: async () => undefined },
+      job,
+    );
   const rootOf = (runId: string) => k.bot.services.store.getLinks(incidentId).then((links) => links[`run:${runId}`]);
 
   it('a progress event that arrives after the result changes nothing', async () => {
@@ -62,12 +70,7 @@ describe('run events in Slack', () => {
     await eventually(linked, 'the result linked');
     const rootTs = (await rootOf(run.runId)) as string;
     // A second replica took the start at the same time as the finish: its read of the links has no result yet.
-    const ctx = createEffectContext({
-      services: k.bot.services,
-      slack: createSlackApi(new WebClient(BOT_TOKEN, { slackApiUrl: k.emulator.apiUrl, retryConfig: { retries: 0 } })),
-      botToken: BOT_TOKEN,
-      readArtifact: async () => undefined,
-    });
+    const ctx = replica();
     const before: EffectContext = {
       ...ctx,
       load: async (id) => {
@@ -77,6 +80,34 @@ describe('run events in Slack', () => {
     };
     await runEvent(before, { kind: 'started', run, at: 50 });
     expect(k.emulator.messages(channel).find((m) => m.ts === rootTs)?.text).toContain('Succeeded');
+  });
+
+  it('two replicas that both find a new run without its root post one root between them', async () => {
+    const run = runOf('run-two-replicas');
+    // Each replica reads the links before either posts: the order one bot's lanes keep, two bots do not.
+    let loaded = 0;
+    let bothLoaded: () => void = () => undefined;
+    const together = new Promise<void>((resolve) => (bothLoaded = resolve));
+    const reading = (ctx: EffectContext): EffectContext => ({
+      ...ctx,
+      load: async (id) => {
+        const read = await ctx.load(id);
+        if ((loaded += 1) === 2) bothLoaded();
+        await together;
+        return read;
+      },
+    });
+    const accepted = () => runAccepted(reading(replica({ jobId: 'accepted-1', attempt: 1 })), { incidentId, run });
+    const started = () => runEvent(reading(replica({ jobId: 'started-1', attempt: 1 })), { kind: 'started', run, at: 70 });
+    const [first, second] = await Promise.allSettled([accepted(), started()]);
+    const lost = [first, second].filter((r) => r.status === 'rejected');
+    expect(lost.map((r) => String(r.reason))).toEqual([expect.stringMatching(/is being posted by another replica/)]);
+    // The loser's retry (the queue's next attempt) finds the root and brings it up to date.
+    if (first.status === 'rejected') await runAccepted(replica({ jobId: 'accepted-1', attempt: 2 }), { incidentId, run });
+    else await runEvent(replica({ jobId: 'started-1', attempt: 2 }), { kind: 'started', run, at: 70 });
+    const roots = k.emulator.messages(channel).filter((m) => m.metadata?.event_payload['key'] === `${incidentId}/run:${run.runId}`);
+    expect(roots.map((m) => m.ts)).toEqual([await rootOf(run.runId)]);
+    expect(roots[0]?.text).toContain('Running');
   });
 
   it('keeps the host\'s result on the timeline while Slack cannot take its message', async () => {
