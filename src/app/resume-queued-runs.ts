@@ -21,6 +21,12 @@ import type { Services } from './services.js';
  */
 export const RESUME_AFTER_MS = 30_000;
 
+/**
+ * How long a bot holds a left-behind run it is queueing again: two replicas starting together find the same
+ * runs, and one of them queues each. The other looks again once the hold has passed (its holder may have died).
+ */
+export const RESUME_HOLD_S = 30;
+
 /** What the thread of an approved run says when its approval ran out before a bot could queue it. */
 export const APPROVAL_LAPSED = 'its approval window passed before a bot could queue it; ask again';
 
@@ -50,6 +56,10 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
       }
       const run = runOf(incident, queued, events, links);
       if (await services.runs.has(run)) continue;
+      if (!(await services.once.claim(`resume-${run.runId}`, RESUME_HOLD_S))) {
+        again = Math.min(again ?? Infinity, now + RESUME_HOLD_S * 1000);
+        continue;
+      }
       if (findCommand(services.catalogue, run.commandId)?.requiresApproval && !(await approvalStands(services, run, now))) {
         await refuseLapsed(services, run, now);
         lapsed.push(run.runId);

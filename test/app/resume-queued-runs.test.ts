@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunJobData } from '../../src/app/ports.js';
 import { decideApproval, requestRun, type RunRequest } from '../../src/app/request-run.js';
-import { APPROVAL_LAPSED, RESUME_AFTER_MS, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
+import { APPROVAL_LAPSED, RESUME_AFTER_MS, RESUME_HOLD_S, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';
 import { declare } from '../../src/app/declare.js';
 import { apply } from '../../src/app/apply.js';
@@ -68,6 +68,19 @@ describe('runs recorded as queued without a host job', () => {
 
     expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [] });
     expect(w.asked.runs).toHaveLength(1);
+  });
+
+  it('are queued by one of two bots starting together; the other looks again once its hold has passed', async () => {
+    const incident = await declared();
+    const runId = await diesAfterRecording({ incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-1' });
+    later();
+    const both = await Promise.all([resumeQueuedRuns(w.services), resumeQueuedRuns(w.services)]);
+    expect(both).toEqual(expect.arrayContaining([{ resumed: [runId] }, { resumed: [], again: w.clock.now + RESUME_HOLD_S * 1000 }]));
+    expect(w.asked.runs).toHaveLength(1);
+    expect((await auditOf(runId)).map((e) => e.detail)).toEqual([undefined, 'queued again at start: its host job was never queued']);
+    // Its second look finds the job on the queue.
+    w.clock.now += RESUME_HOLD_S * 1000;
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [] });
   });
 
   it('are left while a live bot may still be queueing them, and the answer says when to look again', async () => {
