@@ -10,7 +10,12 @@ THRESHOLDS = {'cpu': 90.0, 'memory': 90.0, 'swap': 80.0, 'disk': 90.0}
 
 
 def main():
-    import psutil
+    try:
+        import psutil
+    except ImportError:
+        # What the on-call engineer needs to read in the thread, not a traceback.
+        print("No module named 'psutil': the host metrics read it; install it on this host (pip install psutil)", file=sys.stderr)
+        return 1
 
     values = {
         'cpu': psutil.cpu_percent(interval=1.0),

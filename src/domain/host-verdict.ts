@@ -7,8 +7,21 @@ export type HostVerdict = 'ok' | 'project defect' | 'missing package' | 'not run
 
 const MISSING_MODULE = /No module named '([A-Za-z0-9_]+)|^([A-Za-z0-9_.-]+) MISSING$/m;
 const NOT_REACHABLE = /not reachable: connection refused/;
-// A helper's per-item failure line or a traceback whose last frame is in the project's own files.
-const PROJECT_FAILURE = /^(FAILED|PROBLEM) |^[\w.]+( \w+)?: FAIL(ED)? |File "(?![^"]*klaxon_)[^"]+", line \d+/m;
+// A helper's per-item failure line: the helper ran, and what it checked failed.
+const ITEM_FAILURE = /^(FAILED|PROBLEM) |^[\w.]+( \w+)?: FAIL(ED)? /m;
+const FRAME = /^\s*File "([^"]+)", line \d+/gm;
+// Python's own frames (`<frozen runpy>`, the standard library) and installed packages'.
+const NOT_OWN_CODE = /^<|[/\\](site|dist)-packages[/\\]|[/\\]lib[/\\]python\d/;
+
+/**
+ * Whose code raised: the innermost frame of the output's tracebacks that is neither Python's nor an installed
+ * package's (a project script runs under klaxon's guard through runpy, so the outer frames are klaxon's).
+ */
+export function raisedIn(output: string): 'klaxon' | 'project' | undefined {
+  const own = [...output.matchAll(FRAME)].map((frame) => frame[1] ?? '').filter((file) => !NOT_OWN_CODE.test(file)).at(-1);
+  if (own === undefined) return undefined;
+  return /(^|[/\\])klaxon_\w+\.py$/.test(own) ? 'klaxon' : 'project';
+}
 
 export interface Verdict {
   readonly verdict: HostVerdict;
@@ -18,8 +31,9 @@ export interface Verdict {
 
 /**
  * Classifies one run; `written` is the number of files the run changed under the checkout, `declared`
- * the import names of the packages the project declares (requirements.txt): a module the project lacks
- * itself is its defect, a declared package this Python lacks is an environment gap.
+ * the import names of the packages the project declares (requirements.txt) and of those klaxon's helpers
+ * import: a module the project lacks itself is its defect, a declared package this Python lacks is an
+ * environment gap.
  */
 export function hostVerdict(result: Pick<RunResult, 'outcome' | 'output'>, written: number, declared: ReadonlySet<string>): Verdict {
   if (written > 0 || result.outcome === 'timed_out') return { verdict: 'klaxon defect' };
@@ -28,6 +42,6 @@ export function hostVerdict(result: Pick<RunResult, 'outcome' | 'output'>, writt
   const missing = match?.[1] ?? match?.[2];
   if (missing !== undefined && declared.has(missing.toLowerCase().replace(/-/g, '_'))) return { verdict: 'missing package', detail: missing };
   if (NOT_REACHABLE.test(result.output)) return { verdict: 'not running' };
-  if (PROJECT_FAILURE.test(result.output) || /pass criterion not met/.test(result.output)) return { verdict: 'project defect' };
+  if (ITEM_FAILURE.test(result.output) || raisedIn(result.output) === 'project' || /pass criterion not met/.test(result.output)) return { verdict: 'project defect' };
   return { verdict: 'klaxon defect' };
 }

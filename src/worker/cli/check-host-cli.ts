@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { resolveCommand } from '../../domain/command-resolution.js';
 import { hostVerdict, type Verdict } from '../../domain/host-verdict.js';
-import { hostHelpersDir } from '../run/host-helpers.js';
+import { HELPER_PACKAGES, hostHelpersDir } from '../run/host-helpers.js';
 import { runCommand } from '../run/run-command.js';
 import { digestTree, treeChanges } from '../run/tree-digest.js';
 import type { CliIo } from './cli-io.js';
@@ -28,14 +28,15 @@ interface Row {
   readonly verdict: Verdict;
 }
 
-// requirements.txt names as import names (scikit-learn -> sklearn is the one common exception).
+// requirements.txt names as import names (scikit-learn -> sklearn is the one common exception), and what
+// klaxon's own helpers import: a host without those lacks a package, as it would lack a declared one.
 async function declaredPackages(root: string): Promise<Set<string>> {
   const text = await readFile(join(root, 'requirements.txt'), 'utf8').catch(() => '');
   const names = text
     .split('\n')
     .map((line) => line.split('#')[0]?.trim().split(/[<>=!~[; ]/)[0]?.toLowerCase().replace(/-/g, '_') ?? '')
     .filter(Boolean);
-  return new Set([...names, ...(names.includes('scikit_learn') ? ['sklearn'] : [])]);
+  return new Set([...names, ...(names.includes('scikit_learn') ? ['sklearn'] : []), ...HELPER_PACKAGES]);
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 110);

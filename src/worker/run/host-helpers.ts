@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 export const GUARD = 'klaxon_guard';
 
+/** What the helpers import beyond the standard library and the project's modules (the host metrics read psutil). */
+export const HELPER_PACKAGES: readonly string[] = ['psutil'];
+
 // The host/ folder of this klaxon installation.
 export function hostHelpersDir(start: string = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = start; ; dir = dirname(dir)) {

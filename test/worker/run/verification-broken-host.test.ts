@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { catalogue, findCommand } from '../../../commands/index.js';
 import { resolveCommand } from '../../../src/domain/command-resolution.js';
 import { runCommand } from '../../../src/worker/run/run-command.js';
+import { HELPER_PACKAGES } from '../../../src/worker/run/host-helpers.js';
+import { hostVerdict } from '../../../src/domain/host-verdict.js';
 import { context, demoHost } from './fixtures.js';
 
 async function run(root: string, id: string) {
@@ -36,6 +38,16 @@ describe('verification on a broken demo host', () => {
     const diagnosis = await run(root, 'strategy.diagnose');
     expect(diagnosis.outcome).toBe('succeeded');
     expect(diagnosis.output).toContain('ContrarianStrategy down: FAILED RuntimeError: broken on purpose');
+  });
+
+  it("says in one line that the host metrics need psutil on a host without it, and check:host counts it as a missing package", async () => {
+    const root = await demoHost('no-psutil');
+    // The demo's stand-in shadows any installed psutil (the tree comes first on sys.path): now as if none were installed.
+    await writeFile(join(root, 'psutil/__init__.py'), 'raise ModuleNotFoundError("No module named \'psutil\'", name="psutil")\n');
+    const result = await run(root, 'monitor.metric-anomalies');
+    expect(result.outcome).toBe('failed');
+    expect(result.output.trim()).toBe("No module named 'psutil': the host metrics read it; install it on this host (pip install psutil)");
+    expect(hostVerdict(result, 0, new Set(HELPER_PACKAGES))).toEqual({ verdict: 'missing package', detail: 'psutil' });
   });
 
   it('fails the config validation on a corrupted config file', async () => {
