@@ -1,6 +1,8 @@
 // Runs one catalogue command on this host: argv through execa or a builtin, with the spec's timeout and
 // output cap, a minimal environment, and redaction before anything is kept or streamed.
-import { realpath } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CommandSpec } from '../../domain/catalogue.js';
 import type { RunFile, RunOutcome, RunResult } from '../../domain/run-result.js';
 import { unmetCriterion } from '../../domain/pass-criteria.js';
@@ -44,13 +46,26 @@ type Emit = (text: string) => void;
 
 const JUDGED_CHARS = 64 * 1024;
 
-async function runArgv(spec: CommandSpec & { action: { kind: 'argv' } }, params: Readonly<Record<string, string>>, root: string, ctx: RunContext, emit: Emit): Promise<Ended> {
+// A run's temporary files go to a folder of its own, removed when the run ends however it ended: the host's
+// temporary folder does not fill up run after run (the read-only guard's redirected logs, a library's caches).
+async function withScratch<T>(run: (env: Record<string, string>) => Promise<T>, ctx: RunContext): Promise<T> {
+  const scratch = await mkdtemp(join(tmpdir(), 'klaxon-run-'));
+  try {
+    return await run({ ...minimalEnv(ctx.hostEnv ?? {}), TMPDIR: scratch, TEMP: scratch, TMP: scratch });
+  } finally {
+    await rm(scratch, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+  }
+}
+
+type RunEnv = Readonly<Record<string, string>>;
+
+async function runArgv(spec: CommandSpec & { action: { kind: 'argv' } }, params: Readonly<Record<string, string>>, root: string, ctx: RunContext, env: RunEnv, emit: Emit): Promise<Ended> {
   const stdout = createRedactor();
   const stderr = createRedactor();
   const argv = buildArgv({ kind: 'argv', argv: effectiveArgv(spec) }, params, ctx.python, ctx.helpers ?? hostHelpersDir());
   const end = await runProcess(argv, {
     cwd: root,
-    env: { ...minimalEnv(ctx.hostEnv ?? {}), ...pythonEnv(spec) },
+    env: { ...env, ...pythonEnv(spec) },
     timeoutMs: spec.timeoutMs,
     graceMs: ctx.killGraceMs ?? 2000,
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
@@ -64,7 +79,7 @@ async function runArgv(spec: CommandSpec & { action: { kind: 'argv' } }, params:
   return { outcome, exitCode: end.exitCode, ...(end.signal === undefined ? {} : { signal: end.signal }), files: [] };
 }
 
-async function runBuiltin(spec: CommandSpec & { action: { kind: 'builtin' } }, params: Readonly<Record<string, string>>, root: string, ctx: RunContext, emit: Emit): Promise<Ended> {
+async function runBuiltin(spec: CommandSpec & { action: { kind: 'builtin' } }, params: Readonly<Record<string, string>>, root: string, ctx: RunContext, env: RunEnv, emit: Emit): Promise<Ended> {
   const builtin = builtins[spec.action.builtin];
   if (builtin === undefined) throw new Error(`unknown builtin "${spec.action.builtin}" in ${spec.id}`);
   if (ctx.signal?.aborted) return { outcome: 'canceled', exitCode: null, files: [] };
@@ -91,7 +106,7 @@ async function runBuiltin(spec: CommandSpec & { action: { kind: 'builtin' } }, p
       if (stopped === undefined) emit(redactor.push(`${line}\n`));
     },
     python: ctx.python,
-    env: minimalEnv(ctx.hostEnv ?? {}),
+    env,
     killGraceMs: ctx.killGraceMs ?? 2000,
   }).then(
     (outcome): BuiltinOutcome => outcome,
@@ -136,10 +151,9 @@ export async function runCommand(spec: CommandSpec, params: Readonly<Record<stri
   if (root === undefined) {
     emit(`klaxon: BACKTEST_ROOT ${redact(ctx.root)} does not exist\n`);
     ended = { outcome: 'failed', exitCode: null, files: [] };
-  } else if (spec.action.kind === 'argv') {
-    ended = await runArgv({ ...spec, action: spec.action }, params, root, ctx, emit);
   } else {
-    ended = await runBuiltin({ ...spec, action: spec.action }, params, root, ctx, emit);
+    const { action } = spec;
+    ended = await withScratch((env) => (action.kind === 'argv' ? runArgv({ ...spec, action }, params, root, ctx, env, emit) : runBuiltin({ ...spec, action }, params, root, ctx, env, emit)), ctx);
   }
   if (ended.outcome === 'succeeded') {
     const unmet = unmetCriterion(spec, judged);

@@ -89,6 +89,25 @@ describe('runCommand with a process', () => {
     for (const name of names) expect(allowed).toContain(name);
   });
 
+  it("gives each run a temporary folder of its own and removes it when the run ends, a run killed at its timeout included", async () => {
+    const base = await tempDir('host-tmp');
+    const hostTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = base;
+    try {
+      const writes = "import sys, tempfile; f = tempfile.NamedTemporaryFile(delete=False); f.write(b'x'); f.close(); print(f.name, flush=True)";
+      const done = await runCommand(pythonSpec('t.tmp', writes), {}, context(root));
+      expect(done.outcome).toBe('succeeded');
+      expect(done.output.trim().startsWith(join(base, 'klaxon-run-'))).toBe(true);
+      const killed = await runCommand(pythonSpec('t.tmp-killed', `${writes}; import time; time.sleep(60)`, { timeoutMs: 1500 }), {}, context(root, { killGraceMs: 200 }));
+      expect(killed.outcome).toBe('timed_out');
+      expect(killed.output).toContain(join(base, 'klaxon-run-'));
+      expect(await readdir(base)).toEqual([]);
+    } finally {
+      if (hostTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = hostTmp;
+    }
+  });
+
   it('runs in BACKTEST_ROOT', async () => {
     const result = await runCommand(pythonSpec('t.cwd', 'import os; print(os.getcwd())'), {}, context(root));
     expect(result.output.trim()).toBe(root);
