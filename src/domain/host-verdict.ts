@@ -5,7 +5,8 @@ import type { RunResult } from './run-result.js';
 
 export type HostVerdict = 'ok' | 'project defect' | 'missing package' | 'not running' | 'klaxon defect';
 
-const MISSING_MODULE = /No module named '([A-Za-z0-9_]+)|^([A-Za-z0-9_.-]+) MISSING$/m;
+// Quoted by `import`, bare by `python -m` (runpy): "No module named 'pandas'", "No module named pytest".
+const MISSING_MODULE = /No module named '?([A-Za-z0-9_]+)|^([A-Za-z0-9_.-]+) MISSING$/m;
 const NOT_REACHABLE = /not reachable: connection refused/;
 // A helper's per-item failure line: the helper ran, and what it checked failed.
 const ITEM_FAILURE = /^(FAILED|PROBLEM) |^[\w.]+( \w+)?: FAIL(ED)? /m;
@@ -32,15 +33,16 @@ export interface Verdict {
 /**
  * Classifies one run; `written` is the number of files the run changed under the checkout, `declared`
  * the import names of the packages the project declares (requirements.txt) and of those klaxon's helpers
- * import: a module the project lacks itself is its defect, a declared package this Python lacks is an
- * environment gap.
+ * import: a module the project's code imports without declaring it is its defect; a declared package, or one
+ * klaxon's own code asked for, that this Python lacks is an environment gap.
  */
 export function hostVerdict(result: Pick<RunResult, 'outcome' | 'output'>, written: number, declared: ReadonlySet<string>): Verdict {
   if (written > 0 || result.outcome === 'timed_out') return { verdict: 'klaxon defect' };
   if (result.outcome === 'succeeded') return { verdict: 'ok' };
   const match = MISSING_MODULE.exec(result.output);
   const missing = match?.[1] ?? match?.[2];
-  if (missing !== undefined && declared.has(missing.toLowerCase().replace(/-/g, '_'))) return { verdict: 'missing package', detail: missing };
+  // What klaxon itself asked for (`python -m pytest` through the guard, a helper's import) is this host's gap too.
+  if (missing !== undefined && (declared.has(missing.toLowerCase().replace(/-/g, '_')) || raisedIn(result.output) === 'klaxon')) return { verdict: 'missing package', detail: missing };
   if (NOT_REACHABLE.test(result.output)) return { verdict: 'not running' };
   if (ITEM_FAILURE.test(result.output) || raisedIn(result.output) === 'project' || /pass criterion not met/.test(result.output)) return { verdict: 'project defect' };
   return { verdict: 'klaxon defect' };

@@ -31,6 +31,11 @@ const CASES: readonly { readonly name: string; readonly outcome?: 'failed' | 'su
     verdict: { verdict: 'missing package', detail: 'psutil' },
   },
   {
+    name: "a test runner klaxon runs with `python -m` that this Python lacks (runpy says it without quotes)",
+    output: underGuard('  File "<frozen runpy>", line 142, in _get_module_details', 'ImportError: No module named pytest'),
+    verdict: { verdict: 'missing package', detail: 'pytest' },
+  },
+  {
     name: 'a module the project imports and never declared',
     output: underGuard('  File "config/basic_system_test.py", line 12, in <module>', '    import ta', "ModuleNotFoundError: No module named 'ta'"),
     verdict: { verdict: 'project defect' },
