@@ -6,7 +6,7 @@ import { monthStats } from '../../app/response-stats.js';
 import { followUpId } from '../../domain/follow-up-items.js';
 import { followUpCard, followUpReminder } from '../views/follow-up-card.js';
 import { monthlySummary } from '../views/monthly-summary.js';
-import { digestOf, requireChannel, type EffectContext } from './effect-context.js';
+import { digestOf, postLinked, requireChannel, type EffectContext } from './effect-context.js';
 import { inviteMembers, postRefusals } from './invite-members.js';
 import { postRendered } from './post-message.js';
 
@@ -25,7 +25,8 @@ export async function syncFollowUpCards(ctx: EffectContext, data: DataOf<'follow
     const digest = digestOf(message);
     const ts = links[followUpCardLink(id)];
     if (ts === undefined) {
-      await ctx.link(incident.id, followUpCardLink(id), await ctx.post(channel, message));
+      // Each card its own effect key: a retry of a job that posted several finds each, not the first for all.
+      await postLinked(ctx, incident.id, followUpCardLink(id), channel, message);
     } else if (links[digestLink(id)] !== digest) {
       await ctx.update(channel, ts, message);
     } else {

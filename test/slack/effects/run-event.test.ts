@@ -1,16 +1,15 @@
 // The bot's run-event processor on the real bot and emulator: events fed straight into the klaxon-slack queue
 // in the orders an at-least-once, fire-and-forget host can produce them.
-import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEffectContext, type EffectContext } from '../../../src/slack/effects/effect-context.js';
+import type { EffectContext } from '../../../src/slack/effects/effect-context.js';
 import { runEvent } from '../../../src/slack/effects/run-event.js';
 import { runAccepted } from '../../../src/slack/effects/run-accepted.js';
 import type { EffectRun } from '../../../src/app/ports.js';
 import { requestRun } from '../../../src/app/request-run.js';
-import { createSlackApi } from '../../../src/slack/slack-api.js';
 import type { RunEvent, RunJobData } from '../../../src/queue/queues.js';
 import type { RunResult } from '../../../src/domain/run-result.js';
-import { BOT_TOKEN, eventually, startKlaxon, USERS, type Klaxon } from '../../support/klaxon-harness.js';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../../support/klaxon-harness.js';
+import { replicaEffects } from '../../support/replica-effects.js';
 
 describe('run events in Slack', () => {
   let k: Klaxon;
@@ -27,12 +26,7 @@ describe('run events in Slack', () => {
   const runOf = (runId: string): RunJobData => ({ runId, incidentId, commandId: 'env.python-version', params: {}, host: 'backtest-1', requestedBy: USERS.l1, severity: 'high' });
   const result: RunResult = { commandId: 'env.python-version', outcome: 'succeeded', exitCode: 0, durationMs: 42, output: 'Python 3.12.1\n', outputBytes: 14, truncatedBytes: 0, outputDigest: 'a'.repeat(64), files: [] };
   const send = (event: RunEvent, id: string) => k.bot.producers.effects.enqueue({ name: 'run-event', data: event }, id);
-  /** Another bot's effects, on the same Redis and Slack (`job`: the effect job it is running). */
-  const replica = (job?: EffectRun): EffectContext =>
-    createEffectContext(
-      { services: k.bot.services, slack: createSlackApi(new WebClient(BOT_TOKEN, { slackApiUrl: k.emulator.apiUrl, retryConfig: { retries: 0 } })), botToken: BOT_TOKEN, readArtifact: async () => undefined },
-      job,
-    );
+  const replica = (job?: EffectRun): EffectContext => replicaEffects(k, job);
   const rootOf = (runId: string) => k.bot.services.store.getLinks(incidentId).then((links) => links[`run:${runId}`]);
 
   it('a progress event that arrives after the result changes nothing', async () => {
