@@ -56,6 +56,8 @@ export interface IncidentLinks {
   readonly [files: `run-files:${string}`]: FileIds;
   readonly [snapshot: `run-snapshot:${string}`]: MessageTs;
   readonly [canary: `run-canary:${string}`]: MessageTs;
+  /** The §8.1 suite's verdict, told by the verification run that completed (or failed) the suite. */
+  readonly [verdict: `run-verdict:${string}`]: MessageTs;
   /** A person's display name as the report shows it, kept so every rendering names them alike (`personLink`). */
   readonly [person: `person:${string}`]: string;
   /** "Run all": its summary message, and the JSON of its runs (`RunSuite`) it is rendered from. */
