@@ -7,11 +7,14 @@ export interface WorkerProcess {
   output(): string;
 }
 
-/** Starts a worker with PATH and HOME plus `env`; `started` collects it so the test can kill it afterwards. */
+/**
+ * Starts a worker with PATH, HOME and TMPDIR plus `env`; `started` collects it so the test can kill it afterwards.
+ * (TMPDIR: the test run's folder, so a run's temporary folder left by a worker killed mid-run goes with it.)
+ */
 export async function spawnWorkerProcess(env: Record<string, string>, started: ChildProcess[], readyTimeoutMs = 15_000): Promise<WorkerProcess> {
   let output = '';
   const child = spawn(process.execPath, ['bin/klaxon.js', 'worker'], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...(process.env['TMPDIR'] ? { TMPDIR: process.env['TMPDIR'] } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
