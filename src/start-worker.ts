@@ -9,6 +9,7 @@ import { createRedis, redisTargetOf } from './store/redis-connection.js';
 import { loadScripts } from './load-scripts.js';
 import { hostCatalogue } from './worker/host-catalogue.js';
 import { startHostWorker } from './worker/host-worker.js';
+import { sweepLeftScratch } from './worker/run/run-scratch.js';
 
 export interface WorkerProcessOptions {
   readonly config: Config;
@@ -33,6 +34,8 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   for (const connection of [redis, blocking]) connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const producers = createProducers(redis, config.redisPrefix);
   await loadScripts(redis, logger);
+  const swept = await sweepLeftScratch();
+  if (swept > 0) logger.info({ folders: swept }, 'removed the temporary folders of runs whose worker was killed');
   const worker = await startHostWorker({
     connection: blocking,
     redis,

@@ -1,7 +1,9 @@
-// The worker's composition root on real Redis: its scripts are in Redis before its first run, and a Redis
-// user that may not load scripts does not stop it from starting.
+// The worker's composition root on real Redis: its scripts are in Redis before its first run, a Redis user
+// that may not load scripts does not stop it from starting, and what a killed worker's runs left is removed.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -15,6 +17,7 @@ import { captureLogger } from './support/capture-logger.js';
 interface LogLine {
   readonly msg: string;
   readonly scripts?: number;
+  readonly folders?: number;
   readonly err?: string;
 }
 
@@ -36,6 +39,21 @@ describe('startWorkerProcess', () => {
     root = await copyDemoHost(join(await mkdtemp(join(tmpdir(), 'klaxon-sw-')), 'backtest'));
   });
   afterAll(async () => redis?.quit());
+
+  it("removes the temporary folders of runs whose worker was killed, never a live worker's", { timeout: 30_000 }, async () => {
+    const gone = spawn(process.execPath, ['-e', '']);
+    await once(gone, 'exit');
+    const killedWorkers = join(tmpdir(), `klaxon-run-${gone.pid}-left`);
+    const liveWorkers = join(tmpdir(), `klaxon-run-${process.pid}-inuse`);
+    for (const folder of [killedWorkers, liveWorkers]) {
+      await mkdir(join(folder, 'logs-redirected'), { recursive: true });
+      await writeFile(join(folder, 'logs-redirected', 'backtest.log'), 'x'.repeat(1024));
+    }
+    const lines = await startAndStop(inject('redisUrl'), root);
+    const left = await readdir(tmpdir());
+    expect([left.includes(`klaxon-run-${gone.pid}-left`), left.includes(`klaxon-run-${process.pid}-inuse`)]).toEqual([false, true]);
+    expect(lines.find((l) => l.msg === 'removed the temporary folders of runs whose worker was killed')?.folders).toBeGreaterThanOrEqual(1);
+  });
 
   it('loads its scripts into Redis when it starts', { timeout: 30_000 }, async () => {
     const lines = await startAndStop(inject('redisUrl'), root);

@@ -1,8 +1,6 @@
 // Runs one catalogue command on this host: argv through execa or a builtin, with the spec's timeout and
 // output cap, a minimal environment, and redaction before anything is kept or streamed.
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { realpath } from 'node:fs/promises';
 import type { CommandSpec } from '../../domain/catalogue.js';
 import type { RunFile, RunOutcome, RunResult } from '../../domain/run-result.js';
 import { unmetCriterion } from '../../domain/pass-criteria.js';
@@ -16,6 +14,7 @@ import { createRedactor, redact } from '../../domain/redact.js';
 import { hostHelpersDir } from './host-helpers.js';
 import { effectiveArgv, pythonEnv } from './read-only-argv.js';
 import { runProcess } from './run-process.js';
+import { withScratch } from './run-scratch.js';
 import { resolveInside } from './safe-path.js';
 
 export interface RunContext {
@@ -45,17 +44,6 @@ interface Ended {
 type Emit = (text: string) => void;
 
 const JUDGED_CHARS = 64 * 1024;
-
-// A run's temporary files go to a folder of its own, removed when the run ends however it ended: the host's
-// temporary folder does not fill up run after run (the read-only guard's redirected logs, a library's caches).
-async function withScratch<T>(run: (env: Record<string, string>) => Promise<T>, ctx: RunContext): Promise<T> {
-  const scratch = await mkdtemp(join(tmpdir(), 'klaxon-run-'));
-  try {
-    return await run({ ...minimalEnv(ctx.hostEnv ?? {}), TMPDIR: scratch, TEMP: scratch, TMP: scratch });
-  } finally {
-    await rm(scratch, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
-  }
-}
 
 type RunEnv = Readonly<Record<string, string>>;
 
@@ -153,7 +141,8 @@ export async function runCommand(spec: CommandSpec, params: Readonly<Record<stri
     ended = { outcome: 'failed', exitCode: null, files: [] };
   } else {
     const { action } = spec;
-    ended = await withScratch((env) => (action.kind === 'argv' ? runArgv({ ...spec, action }, params, root, ctx, env, emit) : runBuiltin({ ...spec, action }, params, root, ctx, env, emit)), ctx);
+    // Its own temporary folder (run-scratch.ts).
+    ended = await withScratch(minimalEnv(ctx.hostEnv ?? {}), (env) => (action.kind === 'argv' ? runArgv({ ...spec, action }, params, root, ctx, env, emit) : runBuiltin({ ...spec, action }, params, root, ctx, env, emit)));
   }
   if (ended.outcome === 'succeeded') {
     const unmet = unmetCriterion(spec, judged);
