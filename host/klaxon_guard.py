@@ -14,16 +14,23 @@ import sys
 import tempfile
 
 ROOT = os.path.normcase(os.path.realpath(os.getcwd()))
-OUT = tempfile.mkdtemp(prefix='klaxon-readonly-')
+try:
+    OUT = tempfile.mkdtemp(prefix='klaxon-readonly-')
+except OSError as error:
+    # A full or unwritable temporary folder is a bad day this guard runs diagnostics on: they still run, and
+    # the logs the project opens in the tree go to the null device instead.
+    sys.stderr.write(f'klaxon: no temporary folder for the read-only guard ({error.strerror or error}); the project\'s log files go nowhere\n')
+    OUT = None
 REFUSED = []
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 sys.dont_write_bytecode = True
 os.environ['PYTHONDONTWRITEBYTECODE'] = '1'
-os.environ['TMPDIR'] = OUT
-os.environ['TEMP'] = OUT
-os.environ['TMP'] = OUT
+if OUT is not None:
+    os.environ['TMPDIR'] = OUT
+    os.environ['TEMP'] = OUT
+    os.environ['TMP'] = OUT
+    tempfile.tempdir = OUT
 os.environ.setdefault('MPLBACKEND', 'Agg')
-tempfile.tempdir = OUT
 
 
 def inside(path):
@@ -72,7 +79,9 @@ _file_handler_init = logging.FileHandler.__init__
 
 
 def _redirected(self, filename, *args, **kwargs):
-    if inside(filename):
+    if inside(filename) and OUT is None:
+        filename = os.devnull
+    elif inside(filename):
         relative = os.path.relpath(os.path.realpath(os.fspath(filename)), ROOT)
         filename = os.path.join(OUT, 'logs-redirected', relative)
         os.makedirs(os.path.dirname(filename), exist_ok=True)

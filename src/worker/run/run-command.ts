@@ -142,7 +142,11 @@ export async function runCommand(spec: CommandSpec, params: Readonly<Record<stri
   } else {
     const { action } = spec;
     // Its own temporary folder (run-scratch.ts).
-    ended = await withScratch(minimalEnv(ctx.hostEnv ?? {}), (env) => (action.kind === 'argv' ? runArgv({ ...spec, action }, params, root, ctx, env, emit) : runBuiltin({ ...spec, action }, params, root, ctx, env, emit)));
+    ended = await withScratch(
+      minimalEnv(ctx.hostEnv ?? {}),
+      (env) => (action.kind === 'argv' ? runArgv({ ...spec, action }, params, root, ctx, env, emit) : runBuiltin({ ...spec, action }, params, root, ctx, env, emit)),
+      (why) => emit(`klaxon: no temporary folder of its own for this run (${redact(why)}); it uses the host's\n`),
+    );
   }
   if (ended.outcome === 'succeeded') {
     const unmet = unmetCriterion(spec, judged);

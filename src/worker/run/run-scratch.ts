@@ -9,9 +9,23 @@ import { join } from 'node:path';
 const PREFIX = 'klaxon-run-';
 const remove = (path: string) => rm(path, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
 
-/** Runs `run` with TMPDIR, TEMP and TMP (added to `env`) on a fresh folder, removed afterwards. */
-export async function withScratch<T>(env: Readonly<Record<string, string>>, run: (env: Record<string, string>) => Promise<T>, pid: number = process.pid): Promise<T> {
-  const scratch = await mkdtemp(join(tmpdir(), `${PREFIX}${pid}-`));
+/**
+ * Runs `run` with TMPDIR, TEMP and TMP (added to `env`) on a fresh folder, removed afterwards. When no folder
+ * can be made (a full disk is a bad day diagnostics must still run on), `run` gets `env` as it is and
+ * `unavailable` is told why.
+ */
+export async function withScratch<T>(
+  env: Readonly<Record<string, string>>,
+  run: (env: Record<string, string>) => Promise<T>,
+  unavailable: (why: string) => void = () => undefined,
+  pid: number = process.pid,
+): Promise<T> {
+  const made = await mkdtemp(join(tmpdir(), `${PREFIX}${pid}-`)).catch((error: NodeJS.ErrnoException) => error);
+  if (made instanceof Error) {
+    unavailable(`${made.code ?? made.message} in ${tmpdir()}`);
+    return run({ ...env });
+  }
+  const scratch = made;
   try {
     return await run({ ...env, TMPDIR: scratch, TEMP: scratch, TMP: scratch });
   } finally {

@@ -6,7 +6,11 @@ import { catalogue } from '../../../commands/index.js';
 import { resolveCommand } from '../../../src/domain/command-resolution.js';
 import { runCommand } from '../../../src/worker/run/run-command.js';
 import { digestTree, treeChanges } from '../../../src/worker/run/tree-digest.js';
-import { context, demoHost, pythonSpec } from './fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { hostHelpersDir } from '../../../src/worker/run/host-helpers.js';
+import { context, demoHost, PYTHON, pythonSpec, tempDir } from './fixtures.js';
 
 let root = '';
 beforeAll(async () => {
@@ -40,6 +44,19 @@ describe('read-only entries on the demo host', () => {
     expect(result.outcome, result.output).toBe('succeeded');
     expect(result.output).toContain('klaxon read-only guard: refused write of config/tampered.txt under BACKTEST_ROOT');
     expect(result.output).toMatch(/read-only guard refused 1 write\(s\) under BACKTEST_ROOT: write config\/tampered\.txt/);
+    expect(treeChanges(before, await digestTree(root))).toEqual([]);
+  });
+
+  it('still runs on a host whose temporary folder is full: the project\'s log files go to the null device, and the output says so', async () => {
+    // What a full disk does to the guard's own folder, made to happen: Python's site hook runs before the guard.
+    const site = await tempDir('full-tmp');
+    await writeFile(join(site, 'sitecustomize.py'), ['import errno, tempfile', 'def full(*args, **kwargs):', "    raise OSError(errno.ENOSPC, 'No space left on device')", 'tempfile.mkdtemp = full', ''].join('\n'));
+    const code = ["import logging; logging.basicConfig(filename='logs/diagnostic.log'); logging.warning('to the side')", "print('diagnosed')"].join('\n');
+    const before = await digestTree(root);
+    // The guard itself, as the runner starts it (the runner passes no PYTHONPATH).
+    const result = await execa(PYTHON, [join(hostHelpersDir(), 'klaxon_guard.py'), '-c', code], { cwd: root, env: { PATH: process.env['PATH'] ?? '', PYTHONPATH: site }, extendEnv: false, reject: false });
+    expect(result.stderr).toContain("klaxon: no temporary folder for the read-only guard (No space left on device); the project's log files go nowhere");
+    expect([result.exitCode, result.stdout]).toEqual([0, 'diagnosed']);
     expect(treeChanges(before, await digestTree(root))).toEqual([]);
   });
 

@@ -102,6 +102,11 @@ describe('runCommand with a process', () => {
       expect(killed.outcome).toBe('timed_out');
       expect(killed.output).toContain(join(base, 'klaxon-run-'));
       expect(await readdir(base)).toEqual([]);
+      // A temporary folder that cannot take a folder (a full disk): the run still runs, and says so first.
+      process.env['TMPDIR'] = join(root, 'main.py', 'tmp');
+      const anyway = await runCommand(pythonSpec('t.tmp-full', "print('diagnosed')"), {}, context(root));
+      expect([anyway.outcome, anyway.output.split('\n')[0]]).toEqual(['succeeded', expect.stringMatching(/^klaxon: no temporary folder of its own for this run \(ENOTDIR in .*\); it uses the host's$/)]);
+      expect(anyway.output).toContain('diagnosed');
     } finally {
       if (hostTmp === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = hostTmp;

@@ -1,5 +1,5 @@
 // A run's own temporary folder, and what a starting worker removes of the folders killed workers left.
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processAlive, sweepLeftScratch, withScratch } from '../../../src/worker/run/run-scratch.js';
@@ -18,6 +18,21 @@ describe('withScratch', () => {
     ).rejects.toThrow('the run failed');
     expect(seen).toMatch(new RegExp(`klaxon-run-${process.pid}-[^/]+$`));
     await expect(stat(seen)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('runs without one, and says why, when the temporary folder cannot take one (a full disk)', async () => {
+    const file = join(await tempDir('not-a-folder'), 'file');
+    await writeFile(file, '');
+    const hostTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = join(file, 'tmp');
+    try {
+      const said: string[] = [];
+      expect(await withScratch({ PATH: '/bin' }, async (env) => env, (why) => said.push(why))).toEqual({ PATH: '/bin' });
+      expect(said).toEqual([`ENOTDIR in ${join(file, 'tmp')}`]);
+    } finally {
+      if (hostTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = hostTmp;
+    }
   });
 });
 
