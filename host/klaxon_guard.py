@@ -7,9 +7,11 @@ files the project opens there are sent to a temporary folder outside it, bytecod
 TMPDIR points outside the tree. What was refused is listed at the end on stderr, so a diagnostic that
 tried to write says so instead of silently changing the system it is meant to observe.
 """
+import atexit
 import logging
 import os
 import runpy
+import shutil
 import sys
 import tempfile
 
@@ -26,6 +28,8 @@ WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 sys.dont_write_bytecode = True
 os.environ['PYTHONDONTWRITEBYTECODE'] = '1'
 if OUT is not None:
+    # Gone when the script ends (the worker's run folder, around it, goes even when the script is killed).
+    atexit.register(shutil.rmtree, OUT, ignore_errors=True)
     os.environ['TMPDIR'] = OUT
     os.environ['TEMP'] = OUT
     os.environ['TMP'] = OUT
@@ -33,13 +37,33 @@ if OUT is not None:
 os.environ.setdefault('MPLBACKEND', 'Agg')
 
 
-def inside(path):
+def folder_of(dir_fd):
+    """The folder an open directory descriptor stands for (Linux), else None.
+
+    shutil.rmtree and tempfile's cleanup name files relative to such a descriptor: taken from the working
+    directory instead, a temporary folder's files would look like the tree's. Where the folder cannot be
+    found, the working directory is used: the strict side.
+    """
+    if not isinstance(dir_fd, int):
+        return None
+    try:
+        return os.readlink(f'/proc/self/fd/{dir_fd}')
+    except OSError:
+        return None
+
+
+def inside(path, dir_fd=None):
     if isinstance(path, int):
         return False
     if isinstance(path, bytes):
         path = os.fsdecode(path)
-    full = os.path.normcase(os.path.realpath(os.path.join(os.getcwd(), os.fspath(path))))
+    base = folder_of(dir_fd) or os.getcwd()
+    full = os.path.normcase(os.path.realpath(os.path.join(base, os.fspath(path))))
     return full == ROOT or full.startswith(ROOT + os.sep)
+
+
+# Where each path event carries its dir_fd (the audit events' argument order).
+DIR_FD_AT = {'os.mkdir': 2, 'os.remove': 1, 'os.rmdir': 1, 'os.chmod': 2, 'os.utime': 3, 'shutil.rmtree': 1, 'os.symlink': 2, 'os.link': 3}
 
 
 def refuse(event, path):
@@ -61,13 +85,15 @@ def hook(event, args):
             refuse('write', args[0])
     elif event in ('os.mkdir', 'os.remove', 'os.rmdir', 'os.truncate', 'os.chmod', 'os.utime', 'shutil.rmtree', 'os.symlink', 'os.link'):
         path = args[0] if event not in ('os.symlink', 'os.link') else args[1]
-        if isinstance(path, (str, bytes, os.PathLike)) and inside(path):
+        at = DIR_FD_AT.get(event)
+        dir_fd = args[at] if at is not None and len(args) > at else None
+        if isinstance(path, (str, bytes, os.PathLike)) and inside(path, dir_fd):
             if event == 'os.mkdir' and os.path.isdir(path):
                 raise FileExistsError(17, 'File exists', os.fspath(path))
             refuse(event.split('.')[-1], path)
     elif event == 'os.rename' and len(args) > 1:
-        for path in args[:2]:
-            if isinstance(path, (str, bytes, os.PathLike)) and inside(path):
+        for path, dir_fd in zip(args[:2], (args[2:4] + (None, None))[:2]):
+            if isinstance(path, (str, bytes, os.PathLike)) and inside(path, dir_fd):
                 refuse('rename', path)
     elif event == 'sqlite3.connect' and args and isinstance(args[0], (str, bytes, os.PathLike)):
         if os.fspath(args[0]) not in (':memory:', b':memory:', '') and inside(args[0]):
@@ -101,7 +127,6 @@ def main(argv):
         sys.stderr.write('usage: klaxon_guard.py (-c CODE | -m MODULE | SCRIPT) [ARGS...]\n')
         return 2
     sys.addaudithook(hook)
-    import atexit
     atexit.register(report)
     if argv[0] == '-c':
         sys.argv = ['-c', *argv[2:]]

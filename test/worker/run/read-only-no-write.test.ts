@@ -6,7 +6,7 @@ import { catalogue } from '../../../commands/index.js';
 import { resolveCommand } from '../../../src/domain/command-resolution.js';
 import { runCommand } from '../../../src/worker/run/run-command.js';
 import { digestTree, treeChanges } from '../../../src/worker/run/tree-digest.js';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { hostHelpersDir } from '../../../src/worker/run/host-helpers.js';
@@ -57,6 +57,34 @@ describe('read-only entries on the demo host', () => {
     const result = await execa(PYTHON, [join(hostHelpersDir(), 'klaxon_guard.py'), '-c', code], { cwd: root, env: { PATH: process.env['PATH'] ?? '', PYTHONPATH: site }, extendEnv: false, reject: false });
     expect(result.stderr).toContain("klaxon: no temporary folder for the read-only guard (No space left on device); the project's log files go nowhere");
     expect([result.exitCode, result.stdout]).toEqual([0, 'diagnosed']);
+    expect(treeChanges(before, await digestTree(root))).toEqual([]);
+  });
+
+  it('removes its own temporary folder when the script ends, also where no run folder is around it', async () => {
+    const tmp = await tempDir('guard-tmp');
+    const code = "import logging, tempfile; logging.basicConfig(filename='logs/diagnostic.log'); logging.warning('x'); print(tempfile.mkstemp()[1])";
+    const result = await execa(PYTHON, [join(hostHelpersDir(), 'klaxon_guard.py'), '-c', code], { cwd: root, env: { PATH: process.env['PATH'] ?? '', TMPDIR: tmp }, extendEnv: false });
+    expect(result.stdout.startsWith(join(tmp, 'klaxon-readonly-'))).toBe(true);
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it("lets a diagnostic clean up its own temporary folder, and still refuses a delete in the tree named relative to a folder it opened", async () => {
+    const code = [
+      'import os, tempfile',
+      'with tempfile.TemporaryDirectory() as scratch:',
+      "    os.makedirs(os.path.join(scratch, 'sub'))",
+      "    open(os.path.join(scratch, 'sub', 'f'), 'w').write('x')",
+      "print('cleaned', not os.path.exists(scratch))",
+      "fd = os.open('strategies', os.O_RDONLY)",
+      'try:',
+      "    os.remove('__init__.py', dir_fd=fd)",
+      'except PermissionError as error:',
+      '    print(error)',
+    ].join('\n');
+    const before = await digestTree(root);
+    const result = await runCommand(pythonSpec('guard.tempdir', code), {}, context(root));
+    expect(result.output).toContain('cleaned True');
+    expect(result.output).toMatch(/read-only guard refused 1 write\(s\) under BACKTEST_ROOT: remove __init__\.py$/m);
     expect(treeChanges(before, await digestTree(root))).toEqual([]);
   });
 
