@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startSandboxConsole, type SandboxConsole } from '../support/sandbox-console.js';
 
 let s: SandboxConsole;
@@ -17,6 +17,14 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => s?.stop());
+
+// The sandbox is a process of its own: a failed step shows what it logged, and where the page stood.
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    const shown = await page.locator('#messages').innerText({ timeout: 2_000 }).catch(() => '(the page did not answer)');
+    process.stderr.write(`\n--- the sandbox's output during "${task.name}" (last 6,000 characters) ---\n${s.output().slice(-6_000)}\n--- the channel as shown ---\n${shown.slice(-3_000)}\n---\n`);
+  });
+});
 
 const listening = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
