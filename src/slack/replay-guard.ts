@@ -5,12 +5,17 @@ import { TIMEOUT, within } from '../app/within.js';
 
 /** The identity of one Slack request: trigger_id for commands and interactions, event_id for events. */
 export function requestIdentity(body: Record<string, unknown>): string | undefined {
-  if (typeof body['event_id'] === 'string') return `event-${body['event_id']}`;
-  if (typeof body['trigger_id'] === 'string') return `trigger-${body['trigger_id']}`;
+  if (typeof body['event_id'] === 'string') return ownCopy(`event-${body['event_id']}`);
+  if (typeof body['trigger_id'] === 'string') return ownCopy(`trigger-${body['trigger_id']}`);
   const actions = body['actions'];
-  if (Array.isArray(actions) && typeof actions[0]?.action_ts === 'string') return `action-${actions[0].action_ts}`;
+  if (Array.isArray(actions) && typeof actions[0]?.action_ts === 'string') return ownCopy(`action-${actions[0].action_ts}`);
   return undefined;
 }
+
+// A slash command's fields are slices of the raw form body (node:querystring does not copy a field that needs
+// no decoding), and V8 keeps a slice's whole parent alive. The identity is remembered for REPLAY_TTL_S, so
+// without a copy each remembered command would keep its whole body (up to 4,000 characters of text) in memory.
+const ownCopy = (text: string): string => Buffer.from(text, 'utf16le').toString('utf16le');
 
 // A request stamped at the future edge of the window is accepted until its stamp is at the past edge: two
 // windows after the first delivery at most. The memory outlasts that (plus clock skew between replicas), so

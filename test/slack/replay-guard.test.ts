@@ -1,14 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createReplayGuard, recentRequests, REPLAY_TTL_S, requestIdentity, type ReplayGuard } from '../../src/slack/replay-guard.js';
+import { parseSlackBody } from '../../src/slack/slack-body.js';
 import { createOnce } from '../../src/store/once.js';
+
+// The retention test asks V8 for a full collection; the flag only exposes `gc` to contexts made after it.
+setFlagsFromString('--expose-gc');
 
 describe('requestIdentity', () => {
   it('names events by event_id, commands and interactions by trigger_id, bare actions by action_ts', () => {
     expect(requestIdentity({ event_id: 'Ev1', trigger_id: 'ignored' })).toBe('event-Ev1');
     expect(requestIdentity({ trigger_id: '123.456.abc', command: '/incident' })).toBe('trigger-123.456.abc');
     expect(requestIdentity({ type: 'block_actions', actions: [{ action_ts: '1700000000.1' }] })).toBe('action-1700000000.1');
+  });
+
+  it('keeps no part of the request body alive through the identity it returns', () => {
+    const collect = runInNewContext('gc') as () => void;
+    const local = recentRequests();
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 2_000; i += 1) {
+      const raw = Buffer.from(`token=t&command=%2Fincident&text=${'x'.repeat(10_000)}&trigger_id=${i}.7384749201.8ee5ad0d41c4e11e`);
+      const body = parseSlackBody(raw.toString('utf8'), 'application/x-www-form-urlencoded');
+      // Only the guard's own use: comparing the identity here would flatten it and hide the slice.
+      local.first((body && requestIdentity(body)) ?? '');
+    }
+    collect();
+    // 2,000 bodies of 10 kB each are 20 MB; 2,000 identities and their map entries are a few hundred kB.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4_000_000);
+    expect(local.size).toBe(2_000);
+    expect(local.first('trigger-1999.7384749201.8ee5ad0d41c4e11e')).toBe(false);
   });
 
   it('has no identity for a request that carries none', () => {
