@@ -262,6 +262,17 @@ export class PermanentEffectError extends Error {
   }
 }
 
+/**
+ * An effect that has to wait for another one: the incident channel is not created yet, or another replica is
+ * posting the same message. The queue tries again shortly; it is not a fault, so it is not reported as one.
+ */
+export class EffectNotReadyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EffectNotReadyError';
+  }
+}
+
 export interface Effects {
   /** Queues one effect; a repeated jobId adds nothing. */
   enqueue(job: EffectJob, jobId?: string): Promise<void>;

@@ -4,6 +4,7 @@ import { Worker, type ConnectionOptions, type JobsOptions, type Queue } from 'bu
 import type { ClockJobs } from '../app/ports.js';
 import type { ClockOutcome, FiredClockJob } from '../app/clocks.js';
 import type { Logger } from '../logger.js';
+import { logFailedJob } from './log-failed-job.js';
 import { bullPrefix } from './queues.js';
 
 export const CLOCK_QUEUE = 'klaxon-clocks';
@@ -55,6 +56,6 @@ export function startClockProcessor(options: ClockProcessorOptions): Worker {
     { connection: options.connection, prefix: bullPrefix(options.prefix), concurrency: 2 },
   );
   worker.on('error', (error) => logger.error({ err: error }, 'clock worker error'));
-  worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'clock job failed; will retry'));
+  worker.on('failed', logFailedJob(logger, 'clock job'));
   return worker;
 }

@@ -4,6 +4,7 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { PermanentEffectError, type EffectJob, type EffectRun } from '../app/ports.js';
 import type { Logger } from '../logger.js';
+import { logFailedJob } from './log-failed-job.js';
 import { bullPrefix, SLACK_QUEUE } from './queues.js';
 
 export interface EffectWorkerOptions {
@@ -90,6 +91,7 @@ export function startEffectWorker(options: EffectWorkerOptions): Worker {
     concurrency: options.concurrency ?? 16,
   });
   worker.on('error', (error) => logger.error({ err: error }, 'slack effects worker error'));
-  worker.on('failed', (job, error) => error instanceof UnrecoverableError || logger.warn({ job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'slack effect failed; will retry'));
+  const logFailure = logFailedJob(logger, 'slack effect');
+  worker.on('failed', (job, error) => error instanceof UnrecoverableError || logFailure(job, error));
   return worker;
 }

@@ -1,8 +1,10 @@
 // The effect worker on a real Redis and a real BullMQ worker: each incident's jobs run one at a time and in
 // the order they were queued, while the queue backs up and finishing jobs fetch their successors.
+import { PassThrough } from 'node:stream';
 import { Queue } from 'bullmq';
-import { describe, expect, it } from 'vitest';
-import type { EffectJob } from '../../src/app/ports.js';
+import { describe, expect, it, vi } from 'vitest';
+import { EffectNotReadyError, type EffectJob } from '../../src/app/ports.js';
+import { createLogger } from '../../src/logger.js';
 import { startEffectWorker } from '../../src/queue/effect-worker.js';
 import { bullPrefix, SLACK_QUEUE } from '../../src/queue/queues.js';
 import { bullTestSetup } from './fixtures.js';
@@ -53,4 +55,41 @@ describe('startEffectWorker', () => {
       await queue.close();
     }
   }, 60_000);
+
+  it('logs a wait for another effect at debug, a failure at warn, and the last failed attempt at error', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const destination = new PassThrough();
+    destination.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as (typeof lines)[number]);
+    });
+    const queue = new Queue(SLACK_QUEUE, { connection, prefix: bullPrefix(prefix) });
+    const tries = new Map<string, number>();
+    // 'waiting' and 'flaky' fail their first try only; 'broken' fails both of its two.
+    const process = async (job: EffectJob) => {
+      const { kind } = job.data as { kind: string };
+      const attempt = (tries.get(kind) ?? 0) + 1;
+      tries.set(kind, attempt);
+      if (kind === 'waiting' && attempt === 1) throw new EffectNotReadyError('incident inc-w has no channel yet');
+      if (kind === 'broken' || attempt === 1) throw new Error('slack answered 500');
+    };
+    const worker = startEffectWorker({ connection, prefix, logger: createLogger({ level: 'debug', pretty: false, destination }), process });
+    try {
+      const retry = { attempts: 2, backoff: { type: 'fixed', delay: 20 } };
+      await queue.add('render', { incidentId: 'inc-w', kind: 'waiting' }, retry);
+      await queue.add('render', { incidentId: 'inc-f', kind: 'flaky' }, retry);
+      await queue.add('render', { incidentId: 'inc-b', kind: 'broken' }, retry);
+      await vi.waitFor(() => {
+        expect(lines.filter((line) => line.msg.startsWith('slack effect'))).toHaveLength(4);
+        expect([...tries].sort()).toEqual([['broken', 2], ['flaky', 2], ['waiting', 2]]);
+      }, { timeout: 10_000 });
+      const failures = lines.filter((line) => line.msg.startsWith('slack effect'));
+      const said = (level: number) => failures.filter((line) => line.level === level).map((line) => line.msg);
+      expect(said(20)).toEqual(['slack effect waits for another; will retry']);
+      expect(said(40).sort()).toEqual(['slack effect failed; will retry', 'slack effect failed; will retry']);
+      expect(said(50)).toEqual(['slack effect failed on its last attempt; kept in the failed jobs']);
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
+  }, 30_000);
 });

@@ -5,7 +5,7 @@ import type { Locale } from '../../domain/locale.js';
 import { slaFor } from '../../domain/policy.js';
 import { clocks, type Clocks } from '../../domain/sla.js';
 import type { IncidentLinkKey, IncidentLinks, Links } from '../../app/links.js';
-import type { EffectRun } from '../../app/ports.js';
+import { EffectNotReadyError, type EffectRun } from '../../app/ports.js';
 import type { Services } from '../../app/services.js';
 
 export type { EffectRun };
@@ -78,7 +78,7 @@ export const digestOf = (message: SlackMessage): string => createHash('sha256').
 /** The incident channel; effects that write into it fail (and retry) until setup has created it. */
 export function requireChannel(links: Links, incidentId: string): string {
   const channel = links['channel'];
-  if (!channel) throw new Error(`incident ${incidentId} has no channel yet`);
+  if (!channel) throw new EffectNotReadyError(`incident ${incidentId} has no channel yet`);
   return channel;
 }
 
@@ -142,7 +142,7 @@ export function createEffectContext({ services, slack, botToken, readArtifact, g
     postMessage,
     async postOnce(channel, message, { key, threadTs, save }) {
       const holder = await services.once.hold(`post-${key}`, jobKey, POST_CLAIM_S);
-      if (holder !== jobKey) throw new Error(`${key} is being posted by another replica`);
+      if (holder !== jobKey) throw new EffectNotReadyError(`${key} is being posted by another replica`);
       const posted = await postMessage(channel, message, { threadTs, key });
       await save(posted);
       return posted;

@@ -2,7 +2,7 @@
 // and files in its thread; the canary's comparison below them. What was posted is kept as a link of the
 // run, so a retried job updates instead of posting again.
 import { recordScheduledEvent } from '../../app/maintenance.js';
-import type { RunEvent } from '../../app/ports.js';
+import { EffectNotReadyError, type RunEvent } from '../../app/ports.js';
 import { findPlan } from '../../domain/scheduled-work.js';
 import type { PlanRun } from '../../domain/maintenance-run.js';
 import { canaryComparison } from '../views/canary-comparison.js';
@@ -23,7 +23,7 @@ export async function renderMaintenanceSummary(ctx: EffectContext, runId: string
   const plan = findPlan(services.policy.maintenance, run.planId);
   const incidentChannel = run.incidentId === undefined ? undefined : (await services.store.getLinks(run.incidentId))['channel'];
   // The incident's channel is being set up: retry, so the summary links to it.
-  if (run.incidentId !== undefined && incidentChannel === undefined) throw new Error(`incident ${run.incidentId} has no channel yet`);
+  if (run.incidentId !== undefined && incidentChannel === undefined) throw new EffectNotReadyError(`incident ${run.incidentId} has no channel yet`);
   const message = maintenanceSummary({
     run,
     title: plan?.title ?? { en: run.planId, ja: run.planId },
