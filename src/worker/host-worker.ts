@@ -64,12 +64,15 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
   const now = options.now ?? Date.now;
   const keys = storeKeys(prefix);
   const audit = createAuditLog(redis, { prefix });
-  const entryOf = (run: RunJobData, decision: string, detail?: string): AuditEntry => ({
-    at: now(), actor: run.requestedBy, action: 'execute', decision, requestId: run.runId, ...(run.maintenance ? {} : { incidentId: run.incidentId }),
-    commandId: run.commandId, host, paramsDigest: sha256(Buffer.from(canonicalParams(run.params), 'utf8')),
-    ...(detail === undefined ? {} : { detail }),
-  });
-  const record = (run: RunJobData, decision: string, detail?: string) => audit.append(entryOf(run, decision, detail));
+  // A run's audit entries: its parameters are digested once, however many entries the run writes.
+  const entriesOf = (run: RunJobData) => {
+    const paramsDigest = sha256(Buffer.from(canonicalParams(run.params), 'utf8'));
+    return (decision: string, detail?: string): AuditEntry => ({
+      at: now(), actor: run.requestedBy, action: 'execute', decision, requestId: run.runId, ...(run.maintenance ? {} : { incidentId: run.incidentId }),
+      commandId: run.commandId, host, paramsDigest, ...(detail === undefined ? {} : { detail }),
+    });
+  };
+  const record = (run: RunJobData, decision: string, detail?: string) => audit.append(entriesOf(run)(decision, detail));
   const emit = (event: RunEvent, suffix: string) =>
     producers.effects.enqueue({ name: 'run-event', data: event }, `run-event-${event.run.runId}-${suffix}`);
 
@@ -107,12 +110,13 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     if (refusal !== undefined) return refuse(refusal);
     // A second start of the same run means the first one died mid-way. Only read-only work may run again.
     // The marker and the audit entry (before anything runs) are one step.
+    const entryOf = entriesOf(run);
     const start = await claimRunStart(redis, keys, {
       runId: run.runId,
       marker: String(now()),
       ttlSeconds: 7 * 86_400,
       mayRunAgain: spec.risk === 'read-only',
-      audit: { first: entryOf(run, 'started'), again: entryOf(run, 'restarted'), unknown: entryOf(run, 'outcome_unknown', 'started before and did not finish; not re-run') },
+      audit: { first: entryOf('started'), again: entryOf('restarted'), unknown: entryOf('outcome_unknown', 'started before and did not finish; not re-run') },
     });
     if (start === 'unknown') {
       await emit({ kind: 'unknown', run, at: now() }, 'unknown');
