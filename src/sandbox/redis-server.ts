@@ -1,6 +1,6 @@
 // Starts a private redis-server on a free loopback port: for the test run and for the sandbox.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,8 @@ async function closed(port: number): Promise<void> {
 
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<Result<RunningRedis, string>> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'klaxon-redis-')));
+  // A folder made here holds nothing anyone asked to keep: it goes when this server stops or fails to start.
+  const removeOwnDir = () => (options.dir === undefined ? rm(dir, { recursive: true, force: true }) : Promise.resolve());
   await mkdir(dir, { recursive: true });
   if (options.dir !== undefined) await stopLeftoverRedis(dir);
   const port = options.port ?? (await freePort());
@@ -128,6 +130,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   if (!started.ok) {
     process.off('exit', stopWithUs);
     child.kill('SIGKILL');
+    await removeOwnDir();
     return started;
   }
   await writeFile(join(dir, PORT_FILE), `${port}\n`);
@@ -140,12 +143,14 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     port,
     dir,
     process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         process.off('exit', stopWithUs);
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      await removeOwnDir();
+    },
   });
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -27,6 +27,26 @@ describe('startRedisServer', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/apt-get install -y redis-server/);
   });
+
+  it('removes the temporary folder it made when the server stops, or when it could not start', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'klaxon-own-tmp-'));
+    const before = process.env['TMPDIR'];
+    process.env['TMPDIR'] = own;
+    try {
+      const started = await startRedisServer();
+      if (!started.ok) throw new Error(started.error);
+      expect(started.value.dir.startsWith(own)).toBe(true);
+      expect(await readdir(started.value.dir)).toContain('klaxon-redis.port');
+      await started.value.stop();
+      expect(await readdir(own)).toEqual([]);
+      expect((await startRedisServer({ binary: 'redis-server-that-does-not-exist' })).ok).toBe(false);
+      expect(await readdir(own)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+      await rm(own, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('stops a Redis a killed klaxon left on the same folder before starting, and keeps its data', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'klaxon-leftover-'));
