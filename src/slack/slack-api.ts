@@ -4,6 +4,7 @@
 // chat.postMessage, and no duplicate post after an answer that never came. A Slack outage of a few minutes
 // delays messages; it does not lose them (the queue job that called us is retried after that).
 import { ErrorCode, type ChatPostMessageArguments, type ChatPostMessageResponse, type FilesUploadV2Arguments, type WebClient } from '@slack/web-api';
+import { createChannelPacer } from './channel-pacer.js';
 
 /** Slack's definite answer to a call (not retried): its error name, its detail and the rest of its answer. */
 export class SlackPlatformError extends Error {
@@ -93,26 +94,11 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
   const maxRetryMs = options.maxRetryMs ?? 150_000;
   const base = options.baseBackoffMs ?? 500;
   const cap = options.maxBackoffMs ?? 15_000;
-  const interval = options.channelIntervalMs ?? 1000;
-  const burst = options.channelBurst ?? 3;
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
-  const channelTokens = new Map<string, { tokens: number; at: number }>();
+  const pacer = createChannelPacer({ intervalMs: options.channelIntervalMs ?? 1000, burst: options.channelBurst ?? 3, now, sleep });
   /** Retry-After answers still running, per method (and per channel for chat.postMessage). */
   const blockedUntil = new Map<string, number>();
-
-  async function pace(channel: string): Promise<void> {
-    const bucket = channelTokens.get(channel) ?? { tokens: burst, at: now() };
-    channelTokens.set(channel, bucket);
-    const refill = Math.floor((now() - bucket.at) / interval);
-    if (refill > 0) {
-      bucket.tokens = Math.min(burst, bucket.tokens + refill);
-      bucket.at += refill * interval;
-    }
-    bucket.tokens -= 1;
-    // Calls in flight at once each take their own slot, so the spacing holds under concurrency too.
-    if (bucket.tokens < 0) await sleep(bucket.at + interval * -bucket.tokens - now());
-  }
 
   const limitKey = (method: string, channel: string | undefined) => (method === 'chat.postMessage' ? `${method} ${channel ?? ''}` : method);
 
@@ -147,7 +133,9 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
     for (let attempt = 1; ; attempt += 1) {
       const blocked = (blockedUntil.get(key) ?? 0) - now();
       if (blocked > 0) await sleep(blocked);
-      if (method === 'chat.postMessage' && channel !== undefined) await pace(channel);
+      // A Retry-After that has run out is forgotten, or every channel ever limited would stay here for good.
+      if ((blockedUntil.get(key) ?? Infinity) <= now()) blockedUntil.delete(key);
+      if (method === 'chat.postMessage' && channel !== undefined) await pacer.pace(channel);
       let waitMs: number;
       let reason: string;
       try {
