@@ -4,9 +4,8 @@
 // reduced to characters Mermaid reads as text, so a title can never end a line, a statement or the fence.
 import type { Incident, Instant } from './incident.js';
 import type { ReportContext } from './report-context.js';
-import { zoneAbbreviation } from './report-clock.js';
 import { metTarget, type SlaTargets } from './sla.js';
-import { formatInstant } from './time.js';
+import { formatInstant, zoneAbbreviation } from './time.js';
 
 /** Mermaid's reading of the times below (dayjs tokens). */
 export const CHART_DATE_FORMAT = 'YYYY-MM-DD HH:mm:ss';

@@ -5,7 +5,7 @@ import { tzOffset } from '@date-fns/tz';
 import type { Instant } from './incident.js';
 import type { Locale } from './locale.js';
 import { pad2 } from './report-context.js';
-import { formatInstant, shortZoneName } from './time.js';
+import { formatInstant, zoneAbbreviation } from './time.js';
 
 export interface ReportClock {
   /** For people: `2026/03/10（火）10:00 JST` or `2026-03-10 (Tue) 10:00 JST`. */
@@ -33,21 +33,6 @@ interface Parts {
 }
 
 const SECONDS = Array.from({ length: 60 }, (_, s) => pad2(s));
-
-/**
- * The zone's short name at an instant: a letter abbreviation when the runtime knows one in any of a few
- * locales (`JST`, `EDT`, `BST`), else the offset (`UTC+5:45`).
- * @example zoneAbbreviation('Asia/Tokyo', Date.UTC(2026, 2, 10)) //=> 'JST'
- */
-export function zoneAbbreviation(timeZone: string, at: Instant): string {
-  let offset = '';
-  for (const locale of ['en-US', 'ja-JP', 'en-GB']) {
-    const name = shortZoneName(at, timeZone, locale) ?? '';
-    if (/^[A-Z]{2,5}$/.test(name)) return name;
-    offset ||= name;
-  }
-  return offset.replace(/^GMT/, 'UTC') || 'UTC';
-}
 
 export function reportClock(timeZone: string, locale: Locale): ReportClock {
   const offsets = new Map<number, number | null>();

@@ -29,6 +29,21 @@ export function shortZoneName(at: Instant, timeZone: string, locale: string): st
   return formatter.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value;
 }
 
+/**
+ * The zone's name as klaxon labels a time with it, in Slack and in the report alike: a letter abbreviation when the runtime knows one in any of a few
+ * locales (`JST`, `EDT`, `BST`), else the offset (`UTC+5:45`).
+ * @example zoneAbbreviation('Asia/Tokyo', Date.UTC(2026, 2, 10)) //=> 'JST'
+ */
+export function zoneAbbreviation(timeZone: string, at: Instant): string {
+  let offset = '';
+  for (const locale of ['en-US', 'ja-JP', 'en-GB']) {
+    const name = shortZoneName(at, timeZone, locale) ?? '';
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+    offset ||= name;
+  }
+  return offset.replace(/^GMT/, 'UTC') || 'UTC';
+}
+
 type DurationShape =
   | { readonly unit: 's'; readonly sign: string; readonly seconds: number }
   | { readonly unit: 'min'; readonly sign: string; readonly minutes: number }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatDurationJa, formatInstant, parseTeamTime, shortZoneName } from '../../src/domain/time.js';
+import { formatDuration, formatDurationJa, formatInstant, parseTeamTime, shortZoneName, zoneAbbreviation } from '../../src/domain/time.js';
 
 const now = Date.UTC(2026, 2, 10, 3, 0); // 2026-03-10 12:00 in Tokyo
 
@@ -50,5 +50,24 @@ describe('shortZoneName', () => {
     expect(shortZoneName(Date.UTC(2026, 6, 15), 'America/New_York', 'en-US')).toBe('EDT');
     expect(shortZoneName(Date.UTC(2026, 6, 15), 'Asia/Kolkata', 'en-US')).toBe('GMT+5:30');
     expect(shortZoneName(Date.UTC(2026, 6, 15), 'Asia/Tokyo', 'ja-JP')).toBe('JST');
+  });
+});
+
+describe('zoneAbbreviation', () => {
+  // One rule for every time klaxon shows (Slack and the report): a letter name where one of a few locales knows
+  // one, else the offset from UTC.
+  it.each([
+    ['Asia/Tokyo', Date.UTC(2026, 6, 15), 'JST'],
+    ['America/New_York', Date.UTC(2026, 0, 15), 'EST'],
+    ['America/New_York', Date.UTC(2026, 6, 15), 'EDT'],
+    ['Europe/London', Date.UTC(2026, 0, 15), 'GMT'],
+    ['Europe/London', Date.UTC(2026, 6, 15), 'BST'],
+    ['Europe/Berlin', Date.UTC(2026, 6, 15), 'CEST'],
+    ['UTC', Date.UTC(2026, 6, 15), 'UTC'],
+    ['Asia/Kolkata', Date.UTC(2026, 6, 15), 'UTC+5:30'],
+    ['Asia/Kathmandu', Date.UTC(2026, 6, 15), 'UTC+5:45'],
+    ['Australia/Sydney', Date.UTC(2026, 6, 15), 'UTC+10'],
+  ])('%s at %i → %s', (zone, at, expected) => {
+    expect(zoneAbbreviation(zone, at)).toBe(expected);
   });
 });
