@@ -365,4 +365,7 @@ export interface Schedules {
 export interface HomeViewers {
   add(userId: string): Promise<void>;
   list(): Promise<string[]>;
+  /** Slack's hash of the person's Home tab as a bot last drew it: what the next draw must replace. */
+  tabHash(userId: string): Promise<string | undefined>;
+  keepTabHash(userId: string, hash: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
-// Who opened klaxon's Home tab, kept in one Redis set so every replica redraws the same people's tabs.
+// Who opened klaxon's Home tab, kept in one Redis set so every replica redraws the same people's tabs, and the
+// hash of each tab as last drawn, so a replica's draw from older data cannot land over a newer one.
 import type { Redis } from 'ioredis';
 import type { HomeViewers } from '../app/ports.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
@@ -11,6 +12,12 @@ export function createHomeViewers(redis: Redis, options: { readonly prefix?: str
     },
     async list() {
       return (await redis.smembers(keys.homeViewers)).sort();
+    },
+    async tabHash(userId) {
+      return (await redis.hget(keys.homeTabs, userId)) ?? undefined;
+    },
+    async keepTabHash(userId, hash) {
+      await redis.hset(keys.homeTabs, userId, hash);
     },
   };
 }

@@ -63,6 +63,8 @@ export interface StoreKeys {
   readonly canaryLast: string;
   /** Set of the people who opened the Home tab. */
   readonly homeViewers: string;
+  /** Hash of each person's Home tab as klaxon last drew it (Slack's view hash, per user id). */
+  readonly homeTabs: string;
 }
 
 // Builds the key set for a prefix; a prefix with braces would break the single-slot guarantee, so it is a bug.
@@ -99,5 +101,6 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     canaryBaseline: `${tag}:canary:baseline`,
     canaryLast: `${tag}:canary:last`,
     homeViewers: `${tag}:home-viewers`,
+    homeTabs: `${tag}:home-tabs`,
   };
 }
