@@ -30,8 +30,8 @@ export function shortZoneName(at: Instant, timeZone: string, locale: string): st
 }
 
 /**
- * The zone's name as klaxon labels a time with it, in Slack and in the report alike: a letter abbreviation when the runtime knows one in any of a few
- * locales (`JST`, `EDT`, `BST`), else the offset (`UTC+5:45`).
+ * The zone's name as klaxon labels a time with it, in Slack and in the report alike: a letter abbreviation when
+ * the runtime knows one in any of a few locales (`JST`, `EDT`, `BST`), else the offset (`UTC+5:45`).
  * @example zoneAbbreviation('Asia/Tokyo', Date.UTC(2026, 2, 10)) //=> 'JST'
  */
 export function zoneAbbreviation(timeZone: string, at: Instant): string {
