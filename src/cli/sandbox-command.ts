@@ -51,6 +51,9 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
     port: config.port,
     signingSecret,
     botToken,
+    // Nobody is given it: without one the emulator opens Socket Mode for any `xapp-` token, and once a socket
+    // is connected every command and click goes to it instead of the bot.
+    appToken: `xapp-klaxon-sandbox-${randomBytes(16).toString('hex')}`,
     channels: [
       { name: 'general', botIsMember: false },
       { name: 'incidents', botIsMember: true },

@@ -101,6 +101,11 @@ describe('the sandbox from outside', () => {
     expect(await read.json()).toMatchObject({ ok: false, error: 'invalid_auth' });
   });
 
+  it('opens no Socket Mode connection for an app token it did not make: a connected socket would take every command and click from the bot', async () => {
+    const opened = await fetch(`${base()}/api/apps.connections.open`, { method: 'POST', headers: { authorization: 'Bearer xapp-1-A0KLAXON-anything' } });
+    expect(await opened.json()).toMatchObject({ ok: false, error: 'invalid_auth' });
+  });
+
   it('refuses a foreign Host (DNS rebinding) on the console and the Web API', async () => {
     const port = consoleUrl.port;
     for (const path of ['/', `/console/api/workspace?token=${token()}`, '/api/auth.test']) {
