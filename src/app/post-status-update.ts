@@ -1,6 +1,6 @@
 // A status update, from the command or the modal: on the timeline (ticking 中間報告), in the incident
-// channel, to the stakeholders, and as the latest update on the announcement (the record keeps it, and
-// apply() re-renders the announcement).
+// channel, to the stakeholders (unless the incident is private), and as the latest update on the
+// announcement (the record keeps it, and apply() re-renders the announcement).
 import type { Actor } from '../domain/incident.js';
 import { postUpdate } from '../domain/incident-records.js';
 import type { DomainError } from '../domain/lifecycle.js';
@@ -13,7 +13,9 @@ export async function postStatusUpdate(services: Services, incidentId: string, t
   const result = await apply(services, incidentId, (i) => postUpdate(i, text, actor), actor.key);
   if (!result.ok) return result;
   if (result.value.duplicate) return ok(undefined);
-  for (const to of ['incident', 'stakeholders'] as const) {
+  // A private incident tells the stakeholders that it is open, never what it is about: its updates stay inside.
+  const audiences = result.value.incident.private === true ? (['incident'] as const) : (['incident', 'stakeholders'] as const);
+  for (const to of audiences) {
     await services.effects.enqueue({ name: 'status-update', data: { incidentId, to, text, by: actor.by } }, `update-${to}-${actor.key}`);
   }
   return ok(undefined);

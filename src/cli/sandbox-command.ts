@@ -41,7 +41,9 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
   if (!existsSync(backtestRoot)) await copyDemoHost(backtestRoot);
 
   const signingSecret = randomBytes(16).toString('hex');
-  const botToken = 'xoxb-klaxon-sandbox';
+  // Per start, like the signing secret: the emulator takes its Web API token from a form field as Slack does, so
+  // a fixed one would let any local process, or a form on any web page, read and post as the bot.
+  const botToken = `xoxb-klaxon-sandbox-${randomBytes(16).toString('hex')}`;
   // The bot is invited to #incidents (the stakeholder channel) and #ops (OPS_CHANNEL, where maintenance reports)
   // as docs/slack-setup.md tells an admin to; not to #general, where people declare incidents, as in a real
   // workspace (the replies go through response_url). The workspace is kept under .klaxon/ across restarts.
@@ -49,6 +51,9 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
     port: config.port,
     signingSecret,
     botToken,
+    // Nobody is given it: without one the emulator opens Socket Mode for any `xapp-` token, and once a socket
+    // is connected every command and click goes to it instead of the bot.
+    appToken: `xapp-klaxon-sandbox-${randomBytes(16).toString('hex')}`,
     channels: [
       { name: 'general', botIsMember: false },
       { name: 'incidents', botIsMember: true },

@@ -82,6 +82,13 @@ describe('post a status update', () => {
     expect(w.asked.effects.filter((e) => e.job.name === 'status-update').map((e) => e.jobId)).toEqual(['update-incident-upd-1', 'update-stakeholders-upd-1']);
     expect(w.asked.renders).toContain(incident.id);
   });
+
+  it('queues a private incident’s update for its own channel only: the stakeholders must not learn what it is about', async () => {
+    const result = await declare(w.services, { severity: 'critical', title: 'Leaked API key', source: 'slack', by: L1, key: 'declare-private', private: true });
+    if (!result.ok) throw new Error(result.error.message);
+    expect((await postStatusUpdate(w.services, result.value.id, 'key rotated', { by: L2, at: w.clock.now, key: 'upd-p' })).ok).toBe(true);
+    expect(w.asked.effects.filter((e) => e.job.name === 'status-update').map((e) => e.jobId)).toEqual(['update-incident-upd-p']);
+  });
 });
 
 describe('request a run', () => {

@@ -46,4 +46,26 @@ describe('declaring from a message', () => {
     // The declarer hears where the incident lives, through the shortcut's response_url.
     await eventually(() => k.emulator.ephemerals(k.general, USERS.l1).find((e) => e.text.includes(incident.id)), 'the declared reply');
   });
+
+  it('opens the modal for a pasted log full of quotes and backslashes, and keeps the message whole enough for the timeline', async () => {
+    // Structured log lines that carry JSON inside JSON: every quote and backslash is escaped again when the
+    // message travels in the modal's private_metadata (3,000 characters at most).
+    const line = String.raw`{"level":"error","payload":"{\"files\":[\"C:\\\\data\\\\a.csv\",\"C:\\\\data\\\\b.csv\"]}"}`;
+    const text = `Fetch failures since 09:12\n${Array.from({ length: 40 }, () => line).join('\n')}`;
+    const posted = k.emulator.postUserMessage({ userId: USERS.stakeholder, channelId: k.general, text });
+    const answer = await k.emulator.messageShortcut({ userId: USERS.l2, channelId: k.general, messageTs: posted.ts, callbackId: CALLBACK.declareFromMessage });
+    expect(answer.status).toBe(200);
+    const modal = await eventually(() => k.emulator.views().find((v) => v.userId === USERS.l2 && v.state === 'open'), 'the declare modal');
+    expect(String(modal.view['private_metadata']).length).toBeLessThanOrEqual(3000);
+    const submitted = await k.emulator.submitView({
+      userId: USERS.l2,
+      viewId: modal.id,
+      values: { declare_title: { value: 'Fetch failures since 09:12' }, declare_severity: { value: 'medium' } },
+    });
+    expect(submitted.status).toBe(200);
+    const incident = await eventually(async () => (await k.bot.services.store.listOpen()).find((i) => i.title === 'Fetch failures since 09:12'), 'the incident');
+    const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(incident.id)).find((e) => e.type === 'pinned'), 'the message on the timeline');
+    expect(pinned).toMatchObject({ author: USERS.stakeholder });
+    expect(text.startsWith((pinned as { text: string }).text.replace(/…$/, ''))).toBe(true);
+  });
 });

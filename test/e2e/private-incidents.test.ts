@@ -33,6 +33,15 @@ describe('a private incident', () => {
     expect(JSON.stringify(k.emulator.messages(k.stakeholders))).not.toContain('Leaked');
   });
 
+  it('keeps a status update inside: the stakeholders get no copy of its text', async () => {
+    const update = 'Rotated the key; the attacker came in through the strategy log share';
+    expect(await command(k, USERS.l1, channelId, `update ${update}`)).toMatch(/posted/i);
+    await eventually(() => JSON.stringify(k.emulator.messages(channelId).map((m) => m.blocks)).includes('Rotated the key'), 'the update in the incident channel');
+    // Both copies are queued together: a copy for the stakeholders would have arrived by now.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(JSON.stringify(k.emulator.messages(k.stakeholders))).not.toContain('Rotated the key');
+  });
+
   it('tells the stakeholders of its recovery without its title or channel', async () => {
     expect(await command(k, USERS.l1, channelId, 'resolve')).toMatch(/recovery/i);
     const told = await eventually(() => k.emulator.messages(k.stakeholders).find((m) => /recorded the recovery/.test(JSON.stringify(m.blocks))), 'the change told to the stakeholders');

@@ -89,6 +89,23 @@ describe('the sandbox from outside', () => {
     expect((await channelsNow()).map((c) => c.name)).toEqual(before.map((c) => c.name));
   });
 
+  it('answers the Web API only to the bot it started: a token anyone can read in the source is refused, also from a cross-site form', async () => {
+    const known = 'xoxb-klaxon-sandbox';
+    const asked = await fetch(`${base()}/api/auth.test`, { method: 'POST', headers: { authorization: `Bearer ${known}` } });
+    expect(await asked.json()).toMatchObject({ ok: false, error: 'invalid_auth' });
+    // What a page on another site can send without asking: a form, the token in a field, to the default port.
+    const form = new URLSearchParams({ token: known, channel: 'C0000000002', text: '<!channel> approved, run it' });
+    const posted = await fetch(`${base()}/api/chat.postMessage`, { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(await posted.json()).toMatchObject({ ok: false, error: 'invalid_auth' });
+    const read = await fetch(`${base()}/api/conversations.history`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: known, channel: 'C0000000002' }) });
+    expect(await read.json()).toMatchObject({ ok: false, error: 'invalid_auth' });
+  });
+
+  it('opens no Socket Mode connection for an app token it did not make: a connected socket would take every command and click from the bot', async () => {
+    const opened = await fetch(`${base()}/api/apps.connections.open`, { method: 'POST', headers: { authorization: 'Bearer xapp-1-A0KLAXON-anything' } });
+    expect(await opened.json()).toMatchObject({ ok: false, error: 'invalid_auth' });
+  });
+
   it('refuses a foreign Host (DNS rebinding) on the console and the Web API', async () => {
     const port = consoleUrl.port;
     for (const path of ['/', `/console/api/workspace?token=${token()}`, '/api/auth.test']) {

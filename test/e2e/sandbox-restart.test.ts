@@ -85,7 +85,7 @@ describe('the sandbox across a restart', () => {
     const after = await messages(second, incident.id);
     expect(after.map((m) => m.ts)).toEqual(expect.arrayContaining(before.map((m) => m.ts)));
     expect((await thread(second, incident.id, file.root)).some((m) => m.files?.some((f) => f.id === file.id))).toBe(true);
-    expect((await fetch(`${second.base}/files/${file.id}`)).status).toBe(200);
+    expect((await fetch(`${second.base}/files/${file.id}?token=${second.token}`)).status).toBe(200);
 
     await api(second, 'command', { userId: 'U0L1OPS', channelId: incident.id, text: '/incident update Still here after the restart' });
     await eventually(async () => (await messages(second, incident.id)).some((m) => m.text.includes('Still here after the restart')), 'the update in the same channel', 30_000);

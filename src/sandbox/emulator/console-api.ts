@@ -59,7 +59,8 @@ export function isLoopbackHost(host: string | undefined): boolean {
   return host !== undefined && /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i.test(host);
 }
 
-const sameSecret = (given: string | null | undefined, token: string): boolean =>
+/** Whether `given` is `token`, compared in constant time. */
+export const sameSecret = (given: string | null | undefined, token: string): boolean =>
   typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
 
 export interface ConsoleGuard {
@@ -99,7 +100,7 @@ export function consoleRoutes({ state, side }: EmulatorInternals, guard: Console
 
   const fileView = (id: string) => {
     const f = state.files.find((file) => file.id === id);
-    return f ? { id: f.id, name: f.name, title: f.title, size: f.content?.length ?? 0, url: `/files/${f.id}/${encodeURIComponent(f.name)}?download=1` } : { id, name: id, title: id, size: 0, url: '' };
+    return f ? { id: f.id, name: f.name, title: f.title, size: f.content?.length ?? 0, url: `/files/${f.id}/${encodeURIComponent(f.name)}?download=1&token=${guard.token}` } : { id, name: id, title: id, size: 0, url: '' };
   };
 
   const read = async (path: string, url: URL): Promise<unknown> => {

@@ -97,6 +97,8 @@ export interface StoredFile {
   readonly declaredLength: number;
   readonly uploadedBy: string;
   readonly created: number;
+  /** The secret part of its upload URL: file ids are sequential, so the id alone would let anyone write it. */
+  readonly uploadKey?: string;
   content?: Buffer;
   channels: string[];
   completed: boolean;

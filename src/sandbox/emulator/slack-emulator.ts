@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { consoleRoutes, isLoopbackHost } from './console-api.js';
+import { consoleRoutes, isLoopbackHost, sameSecret } from './console-api.js';
 import type { Locale } from '../../domain/locale.js';
 import { DEFAULT_BOT, DEFAULT_SCOPES, DEFAULT_USERGROUPS, DEFAULT_USERS } from './default-workspace.js';
 import { EmulatorState } from './emulator-state.js';
@@ -210,12 +210,20 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
         ...(rateLimits ? { rateLimits } : {}),
       });
     }
-    const upload = /^\/upload\/([A-Z0-9]+)$/.exec(path);
-    if (upload?.[1] !== undefined && req.method === 'POST') return handleUpload(req, res, upload[1], state);
+    const upload = /^\/upload\/([A-Z0-9]+)\/([a-f0-9]+)$/.exec(path);
+    if (upload?.[1] !== undefined && upload[2] !== undefined && req.method === 'POST') return handleUpload(req, res, upload[1], upload[2], state);
     const respond = /^\/respond\/([a-f0-9]+)$/.exec(path);
     if (respond?.[1] !== undefined && req.method === 'POST') return handleResponseUrl(req, res, respond[1], state);
     const file = /^\/files\/([A-Z0-9]+)(?:\/[^/]*)?$/.exec(path);
     if (file?.[1] !== undefined && req.method === 'GET') {
+      // As Slack's url_private: the bot's token, or the console's (its download links carry it).
+      const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const allowed = sameSecret(bearer, options.botToken) || (extra !== undefined && sameSecret(url.searchParams.get('token'), consoleToken));
+      if (!allowed) {
+        res.writeHead(403, { 'content-type': 'text/plain' });
+        res.end('not_authed');
+        return;
+      }
       return serveFile(res, state.files.find((f) => f.id === file[1]), url.searchParams.has('download'));
     }
     if (extra && (await extra(req, res, path))) return;

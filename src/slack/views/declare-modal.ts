@@ -88,11 +88,36 @@ export interface DeclareOrigin {
 
 /** The message's text kept in private_metadata (3000 characters with the rest): enough for the timeline. */
 const SOURCE_TEXT_MAX = 2000;
+const CUT = '…';
 
+// The message's text as far as it fits in `budget` characters once JSON-escaped: a quote, backslash or line
+// break takes two characters there (a control character six), so a pasted log can double in size.
+function fitEscaped(text: string, budget: number): string {
+  const points = Array.from(text);
+  const escaped = (point: string) => JSON.stringify(point).length - 2;
+  const whole = points.length <= SOURCE_TEXT_MAX && points.reduce((n, point) => n + escaped(point), 0) <= budget;
+  if (whole) return text;
+  const kept: string[] = [];
+  let used = CUT.length;
+  for (const point of points.slice(0, SOURCE_TEXT_MAX - 1)) {
+    used += escaped(point);
+    if (used > budget) break;
+    kept.push(point);
+  }
+  return kept.join('') + CUT;
+}
+
+/**
+ * The declare modal's private_metadata for a declaration from a message: always within Slack's 3,000
+ * characters (views.open refuses more), the message's text cut to fit, with `…` where it was cut.
+ */
 export function encodeDeclareOrigin(origin: DeclareOrigin): string {
   if (origin.message === undefined) return origin.channel ?? '';
-  const message = { ...origin.message, text: Array.from(origin.message.text).slice(0, SOURCE_TEXT_MAX).join('') };
-  return JSON.stringify({ ...origin, message });
+  const frame = JSON.stringify({ ...origin, message: { ...origin.message, text: '' } });
+  const budget = LIMIT.metadata - frame.length;
+  // Slack's ids and URLs are short; should they ever leave no room, the form still opens, without the message.
+  if (budget < CUT.length) return origin.channel ?? '';
+  return JSON.stringify({ ...origin, message: { ...origin.message, text: fitEscaped(origin.message.text, budget) } });
 }
 
 /** Reads private_metadata back: a bare channel id (the slash command) or the shortcut's JSON. */

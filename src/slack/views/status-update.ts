@@ -17,7 +17,8 @@ export interface StatusUpdateInput {
 export function statusUpdate(input: StatusUpdateInput): SlackMessage {
   const { incident, locale } = input;
   const m = messages(locale);
-  // A private incident's title stays inside it: this message also goes to the stakeholders.
+  // A private incident's updates stay in its channel (postStatusUpdate); its title is left out all the same, so
+  // this message leaks nothing wherever it is posted or forwarded.
   const named = incident.private === true ? '🔒' : inlineMrkdwn(incident.title, 200);
   const title = `${SEVERITY_EMOJI[incident.severity]} *${m.statusUpdate.title(incident.id)}* · ${named}`;
   return {

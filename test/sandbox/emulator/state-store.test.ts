@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from './emulator-fixture.js';
+import { BOT_TOKEN, startEmulator } from './emulator-fixture.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('an emulator with a state directory', () => {
       expect(second.emulator.home(person)?.view).toMatchObject({ type: 'home', blocks: [{ text: { text: 'home kept' } }] });
       const file = second.emulator.files().find((f) => f.name === 'report.md');
       expect(file?.content?.toString('utf8')).toBe('# report\n');
-      const served = await fetch(`${second.emulator.url}/files/${file?.id}/report.md`);
+      const served = await fetch(`${second.emulator.url}/files/${file?.id}/report.md`, { headers: { authorization: `Bearer ${BOT_TOKEN}` } });
       expect(await served.text()).toBe('# report\n');
       const fresh = await second.client.conversations.create({ name: 'inc-after-restart' });
       expect(second.emulator.channels().filter((c) => c.id === fresh.channel?.id)).toHaveLength(1);

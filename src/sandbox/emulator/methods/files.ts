@@ -1,4 +1,5 @@
 // The external upload flow files.uploadV2 uses: get an upload URL, POST the bytes there, complete.
+import { randomBytes } from 'node:crypto';
 import { fileJson } from '../wire-format.js';
 import { findChannel } from './channel-guard.js';
 import { fail, stringArg, succeed, type MethodHandler } from './method-context.js';
@@ -11,17 +12,20 @@ const getUploadUrl: MethodHandler = (context) => {
   if (filename === undefined || !Number.isInteger(length) || length <= 0) return fail('missing_argument');
   if (length > FILE_MAX_BYTES) return fail('file_upload_size_restricted');
   const id = context.state.newId('F');
+  // Like Slack's, the URL carries a secret of its own: it is the upload's only credential.
+  const uploadKey = randomBytes(16).toString('hex');
   context.state.files.push({
     id,
     name: filename,
     title: filename,
+    uploadKey,
     declaredLength: length,
     uploadedBy: context.state.bot.userId,
     created: Math.floor(context.state.now() / 1000),
     channels: [],
     completed: false,
   });
-  return succeed({ upload_url: `${context.baseUrl}/upload/${id}`, file_id: id });
+  return succeed({ upload_url: `${context.baseUrl}/upload/${id}/${uploadKey}`, file_id: id });
 };
 
 const completeUpload: MethodHandler = (context) => {

@@ -24,7 +24,7 @@ describe('files.uploadV2 (three requests)', () => {
     expect(file?.content?.toString('utf8')).toBe(content);
     const reply = emulator.messages(channel, { threadTs: parent.ts ?? '' }).at(-1);
     expect(reply).toMatchObject({ text: 'Report attached', files: [file?.id] });
-    const download = await fetch(`${emulator.url}/files/${file?.id}/report.md?download=1`);
+    const download = await fetch(`${emulator.url}/files/${file?.id}/report.md?download=1`, { headers: { authorization: `Bearer ${BOT_TOKEN}` } });
     expect(download.headers.get('content-disposition')).toBe('attachment; filename="report.md"');
     expect(await download.text()).toBe(content);
   });
@@ -42,6 +42,25 @@ describe('files.uploadV2 (three requests)', () => {
     const { file_id: fileId } = await client.files.getUploadURLExternal({ filename: 'never.txt', length: 5 });
     expect(await slackError(client.files.completeUploadExternal({ files: [{ id: fileId ?? '' }] }))).toBe('file_not_found');
     expect((await fetch(`${emulator.url}/upload/F0NOSUCHFILE`, { method: 'POST', body: 'x' })).status).toBe(404);
+  });
+});
+
+describe('files, to anyone else on the machine', () => {
+  it('serves a file only with the bot token (as url_private), and takes its bytes once, at an upload URL nobody can guess', async () => {
+    const { upload_url: uploadUrl, file_id: fileId } = await client.files.getUploadURLExternal({ filename: 'findings.md', length: 16 });
+    // The file ids are sequential: the upload URL must not be just the id.
+    expect((await fetch(`${emulator.url}/upload/${fileId}`, { method: 'POST', body: 'guessed' })).status).toBe(404);
+    expect((await fetch(uploadUrl ?? '', { method: 'POST', body: 'private findings' })).status).toBe(200);
+    await client.files.completeUploadExternal({ files: [{ id: fileId ?? '' }], channel_id: channel });
+    // A page on another site can POST text/plain to a URL it knows without asking: a second upload replaces nothing.
+    expect((await fetch(uploadUrl ?? '', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'forged report' })).status).toBe(409);
+    expect(emulator.files().find((f) => f.id === fileId)?.content?.toString()).toBe('private findings');
+
+    const path = `${emulator.url}/files/${fileId}/findings.md`;
+    expect((await fetch(path)).status).toBe(403);
+    expect((await fetch(path, { headers: { authorization: 'Bearer xoxb-someone-else' } })).status).toBe(403);
+    const served = await fetch(path, { headers: { authorization: `Bearer ${BOT_TOKEN}` } });
+    expect([served.status, await served.text()]).toEqual([200, 'private findings']);
   });
 });
 
