@@ -19,6 +19,7 @@ import { clockHandler } from './app/clocks.js';
 import { rescheduleFollowUps } from './app/follow-up-jobs.js';
 import { allMeasures, scheduleMonthlySummary } from './app/response-stats.js';
 import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.js';
+import { queueOwedReports } from './app/queue-owed-reports.js';
 import { resumeQueuedRuns } from './app/resume-queued-runs.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
 import { firePlan, syncMaintenance } from './app/maintenance.js';
@@ -272,6 +273,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.
   logger.info(await rescheduleOpenIncidents(services), 'clocks scheduled for open incidents');
   logger.info({ jobs: await rescheduleFollowUps(services) }, 'follow-up reminders scheduled');
+  const owedReports = await queueOwedReports(services);
+  if (owedReports.length > 0) logger.info({ incidents: owedReports }, 'closed incidents whose report was never delivered: queued their reports');
   await scheduleMonthlySummary(services);
   registerResponseMetrics(metrics, () => allMeasures({ store: services.store, policy: services.policy, timeZone: config.timeZone }, services.now()));
   // Folds what a replica that died after answering "saved" left behind, and anything a pass left over.

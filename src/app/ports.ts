@@ -67,6 +67,10 @@ export interface IncidentStore {
   setLink<K extends IncidentLinkKey>(id: string, key: K, value: IncidentLinks[K]): Promise<Result<void, NotFound>>;
   getLinks(id: string): Promise<Links>;
   findByLink(key: IndexedLinkKey, value: string): Promise<Incident | undefined>;
+  /** Closed incidents whose report was not delivered yet: owed from the moment the close was stored. */
+  reportsOwed(): Promise<string[]>;
+  /** The report of `id` was delivered (written, uploaded, summarised): it is no longer owed. */
+  reportDelivered(id: string): Promise<void>;
 }
 
 /** What one audit line says: who asked for what, where, and what was decided. */

@@ -1,6 +1,6 @@
 // Asking for a catalogue command on a host: resolve it, check the caller's role, then queue it or ask a
 // second person to approve it. Every decision goes to the audit stream.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mayApproveRun, mayRequestRun, type NotAllowed } from '../domain/authority.js';
 import { findCommand, type CommandSpec } from '../domain/catalogue.js';
 import { canonicalParams, describeRefusal, resolveCommand, type Refusal } from '../domain/command-resolution.js';
@@ -128,6 +128,9 @@ export async function recordRunFinished(services: Services, run: RunJobData, fin
   return recorded;
 }
 
+const EXPIRED = 'expired';
+const DECISION_HOLD_S = 7 * 86_400;
+
 /** A second person approves (or denies) a pending destructive run. */
 export async function decideApproval(
   services: Services,
@@ -144,7 +147,11 @@ export async function decideApproval(
     return err({ code: 'no_such_request' });
   }
   if (pending.decided) return err({ code: 'already_decided' });
+  // The expiry decides the request as an approver does, under the same key: an approver whose click passed the
+  // expiry check a moment ago may still be deciding, and only the first of the two may stand.
+  const decideKey = `decide-${run.runId}`;
   if (services.now() > pending.expiresAt) {
+    if ((await services.once.hold(decideKey, EXPIRED, DECISION_HOLD_S)) !== EXPIRED) return err({ code: 'already_decided' });
     await services.audit.append({ ...audit, action: 'approve', decision: 'expired', paramsDigest });
     await recordDecision(services, run, 'expired', decision.by);
     return err({ code: 'expired' });
@@ -160,7 +167,10 @@ export async function decideApproval(
     await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: 'not an approver' });
     return approver;
   }
-  if (!(await services.once.claim(`decide-${run.runId}`, 7 * 86_400))) return err({ code: 'already_decided' });
+  const owner = `${decision.approve ? 'approved' : 'denied'} ${randomUUID()}`;
+  const holder = await services.once.hold(decideKey, owner, DECISION_HOLD_S);
+  if (holder === EXPIRED) return err({ code: 'expired' });
+  if (holder !== owner) return err({ code: 'already_decided' });
   const decided: PendingApproval = { ...pending, decided: decision.approve ? 'approved' : 'denied' };
   await services.approvals.replace(decided);
   if (!decision.approve) {

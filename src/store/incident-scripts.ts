@@ -36,15 +36,19 @@ append_events(KEYS[2], KEYS[3], KEYS[6], 6)
 return 'ok'
 `);
 
-// Compare-and-set on the version field. KEYS: incident, timeline, event-ids, open, recent, timeline text[, idempotency].
-// ARGV: id, expected version, json, new version, status, score, idempotency ttl, idempotency value, events…
+// Compare-and-set on the version field. KEYS: incident, timeline, event-ids, open, recent, timeline text, reports
+// owed[, idempotency]. ARGV: id, expected version, json, new version, status, score, idempotency ttl, idempotency
+// value, events…  The close owes a report from the step that stores it, so a process that dies right after
+// the close cannot leave a closed incident that nobody will report (a reopen cancels the debt).
 export const updateIncidentScript = redisScript(`${APPEND_EVENTS}${INDEX}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
-if KEYS[7] and redis.call('EXISTS', KEYS[7]) == 1 then return 'duplicate' end
+if KEYS[8] and redis.call('EXISTS', KEYS[8]) == 1 then return 'duplicate' end
 if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then return 'conflict' end
+local was = redis.call('HGET', KEYS[1], 'status')
 redis.call('HSET', KEYS[1], 'json', ARGV[3], 'version', ARGV[4], 'status', ARGV[5])
 index(KEYS[4], KEYS[5], ARGV[1], ARGV[5], ARGV[6])
-if KEYS[7] then redis.call('SET', KEYS[7], ARGV[8], 'EX', ARGV[7]) end
+if ARGV[5] ~= 'closed' then redis.call('SREM', KEYS[7], ARGV[1]) elseif was ~= 'closed' then redis.call('SADD', KEYS[7], ARGV[1]) end
+if KEYS[8] then redis.call('SET', KEYS[8], ARGV[8], 'EX', ARGV[7]) end
 append_events(KEYS[2], KEYS[3], KEYS[6], 9)
 return 'ok'
 `);

@@ -95,5 +95,10 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
       const id = await redis.hget(keys.linkIndex(key), value);
       return id === null ? undefined : get(id);
     },
+
+    reportsOwed: () => redis.smembers(keys.reportsOwed),
+    async reportDelivered(id) {
+      await redis.srem(keys.reportsOwed, id);
+    },
   };
 }

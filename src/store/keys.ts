@@ -20,6 +20,8 @@ export interface StoreKeys {
   readonly open: string;
   /** Sorted set of every incident, scored by declaration time. */
   readonly recent: string;
+  /** Set of closed incidents whose report has not been delivered yet (written in the same step as the close). */
+  readonly reportsOwed: string;
   readonly audit: string;
   /** Set of incidents whose intent stream holds entries not yet folded into the record. */
   readonly unfolded: string;
@@ -76,6 +78,7 @@ export function storeKeys(prefix: string = DEFAULT_PREFIX): StoreKeys {
     counter: `${tag}:counter`,
     open: `${tag}:open`,
     recent: `${tag}:recent`,
+    reportsOwed: `${tag}:reports-owed`,
     audit: `${tag}:audit`,
     unfolded: `${tag}:unfolded`,
     incident: (id) => `${tag}:incident:${id}`,

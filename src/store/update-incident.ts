@@ -64,7 +64,7 @@ export async function updateIncident<E>(
     const incident = { ...applied.value.incident, version: current.version + 1 } as Incident;
     const events = [...applied.value.events];
     assertEventsOf(id, events);
-    const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.timelineText(id)];
+    const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.timelineText(id), keys.reportsOwed];
     if (idempotencyKey !== undefined) scriptKeys.push(keys.idempotency(id, idempotencyKey));
     const outcome = await updateIncidentScript.run(redis, scriptKeys, [
       id,

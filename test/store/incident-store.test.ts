@@ -337,3 +337,26 @@ describe('links', () => {
     expect(await store().getLinks('inc-ghost')).toEqual({});
   });
 });
+
+describe('reports owed', () => {
+  const to = (status: Incident['status']) => (i: Incident) => ok({ incident: { ...i, status } as Incident, events: [] });
+
+  it('owes a report from the step that stores the close until it is delivered; a reopen cancels it', async () => {
+    const a = await created();
+    const b = await created();
+    expect(await store().reportsOwed()).not.toContain(a.id);
+    expect((await store().update(a.id, to('closed'))).ok).toBe(true);
+    expect((await store().update(b.id, to('closed'))).ok).toBe(true);
+    expect(await store().reportsOwed()).toEqual(expect.arrayContaining([a.id, b.id]));
+
+    await store().reportDelivered(a.id);
+    // A later change to the closed incident (a follow-up ticked, the report's own record) owes nothing new.
+    expect((await store().update(a.id, to('closed'))).ok).toBe(true);
+    expect(await store().reportsOwed()).not.toContain(a.id);
+
+    expect((await store().update(b.id, to('acknowledged'))).ok).toBe(true);
+    expect(await store().reportsOwed()).not.toContain(b.id);
+    expect((await store().update(b.id, to('closed'))).ok).toBe(true);
+    expect(await store().reportsOwed()).toContain(b.id);
+  });
+});

@@ -65,6 +65,7 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
     }
     await services.store.setLink(incidentId, 'archived', '1');
   }
+  await services.store.reportDelivered(incidentId);
   services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
 }
 

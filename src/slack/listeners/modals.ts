@@ -132,7 +132,9 @@ export function registerModals(app: App, services: Services): void {
       const message = explain(result.error as Problem, locale).text;
       return ack({ response_action: 'errors', errors: { [reportInput(missing[0] ?? 'summary').block]: message } });
     }
-    await ack();
+    // Queued before the modal closes: a close the person saw accepted has its report on the way. (A process
+    // that dies in between leaves the report owed; the next bot to start queues it.)
     await services.effects.enqueue({ name: 'report', data: { incidentId, by: body.user.id } }, `report-${incidentId}`);
+    await ack();
   });
 }
