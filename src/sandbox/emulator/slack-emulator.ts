@@ -52,6 +52,8 @@ export interface SlackEmulatorOptions {
   }[];
   /** Who may create channels (a workspace setting); `admins` answers the bot's conversations.create `restricted_action`. */
   readonly channelCreation?: 'everyone' | 'admins';
+  /** Who may archive channels (a workspace setting); `admins` answers the bot's conversations.archive `restricted_action`. */
+  readonly channelArchiving?: 'everyone' | 'admins';
   /**
    * The bot token's scopes (default: manifest.yml's), answered in the `x-oauth-scopes` header; a method that
    * needs another answers `missing_scope` (modelled for conversations.create: channels:manage, or groups:write
@@ -102,6 +104,8 @@ export interface SlackEmulator {
   addMember(channelIdOrName: string, userId: string): void;
   /** Changes who may create channels, as a workspace admin would. */
   setChannelCreation(who: 'everyone' | 'admins'): void;
+  /** Changes who may archive channels, as a workspace admin would. */
+  setChannelArchiving(who: 'everyone' | 'admins'): void;
   /** Socket Mode: once a client has connected, the Slack-side senders below deliver only over its WebSocket. */
   readonly socketMode: {
     connected(): boolean;
@@ -162,6 +166,7 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const users = options.users ?? DEFAULT_USERS;
   const state = new EmulatorState(options.teamId ?? 'T0KLAXON', DEFAULT_BOT, users, options.usergroups ?? DEFAULT_USERGROUPS, now);
   state.channelCreation = options.channelCreation ?? 'everyone';
+  state.channelArchiving = options.channelArchiving ?? 'everyone';
   state.scopes = options.scopes ?? DEFAULT_SCOPES;
   const store = options.stateDir === undefined ? undefined : new StateStore(options.stateDir);
   if (!(store?.load(state) ?? false)) {
@@ -265,6 +270,9 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     },
     setChannelCreation: (who) => {
       state.channelCreation = who;
+    },
+    setChannelArchiving: (who) => {
+      state.channelArchiving = who;
     },
     socketMode: {
       connected: () => socket.connected,

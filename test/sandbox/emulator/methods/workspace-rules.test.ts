@@ -57,6 +57,21 @@ describe('a workspace where only admins create channels', () => {
   });
 });
 
+describe('a workspace where only admins archive channels', () => {
+  it('answers conversations.archive restricted_action and keeps the channel open, and archives once the setting is lifted', async () => {
+    const created = await client.conversations.create({ name: 'inc-archive-restricted' });
+    const channel = String(created.channel?.id);
+    emulator.setChannelArchiving('admins');
+    try {
+      expect(await slackError(client.conversations.archive({ channel }))).toBe('restricted_action');
+      expect(emulator.channel(channel)?.isArchived).toBe(false);
+    } finally {
+      emulator.setChannelArchiving('everyone');
+    }
+    expect((await client.conversations.archive({ channel })).ok).toBe(true);
+  });
+});
+
 describe('conversations.invite with guests and deactivated people', () => {
   const invite = async (channel: string, users: string, force = false) =>
     (await rawCall(emulator, 'conversations.invite', new URLSearchParams({ channel, users, ...(force ? { force: 'true' } : {}) }).toString(), {
