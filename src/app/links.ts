@@ -41,6 +41,8 @@ export interface IncidentLinks {
   readonly reportFile: string;
   readonly reportSummary: MessageTs;
   readonly archived: Done;
+  /** Slack refused to archive the channel on close (its error code); said once in the channel. */
+  readonly archiveRefused: string;
   readonly 'shown:header': Digest;
   readonly 'shown:checklist': Digest;
   readonly 'shown:announcement': Digest;

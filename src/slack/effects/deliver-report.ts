@@ -20,6 +20,8 @@ import type { SlackMessage } from '../views/view-types.js';
 import { compileReport, personLink } from '../../app/compile-report.js';
 import { reportPeople } from '../../domain/report-people.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
+import { messages } from '../i18n/messages.js';
+import { fallbackText, section } from '../views/blocks.js';
 
 export async function deliverReport(ctx: EffectContext, incidentId: string): Promise<void> {
   const { services, slack } = ctx;
@@ -55,17 +57,32 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
   const key = `report-${incidentId}`;
   const at = incident.status === 'closed' ? incident.closedAt : services.now();
   const recorded = await apply(services, incidentId, (i) => recordReportWritten(i, { file: fileName, sha256 }, { by: BOT_ACTOR, at, key }), key);
-  if (config.archiveOnClose && channel && !links['archived']) {
+  // A channel klaxon did not create for the incident (it ran where it was declared) is other people's: never archived.
+  if (config.archiveOnClose && channel && !links['archived'] && !links['archiveRefused'] && !links['channelFallback']) {
     // The queued re-render would find the channel archived: show the final state before archiving.
     await renderFinal(services, slack, channel, links, recorded.ok ? recorded.value.incident : incident);
     try {
       await slack.conversations.archive({ channel });
+      await services.store.setLink(incidentId, 'archived', '1');
     } catch (error) {
-      if (!(error instanceof SlackPlatformError && error.slackError === 'already_archived')) throw error;
+      if (error instanceof SlackPlatformError && error.slackError === 'already_archived') await services.store.setLink(incidentId, 'archived', '1');
+      else if (error instanceof SlackPlatformError && ARCHIVE_REFUSALS.has(error.slackError)) await archiveRefused(ctx, incidentId, channel, error.slackError);
+      else throw error;
     }
-    await services.store.setLink(incidentId, 'archived', '1');
   }
   services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
+}
+
+/** Slack's definite answers that klaxon may not archive this channel: no retry changes them. */
+const ARCHIVE_REFUSALS = new Set(['restricted_action', 'not_in_channel', 'cant_archive_general', 'cant_archive_required', 'method_not_supported_for_channel_type', 'missing_scope']);
+
+/** The report is delivered either way: the channel says why it stays open, once, and the job completes. */
+async function archiveRefused(ctx: EffectContext, incidentId: string, channel: string, slackError: string): Promise<void> {
+  const { services } = ctx;
+  services.logger.warn({ incident: incidentId, channel, slackError }, 'Slack refused to archive the incident channel');
+  const text = messages(services.config.locale).setup.notArchived(incidentId, slackError);
+  await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/archiveRefused`);
+  await services.store.setLink(incidentId, 'archiveRefused', slackError);
 }
 
 // The names the report shows are kept with the incident: a retried delivery or `klaxon report` later renders
