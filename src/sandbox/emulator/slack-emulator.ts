@@ -49,6 +49,8 @@ export interface SlackEmulatorOptions {
     readonly members?: readonly string[];
     readonly isPrivate?: boolean;
     readonly botIsMember?: boolean;
+    /** Only admins may post (the channel's posting permissions): the bot's posts are answered `restricted_action`. */
+    readonly postingRestricted?: boolean;
   }[];
   /** Who may create channels (a workspace setting); `admins` answers the bot's conversations.create `restricted_action`. */
   readonly channelCreation?: 'everyone' | 'admins';
@@ -172,7 +174,8 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   if (!(store?.load(state) ?? false)) {
     for (const c of options.channels ?? [{ name: 'general' }]) {
       const members = c.members ?? users.filter((u) => u.deactivated !== true).map((u) => u.id);
-      state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...members, ...((c.botIsMember ?? false) ? [DEFAULT_BOT.userId] : [])]);
+      const channel = state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...members, ...((c.botIsMember ?? false) ? [DEFAULT_BOT.userId] : [])]);
+      if (c.postingRestricted === true) channel.postingRestricted = true;
     }
   }
   store?.watch(state);
