@@ -136,6 +136,41 @@ describe('a real workspace', () => {
     expect(k.emulator.calls('conversations.archive')).toEqual([]);
   });
 
+  it('goes on without the stakeholders when only admins may post in their channel, says the fix, and still closes with its report', { timeout: 60_000 }, async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'klaxon-reports-'));
+    const channels = [{ name: 'general' }, { name: 'incidents', botIsMember: true, postingRestricted: true }];
+    k = await startKlaxon({ workspace: { channels }, env: { REPORTS_DIR: reportsDir } });
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Announcements locked' });
+    const incidentId = /inc-\d+/.exec(answer.body)?.[0] as string;
+    const { channel } = await incidentChannel(k, 'Announcements locked');
+    const note = await eventually(() => k?.emulator.messages(channel.id).find((m) => m.text.includes('Stakeholders were not told')), 'the fix, in the incident channel');
+    expect(note.text).toContain('restricted_action');
+    expect(note.text).toContain('Posting permissions');
+    expect(note.text).not.toContain('/invite @klaxon');
+    await eventually(() => k?.emulator.ephemerals(k.general, USERS.l1).find((e) => e.text.includes(channel.id)), 'the declarer told where it lives');
+
+    await closeIn(k, channel.id, reportsDir, incidentId);
+    expect(await k.bot.producers.slack.getFailed()).toEqual([]);
+    expect(k.emulator.calls('chat.postMessage').filter((c) => c.args['channel'] === 'incidents')).toHaveLength(1);
+  });
+
+  it('says in the incident channel that the report summary did not reach the stakeholders when their channel was locked meanwhile', { timeout: 60_000 }, async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'klaxon-reports-'));
+    k = await startKlaxon({ env: { REPORTS_DIR: reportsDir } });
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Locked later' });
+    const incidentId = /inc-\d+/.exec(answer.body)?.[0] as string;
+    const { channel } = await incidentChannel(k, 'Locked later');
+    await eventually(() => k?.emulator.messages(k.stakeholders).find((m) => m.text.includes('Locked later')), 'the announcement');
+    // An admin keeps posts in the stakeholders' channel to admins while the incident runs.
+    const stakeholders = k.emulator.channel(k.stakeholders);
+    if (stakeholders) stakeholders.postingRestricted = true;
+
+    await closeIn(k, channel.id, reportsDir, incidentId);
+    const said = await eventually(() => k?.emulator.messages(channel.id).find((m) => m.text.includes('The report summary did not reach')), 'where the summary did not go');
+    expect(said.text).toContain('restricted_action');
+    expect(await k.bot.producers.slack.getFailed()).toEqual([]);
+  });
+
   it('does not retry what Slack refused for good, and keeps its detail in the failure', async () => {
     k = await startKlaxon();
     await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare low Refused update' });

@@ -21,6 +21,8 @@ import { compileReport, personLink } from '../../app/compile-report.js';
 import { reportPeople } from '../../domain/report-people.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { messages } from '../i18n/messages.js';
+import { isChannelId } from '../channel-id.js';
+import { STAKEHOLDER_REFUSALS } from './stakeholder-refusals.js';
 import { fallbackText, section } from '../views/blocks.js';
 
 export async function deliverReport(ctx: EffectContext, incidentId: string): Promise<void> {
@@ -48,11 +50,24 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
     await services.store.setLink(incidentId, 'reportFile', fileId ?? 'uploaded');
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
-  // A private incident's report stays in its channel and REPORTS_DIR: no summary with its details goes out.
-  if (stakeholders && !links['reportSummary'] && incident.private !== true) {
+  // A private incident's report stays in its channel and REPORTS_DIR: no summary with its details goes out. Nor
+  // does one where the stakeholders were never told of the incident (its channel said why at setup).
+  const summaryDue = stakeholders && !links['reportSummary'] && !links['reportSummaryRefused'] && !links['announcementRefused'];
+  if (summaryDue && incident.private !== true) {
     const targets = slaFor(services.policy, incident.severity);
     const summary = reportSummary({ incident, channelId: channel, fileName, locale: config.locale, timeZone: config.timeZone, targets });
-    await services.store.setLink(incidentId, 'reportSummary', await ctx.post(stakeholders, summary, undefined, `${incidentId}/reportSummary`));
+    try {
+      await services.store.setLink(incidentId, 'reportSummary', await ctx.post(stakeholders, summary, undefined, `${incidentId}/reportSummary`));
+    } catch (error) {
+      if (!(error instanceof SlackPlatformError && STAKEHOLDER_REFUSALS.has(error.slackError))) throw error;
+      // The report is delivered without its summary: the incident channel says where it did not go, once.
+      services.logger.error({ incident: incidentId, channel: stakeholders, slackError: error.slackError }, 'report summary not posted: klaxon may not post in STAKEHOLDER_CHANNEL');
+      if (channel) {
+        const text = messages(config.locale).setup.summaryNotPosted(isChannelId(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
+        await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/reportSummaryRefused`);
+      }
+      await services.store.setLink(incidentId, 'reportSummaryRefused', error.slackError);
+    }
   }
   const key = `report-${incidentId}`;
   const at = incident.status === 'closed' ? incident.closedAt : services.now();
