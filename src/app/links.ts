@@ -40,7 +40,11 @@ export interface IncidentLinks {
   /** The report's file id, or `uploaded` when Slack did not say. */
   readonly reportFile: string;
   readonly reportSummary: MessageTs;
+  /** Slack refused the report summary in the stakeholders' channel (its error code); said once in the incident channel. */
+  readonly reportSummaryRefused: string;
   readonly archived: Done;
+  /** Slack refused to archive the channel on close (its error code); said once in the channel. */
+  readonly archiveRefused: string;
   readonly 'shown:header': Digest;
   readonly 'shown:checklist': Digest;
   readonly 'shown:announcement': Digest;

@@ -246,7 +246,9 @@ export type EffectJob =
   /** The response metrics of a month, to the ops channel. */
   | { readonly name: 'monthly-summary'; readonly data: { readonly month: string } }
   /** A person opened klaxon's Home tab: draw it for them from the incidents as stored at delivery. */
-  | { readonly name: 'home'; readonly data: { readonly userId: string } };
+  | { readonly name: 'home'; readonly data: { readonly userId: string } }
+  /** Incidents changed: redraw the Home tab of everyone who opened it, one pass for any number of changes. */
+  | { readonly name: 'homes'; readonly data: Readonly<Record<string, never>> };
 
 /** Which queue job an effect runs in (its id keys what it posts) and which try this is (1 for the first). */
 export interface EffectRun {
@@ -282,6 +284,11 @@ export interface Effects {
   enqueue(job: EffectJob, jobId?: string): Promise<void>;
   /** Coalesces re-renders of an incident's messages: a burst of clicks becomes one chat.update per message. */
   render(incidentId: string): Promise<void>;
+  /**
+   * Coalesces redraws of every opened Home tab: changes of any incidents while one is waiting or running become
+   * one more pass, so views.publish (Tier 4, about 100 a minute for the whole app) is asked once per person.
+   */
+  homes(): Promise<void>;
 }
 
 /** Hands an accepted run to its host's queue. */

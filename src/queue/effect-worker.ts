@@ -29,6 +29,8 @@ export function laneOf(job: EffectJob): string | undefined {
     case 'home':
       // One person's Home tab: drawn in the order asked, so an older overview never lands last.
       return `home-${job.data.userId}`;
+    case 'homes':
+      return 'homes';
     default:
       return job.data.incidentId;
   }

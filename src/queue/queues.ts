@@ -63,6 +63,10 @@ export function createProducers(connection: ConnectionOptions, prefix: string, r
           },
         );
       },
+      async homes() {
+        // Not `replace`: a steady stream of changes (an alert storm) must not keep pushing the pass back.
+        await slack.add('homes', {}, { ...SLACK_JOB_OPTIONS, delay: renderDelayMs, deduplication: { id: 'homes', keepLastIfActive: true } });
+      },
     },
     runs: {
       async enqueue(data: RunJobData) {

@@ -1,9 +1,13 @@
 // What real workspaces answer and the bot must live with: people Slack will not invite, workspaces where only
 // admins create channels, a stakeholder channel klaxon was never invited to, replies in channels klaxon is not
 // in, and Slack's definite refusals (not retried).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_USERGROUPS, DEFAULT_USERS } from '../../src/sandbox/emulator/default-workspace.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { command, deliveredReport, openCloseModal, submitClose } from '../report/incident-journey.js';
 
 const GUEST = 'U0GUEST';
 const GONE = 'U0GONE';
@@ -88,6 +92,83 @@ describe('a real workspace', () => {
     const { channel } = await incidentChannel(k, 'Declared from elsewhere');
     const reply = await eventually(() => k?.emulator.ephemerals(room, USERS.l1).find((e) => e.text.includes(channel.id)), 'the "Declared" reply in the war room');
     expect(reply.via).toBe('response_url');
+  });
+
+  const CLOSE_FIELDS = { summary: 'Disk filled up', impact: 'Backtests paused', actions: 'Freed space', rootCause: 'Old logs', prevention: 'Log rotation', unverifiedReason: 'Checked by hand' };
+
+  /** Resolves and closes the incident whose channel (or fallback channel) this is; answers the delivered report. */
+  async function closeIn(k: Klaxon, channelId: string, reportsDir: string, incidentId: string) {
+    await command(k, USERS.l2, channelId, 'resolve');
+    const modal = await openCloseModal(k, USERS.l2, channelId);
+    expect((await submitClose(k, USERS.l2, modal, CLOSE_FIELDS)).status).toBe(200);
+    return deliveredReport(k, reportsDir, incidentId);
+  }
+
+  it('delivers the report and says in the channel why it stays open when only admins may archive channels', { timeout: 60_000 }, async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'klaxon-reports-'));
+    k = await startKlaxon({ workspace: { channelArchiving: 'admins' }, env: { REPORTS_DIR: reportsDir, KLAXON_ARCHIVE_ON_CLOSE: 'true' } });
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Archive refused' });
+    const incidentId = /inc-\d+/.exec(answer.body)?.[0] as string;
+    const { channel } = await incidentChannel(k, 'Archive refused');
+    await closeIn(k, channel.id, reportsDir, incidentId);
+    const said = await eventually(() => k?.emulator.messages(channel.id).find((m) => m.text.includes('would not let klaxon archive')), 'why the channel stays open');
+    expect(said.text).toContain('restricted_action');
+    expect(said.text).toContain('Channel Management');
+    expect(k.emulator.channel(channel.id)?.isArchived).toBe(false);
+    await eventually(async () => (await k?.bot.services.store.getLinks(incidentId))?.['archiveRefused'] === 'restricted_action', 'the refusal recorded');
+    expect(await k.bot.producers.slack.getFailed()).toEqual([]);
+    expect(k.emulator.calls('conversations.archive')).toHaveLength(1);
+  });
+
+  it('never archives the shared channel an incident ran in because klaxon could not create one', { timeout: 60_000 }, async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'klaxon-reports-'));
+    const channels = [{ name: 'general' }, { name: 'incidents', botIsMember: true }, { name: 'backtest-ops' }];
+    k = await startKlaxon({ workspace: { channelCreation: 'admins', channels }, env: { REPORTS_DIR: reportsDir, KLAXON_ARCHIVE_ON_CLOSE: 'true' } });
+    const ops = k.emulator.channel('backtest-ops')?.id as string;
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: ops, text: 'declare high Ran in ops' });
+    const incidentId = /inc-\d+/.exec(answer.body)?.[0] as string;
+    await eventually(async () => (await k?.bot.services.store.getLinks(incidentId))?.['playbooks'], 'the incident set up in #backtest-ops');
+    await closeIn(k, ops, reportsDir, incidentId);
+    await eventually(() => k?.emulator.files().some((f) => f.channels.includes(ops)), 'the report uploaded to #backtest-ops');
+    const running = k;
+    await eventually(async () => (await running.bot.producers.slack.getJobCounts('wait', 'active', 'delayed'))['active'] === 0, 'the report job done');
+    expect(k.emulator.channel(ops)?.isArchived).toBe(false);
+    expect(k.emulator.calls('conversations.archive')).toEqual([]);
+  });
+
+  it('goes on without the stakeholders when only admins may post in their channel, says the fix, and still closes with its report', { timeout: 60_000 }, async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'klaxon-reports-'));
+    const channels = [{ name: 'general' }, { name: 'incidents', botIsMember: true, postingRestricted: true }];
+    k = await startKlaxon({ workspace: { channels }, env: { REPORTS_DIR: reportsDir } });
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Announcements locked' });
+    const incidentId = /inc-\d+/.exec(answer.body)?.[0] as string;
+    const { channel } = await incidentChannel(k, 'Announcements locked');
+    const note = await eventually(() => k?.emulator.messages(channel.id).find((m) => m.text.includes('Stakeholders were not told')), 'the fix, in the incident channel');
+    expect(note.text).toContain('restricted_action');
+    expect(note.text).toContain('Posting permissions');
+    expect(note.text).not.toContain('/invite @klaxon');
+    await eventually(() => k?.emulator.ephemerals(k.general, USERS.l1).find((e) => e.text.includes(channel.id)), 'the declarer told where it lives');
+
+    await closeIn(k, channel.id, reportsDir, incidentId);
+    expect(await k.bot.producers.slack.getFailed()).toEqual([]);
+    expect(k.emulator.calls('chat.postMessage').filter((c) => c.args['channel'] === 'incidents')).toHaveLength(1);
+  });
+
+  it('says in the incident channel that the report summary did not reach the stakeholders when their channel was locked meanwhile', { timeout: 60_000 }, async () => {
+    const reportsDir = await mkdtemp(join(tmpdir(), 'klaxon-reports-'));
+    k = await startKlaxon({ env: { REPORTS_DIR: reportsDir } });
+    const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Locked later' });
+    const incidentId = /inc-\d+/.exec(answer.body)?.[0] as string;
+    const { channel } = await incidentChannel(k, 'Locked later');
+    await eventually(() => k?.emulator.messages(k.stakeholders).find((m) => m.text.includes('Locked later')), 'the announcement');
+    // An admin keeps posts in the stakeholders' channel to admins while the incident runs.
+    const stakeholders = k.emulator.channel(k.stakeholders);
+    if (stakeholders) stakeholders.postingRestricted = true;
+
+    await closeIn(k, channel.id, reportsDir, incidentId);
+    const said = await eventually(() => k?.emulator.messages(channel.id).find((m) => m.text.includes('The report summary did not reach')), 'where the summary did not go');
+    expect(said.text).toContain('restricted_action');
+    expect(await k.bot.producers.slack.getFailed()).toEqual([]);
   });
 
   it('does not retry what Slack refused for good, and keeps its detail in the failure', async () => {

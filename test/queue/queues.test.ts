@@ -50,6 +50,13 @@ describe('queue producers', () => {
     expect(delayed.map((j) => j.data.incidentId).sort()).toEqual(['inc-7', 'inc-8']);
   });
 
+  it('coalesces the Home tab redraws of any number of changes into one delayed pass', async () => {
+    const p = fresh(60_000);
+    for (let i = 0; i < 5; i += 1) await p.effects.homes();
+    const delayed = await p.slack.getJobs(['delayed']);
+    expect(delayed.map((j) => j.name)).toEqual(['homes']);
+  });
+
   it('keeps every BullMQ key under the deployment hash tag', async () => {
     const p = fresh();
     await p.runs.enqueue(run);

@@ -59,7 +59,7 @@ export interface HarnessOptions {
   /** The bot's and worker's logger (default: kept in memory and shown when a test fails; KLAXON_TEST_LOG=<level> prints it). */
   readonly logger?: Logger;
   /** Workspace rules for a new emulator (people, channels, who may create channels), over the defaults below. */
-  readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation' | 'scopes'>;
+  readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation' | 'channelArchiving' | 'scopes'>;
 }
 
 /** The bot scopes manifest.yml grants: the emulated token has exactly these, as an installed app would. */

@@ -66,6 +66,7 @@ export function useCaseWorld(options: WorldOptions = {}): UseCaseWorld {
     effects: {
       enqueue: async (job, jobId) => void asked.effects.push({ job, jobId }),
       render: async (incidentId) => void asked.renders.push(incidentId),
+      homes: async () => undefined,
     },
     runs: { enqueue: async (run) => void asked.runs.push(run), has: async (run) => asked.runs.some((queued) => queued.runId === run.runId) },
     clockJobs: { add: async (planned) => void asked.clockJobs.push(...planned), repeat: unused('repeating clock jobs') },

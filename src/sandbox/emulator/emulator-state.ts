@@ -67,6 +67,8 @@ export class EmulatorState {
   readonly responseUrls = new Map<string, ResponseTarget>();
   /** Who may create channels: workspaces can limit it to admins, and a bot is never one. */
   channelCreation: 'everyone' | 'admins' = 'everyone';
+  /** Who may archive channels: a separate setting of the same kind, which a bot does not pass when it is admins. */
+  channelArchiving: 'everyone' | 'admins' = 'everyone';
   /** The bot token's scopes; undefined grants every one (scopes not modelled). */
   scopes: readonly string[] | undefined;
   private readonly triggers = new Map<string, Trigger>();

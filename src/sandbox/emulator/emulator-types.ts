@@ -41,6 +41,8 @@ export interface Channel {
   members: string[];
   pins: string[];
   bookmarks: Bookmark[];
+  /** The channel's posting permissions keep posts to admins (an announcement channel): a bot is never one. */
+  postingRestricted?: boolean;
 }
 
 export interface Reaction {

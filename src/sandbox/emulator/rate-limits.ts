@@ -38,6 +38,8 @@ export const METHOD_LIMITS: Readonly<Record<string, RateLimit>> = {
   'views.open': TIER_4,
   'views.push': TIER_4,
   'views.update': TIER_4,
+  // Home tabs too: a redraw for everyone who opened one, after every change of an incident, counts here.
+  'views.publish': TIER_4,
   'users.info': TIER_4,
   'users.list': TIER_2,
   'usergroups.list': TIER_2,

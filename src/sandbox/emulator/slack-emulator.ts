@@ -49,9 +49,13 @@ export interface SlackEmulatorOptions {
     readonly members?: readonly string[];
     readonly isPrivate?: boolean;
     readonly botIsMember?: boolean;
+    /** Only admins may post (the channel's posting permissions): the bot's posts are answered `restricted_action`. */
+    readonly postingRestricted?: boolean;
   }[];
   /** Who may create channels (a workspace setting); `admins` answers the bot's conversations.create `restricted_action`. */
   readonly channelCreation?: 'everyone' | 'admins';
+  /** Who may archive channels (a workspace setting); `admins` answers the bot's conversations.archive `restricted_action`. */
+  readonly channelArchiving?: 'everyone' | 'admins';
   /**
    * The bot token's scopes (default: manifest.yml's), answered in the `x-oauth-scopes` header; a method that
    * needs another answers `missing_scope` (modelled for conversations.create: channels:manage, or groups:write
@@ -102,6 +106,8 @@ export interface SlackEmulator {
   addMember(channelIdOrName: string, userId: string): void;
   /** Changes who may create channels, as a workspace admin would. */
   setChannelCreation(who: 'everyone' | 'admins'): void;
+  /** Changes who may archive channels, as a workspace admin would. */
+  setChannelArchiving(who: 'everyone' | 'admins'): void;
   /** Socket Mode: once a client has connected, the Slack-side senders below deliver only over its WebSocket. */
   readonly socketMode: {
     connected(): boolean;
@@ -162,12 +168,14 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const users = options.users ?? DEFAULT_USERS;
   const state = new EmulatorState(options.teamId ?? 'T0KLAXON', DEFAULT_BOT, users, options.usergroups ?? DEFAULT_USERGROUPS, now);
   state.channelCreation = options.channelCreation ?? 'everyone';
+  state.channelArchiving = options.channelArchiving ?? 'everyone';
   state.scopes = options.scopes ?? DEFAULT_SCOPES;
   const store = options.stateDir === undefined ? undefined : new StateStore(options.stateDir);
   if (!(store?.load(state) ?? false)) {
     for (const c of options.channels ?? [{ name: 'general' }]) {
       const members = c.members ?? users.filter((u) => u.deactivated !== true).map((u) => u.id);
-      state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...members, ...((c.botIsMember ?? false) ? [DEFAULT_BOT.userId] : [])]);
+      const channel = state.addChannel(c.name, 'U0SLACKBOT', c.isPrivate ?? false, [...members, ...((c.botIsMember ?? false) ? [DEFAULT_BOT.userId] : [])]);
+      if (c.postingRestricted === true) channel.postingRestricted = true;
     }
   }
   store?.watch(state);
@@ -273,6 +281,9 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     },
     setChannelCreation: (who) => {
       state.channelCreation = who;
+    },
+    setChannelArchiving: (who) => {
+      state.channelArchiving = who;
     },
     socketMode: {
       connected: () => socket.connected,

@@ -20,6 +20,10 @@ import type { SlackMessage } from '../views/view-types.js';
 import { compileReport, personLink } from '../../app/compile-report.js';
 import { reportPeople } from '../../domain/report-people.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
+import { messages } from '../i18n/messages.js';
+import { isChannelId } from '../channel-id.js';
+import { STAKEHOLDER_REFUSALS } from './stakeholder-refusals.js';
+import { fallbackText, section } from '../views/blocks.js';
 
 export async function deliverReport(ctx: EffectContext, incidentId: string): Promise<void> {
   const { services, slack } = ctx;
@@ -46,27 +50,55 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
     await services.store.setLink(incidentId, 'reportFile', fileId ?? 'uploaded');
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
-  // A private incident's report stays in its channel and REPORTS_DIR: no summary with its details goes out.
-  if (stakeholders && !links['reportSummary'] && incident.private !== true) {
+  // A private incident's report stays in its channel and REPORTS_DIR: no summary with its details goes out. Nor
+  // does one where the stakeholders were never told of the incident (its channel said why at setup).
+  const summaryDue = stakeholders && !links['reportSummary'] && !links['reportSummaryRefused'] && !links['announcementRefused'];
+  if (summaryDue && incident.private !== true) {
     const targets = slaFor(services.policy, incident.severity);
     const summary = reportSummary({ incident, channelId: channel, fileName, locale: config.locale, timeZone: config.timeZone, targets });
-    await services.store.setLink(incidentId, 'reportSummary', await ctx.post(stakeholders, summary, undefined, `${incidentId}/reportSummary`));
+    try {
+      await services.store.setLink(incidentId, 'reportSummary', await ctx.post(stakeholders, summary, undefined, `${incidentId}/reportSummary`));
+    } catch (error) {
+      if (!(error instanceof SlackPlatformError && STAKEHOLDER_REFUSALS.has(error.slackError))) throw error;
+      // The report is delivered without its summary: the incident channel says where it did not go, once.
+      services.logger.error({ incident: incidentId, channel: stakeholders, slackError: error.slackError }, 'report summary not posted: klaxon may not post in STAKEHOLDER_CHANNEL');
+      if (channel) {
+        const text = messages(config.locale).setup.summaryNotPosted(isChannelId(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
+        await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/reportSummaryRefused`);
+      }
+      await services.store.setLink(incidentId, 'reportSummaryRefused', error.slackError);
+    }
   }
   const key = `report-${incidentId}`;
   const at = incident.status === 'closed' ? incident.closedAt : services.now();
   const recorded = await apply(services, incidentId, (i) => recordReportWritten(i, { file: fileName, sha256 }, { by: BOT_ACTOR, at, key }), key);
-  if (config.archiveOnClose && channel && !links['archived']) {
+  // A channel klaxon did not create for the incident (it ran where it was declared) is other people's: never archived.
+  if (config.archiveOnClose && channel && !links['archived'] && !links['archiveRefused'] && !links['channelFallback']) {
     // The queued re-render would find the channel archived: show the final state before archiving.
     await renderFinal(services, slack, channel, links, recorded.ok ? recorded.value.incident : incident);
     try {
       await slack.conversations.archive({ channel });
+      await services.store.setLink(incidentId, 'archived', '1');
     } catch (error) {
-      if (!(error instanceof SlackPlatformError && error.slackError === 'already_archived')) throw error;
+      if (error instanceof SlackPlatformError && error.slackError === 'already_archived') await services.store.setLink(incidentId, 'archived', '1');
+      else if (error instanceof SlackPlatformError && ARCHIVE_REFUSALS.has(error.slackError)) await archiveRefused(ctx, incidentId, channel, error.slackError);
+      else throw error;
     }
-    await services.store.setLink(incidentId, 'archived', '1');
   }
   await services.store.reportDelivered(incidentId);
   services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
+}
+
+/** Slack's definite answers that klaxon may not archive this channel: no retry changes them. */
+const ARCHIVE_REFUSALS = new Set(['restricted_action', 'not_in_channel', 'cant_archive_general', 'cant_archive_required', 'method_not_supported_for_channel_type', 'missing_scope']);
+
+/** The report is delivered either way: the channel says why it stays open, once, and the job completes. */
+async function archiveRefused(ctx: EffectContext, incidentId: string, channel: string, slackError: string): Promise<void> {
+  const { services } = ctx;
+  services.logger.warn({ incident: incidentId, channel, slackError }, 'Slack refused to archive the incident channel');
+  const text = messages(services.config.locale).setup.notArchived(incidentId, slackError);
+  await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/archiveRefused`);
+  await services.store.setLink(incidentId, 'archiveRefused', slackError);
 }
 
 // The names the report shows are kept with the incident: a retried delivery or `klaxon report` later renders

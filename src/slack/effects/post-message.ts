@@ -14,7 +14,9 @@ import { playbookSteps } from '../views/playbook-steps.js';
 import { statusUpdate } from '../views/status-update.js';
 import { verificationOffer } from '../views/verification-offer.js';
 import type { SlackMessage } from '../views/view-types.js';
+import { SlackPlatformError } from '../slack-api.js';
 import { postLinked, requireChannel, type EffectContext, type Links } from './effect-context.js';
+import { STAKEHOLDER_REFUSALS } from './stakeholder-refusals.js';
 
 type DataOf<N extends EffectJob['name']> = Extract<EffectJob, { name: N }>['data'];
 
@@ -35,8 +37,15 @@ export async function postRendered(ctx: EffectContext, target: Target, render: (
   if (!channel) return; // no stakeholders channel configured
   const threadTs = target.threadLink ? links[target.threadLink] : undefined;
   const message = render(incident, links);
-  if (target.saveAs) await postLinked(ctx, target.incidentId, target.saveAs, channel, message, threadTs);
-  else await ctx.post(channel, message, threadTs);
+  try {
+    if (target.saveAs) await postLinked(ctx, target.incidentId, target.saveAs, channel, message, threadTs);
+    else await ctx.post(channel, message, threadTs);
+  } catch (error) {
+    // The stakeholders' copy of what the incident channel already shows: a channel that refuses klaxon now
+    // (locked to admins, klaxon removed) loses that copy, not the effect and the copies after it.
+    if (!(target.to === 'stakeholders' && error instanceof SlackPlatformError && STAKEHOLDER_REFUSALS.has(error.slackError))) throw error;
+    ctx.services.logger.error({ incident: target.incidentId, channel, slackError: error.slackError }, 'stakeholders not told: klaxon may not post in STAKEHOLDER_CHANNEL');
+  }
 }
 
 export const postNote = (ctx: EffectContext, data: DataOf<'note'>): Promise<void> => postRendered(ctx, data, () => ({ text: data.text }) as SlackMessage); // plain text, as Slack shows it

@@ -34,7 +34,10 @@ export async function publishHome(ctx: EffectContext, userId: string): Promise<v
   }
 }
 
-/** Best effort per person: one tab Slack refuses does not fail the incident's own effect or its retries. */
+/**
+ * The `homes` pass, one person after another in its own lane: past Slack's limit each waits out Retry-After
+ * there. Best effort per person: one tab Slack refuses does not stop the others or fail the pass.
+ */
 export async function republishHomes(ctx: EffectContext): Promise<void> {
   for (const userId of await ctx.services.homeViewers.list()) {
     try {

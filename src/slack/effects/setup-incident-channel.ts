@@ -19,6 +19,7 @@ import { fallbackText, section } from '../views/blocks.js';
 import { digestOf, type EffectContext, type Links } from './effect-context.js';
 import { inviteMembers, postRefusals, type InviteRefusal } from './invite-members.js';
 import { isChannelId } from '../channel-id.js';
+import { STAKEHOLDER_REFUSALS } from './stakeholder-refusals.js';
 
 /** Errors that mean this workspace will not let klaxon create channels: no retry will change that. */
 const CREATION_REFUSALS = new Set(['restricted_action', 'no_permission', 'missing_scope']);
@@ -87,8 +88,6 @@ function respondersOf(ctx: EffectContext, incident: Incident): SlackRef[] {
   return [...(human ? [{ user: incident.declaredBy }] : []), ...respondersFor(ctx.services.policy, incident.severity)];
 }
 
-/** Posting to the stakeholder channel refused for good: the bot is not there, or the channel is gone. */
-const STAKEHOLDER_REFUSALS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
 type Origin = NonNullable<Extract<EffectJob, { name: 'setup' }>['data']['origin']>;
 
@@ -150,7 +149,7 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     } catch (error) {
       if (!(error instanceof SlackPlatformError && STAKEHOLDER_REFUSALS.has(error.slackError))) throw error;
       // The incident goes on without the announcement; whoever can fix it is told, in the incident channel.
-      services.logger.error({ incident: incidentId, channel: stakeholders, slackError: error.slackError }, 'stakeholders not told: invite klaxon to STAKEHOLDER_CHANNEL');
+      services.logger.error({ incident: incidentId, channel: stakeholders, slackError: error.slackError }, 'stakeholders not told: klaxon may not post in STAKEHOLDER_CHANNEL');
       await ctx.link(incidentId, 'announcementRefused', error.slackError);
       const text = messages(view.locale).setup.notAnnounced(isChannelId(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
       await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/announcementRefused`);

@@ -361,7 +361,17 @@ export const en: Messages = {
       e === 'restricted_action'
         ? 'Only admins may create channels in this workspace: an admin can allow members to (Workspace settings → Permissions → Channel Management), or add klaxon to the allowed creators.'
         : 'The app lacks the channels:manage scope: reinstall it from manifest.yml (docs/slack-setup.md).',
-    notAnnounced: (channel, e) => `:warning: Stakeholders were not told in ${channel} (\`${e}\`): klaxon must be a member there. Type \`/invite @klaxon\` in ${channel}; later updates will reach it.`,
+    notAnnounced: (channel, e) =>
+      e === 'restricted_action'
+        ? `:warning: Stakeholders were not told in ${channel} (\`${e}\`): only admins may post there. Let klaxon post in ${channel} (channel settings → Posting permissions), or set STAKEHOLDER_CHANNEL to a channel it may post in; the next incidents will be announced there.`
+        : `:warning: Stakeholders were not told in ${channel} (\`${e}\`): klaxon must be a member there. Type \`/invite @klaxon\` in ${channel}; the next incidents will be announced there.`,
+    summaryNotPosted: (channel, e) => `:warning: The report summary did not reach ${channel} (\`${e}\`): klaxon may not post there. The report is in this channel; share it with the stakeholders by hand.`,
+    notArchived: (id, e) =>
+      `:warning: ${id} is closed and its report is above, but Slack would not let klaxon archive this channel (\`${e}\`). ${
+        e === 'restricted_action'
+          ? 'Only admins may archive channels in this workspace: an admin can archive it, or allow members to (Workspace settings → Permissions → Channel Management).'
+          : 'Archive it by hand when it is no longer needed.'
+      }`,
   },
   summary: {
     title: (id) => `Status of ${id}`,

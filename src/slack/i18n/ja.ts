@@ -393,7 +393,17 @@ export const ja: Messages = {
       e === 'restricted_action'
         ? 'このワークスペースではチャンネルを作成できるのは管理者だけです。管理者が「ワークスペースの設定 → 権限 → チャンネル管理」でメンバーに許可するか、klaxon を許可してください。'
         : 'アプリに `channels:manage` スコープがありません。`manifest.yml` から再インストールしてください（`docs/slack-setup.md`）。',
-    notAnnounced: (channel, e) => `:warning: ${channel} に関係者への告知を投稿できませんでした（\`${e}\`）。klaxon がそのチャンネルのメンバーである必要があります。${channel} で \`/invite @klaxon\` を実行してください。以降の更新はそこに届きます。`,
+    notAnnounced: (channel, e) =>
+      e === 'restricted_action'
+        ? `:warning: ${channel} に関係者への告知を投稿できませんでした（\`${e}\`）。そのチャンネルに投稿できるのは管理者だけです。${channel} のチャンネル設定の「投稿権限」（Posting permissions）で klaxon に投稿を許可するか、STAKEHOLDER_CHANNEL を klaxon が投稿できるチャンネルにしてください。次のインシデントからそこに告知されます。`
+        : `:warning: ${channel} に関係者への告知を投稿できませんでした（\`${e}\`）。klaxon がそのチャンネルのメンバーである必要があります。${channel} で \`/invite @klaxon\` を実行してください。次のインシデントからそこに告知されます。`,
+    summaryNotPosted: (channel, e) => `:warning: 報告書の要約を ${channel} に投稿できませんでした（\`${e}\`）。klaxon はそこに投稿できません。報告書はこのチャンネルにあります。関係者には手動で共有してください。`,
+    notArchived: (id, e) =>
+      `:warning: ${id} はクローズ済みで報告書は上にありますが、Slack が klaxon によるこのチャンネルのアーカイブを拒否しました（\`${e}\`）。${
+        e === 'restricted_action'
+          ? 'このワークスペースではチャンネルをアーカイブできるのは管理者だけです。管理者がアーカイブするか、「ワークスペースの設定 → 権限 → チャンネル管理」でメンバーに許可してください。'
+          : '不要になったら手動でアーカイブしてください。'
+      }`,
   },
   summary: {
     title: (id) => `${id} の状況`,

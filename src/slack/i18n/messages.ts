@@ -291,6 +291,10 @@ export interface Messages {
     /** The fallback channel could not be joined either (private, archived, …). */
     readonly cannotJoin: (id: string, slackError: string) => string;
     readonly notAnnounced: (channel: string, slackError: string) => string;
+    /** Slack refused the report summary in the stakeholders' channel; the report itself is in the incident channel. */
+    readonly summaryNotPosted: (channel: string, slackError: string) => string;
+    /** Slack would not let klaxon archive the incident channel on close (KLAXON_ARCHIVE_ON_CLOSE). */
+    readonly notArchived: (id: string, slackError: string) => string;
   };
   readonly summary: {
     readonly title: (id: string) => string;

@@ -3,7 +3,8 @@
 import { WebAPIRateLimitedError } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebClient } from '@slack/web-api';
-import { METHOD_LIMITS, RateLimiter, TIER_2, TIER_3 } from '../../../src/sandbox/emulator/rate-limits.js';
+import { METHOD_LIMITS, RateLimiter, TIER_2, TIER_3, TIER_4 } from '../../../src/sandbox/emulator/rate-limits.js';
+import { METHODS } from '../../../src/sandbox/emulator/methods/method-table.js';
 import type { SlackEmulator } from '../../../src/sandbox/emulator/slack-emulator.js';
 import { startEmulator } from './emulator-fixture.js';
 
@@ -35,6 +36,20 @@ describe('RateLimiter', () => {
     expect(METHOD_LIMITS['pins.add']).toBe(TIER_2);
     const limiter = new RateLimiter(() => 0);
     for (let i = 0; i < 1_000; i += 1) expect(limiter.take('no.such.method', undefined)).toBeUndefined();
+  });
+
+  it('limits every Web API method the emulator answers, as Slack limits every one', () => {
+    expect(Object.keys(METHODS).filter((method) => METHOD_LIMITS[method] === undefined)).toEqual([]);
+  });
+
+  it('limits views.publish to Tier 4: 100 Home tabs at once, then one every 0.6 s', () => {
+    expect(METHOD_LIMITS['views.publish']).toBe(TIER_4);
+    let now = 0;
+    const limiter = new RateLimiter(() => now);
+    for (let i = 0; i < 100; i += 1) expect(limiter.take('views.publish', undefined)).toBeUndefined();
+    expect(limiter.take('views.publish', undefined)).toBe(1);
+    now += 600;
+    expect(limiter.take('views.publish', undefined)).toBeUndefined();
   });
 });
 

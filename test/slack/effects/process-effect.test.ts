@@ -76,6 +76,16 @@ describe('effect dispatcher', () => {
     expect(JSON.stringify(update?.args['blocks'])).not.toContain('approval_actions');
   });
 
+  it('leaves the Home tabs to a pass of their own: a render publishes none in the incident’s lane', async () => {
+    await k.bot.services.homeViewers.add(USERS.stakeholder);
+    const drawn = () => k.emulator.calls('views.publish').filter((c) => c.ok && c.args['user_id'] === USERS.stakeholder).length;
+    const before = drawn();
+    const slack = recordingSlack();
+    await processorWith(slack)({ name: 'render', data: { incidentId } });
+    expect(slack.calls.map((c) => c.method)).not.toContain('views.publish');
+    await eventually(() => drawn() > before, 'the Home tab redrawn by the homes pass');
+  });
+
   it('retries a decision whose request is not posted yet (the job fails and the queue tries again)', async () => {
     const slack = recordingSlack();
     const decided: EffectJob = { name: 'approval-decided', data: { incidentId, run: run('run-unit-not-posted'), decision: 'approved', by: USERS.l3, at: k.bot.services.now() } };

@@ -7,6 +7,8 @@ import { fail, stringArg, succeed, type MethodHandler } from './method-context.j
 const postMessage: MethodHandler = (context) => {
   const found = findChannel(context, 'channel', { member: true, open: true, byName: true });
   if (!found.ok) return found.failure;
+  // A channel whose posting permissions keep posts to admins refuses a bot, member or not, as Slack does.
+  if (found.channel.postingRestricted === true) return fail('restricted_action');
   const read = readContent(context);
   if (!read.ok) return read.failure;
   const threadTs = stringArg(context.args, 'thread_ts');

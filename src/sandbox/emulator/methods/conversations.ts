@@ -83,6 +83,8 @@ const archive: MethodHandler = (context) => {
   if (!found.ok) return found.failure;
   if (found.channel.isArchived) return fail('already_archived');
   if (found.channel.name === 'general') return fail('cant_archive_general');
+  // "A team preference prevents the authenticated user from archiving" (Slack's method reference).
+  if (context.state.channelArchiving === 'admins') return fail('restricted_action');
   found.channel.isArchived = true;
   context.state.emit({ kind: 'channel', channel: found.channel.id });
   return succeed();

@@ -1,5 +1,5 @@
 // What real workspaces answer that a permissive fake never would: the bot only where it was invited, channel
-// creation limited to admins, guests and deactivated people who cannot be invited, the total-text cap of a
+// creation and archiving limited to admins, channels only admins may post in, guests and deactivated people who cannot be invited, the total-text cap of a
 // message's blocks, and message metadata read back through conversations.history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebClient } from '@slack/web-api';
@@ -25,6 +25,7 @@ beforeAll(async () => {
       { name: 'general', botIsMember: true },
       { name: 'incidents' },
       { name: 'vendor', members: [SINGLE] },
+      { name: 'announcements', botIsMember: true, postingRestricted: true },
     ],
   }));
 });
@@ -54,6 +55,30 @@ describe('a workspace where only admins create channels', () => {
     expect(emulator.channel('inc-restricted')).toBeUndefined();
     emulator.setChannelCreation('everyone');
     expect((await client.conversations.create({ name: 'inc-restricted' })).ok).toBe(true);
+  });
+});
+
+describe('a channel where only admins may post', () => {
+  it('answers the bot’s chat.postMessage restricted_action even though it is a member, and keeps nothing', async () => {
+    const announcements = emulator.channel('announcements')?.id as string;
+    expect(await slackError(client.chat.postMessage({ channel: announcements, text: 'incident declared' }))).toBe('restricted_action');
+    expect(await slackError(client.chat.postMessage({ channel: 'announcements', text: 'by name too' }))).toBe('restricted_action');
+    expect(emulator.messages(announcements)).toEqual([]);
+  });
+});
+
+describe('a workspace where only admins archive channels', () => {
+  it('answers conversations.archive restricted_action and keeps the channel open, and archives once the setting is lifted', async () => {
+    const created = await client.conversations.create({ name: 'inc-archive-restricted' });
+    const channel = String(created.channel?.id);
+    emulator.setChannelArchiving('admins');
+    try {
+      expect(await slackError(client.conversations.archive({ channel }))).toBe('restricted_action');
+      expect(emulator.channel(channel)?.isArchived).toBe(false);
+    } finally {
+      emulator.setChannelArchiving('everyone');
+    }
+    expect((await client.conversations.archive({ channel })).ok).toBe(true);
   });
 });
 
