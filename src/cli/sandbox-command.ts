@@ -16,6 +16,7 @@ import { startBot } from '../start-bot.js';
 import { startWorkerProcess } from '../start-worker.js';
 import { copyDemoHost } from '../worker/run/demo-host.js';
 import { keepServingOnUnhandledRejection } from './keep-serving.js';
+import { redisLabel } from './read-store.js';
 import { shutdown } from './shutdown.js';
 import { waitForSignal } from './wait-for-signal.js';
 
@@ -85,7 +86,8 @@ export async function sandboxCommand(_args: readonly string[], config: Config, l
       `  type /incident declare critical <title> in #general; reports go to ${sandboxConfig.reportsDir}\n` +
       `  maintenance and the golden-run canary report to #ops every few minutes (/incident maintenance); to cause a\n` +
       `  drift, edit ${join(backtestRoot, 'config', 'optimized_params', 'VWAPBreakoutStrategy_8306.T_2026-01-08.json')} and press Run now on the canary\n` +
-      `  data: ${home} (Redis ${redisUrl}); Ctrl-C to stop\n\n`,
+      // A REDIS_URL may carry a password: the banner is read over shoulders and pasted into chats.
+      `  data: ${home} (Redis ${redisLabel(redisUrl)}); Ctrl-C to stop\n\n`,
   );
   const signal = await waitForSignal();
   logger.info({ signal }, 'stopping the sandbox');
