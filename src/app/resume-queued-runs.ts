@@ -4,7 +4,8 @@
 // that were queued, never started and have no job on their host's queue go to it again: the job id is the
 // run id, so a job that is there after all is not queued twice, and the host's start marker still decides
 // whether a run that did start once may run again. A run that needed a second person's approval goes only
-// while that approval stands: a destructive command does not start hours later, after an outage, unasked.
+// while that approval stands, and any other run only within the same window after it was asked for: a command
+// does not start hours later, after an outage, unasked.
 import { BOT_ACTOR } from '../domain/actors.js';
 import { findCommand } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
@@ -30,10 +31,16 @@ export const RESUME_HOLD_S = 30;
 /** What the thread of an approved run says when its approval ran out before a bot could queue it. */
 export const APPROVAL_LAPSED = 'its approval window passed before a bot could queue it; ask again';
 
+/** What the thread of a run says when it was asked for longer ago than a click may stand (approvalTtlMinutes). */
+export const REQUEST_LAPSED = 'no bot could queue it within the approval window of its request; ask again';
+
 export interface ResumedRuns {
   /** The runs put on their host's queue again. */
   readonly resumed: readonly string[];
-  /** Approved runs whose approval ran out meanwhile: refused, on the timeline and in their thread. */
+  /**
+   * Runs refused, on the timeline and in their thread: approved runs whose approval ran out meanwhile, and
+   * runs asked for longer ago than `approvalTtlMinutes`.
+   */
   readonly lapsed?: readonly string[];
   /** When runs too recent to judge now should be looked at again (epoch ms), if there are any. */
   readonly again?: number;
@@ -60,8 +67,11 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
         again = Math.min(again ?? Infinity, now + RESUME_HOLD_S * 1000);
         continue;
       }
-      if (findCommand(services.catalogue, run.commandId)?.requiresApproval && !(await approvalStands(services, run, now))) {
-        await refuseLapsed(services, run, now);
+      const reason = findCommand(services.catalogue, run.commandId)?.requiresApproval
+        ? (await approvalStands(services, run, now)) ? undefined : APPROVAL_LAPSED
+        : now > queued.at + services.policy.approvalTtlMinutes * 60_000 ? REQUEST_LAPSED : undefined;
+      if (reason !== undefined) {
+        await refuseLapsed(services, run, now, reason);
         lapsed.push(run.runId);
         continue;
       }
@@ -70,7 +80,7 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
     }
   }
   if (resumed.length > 0) services.logger.warn({ runs: resumed }, 'runs recorded as queued had no host job: queued them again');
-  if (lapsed.length > 0) services.logger.warn({ runs: lapsed }, 'approved runs recorded as queued had no host job and their approval has passed: refused');
+  if (lapsed.length > 0) services.logger.warn({ runs: lapsed }, 'runs recorded as queued had no host job and their approval window has passed: refused');
   return { resumed, ...(lapsed.length > 0 ? { lapsed } : {}), ...(again === undefined ? {} : { again }) };
 }
 
@@ -80,12 +90,12 @@ const approvalStands = async (services: Services, run: RunJobData, now: number):
 };
 
 // Said the way the host says a refusal: the run's thread shows why, and job_finished (refused) closes it.
-async function refuseLapsed(services: Services, run: RunJobData, now: number): Promise<void> {
+async function refuseLapsed(services: Services, run: RunJobData, now: number, reason: string): Promise<void> {
   await services.audit.append({
     at: now, actor: BOT_ACTOR, action: 'run', decision: 'refused', requestId: run.runId, incidentId: run.incidentId,
-    commandId: run.commandId, host: run.host, detail: APPROVAL_LAPSED,
+    commandId: run.commandId, host: run.host, detail: reason,
   });
-  await services.effects.enqueue({ name: 'run-event', data: { kind: 'refused', run, at: now, reason: APPROVAL_LAPSED } }, `run-event-${run.runId}-refused`);
+  await services.effects.enqueue({ name: 'run-event', data: { kind: 'refused', run, at: now, reason } }, `run-event-${run.runId}-refused`);
 }
 
 // The job the request would have queued, rebuilt from the record. An approved run was queued by its approver

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunJobData } from '../../src/app/ports.js';
 import { decideApproval, requestRun, type RunRequest } from '../../src/app/request-run.js';
-import { APPROVAL_LAPSED, RESUME_AFTER_MS, RESUME_HOLD_S, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
+import { APPROVAL_LAPSED, REQUEST_LAPSED, RESUME_AFTER_MS, RESUME_HOLD_S, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';
 import { declare } from '../../src/app/declare.js';
 import { apply } from '../../src/app/apply.js';
@@ -122,6 +122,24 @@ describe('runs recorded as queued without a host job', () => {
     expect((await auditOf(runId)).at(-1)).toMatchObject({ action: 'run', decision: 'refused', actor: 'klaxon', detail: APPROVAL_LAPSED });
     expect(w.asked.effects.filter((e) => e.jobId === `run-event-${runId}-refused`)).toMatchObject([
       { job: { name: 'run-event', data: { kind: 'refused', reason: APPROVAL_LAPSED, run: { runId, requestedBy: L2, approvedBy: L3 } } } },
+    ]);
+  });
+
+  it('go within the approval window of their request, and are refused after it: a click does not run a command unasked hours later', async () => {
+    const incident = await declared();
+    const window = w.services.policy.approvalTtlMinutes * 60_000;
+    const asked = w.clock.now;
+    const fresh = await diesAfterRecording({ incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-1' });
+    w.clock.now = asked + window;
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [fresh] });
+
+    const stale = await diesAfterRecording({ incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-2' });
+    w.clock.now += window + 1;
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [], lapsed: [stale] });
+    expect(w.asked.runs.map((r) => r.runId)).toEqual([fresh]);
+    expect((await auditOf(stale)).at(-1)).toMatchObject({ action: 'run', decision: 'refused', actor: 'klaxon', detail: REQUEST_LAPSED });
+    expect(w.asked.effects.filter((e) => e.jobId === `run-event-${stale}-refused`)).toMatchObject([
+      { job: { name: 'run-event', data: { kind: 'refused', reason: REQUEST_LAPSED, run: { runId: stale, requestedBy: L1 } } } },
     ]);
   });
 
