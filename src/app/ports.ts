@@ -97,6 +97,8 @@ export interface AuditLog {
   append(entry: AuditEntry): Promise<string>;
   /** Oldest first; pass the last streamId as `after` for the next page. */
   read(page?: { readonly count?: number; readonly after?: string }): Promise<AuditRecord[]>;
+  /** Whether a host worker claimed the run's start (its marker is kept 7 days): the run went, whatever Slack shows. */
+  startClaimed(runId: string): Promise<boolean>;
 }
 
 /** Dedupe of deliveries that may arrive more than once. */

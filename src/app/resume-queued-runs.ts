@@ -67,9 +67,7 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
         again = Math.min(again ?? Infinity, now + RESUME_HOLD_S * 1000);
         continue;
       }
-      const reason = findCommand(services.catalogue, run.commandId)?.requiresApproval
-        ? (await approvalStands(services, run, now)) ? undefined : APPROVAL_LAPSED
-        : now > queued.at + services.policy.approvalTtlMinutes * 60_000 ? REQUEST_LAPSED : undefined;
+      const reason = await lapseOf(services, run, queued, now);
       if (reason !== undefined) {
         await refuseLapsed(services, run, now, reason);
         lapsed.push(run.runId);
@@ -82,6 +80,15 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
   if (resumed.length > 0) services.logger.warn({ runs: resumed }, 'runs recorded as queued had no host job: queued them again');
   if (lapsed.length > 0) services.logger.warn({ runs: lapsed }, 'runs recorded as queued had no host job and their approval window has passed: refused');
   return { resumed, ...(lapsed.length > 0 ? { lapsed } : {}), ...(again === undefined ? {} : { again }) };
+}
+
+// Why a left-behind run may no longer go, if it may not. A run a host did start (its start never reached the
+// timeline, and its job is gone) goes again whatever its age: the host's start marker says what may happen.
+async function lapseOf(services: Services, run: RunJobData, queued: QueuedJob, now: number): Promise<string | undefined> {
+  const lapse = findCommand(services.catalogue, run.commandId)?.requiresApproval
+    ? (await approvalStands(services, run, now)) ? undefined : APPROVAL_LAPSED
+    : now > queued.at + services.policy.approvalTtlMinutes * 60_000 ? REQUEST_LAPSED : undefined;
+  return lapse !== undefined && !(await services.audit.startClaimed(run.runId)) ? lapse : undefined;
 }
 
 const approvalStands = async (services: Services, run: RunJobData, now: number): Promise<boolean> => {

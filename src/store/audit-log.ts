@@ -33,7 +33,8 @@ export function auditFields(entry: AuditEntry): string[] {
 
 // The audit log under a prefix; it is never trimmed, so the bot's Redis user can be denied XTRIM and DEL on it.
 export function createAuditLog(redis: Redis, options: { readonly prefix?: string } = {}): AuditLog {
-  const key = storeKeys(options.prefix ?? DEFAULT_PREFIX).audit;
+  const keys = storeKeys(options.prefix ?? DEFAULT_PREFIX);
+  const key = keys.audit;
   return {
     async append(entry) {
       const id = await redis.xadd(key, '*', ...auditFields(entry));
@@ -49,6 +50,8 @@ export function createAuditLog(redis: Redis, options: { readonly prefix?: string
         streamId,
       }));
     },
+
+    startClaimed: async (runId) => (await redis.exists(keys.runStarted(runId))) === 1,
   };
 }
 

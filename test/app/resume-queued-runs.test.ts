@@ -1,6 +1,7 @@
 // A bot that died between recording a run as queued and handing its job to the host: the next bot to start
 // hands it over, once, with what the record says the run was; nothing else is queued twice.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { RunJobData } from '../../src/app/ports.js';
 import { decideApproval, requestRun, type RunRequest } from '../../src/app/request-run.js';
 import { APPROVAL_LAPSED, REQUEST_LAPSED, RESUME_AFTER_MS, RESUME_HOLD_S, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
@@ -9,6 +10,8 @@ import { declare } from '../../src/app/declare.js';
 import { apply } from '../../src/app/apply.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { recordJobStarted } from '../../src/domain/job-records.js';
+import { claimRunStart } from '../../src/store/audit-log.js';
+import { storeKeys } from '../../src/store/keys.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
 const L1 = 'U0L1OPS';
@@ -141,6 +144,18 @@ describe('runs recorded as queued without a host job', () => {
     expect(w.asked.effects.filter((e) => e.jobId === `run-event-${stale}-refused`)).toMatchObject([
       { job: { name: 'run-event', data: { kind: 'refused', reason: REQUEST_LAPSED, run: { runId: stale, requestedBy: L1 } } } },
     ]);
+  });
+
+  it('go to their host whatever their age when a host claimed their start: the host, not a guess, says what happened', async () => {
+    const incident = await declared();
+    const started = await diesAfterRecording({ incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-1' });
+    // A host took the job and claimed its start; the start never reached the timeline, and the job was removed.
+    const redis = new Redis(inject('redisUrl'));
+    const entry = { at: w.clock.now, actor: L1, action: 'run', decision: 'started', requestId: started, incidentId: incident.id, commandId: 'logs.tail-errors', host: 'backtest-1' } as const;
+    await claimRunStart(redis, storeKeys(w.services.config.redisPrefix), { runId: started, marker: String(w.clock.now), ttlSeconds: 60, mayRunAgain: true, audit: { first: entry, again: entry, unknown: entry } });
+    await redis.quit();
+    w.clock.now += w.services.policy.approvalTtlMinutes * 60_000 + 1;
+    expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [started] });
   });
 
   it('report in their "Run all" summary when it was queued, and in a thread of their own when the bot died before it', async () => {

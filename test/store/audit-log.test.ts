@@ -79,7 +79,10 @@ const decisionsOf = async (runId: string) => (await createAuditLog(redis, { pref
 
 describe('claimRunStart', () => {
   it('sets the marker and audits the start; a second start of read-only work is audited as a restart', async () => {
+    const audit = createAuditLog(redis, { prefix });
+    expect(await audit.startClaimed('run-a')).toBe(false);
     expect(await claimRunStart(redis, storeKeys(prefix), claim('run-a', true))).toBe('first');
+    expect(await audit.startClaimed('run-a')).toBe(true);
     expect(await redis.get(storeKeys(prefix).runStarted('run-a'))).toBe('1767573000000');
     expect(await redis.ttl(storeKeys(prefix).runStarted('run-a'))).toBeGreaterThan(0);
     expect(await claimRunStart(redis, storeKeys(prefix), claim('run-a', true))).toBe('again');
