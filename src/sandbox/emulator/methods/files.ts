@@ -1,4 +1,4 @@
-// The external upload flow files.uploadV2 uses: get an upload URL, POST the bytes there, complete.
+// The external upload flow: get an upload URL, POST the bytes there, complete (files.uploadV2 in the SDKs); files.info.
 import { randomBytes } from 'node:crypto';
 import type { EmulatorState } from '../emulator-state.js';
 import { fileJson } from '../wire-format.js';
