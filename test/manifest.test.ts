@@ -51,8 +51,7 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
   'files.upload': ['files:write'],
-  // The client's filesUploadV2: files.getUploadURLExternal and files.completeUploadExternal.
-  'files.uploadV2': ['files:write'],
+  'files.info': ['files:read'],
   'bookmarks.add': ['bookmarks:write'],
   'bookmarks.edit': ['bookmarks:write'],
   'bookmarks.remove': ['bookmarks:write'],
@@ -82,9 +81,7 @@ function slackMethodsIn(source: string): string[] {
   const quoted = [...source.matchAll(QUOTED_METHOD)].map((m) => m[1] as string);
   const called = [...source.matchAll(CLIENT_CALL)].map((m) => (m[1] as string).replace(/\s+/g, ''));
   const said = /\bsay\s*\(/.test(source) ? ['chat.postMessage'] : [];
-  // The client's upload helper: files.uploadV2 is its name in Slack's docs.
-  const uploaded = /\bfilesUploadV2\s*\(/.test(source) ? ['files.uploadV2'] : [];
-  return [...new Set([...quoted, ...called, ...said, ...uploaded])].sort();
+  return [...new Set([...quoted, ...called, ...said])].sort();
 }
 
 function tsFiles(dir: string): string[] {

@@ -39,6 +39,11 @@ export interface IncidentLinks {
   readonly verificationOffer: MessageTs;
   /** The report's file id, or `uploaded` when Slack did not say. */
   readonly reportFile: string;
+  /**
+   * The file id Slack gave the report's upload, kept before the upload is completed: a retry without
+   * `reportFile` asks Slack whether it was completed (and so shared) before uploading the report again.
+   */
+  readonly reportUpload: string;
   readonly reportSummary: MessageTs;
   /** Slack refused the report summary in the stakeholders' channel (its error code); said once in the incident channel. */
   readonly reportSummaryRefused: string;

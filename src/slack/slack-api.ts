@@ -3,7 +3,7 @@
 // chat.postMessage, so one channel's limit holds back only that channel), per-channel pacing of
 // chat.postMessage, and no duplicate post after an answer that never came. A Slack outage of a few minutes
 // delays messages; it does not lose them (the queue job that called us is retried after that).
-import { ErrorCode, type ChatPostMessageArguments, type ChatPostMessageResponse, type FilesUploadV2Arguments, type WebClient } from '@slack/web-api';
+import { ErrorCode, type ChatPostMessageArguments, type ChatPostMessageResponse, type FilesCompleteUploadExternalArguments, type FilesCompleteUploadExternalResponse, type WebClient } from '@slack/web-api';
 import { createChannelPacer } from './channel-pacer.js';
 
 /** Slack's definite answer to a call (not retried): its error name, its detail and the rest of its answer. */
@@ -45,8 +45,19 @@ export interface SlackApi {
   readonly usergroups: { readonly users: Pick<WebClient['usergroups']['users'], 'list'> };
   readonly users: Pick<WebClient['users'], 'info' | 'list'>;
   readonly views: Pick<WebClient['views'], 'open' | 'publish'>;
-  /** Slack's three-step upload (upload URL, bytes, complete) as the client does it; files completed together arrive as one message. */
-  readonly filesUploadV2: Method<FilesUploadV2Arguments, Awaited<ReturnType<WebClient['filesUploadV2']>>>;
+  /**
+   * Slack's three-step upload, a step at a time so the caller can keep the file ids before sharing them.
+   * completeUploadExternal, retried after an answer that never came, first asks files.info whether it was done.
+   */
+  readonly files: Pick<WebClient['files'], 'getUploadURLExternal' | 'completeUploadExternal'>;
+  /** POSTs a file's bytes to the upload URL files.getUploadURLExternal answered (retried: nothing is shared yet). */
+  uploadBytes(url: string, content: Buffer): Promise<void>;
+  /**
+   * Whether Slack completed this upload (files.info knows a file only once it is): a completed upload was shared
+   * where its completion said, even while files.info does not list the share yet. Undefined when Slack would not
+   * say (e.g. no files:read).
+   */
+  uploadCompleted(fileId: string): Promise<boolean | undefined>;
   /**
    * The message klaxon posted with this effect key in the channel (or thread), if any: what a retry checks
    * before posting again after an answer that may have been lost.
@@ -92,6 +103,7 @@ const keyOf = (args: ChatPostMessageArguments): string | undefined => {
 
 export function createSlackApi(client: WebClient, options: SlackApiOptions = {}): SlackApi {
   const maxRetryMs = options.maxRetryMs ?? 150_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const base = options.baseBackoffMs ?? 500;
   const cap = options.maxBackoffMs ?? 15_000;
   const sleep = options.sleep ?? realSleep;
@@ -123,6 +135,37 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
       if (error instanceof SlackPlatformError) return undefined;
       throw error;
     }
+  }
+
+  async function uploadCompleted(fileId: string): Promise<boolean | undefined> {
+    try {
+      await send('files.info', undefined, () => client.files.info({ file: fileId }));
+      return true;
+    } catch (error) {
+      if (error instanceof SlackPlatformError && error.slackError === 'file_not_found') return false;
+      if (error instanceof SlackPlatformError) return undefined;
+      throw error;
+    }
+  }
+
+  /** After an answer that never came, the files may be completed and shared: completing them again is not tried. */
+  async function alreadyCompleted(args: FilesCompleteUploadExternalArguments): Promise<FilesCompleteUploadExternalResponse | undefined> {
+    const [first] = args.files;
+    // Without files.info's answer the completion is tried again: Slack completes an upload once at most.
+    if (first === undefined || (await uploadCompleted(first.id)) !== true) return undefined;
+    return { ok: true, files: args.files.map((f) => ({ id: f.id, ...(f.title !== undefined ? { title: f.title } : {}) })) };
+  }
+
+  async function postBytes(url: string, content: Buffer): Promise<void> {
+    let answer: Response;
+    try {
+      answer = await fetch(url, { method: 'POST', body: content, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (cause) {
+      // Shaped as the client's own errors so that send() retries it like any call whose answer never came.
+      throw Object.assign(new Error(`upload URL: ${(cause as Error).message}`, { cause }), { code: ErrorCode.RequestError });
+    }
+    await answer.arrayBuffer();
+    if (!answer.ok) throw Object.assign(new Error(`upload URL answered ${answer.status}`), { code: ErrorCode.HTTPError, statusCode: answer.status });
   }
 
   async function send<R>(method: string, channel: string | undefined, call: () => Promise<R>, unknownOutcome?: () => Promise<R | undefined>): Promise<R> {
@@ -203,7 +246,12 @@ export function createSlackApi(client: WebClient, options: SlackApiOptions = {})
     usergroups: { users: { list: wrap('usergroups.users.list', client.usergroups.users.list) } },
     users: { info: wrap('users.info', client.users.info), list: wrap('users.list', client.users.list) },
     views: { open: wrap('views.open', client.views.open), publish: wrap('views.publish', client.views.publish) },
-    filesUploadV2: wrap('files.uploadV2', (args: FilesUploadV2Arguments) => client.filesUploadV2(args)),
+    files: {
+      getUploadURLExternal: wrap('files.getUploadURLExternal', client.files.getUploadURLExternal),
+      completeUploadExternal: (args) => send('files.completeUploadExternal', args.channel_id, () => client.files.completeUploadExternal(args), () => alreadyCompleted(args)),
+    },
+    uploadBytes: (url, content) => send('upload URL', undefined, () => postBytes(url, content)),
+    uploadCompleted,
     findPosted,
   };
 }

@@ -24,6 +24,7 @@ export const DEFAULT_SCOPES: readonly string[] = [
   'reactions:read',
   'usergroups:read',
   'files:write',
+  'files:read',
   'channels:join',
   'channels:history',
   'users:read',

@@ -46,6 +46,7 @@ export const METHOD_LIMITS: Readonly<Record<string, RateLimit>> = {
   'usergroups.users.list': TIER_2,
   'files.getUploadURLExternal': TIER_4,
   'files.completeUploadExternal': TIER_4,
+  'files.info': TIER_4,
   'bookmarks.add': TIER_2,
 };
 

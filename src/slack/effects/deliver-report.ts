@@ -46,7 +46,16 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
 
   const channel = links['channel'];
   if (channel && !links['reportFile']) {
-    const [fileId] = await ctx.upload({ channel, files: [{ filename: fileName, title: `${incident.id} report`, content: bytes }] });
+    const shared = await earlierUpload(ctx, incidentId, links['reportUpload']);
+    const [fileId] = shared
+      ? [shared]
+      : await ctx.upload({
+          channel,
+          files: [{ filename: fileName, title: `${incident.id} report`, content: bytes }],
+          reserve: async ([id]) => {
+            if (id !== undefined) await ctx.link(incidentId, 'reportUpload', id);
+          },
+        });
     await services.store.setLink(incidentId, 'reportFile', fileId ?? 'uploaded');
   }
   const stakeholders = links['stakeholderChannel'] ?? config.stakeholderChannel;
@@ -87,6 +96,18 @@ export async function deliverReport(ctx: EffectContext, incidentId: string): Pro
   }
   await services.store.reportDelivered(incidentId);
   services.logger.info({ incident: incidentId, file: path, sha256 }, 'report delivered');
+}
+
+/**
+ * The report an earlier attempt uploaded, when Slack completed (and so shared) it: that attempt's answer was lost
+ * or it died before storing `reportFile`. An upload never completed was discarded by Slack and is made anew.
+ */
+async function earlierUpload(ctx: EffectContext, incidentId: string, fileId: string | undefined): Promise<string | undefined> {
+  if (fileId === undefined) return undefined;
+  const completed = await ctx.slack.uploadCompleted(fileId);
+  // Without files:read Slack will not say: a second copy in the channel is better than no report there.
+  if (completed === undefined) ctx.services.logger.warn({ incident: incidentId, file: fileId }, 'could not ask Slack whether the report was uploaded already (files:read); uploading it again');
+  return completed === true ? fileId : undefined;
 }
 
 /** Slack's definite answers that klaxon may not archive this channel: no retry changes them. */

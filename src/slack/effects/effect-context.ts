@@ -39,7 +39,11 @@ export interface EffectContext {
    * `key` is also the message's effect key, so the claimant's own retry finds a post whose answer it lost.
    */
   postOnce(channel: string, message: SlackMessage, once: PostOnce): Promise<{ channel: string; ts: string }>;
-  /** Uploads files and shares them in one message (in a thread when `threadTs` is given); returns their ids, in order. */
+  /**
+   * Uploads files and shares them in one message (in a thread when `threadTs` is given); returns their ids, in
+   * order. `reserve` gets the ids before Slack is asked to share them, so that a retry after a lost answer or a
+   * crash can ask Slack whether they were (`slack.uploadCompleted`) instead of sharing them again.
+   */
   upload(request: UploadRequest): Promise<string[]>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   /**
@@ -70,6 +74,7 @@ export interface UploadRequest {
   readonly channel: string;
   readonly threadTs?: string;
   readonly files: readonly { readonly filename: string; readonly title?: string; readonly content: Buffer }[];
+  readonly reserve?: (fileIds: readonly string[]) => Promise<void>;
 }
 
 /** What a message looked like when last shown, so an unchanged message is not sent again. */
@@ -147,14 +152,24 @@ export function createEffectContext({ services, slack, botToken, readArtifact, g
       await save(posted);
       return posted;
     },
-    async upload({ channel, threadTs, files }) {
+    async upload({ channel, threadTs, files, reserve }) {
       if (files.length === 0) return [];
-      const answer = await slack.filesUploadV2({
+      const uploads = await Promise.all(
+        files.map(async (file) => {
+          const answer = await slack.files.getUploadURLExternal({ filename: file.filename, length: file.content.length });
+          return { id: String(answer.file_id), url: String(answer.upload_url), file };
+        }),
+      );
+      await reserve?.(uploads.map((u) => u.id));
+      await Promise.all(uploads.map((u) => slack.uploadBytes(u.url, u.file.content)));
+      const [first, ...rest] = uploads.map((u) => ({ id: u.id, title: u.file.title ?? u.file.filename }));
+      if (first === undefined) return [];
+      await slack.files.completeUploadExternal({
+        files: [first, ...rest],
         channel_id: channel,
         ...(threadTs ? { thread_ts: threadTs } : {}),
-        file_uploads: files.map((f) => ({ file: f.content, filename: f.filename, title: f.title ?? f.filename })),
       });
-      return answer.files.flatMap((completed) => (completed.files ?? []).map((f) => String(f.id)));
+      return uploads.map((u) => u.id);
     },
     async update(channel, ts, message) {
       try {

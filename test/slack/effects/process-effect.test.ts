@@ -28,7 +28,9 @@ function recordingSlack(): SlackApi & { readonly calls: Call[] } {
     reactions: family('reactions'),
     usergroups: { users: family('usergroups.users') },
     views: family('views'),
-    filesUploadV2: record('files.uploadV2'),
+    files: family('files'),
+    uploadBytes: record('upload URL'),
+    uploadCompleted: async () => false,
     findPosted: async () => undefined,
   };
   return { ...(slack as unknown as SlackApi), calls };

@@ -1,5 +1,6 @@
-// The external upload flow files.uploadV2 uses: get an upload URL, POST the bytes there, complete.
+// The external upload flow: get an upload URL, POST the bytes there, complete (files.uploadV2 in the SDKs); files.info.
 import { randomBytes } from 'node:crypto';
+import type { EmulatorState } from '../emulator-state.js';
 import { fileJson } from '../wire-format.js';
 import { findChannel } from './channel-guard.js';
 import { fail, stringArg, succeed, type MethodHandler } from './method-context.js';
@@ -63,7 +64,31 @@ const completeUpload: MethodHandler = (context) => {
   return succeed({ files: files.flatMap((f) => (f ? [fileJson(f, context.baseUrl)] : [])) });
 };
 
+// An upload that was never completed is no file yet: Slack discards it, and files.info does not know its id.
+const info: MethodHandler = (context) => {
+  const id = stringArg(context.args, 'file');
+  if (id === undefined) return fail('invalid_arguments');
+  const { scopes } = context.state;
+  if (scopes !== undefined && !scopes.includes('files:read')) return fail('missing_scope', { needed: 'files:read', provided: scopes.join(',') });
+  const file = context.state.files.find((f) => f.id === id);
+  if (file === undefined || !file.completed) return fail('file_not_found');
+  return succeed({ file: { ...fileJson(file, context.baseUrl), shares: sharesOf(file.id, context.state) } });
+};
+
+/** Where the file was shared, as Slack lists it: by channel visibility, then channel id, each share's message. */
+function sharesOf(fileId: string, state: EmulatorState): Record<string, Record<string, { ts: string; thread_ts?: string; share_user_id: string }[]>> {
+  const shares: Record<string, Record<string, { ts: string; thread_ts?: string; share_user_id: string }[]>> = {};
+  for (const message of state.messages) {
+    if (message.deleted === true || !(message.files ?? []).includes(fileId)) continue;
+    const visibility = state.channelById(message.channel)?.isPrivate === true ? 'private' : 'public';
+    const byChannel = (shares[visibility] ??= {});
+    (byChannel[message.channel] ??= []).push({ ts: message.ts, ...(message.threadTs !== undefined ? { thread_ts: message.threadTs } : {}), share_user_id: message.user });
+  }
+  return shares;
+}
+
 export const fileMethods: Readonly<Record<string, MethodHandler>> = {
   'files.getUploadURLExternal': getUploadUrl,
   'files.completeUploadExternal': completeUpload,
+  'files.info': info,
 };

@@ -45,6 +45,38 @@ describe('files.uploadV2 (three requests)', () => {
   });
 });
 
+describe('files.info', () => {
+  it('knows a file only once its upload is completed, then where it was shared', async () => {
+    const { emulator: own, client: bot } = await startEmulator({ scopes: ['channels:manage', 'files:write', 'files:read'] });
+    try {
+      const channel = (await bot.conversations.create({ name: 'files-info' })).channel?.id ?? '';
+      const { upload_url: uploadUrl, file_id: fileId } = await bot.files.getUploadURLExternal({ filename: 'pending.md', length: 7 });
+      const id = fileId ?? '';
+      // Slack discards an upload that is never completed: before complete, its id names no file.
+      expect(await slackError(bot.files.info({ file: id }))).toBe('file_not_found');
+      expect((await fetch(uploadUrl ?? '', { method: 'POST', body: 'pending' })).status).toBe(200);
+      expect(await slackError(bot.files.info({ file: id }))).toBe('file_not_found');
+      await bot.files.completeUploadExternal({ files: [{ id, title: 'Pending' }], channel_id: channel });
+      const { file } = await bot.files.info({ file: id });
+      const shared = own.messages(channel).find((m) => m.files?.includes(id));
+      expect(file).toMatchObject({ id, title: 'Pending', channels: [channel], shares: { public: { [channel]: [{ ts: shared?.ts }] } } });
+      expect(await slackError(bot.files.info({ file: 'F0NOSUCHFILE' }))).toBe('file_not_found');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('takes files:read when the token’s scopes are modelled', async () => {
+    const { emulator: own, client: bot } = await startEmulator({ scopes: ['files:write'] });
+    try {
+      const refused = await bot.files.info({ file: 'F0NOSUCHFILE' }).catch((error: { data: Record<string, unknown> }) => error.data);
+      expect(refused).toMatchObject({ ok: false, error: 'missing_scope', needed: 'files:read', provided: 'files:write' });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('files, to anyone else on the machine', () => {
   it('serves a file only with the bot token (as url_private), and takes its bytes once, at an upload URL nobody can guess', async () => {
     const { upload_url: uploadUrl, file_id: fileId } = await client.files.getUploadURLExternal({ filename: 'findings.md', length: 16 });
