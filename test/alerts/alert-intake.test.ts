@@ -10,6 +10,7 @@ import { parseBacktestAlert } from '../../src/alerts/parse-backtest-alert.js';
 import type { Services } from '../../src/app/services.js';
 import { alertWords } from '../../src/slack/views/alert-words.js';
 import { createDeclareWindow } from '../../src/store/declare-window.js';
+import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
 // As the backtest system's AlertManager sends it, read by the route's own parser.
@@ -97,12 +98,7 @@ async function expectOneIncidentSetUp(outcome: IntakeOutcome): Promise<void> {
 
 describe('an alert whose declaration was cut short', () => {
   it('makes one incident when the bot dies after storing it and before queueing its setup', async () => {
-    let setups = 0;
-    const dying: Services = {
-      ...w.services,
-      effects: { ...w.services.effects, enqueue: (job, jobId) => (job.name === 'setup' && setups++ === 0 ? Promise.reject(died) : w.services.effects.enqueue(job, jobId)) },
-    };
-    await expect(intakeOn(dying).intake(alert, BUDGET)).rejects.toThrow('the bot died here');
+    await expect(intakeOn(diesQueueingSetup(w.services, died)).intake(alert, BUDGET)).rejects.toThrow('the bot died here');
     expect(await w.services.store.listRecent(10)).toHaveLength(1);
 
     await expectOneIncidentSetUp(await redeliver());

@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { declare, type DeclareRequest } from '../../src/app/declare.js';
 import { queueMissingSetups, SETUP_AFTER_MS } from '../../src/app/queue-missing-setups.js';
-import type { Services } from '../../src/app/services.js';
 import type { Incident } from '../../src/domain/incident.js';
+import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
 const L1 = 'U0L1OPS';
@@ -16,12 +16,8 @@ beforeEach(() => {
 afterEach(async () => w.stop());
 
 const request = (key: string): DeclareRequest => ({ severity: 'critical', title: 'main.py exits at start', source: 'slack', by: L1, key, origin: { channel: 'C0GENERAL', user: L1 } });
-const dying = (): Services => ({
-  ...w.services,
-  effects: { ...w.services.effects, enqueue: (job, jobId) => (job.name === 'setup' ? Promise.reject(new Error('the bot died here')) : w.services.effects.enqueue(job, jobId)) },
-});
 const orphan = async (key: string): Promise<Incident> => {
-  await expect(declare(dying(), request(key))).rejects.toThrow('the bot died here');
+  await expect(declare(diesQueueingSetup(w.services), request(key))).rejects.toThrow('the bot died here');
   const found = (await w.services.store.listOpen()).find((i) => i.declaredAt === w.clock.now);
   if (!found) throw new Error('the incident was not stored');
   return found;

@@ -2,7 +2,7 @@
 // nobody in Slack knows of it (no channel, no checklist, no announcement). The next bot to start sets it up, once.
 import { describe, expect, it } from 'vitest';
 import { declare } from '../../src/app/declare.js';
-import type { Services } from '../../src/app/services.js';
+import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 
 describe('a declaration whose setup was never queued', () => {
@@ -11,12 +11,8 @@ describe('a declaration whose setup was never queued', () => {
     let firstStopped = false;
     let second: Klaxon | undefined;
     try {
-      const dying: Services = {
-        ...first.bot.services,
-        effects: { ...first.bot.services.effects, enqueue: (job, jobId) => (job.name === 'setup' ? Promise.reject(new Error('the bot died here')) : first.bot.services.effects.enqueue(job, jobId)) },
-      };
       const request = { severity: 'high', title: 'Backtests crash on start', source: 'slack', by: USERS.l1, key: 'declare-before-death' } as const;
-      await expect(declare(dying, request)).rejects.toThrow('the bot died here');
+      await expect(declare(diesQueueingSetup(first.bot.services), request)).rejects.toThrow('the bot died here');
       const [incident] = await first.bot.services.store.listOpen();
       if (!incident) throw new Error('the incident was not stored');
       await first.bot.stop();
