@@ -19,6 +19,7 @@ import { clockHandler } from './app/clocks.js';
 import { rescheduleFollowUps } from './app/follow-up-jobs.js';
 import { allMeasures, scheduleMonthlySummary } from './app/response-stats.js';
 import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.js';
+import { queueMissingSetups } from './app/queue-missing-setups.js';
 import { queueOwedReports } from './app/queue-owed-reports.js';
 import { resumeQueuedRuns } from './app/resume-queued-runs.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
@@ -306,18 +307,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   logger.info({ port, host: config.host ?? 'every interface', mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
   // Not awaited: a slow or unreachable Slack must not hold up the start. It never rejects.
   const listingGroups = refreshGroups();
-  // Runs that a bot which died mid-click recorded as queued but never handed to their host. Not awaited: it
-  // reads every open incident's timeline, which requests need not wait for. Runs too recent to tell from one a
-  // live replica is queueing right now are looked at once more when they are old enough.
+  // Declarations whose Slack setup, and runs whose host job, a bot that died mid-request never queued. Not
+  // awaited: it reads every open incident's links and timeline, which requests need not wait for. Those too
+  // recent to tell from what a live replica is queueing right now are looked at once more when old enough.
   const resuming: { current: Promise<void>; timer?: NodeJS.Timeout; stopped?: boolean } = { current: Promise.resolve() };
   const resume = async (): Promise<void> => {
-    const { again } = await resumeQueuedRuns(services);
-    if (again === undefined || resuming.stopped) return;
-    logger.info({ at: new Date(again).toISOString() }, 'runs queued too recently to tell: looking again');
+    const setups = await queueMissingSetups(services);
+    const runs = await resumeQueuedRuns(services);
+    const again = Math.min(setups.again ?? Infinity, runs.again ?? Infinity);
+    if (again === Infinity || resuming.stopped) return;
+    logger.info({ at: new Date(again).toISOString() }, 'setups or runs queued too recently to tell: looking again');
     resuming.timer = setTimeout(() => void (resuming.current = resume().catch(warnResume)), Math.max(0, again - services.now()));
     resuming.timer.unref();
   };
-  const warnResume = (error: unknown) => logger.warn({ err: (error as Error).message }, 'could not look for runs left without a host job');
+  const warnResume = (error: unknown) => logger.warn({ err: (error as Error).message }, 'could not look for setups or runs left behind');
   resuming.current = resume().catch(warnResume);
 
   return {

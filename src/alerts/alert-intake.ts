@@ -9,6 +9,7 @@ import { addNote, attachAlert } from '../domain/incident-records.js';
 import type { TransitionResult } from '../domain/lifecycle.js';
 import type { Severity } from '../domain/severity.js';
 import { alertLink } from '../app/links.js';
+import { queueSetupIfMissing } from '../app/queue-setup.js';
 import type { AlertWords } from '../slack/views/alert-words.js';
 import type { DeclareWindow } from '../store/declare-window.js';
 import { occurrenceKey, type IncomingAlert } from './incoming-alert.js';
@@ -29,9 +30,11 @@ export interface IntakeOptions {
   readonly waitMs: number;
   /** At most one Slack post per fingerprint and incident in this many minutes. */
   readonly quietMinutes: number;
+  /** How long one delivery holds the declaration of a fingerprint: long enough for a slow declaration. */
+  readonly claimSeconds: number;
 }
 
-export const INTAKE_DEFAULTS: IntakeOptions = { declarationsPerMinute: 10, globalDeclarationsPerMinute: 20, waitMs: 5000, quietMinutes: 5 };
+export const INTAKE_DEFAULTS: IntakeOptions = { declarationsPerMinute: 10, globalDeclarationsPerMinute: 20, waitMs: 5000, quietMinutes: 5, claimSeconds: 60 };
 
 export interface AlertIntake {
   /** `budget` names who sent it as the request proved it (its credential), never anything from the body. */
@@ -39,8 +42,6 @@ export interface AlertIntake {
 }
 
 const POLL_MS = 25;
-// Long enough for a slow declaration; short enough that a crashed one is retried by the sender's redelivery.
-const CLAIM_TTL_S = 60;
 const isOpen = (incident: Incident): boolean => incident.status === 'declared' || incident.status === 'acknowledged';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -100,9 +101,10 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
   // The newest open incident that an alert declared: where a storm's overflow goes.
   const newestAlertIncident = () => poll(async () => (await store.listOpen()).find((i) => i.source === 'alert' && isOpen(i)), settings.waitMs);
 
-  async function declareFor(alert: IncomingAlert, severity: Severity, generation: string, budget: string): Promise<IntakeOutcome> {
+  // Undefined when another incident took the fingerprint first: the caller joins that one.
+  async function declareFor(alert: IncomingAlert, severity: Severity, predecessor: string | undefined, budget: string): Promise<IntakeOutcome | undefined> {
     const by = alertActor(alert.sender);
-    const key = `alert-${alert.fingerprint}-${generation}`;
+    const key = `alert-${alert.fingerprint}-${predecessor ?? 'first'}`;
     if (!(await window.acquire(budget, key, services.now()))) {
       const target = await newestAlertIncident();
       if (target) {
@@ -114,9 +116,14 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
       }
       services.logger.warn({ sender: alert.sender, fingerprint: alert.fingerprint }, 'alert declarations over the limit, but no open alert incident to join: declaring');
     }
-    const declared = await declare(services, { severity, title: alert.title, detectedAt: alert.at, source: 'alert', by, key });
-    if (!declared.ok) throw new Error(`alert ${alert.alertId} cannot be declared: ${declared.error.message}`);
-    await store.setLink(declared.value.id, alertLink(alert.fingerprint), alert.fingerprint);
+    // The fingerprint is linked in the step that stores the incident: a redelivery after any crash finds it.
+    const claim = { key: alertLink(alert.fingerprint), value: alert.fingerprint, replaces: predecessor };
+    const declared = await declare(services, { severity, title: alert.title, detectedAt: alert.at, source: 'alert', by, key }, claim);
+    if (!declared.ok) {
+      const { error } = declared;
+      if (error.code === 'taken') return undefined;
+      throw new Error(`alert ${alert.alertId} cannot be declared: ${error.message}`);
+    }
     // The declaring alert is on the timeline too, so a re-delivery of it is recognised as a duplicate.
     await attach(declared.value, alert, 'none');
     return { kind: 'declared', incidentId: declared.value.id };
@@ -126,6 +133,8 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     for (let round = 0; round < 3; round += 1) {
       const current = await linked(alert);
       if (current && isOpen(current)) {
+        // Its declarer may have died before queueing its setup; when it did not, this queues nothing.
+        await queueSetupIfMissing(services, current.id);
         const attached = await attach(current, alert, 'repeat');
         if (attached) return attached;
         continue; // it was resolved or closed meanwhile
@@ -133,7 +142,11 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
       if (alert.level === 'info') return { kind: 'ignored', reason: 'info' };
       // One claim per fingerprint and predecessor: concurrent first deliveries declare exactly once.
       const generation = current?.id ?? 'first';
-      if (await services.once.claim(`alert-declare:${alert.fingerprint}:${generation}`, CLAIM_TTL_S)) return declareFor(alert, alert.level, generation, budget);
+      if (await services.once.claim(`alert-declare:${alert.fingerprint}:${generation}`, settings.claimSeconds)) {
+        const declared = await declareFor(alert, alert.level, current?.id, budget);
+        if (declared) return declared;
+        continue;
+      }
       const successor = await poll(async () => {
         const found = await linked(alert);
         return found && found.id !== current?.id ? found : undefined;

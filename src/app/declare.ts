@@ -1,8 +1,10 @@
 // Declaring an incident: number it, record it, and queue the Slack setup (channel, checklist, announcement).
 import type { Incident, Instant } from '../domain/incident.js';
 import { declareIncident, type DomainError } from '../domain/lifecycle.js';
-import { ok, type Result } from '../domain/result.js';
+import { err, ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
+import type { LinkClaim } from './ports.js';
+import { queueSetup } from './queue-setup.js';
 import { requestSnapshot } from './request-run.js';
 import { scheduleClocks } from './schedule-clocks.js';
 import type { Services } from './services.js';
@@ -22,7 +24,19 @@ export interface DeclareRequest {
   readonly origin?: { readonly channel: string; readonly user: string; readonly responseUrl?: string };
 }
 
-export async function declare(services: Services, request: DeclareRequest): Promise<Result<Incident, DomainError>> {
+/** The link the declaration claimed names another incident now (a concurrent or earlier declaration of it). */
+export interface ClaimTaken {
+  readonly code: 'taken';
+}
+
+/**
+ * With `claim`, the incident and its claimed link (an alert's fingerprint) are stored in one step, and only
+ * while the link's index still names `claim.replaces`: a declarer that dies right after it leaves an incident
+ * that the next delivery of the same alert finds, never one it would declare again.
+ */
+export async function declare(services: Services, request: DeclareRequest): Promise<Result<Incident, DomainError>>;
+export async function declare(services: Services, request: DeclareRequest, claim: LinkClaim): Promise<Result<Incident, DomainError | ClaimTaken>>;
+export async function declare(services: Services, request: DeclareRequest, claim?: LinkClaim): Promise<Result<Incident, DomainError | ClaimTaken>> {
   // Validate with a placeholder number first so a bad title does not burn an incident number.
   const probe = declareIncident({ ...request, number: 1 }, { by: request.by, at: services.now(), key: request.key });
   if (!probe.ok) return probe;
@@ -32,12 +46,12 @@ export async function declare(services: Services, request: DeclareRequest): Prom
     { by: request.by, at: services.now(), key: `declare-${request.key}` },
   );
   if (!declared.ok) return declared;
-  const created = await services.store.create(declared.value.incident, declared.value.events);
+  const created = await services.store.create(declared.value.incident, declared.value.events, claim);
+  if (!created.ok && created.error === 'taken') return err({ code: 'taken' });
   if (!created.ok) throw new Error(`incident ${declared.value.incident.id} already exists: the counter went backwards`);
-  await services.effects.enqueue(
-    { name: 'setup', data: { incidentId: created.value.id, ...(request.origin ? { origin: request.origin } : {}) } },
-    `setup-${created.value.id}`,
-  );
+  // A bot that dies before this line leaves an incident without its setup: the next start queues it
+  // (queue-missing-setups.ts), and so does the next delivery of the alert that declared it (alert-intake.ts).
+  await queueSetup(services, created.value.id, request.origin);
   await scheduleClocks(services, created.value);
   await requestSnapshot(services, created.value, 'declared');
   services.logger.info({ incident: created.value.id, severity: request.severity, by: request.by }, 'incident declared');

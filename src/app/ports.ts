@@ -42,10 +42,21 @@ export interface PageRequest {
   readonly count?: number;
 }
 
+/**
+ * An indexed link a new incident takes in the step that stores it, only while the link's index names `replaces`
+ * (no incident when absent): an alert's fingerprint and the incident it declared are stored together or not at all.
+ */
+export interface LinkClaim {
+  readonly key: IndexedLinkKey;
+  readonly value: string;
+  readonly replaces?: string | undefined;
+}
+
 /** Incidents, their timelines and their links; another implementation (in memory) can stand in for tests. */
 export interface IncidentStore {
   nextNumber(): Promise<number>;
-  create(incident: Incident, events: readonly TimelineEvent[]): Promise<Result<Incident, 'exists'>>;
+  /** `taken`: the claimed link's index names another incident than `replaces` now; nothing was stored. */
+  create(incident: Incident, events: readonly TimelineEvent[], claim?: LinkClaim): Promise<Result<Incident, 'exists' | 'taken'>>;
   get(id: string): Promise<Incident | undefined>;
   /** The incidents that exist, in the order asked for. */
   getMany(ids: readonly string[]): Promise<Incident[]>;

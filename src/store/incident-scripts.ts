@@ -27,12 +27,21 @@ local function index(open, recent, id, status, score)
 end
 `;
 
-// KEYS: incident, timeline, event-ids, open, recent, timeline text. ARGV: id, json, version, status, score, events…
+// KEYS: incident, timeline, event-ids, open, recent, timeline text[, links, link index]. ARGV: id, json, version,
+// status, score, link key, link value, the incident the link index must name now ('' for none), events…
+// With a link, the incident is created only while the index still names what the caller saw, and takes the
+// link in the same step: an alert's fingerprint can never be left without the incident it declared, nor
+// declare a second one because the first declarer died before linking it.
 export const createIncidentScript = redisScript(`${APPEND_EVENTS}${INDEX}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 'exists' end
+if KEYS[8] and (redis.call('HGET', KEYS[8], ARGV[7]) or '') ~= ARGV[8] then return 'taken' end
 redis.call('HSET', KEYS[1], 'json', ARGV[2], 'version', ARGV[3], 'status', ARGV[4])
 index(KEYS[4], KEYS[5], ARGV[1], ARGV[4], ARGV[5])
-append_events(KEYS[2], KEYS[3], KEYS[6], 6)
+if KEYS[8] then
+  redis.call('HSET', KEYS[7], ARGV[6], ARGV[7])
+  redis.call('HSET', KEYS[8], ARGV[7], ARGV[1])
+end
+append_events(KEYS[2], KEYS[3], KEYS[6], 9)
 return 'ok'
 `);
 

@@ -48,19 +48,22 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
   return {
     nextNumber: () => redis.incr(keys.counter),
 
-    async create(incident, events) {
+    async create(incident, events, claim) {
       assertEventsOf(incident.id, events);
       const { id } = incident;
       const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.timelineText(id)];
-      const outcome = await createIncidentScript.run(redis, scriptKeys, [
+      const outcome = await createIncidentScript.run(redis, claim ? [...scriptKeys, keys.links(id), keys.linkIndex(claim.key)] : scriptKeys, [
         id,
         JSON.stringify(incident),
         String(incident.version),
         incident.status,
         incident.declaredAt,
+        claim?.key ?? '',
+        claim?.value ?? '',
+        claim?.replaces ?? '',
         ...eventArgs(events),
       ]);
-      return outcome === 'exists' ? err('exists') : ok(incident);
+      return outcome === 'exists' || outcome === 'taken' ? err(outcome) : ok(incident);
     },
 
     get,

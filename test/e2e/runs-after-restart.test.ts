@@ -49,7 +49,7 @@ describe('a run left without a host job by a bot that died', () => {
       const resumed = messages.findIndex((line) => line.msg === 'runs recorded as queued had no host job: queued them again');
       expect(ready).toBeGreaterThanOrEqual(0);
       expect(resumed).toBeGreaterThan(ready);
-      const lookingAgain = messages.findIndex((line) => line.msg === 'runs queued too recently to tell: looking again');
+      const lookingAgain = messages.findIndex((line) => line.msg === 'setups or runs queued too recently to tell: looking again');
       expect(lookingAgain).toBeGreaterThanOrEqual(0);
       expect(resumed).toBeGreaterThan(lookingAgain);
       expect(messages[resumed]?.runs).toEqual([queued.jobId]);

@@ -338,6 +338,53 @@ describe('links', () => {
   });
 });
 
+describe('a link claimed by create', () => {
+  const fresh = () => anIncident((number += 1));
+
+  it('is written with the incident, findable by value, and refused while it names another incident', async () => {
+    const [first, second, third] = [fresh(), fresh(), fresh()];
+    const key = `alert:${first.id}-fp` as const;
+    const claim = (incident: Incident, replaces?: string) => store().create(incident, [aNote(incident.id, `${incident.id}-declared`)], { key, value: 'fp', replaces });
+    expect(await claim(first)).toEqual(ok(first));
+    expect((await store().findByLink(key, 'fp'))?.id).toBe(first.id);
+    expect(await store().getLinks(first.id)).toEqual({ [key]: 'fp' });
+
+    const before = await snapshot(second.id);
+    expect(await claim(second)).toEqual(err('taken'));
+    expect(await snapshot(second.id)).toEqual(before);
+    expect(await store().get(second.id)).toBeUndefined();
+
+    // The successor of the incident the link names now takes it over.
+    expect(await claim(third, first.id)).toEqual(ok(third));
+    expect((await store().findByLink(key, 'fp'))?.id).toBe(third.id);
+  });
+
+  it('goes to exactly one of many concurrent creates, on any replica (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 12 }), async (racers) => {
+        const incidents = Array.from({ length: racers }, fresh);
+        const key = `alert:${incidents[0]?.id ?? ''}-fp` as const;
+        const results = await Promise.all(
+          incidents.map((incident, i) =>
+            createIncidentStore(replicas[i % replicas.length] as Redis, { prefix }).create(incident, [aNote(incident.id, `${incident.id}-declared`)], { key, value: 'fp' }),
+          ),
+        );
+        const winners = incidents.filter((_, i) => results[i]?.ok);
+        expect(winners).toHaveLength(1);
+        expect(results.filter((r) => !r.ok)).toEqual(Array.from({ length: racers - 1 }, () => err('taken')));
+        expect((await store().findByLink(key, 'fp'))?.id).toBe(winners[0]?.id);
+        expect((await store().getMany(incidents.map((i) => i.id))).map((i) => i.id)).toEqual([winners[0]?.id]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('without a claim, writes no link', async () => {
+    const incident = await created();
+    expect(await store().getLinks(incident.id)).toEqual({});
+  });
+});
+
 describe('reports owed', () => {
   const to = (status: Incident['status']) => (i: Incident) => ok({ incident: { ...i, status } as Incident, events: [] });
 

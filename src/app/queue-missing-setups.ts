@@ -1,0 +1,37 @@
+// A bot that died (or lost Redis) between storing a declaration and queueing its Slack setup left an open
+// incident that nobody in Slack knows of: no channel, no checklist, no announcement. Every bot, once up, queues
+// the setup of the open incidents without a channel. The job id is the declaration's own, so a setup that is
+// queued, running or failed is left as it is. The declarer of such an incident gets no "declared, see
+// #channel" reply (the request that would answer it is gone): the channel and the announcement say it.
+import { queueSetup } from './queue-setup.js';
+import type { Services } from './services.js';
+
+/**
+ * How old a declaration must be before a missing setup counts as left behind: a live replica queues it a few
+ * milliseconds after storing the incident, with the declarer's reply, which a setup queued first would lose.
+ */
+export const SETUP_AFTER_MS = 30_000;
+
+export interface MissingSetups {
+  /** The incidents whose setup was queued again. */
+  readonly queued: readonly string[];
+  /** When declarations too recent to judge now should be looked at again (epoch ms), if there are any. */
+  readonly again?: number;
+}
+
+export async function queueMissingSetups(services: Services): Promise<MissingSetups> {
+  const now = services.now();
+  const queued: string[] = [];
+  let again: number | undefined;
+  for (const incident of await services.store.listOpen()) {
+    if ((await services.store.getLinks(incident.id)).channel !== undefined) continue;
+    if (incident.declaredAt > now - SETUP_AFTER_MS) {
+      again = Math.min(again ?? Infinity, incident.declaredAt + SETUP_AFTER_MS);
+      continue;
+    }
+    await queueSetup(services, incident.id);
+    queued.push(incident.id);
+  }
+  if (queued.length > 0) services.logger.warn({ incidents: queued }, 'open incidents without a channel: queued their setup');
+  return { queued, ...(again === undefined ? {} : { again }) };
+}
