@@ -4,6 +4,7 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { PermanentEffectError, type EffectJob, type EffectRun } from '../app/ports.js';
 import type { Logger } from '../logger.js';
+import { effectBackoff, type EffectRetry } from './effect-backoff.js';
 import { logFailedJob } from './log-failed-job.js';
 import { bullPrefix, SLACK_QUEUE } from './queues.js';
 
@@ -14,6 +15,8 @@ export interface EffectWorkerOptions {
   readonly process: (job: EffectJob, run: EffectRun) => Promise<void>;
   /** How many incidents' effects run at once (default 16). */
   readonly concurrency?: number;
+  /** When a failed job is tried again (default EFFECT_RETRY); tests shorten it. */
+  readonly retry?: EffectRetry;
 }
 
 /** The incident (or maintenance run) whose messages a job writes: its lane, kept in order. */
@@ -91,6 +94,7 @@ export function startEffectWorker(options: EffectWorkerOptions): Worker {
     prefix: bullPrefix(options.prefix),
     // The lanes put each incident's jobs back in queue order (see createLanes).
     concurrency: options.concurrency ?? 16,
+    settings: { backoffStrategy: effectBackoff(options.retry) },
   });
   worker.on('error', (error) => logger.error({ err: error }, 'slack effects worker error'));
   const logFailure = logFailedJob(logger, 'slack effect');
