@@ -15,8 +15,9 @@ export const bullPrefix = (prefix: string): string => `{${prefix}-bull}`;
 export type { RunArtifact, RunEvent, RunJobData } from '../app/ports.js';
 
 export const SLACK_JOB_OPTIONS: JobsOptions = {
-  // The effects worker decides when to try again and when to stop (effect-backoff.ts); this only bounds it.
-  attempts: 10,
+  // The effects worker decides when to try again and when to give up (effect-backoff.ts: through a Slack
+  // outage of up to two days); BullMQ needs a bound, and this one is never reached first.
+  attempts: 1_000_000,
   backoff: { type: SLACK_BACKOFF },
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: false,

@@ -40,7 +40,7 @@ describe('queue producers', () => {
     await p.effects.enqueue(job, 'effect-1');
     const jobs = await p.slack.getJobs(['wait']);
     expect(jobs.map((j) => j.id)).toEqual(['effect-1']);
-    expect(jobs[0]?.opts).toMatchObject({ attempts: 10, backoff: { type: SLACK_BACKOFF } });
+    expect(jobs[0]?.opts).toMatchObject({ backoff: { type: SLACK_BACKOFF } });
   });
 
   it('coalesces a burst of re-renders of one incident into one delayed job', async () => {
