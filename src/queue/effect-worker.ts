@@ -82,7 +82,10 @@ export function startEffectWorker(options: EffectWorkerOptions): Worker {
   const run = async (job: Job): Promise<void> => {
     const task = { name: job.name, data: job.data } as EffectJob;
     try {
-      await inLane(laneOf(task) ?? String(job.id), () => options.process(task, { jobId: job.id, attempt: job.attemptsMade + 1 }), job.timestamp);
+      // Attempts started counts what attempts made does not: a run cut short by a crash (a stalled job), and the
+      // runs before an operator's retry reset the attempts. Any of them may have posted.
+      const attempt = Math.max(job.attemptsMade + 1, job.attemptsStarted);
+      await inLane(laneOf(task) ?? String(job.id), () => options.process(task, { jobId: job.id, attempt }), job.timestamp);
     } catch (error) {
       if (!(error instanceof PermanentEffectError)) throw error;
       logger.error({ job: job.name, jobId: job.id, err: error.message }, 'slack effect refused for good; not retried');
