@@ -17,9 +17,10 @@ describe('a long Slack outage', () => {
 
   const start = () => startKlaxon({ slackApi: { maxRetryMs: 200 }, effectRetry: { baseMs: 10, capMs: 100, transientForMs: 60_000, attempts: 10 } });
 
-  it('sets up an incident declared while Slack answers 503 and 429, once Slack answers again', async () => {
+  it('sets up an incident declared while Slack is unreachable, then answers 503, then 429, once Slack answers again', async () => {
     k = await start();
-    k.emulator.faults.add({ method: '*', kind: 'http_error', status: 503, forMs: OUTAGE_MS / 2 });
+    k.emulator.faults.add({ method: '*', kind: 'unreachable', forMs: OUTAGE_MS / 3 });
+    k.emulator.faults.add({ method: '*', kind: 'http_error', status: 503, forMs: (OUTAGE_MS * 2) / 3 });
     k.emulator.faults.add({ method: '*', kind: 'rate_limited', retryAfterSeconds: 1, forMs: OUTAGE_MS });
     const outageStarted = Date.now();
     const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Declared during the outage' });
@@ -40,6 +41,9 @@ describe('a long Slack outage', () => {
     expect(Date.now() - outageStarted).toBeGreaterThanOrEqual(OUTAGE_MS);
     expect(k.emulator.messages(k.stakeholders).some((m) => m.ts === links['announcement'])).toBe(true);
     expect(await k.bot.producers.slack.getFailedCount()).toBe(0);
+    // Every call well inside the outage failed, in each of its three ways.
+    const failures = new Set(k.emulator.calls().filter((c) => c.at >= outageStarted && c.at - outageStarted < OUTAGE_MS - 200).map((c) => c.error));
+    expect([...failures].sort()).toEqual(['http_503', 'ratelimited', 'unreachable']);
   }, 30_000);
 
   it('delivers one incident’s update after its channel answered 500 for long, while another incident’s update went out', async () => {
