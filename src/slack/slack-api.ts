@@ -1,8 +1,8 @@
 // Every Slack Web API call goes through here, with the WebClient's own method types: a timeout per call,
 // bounded retries with backoff that honour Retry-After (remembered per method, and per channel for
 // chat.postMessage, so one channel's limit holds back only that channel), per-channel pacing of
-// chat.postMessage, and no duplicate post after an answer that never came. A Slack outage delays messages; it
-// does not lose them (the queue job that called us is retried after that, through an outage of hours).
+// chat.postMessage, and no duplicate post after an answer that never came. A Slack outage of a few minutes
+// delays messages; it does not lose them (the queue job that called us is retried after that).
 import { ErrorCode, type ChatPostMessageArguments, type ChatPostMessageResponse, type FilesUploadV2Arguments, type WebClient } from '@slack/web-api';
 import { createChannelPacer } from './channel-pacer.js';
 
