@@ -19,7 +19,8 @@ const USAGE = `usage: klaxon <command> [options]
   report <incident-id> [--out FILE]   render an incident's report from Redis
   followups [--open] [--csv] [--include-private]   every incident's follow-ups (owner, due day, state), as a table or CSV
   stats [--month YYYY-MM] [--json]    response times and §1.2 targets met, per month and severity
-  doctor                    check configuration, Redis settings, Slack auth and online workers
+  effects [--retry]         the Slack effects kept as failed (refused, or past their retries); --retry queues them again
+  doctor                    check configuration, Redis settings, Slack auth, failed Slack effects and online workers
 
 Configuration comes from the environment (and ./.env when present); see .env.example.
 `;
@@ -37,6 +38,8 @@ const HANDLERS: Readonly<Record<string, { role: Role; load: () => Promise<Handle
   // Read-only views of Redis like `report`, so they need what it needs.
   followups: { role: 'report', load: async () => (await import('./cli/followups-command.js')).followupsCommand },
   stats: { role: 'report', load: async () => (await import('./cli/stats-command.js')).statsCommand },
+  // Needs Redis only, as the doctor does.
+  effects: { role: 'doctor', load: async () => (await import('./cli/effects-command.js')).effectsCommand },
 };
 
 export async function main(argv: readonly string[], io: Io = process): Promise<number> {

@@ -2,6 +2,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
+import { effectLabel, failedEffects } from './queue/failed-effects.js';
 import { listWorkers } from './store/worker-presence.js';
 import { checkRedis, describeRedisTarget, redisTargetOf } from './store/redis-connection.js';
 import { isChannelId } from './slack/channel-id.js';
@@ -67,6 +68,22 @@ async function checkAppToken(app: WebClient): Promise<DoctorLine> {
   }
 }
 
+/** An effect in the failed jobs is something klaxon acknowledged that never appeared in Slack. */
+async function checkFailedEffects(redis: Redis, prefix: string): Promise<DoctorLine> {
+  const effects = failedEffects(redis, prefix);
+  try {
+    const failed = await effects.list();
+    const last = failed.at(-1);
+    if (last === undefined) return { ok: true, text: 'No Slack effect in the failed jobs' };
+    return {
+      ok: false,
+      text: `${failed.length} Slack effect${failed.length === 1 ? '' : 's'} failed for good (${effectLabel(last)}: ${last.reason}): fix the cause, then \`klaxon effects --retry\` (\`klaxon effects\` lists them).`,
+    };
+  } finally {
+    await effects.close();
+  }
+}
+
 export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
   const lines: DoctorLine[] = [];
   const redisUrl = describeRedisTarget(redisTargetOf(deps.config));
@@ -107,6 +124,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
   } else {
     lines.push({ ok: true, text: 'Slack not configured (no SLACK_BOT_TOKEN): only the sandbox can run' });
   }
+
+  lines.push(await checkFailedEffects(deps.redis, deps.config.redisPrefix));
 
   const workers = await listWorkers(deps.redis, deps.config.redisPrefix);
   if (workers.length === 0) {

@@ -27,6 +27,7 @@ import { firePlan, syncMaintenance } from './app/maintenance.js';
 import { checkScheduledWork } from './domain/maintenance-policy.js';
 import { maintenanceQueue, nextFirings, startMaintenanceWorker, syncSchedulers } from './queue/maintenance-queue.js';
 import { createMaintenanceStore } from './store/maintenance-store.js';
+import type { EffectRetry } from './queue/effect-backoff.js';
 import { startEffectWorker } from './queue/effect-worker.js';
 import { createProducers, type Producers } from './queue/queues.js';
 import { effectProcessor } from './slack/effects/process-effect.js';
@@ -67,6 +68,8 @@ export interface BotOptions {
   /** @pure false */
   readonly now?: () => number;
   readonly slackApi?: SlackApiOptions;
+  /** When a failed Slack effect job is tried again (default EFFECT_RETRY). */
+  readonly effectRetry?: EffectRetry;
   readonly renderDelayMs?: number;
   readonly policy?: Policy;
 }
@@ -268,7 +271,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const readArtifact = async (key: string) => (await redis.getBuffer(key)) ?? undefined;
   const deliver = effectProcessor({ services, slack, botToken: config.slack.botToken, readArtifact });
-  const effects: Worker = startEffectWorker({ connection: blocking, prefix, logger, process: deliver });
+  const effects: Worker = startEffectWorker({ connection: blocking, prefix, logger, process: deliver, ...(options.effectRetry ? { retry: options.effectRetry } : {}) });
   const clockWorker: Worker = startClockProcessor({ connection: blocking, prefix, logger, handle: clockHandler(services) });
   await loadScripts(redis, logger);
   // Delayed jobs live in Redis; this also covers a transition whose scheduling a crash cut short.

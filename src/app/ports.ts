@@ -282,6 +282,18 @@ export class PermanentEffectError extends Error {
 }
 
 /**
+ * An effect Slack could not take for now: unreachable, answering 5xx, or asking to wait (429) for longer than
+ * the call's own retries. Slack outages last hours, so the queue keeps trying it (EFFECT_RETRY's window)
+ * instead of giving up after a few attempts on something klaxon already acknowledged.
+ */
+export class SlackDownEffectError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SlackDownEffectError';
+  }
+}
+
+/**
  * An effect that has to wait for another one: the incident channel is not created yet, or another replica is
  * posting the same message. The queue tries again shortly; it is not a fault, so it is not reported as one.
  */

@@ -4,6 +4,7 @@
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { PermanentEffectError, type EffectJob, type EffectRun } from '../app/ports.js';
 import type { Logger } from '../logger.js';
+import { effectBackoff, type EffectRetry } from './effect-backoff.js';
 import { logFailedJob } from './log-failed-job.js';
 import { bullPrefix, SLACK_QUEUE } from './queues.js';
 
@@ -14,6 +15,8 @@ export interface EffectWorkerOptions {
   readonly process: (job: EffectJob, run: EffectRun) => Promise<void>;
   /** How many incidents' effects run at once (default 16). */
   readonly concurrency?: number;
+  /** When a failed job is tried again (default EFFECT_RETRY); tests shorten it. */
+  readonly retry?: EffectRetry;
 }
 
 /** The incident (or maintenance run) whose messages a job writes: its lane, kept in order. */
@@ -79,7 +82,10 @@ export function startEffectWorker(options: EffectWorkerOptions): Worker {
   const run = async (job: Job): Promise<void> => {
     const task = { name: job.name, data: job.data } as EffectJob;
     try {
-      await inLane(laneOf(task) ?? String(job.id), () => options.process(task, { jobId: job.id, attempt: job.attemptsMade + 1 }), job.timestamp);
+      // Attempts started counts what attempts made does not: a run cut short by a crash (a stalled job), and the
+      // runs before an operator's retry reset the attempts. Any of them may have posted.
+      const attempt = Math.max(job.attemptsMade + 1, job.attemptsStarted);
+      await inLane(laneOf(task) ?? String(job.id), () => options.process(task, { jobId: job.id, attempt }), job.timestamp);
     } catch (error) {
       if (!(error instanceof PermanentEffectError)) throw error;
       logger.error({ job: job.name, jobId: job.id, err: error.message }, 'slack effect refused for good; not retried');
@@ -91,6 +97,7 @@ export function startEffectWorker(options: EffectWorkerOptions): Worker {
     prefix: bullPrefix(options.prefix),
     // The lanes put each incident's jobs back in queue order (see createLanes).
     concurrency: options.concurrency ?? 16,
+    settings: { backoffStrategy: effectBackoff(options.retry) },
   });
   worker.on('error', (error) => logger.error({ err: error }, 'slack effects worker error'));
   const logFailure = logFailedJob(logger, 'slack effect');

@@ -8,7 +8,8 @@ import type { Logger } from '../logger.js';
 export function logFailedJob(logger: Logger, what: string) {
   return (job: Job | undefined, error: Error): void => {
     const fields = { job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message };
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) logger.error(fields, `${what} failed on its last attempt; kept in the failed jobs`);
+    // finishedOn is set only when BullMQ moved the job to the failed jobs (out of attempts, or its backoff said stop).
+    if (job?.finishedOn !== undefined) logger.error(fields, `${what} failed on its last attempt; kept in the failed jobs`);
     else if (error instanceof EffectNotReadyError) logger.debug(fields, `${what} waits for another; will retry`);
     else logger.warn(fields, `${what} failed; will retry`);
   };

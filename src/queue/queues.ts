@@ -3,6 +3,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Effects, EffectJob, RunJobData, RunQueue } from '../app/ports.js';
 import { CLOCK_QUEUE } from './clock-queue.js';
+import { SLACK_BACKOFF } from './effect-backoff.js';
 
 /** The bot's own queue: every Slack side effect, in order. */
 export const SLACK_QUEUE = 'klaxon-slack';
@@ -14,9 +15,10 @@ export const bullPrefix = (prefix: string): string => `{${prefix}-bull}`;
 export type { RunArtifact, RunEvent, RunJobData } from '../app/ports.js';
 
 export const SLACK_JOB_OPTIONS: JobsOptions = {
-  // ~4 min of exponential backoff on top of the in-call retries: a longer Slack outage still loses nothing.
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 1000 },
+  // The effects worker decides when to try again and when to give up (effect-backoff.ts: through a Slack
+  // outage of up to two days); BullMQ needs a bound, and this one is never reached first.
+  attempts: 1_000_000,
+  backoff: { type: SLACK_BACKOFF },
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: false,
 };

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SLACK_BACKOFF } from '../../src/queue/effect-backoff.js';
 import { storeKeys } from '../../src/store/keys.js';
 import { bullPrefix, createProducers, hostQueue, SLACK_QUEUE, type Producers, type RunJobData } from '../../src/queue/queues.js';
 
@@ -39,7 +40,7 @@ describe('queue producers', () => {
     await p.effects.enqueue(job, 'effect-1');
     const jobs = await p.slack.getJobs(['wait']);
     expect(jobs.map((j) => j.id)).toEqual(['effect-1']);
-    expect(jobs[0]?.opts).toMatchObject({ attempts: 10, backoff: { type: 'exponential', delay: 1000 } });
+    expect(jobs[0]?.opts).toMatchObject({ backoff: { type: SLACK_BACKOFF } });
   });
 
   it('coalesces a burst of re-renders of one incident into one delayed job', async () => {

@@ -11,6 +11,7 @@ import { catalogue } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Policy } from '../../src/domain/policy.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import type { EffectRetry } from '../../src/queue/effect-backoff.js';
 import { createSlackEmulator, type SlackEmulator, type SlackEmulatorOptions } from '../../src/sandbox/emulator/slack-emulator.js';
 import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import type { SlackApiOptions } from '../../src/slack/slack-api.js';
@@ -48,6 +49,8 @@ export interface HarnessOptions {
    */
   readonly hostSnapshots?: boolean;
   readonly slackApi?: SlackApiOptions;
+  /** When the bot tries a failed Slack effect again (default: as in production). */
+  readonly effectRetry?: EffectRetry;
   readonly env?: Record<string, string>;
   readonly now?: () => number;
   /** Start on this Redis key prefix (a restarted bot finds what the previous one stored). */
@@ -115,6 +118,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     renderDelayMs: 50,
     // Slack's own limits are on in the emulator; the bot paces chat.postMessage as it does against Slack.
     slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, ...options.slackApi },
+    ...(options.effectRetry ? { effectRetry: options.effectRetry } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   if (!options.socketMode) emulator.setBotUrl(`${bot.url}/slack/events`);

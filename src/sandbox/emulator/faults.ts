@@ -4,6 +4,8 @@
 export type FaultEffect =
   | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number }
   | { readonly kind: 'http_error'; readonly status: number }
+  /** Slack unreachable: the connection is cut without an answer, as a network outage does. */
+  | { readonly kind: 'unreachable' }
   | { readonly kind: 'error'; readonly error: string }
   | { readonly kind: 'delay'; readonly ms: number }
   /** Performs the call at once but answers only after `ms`: the caller times out on something that happened. */

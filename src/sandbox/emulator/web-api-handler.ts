@@ -84,6 +84,11 @@ export async function handleWebApi(req: IncomingMessage, res: ServerResponse, me
         return finish(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(effect.retryAfterSeconds) });
       case 'http_error':
         return finish(effect.status, `emulated HTTP ${effect.status}`);
+      case 'unreachable':
+        call.status = 0;
+        call.error = 'unreachable';
+        req.socket.destroy();
+        return;
       case 'error':
         return finish(200, { ok: false, error: effect.error });
     }

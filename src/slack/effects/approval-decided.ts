@@ -1,6 +1,6 @@
 // A pending approval was decided: the request message shows the decision instead of its buttons. This effect is
 // the only writer of that message after run-accepted posted it.
-import type { EffectJob } from '../../app/ports.js';
+import { EffectNotReadyError, type EffectJob } from '../../app/ports.js';
 import { commandTitle } from '../../domain/catalogue.js';
 import { approvalDecided } from '../views/approval-decided.js';
 import { requireChannel, type EffectContext } from './effect-context.js';
@@ -11,7 +11,7 @@ export async function showApprovalDecision(ctx: EffectContext, data: Extract<Eff
   const { links } = await ctx.load(incidentId);
   const ts = links[`approval:${run.runId}`];
   // The request is posted by an earlier effect; until it has been, there is nothing to replace yet (retry).
-  if (!ts) throw new Error(`approval request ${run.runId} of ${incidentId} not posted yet`);
+  if (!ts) throw new EffectNotReadyError(`approval request ${run.runId} of ${incidentId} not posted yet`);
   const title = commandTitle(ctx.services.catalogue, run.commandId, locale);
   const message = approvalDecided({
     commandId: run.commandId,

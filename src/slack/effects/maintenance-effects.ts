@@ -49,7 +49,7 @@ export async function renderMaintenanceSummary(ctx: EffectContext, runId: string
 async function summaryThread(ctx: EffectContext, runId: string): Promise<{ channel: string; ts: string; links: Record<string, string> }> {
   const links = await ctx.services.maintenance.getLinks(runId);
   const [channel, ts] = [links['channel'], links['summary']];
-  if (!channel || !ts) throw new Error(`maintenance run ${runId} has no summary yet`);
+  if (!channel || !ts) throw new EffectNotReadyError(`maintenance run ${runId} has no summary yet`);
   return { channel, ts, links };
 }
 

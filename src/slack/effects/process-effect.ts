@@ -1,8 +1,8 @@
 // Every Slack effect, by job name: the one place where klaxon renders Block Kit and writes to Slack. Jobs carry
 // intent; each effect renders from the incident as stored at delivery and records what it did as a link, so a
 // job retried after a crash or an outage picks up where it stopped instead of doing things twice.
-import { PermanentEffectError, type EffectJob } from '../../app/ports.js';
-import { SlackPlatformError } from '../slack-api.js';
+import { PermanentEffectError, SlackDownEffectError, type EffectJob } from '../../app/ports.js';
+import { SlackPlatformError, SlackUnavailableError } from '../slack-api.js';
 import { showApprovalDecision } from './approval-decided.js';
 import { deliverReport } from './deliver-report.js';
 import { createEffectContext, type EffectContext, type EffectDeps, type EffectRun } from './effect-context.js';
@@ -25,6 +25,8 @@ export function effectProcessor(deps: EffectDeps): (job: EffectJob, run?: Effect
     } catch (error) {
       // Slack's definite refusal will be the same on every retry (transient errors were retried in the call).
       if (error instanceof SlackPlatformError) throw new PermanentEffectError(`${task.name}: ${error.message}`, { cause: error });
+      // Unreachable, 5xx or 429 through all of the call's retries: Slack is down for now, the queue waits it out.
+      if (error instanceof SlackUnavailableError) throw new SlackDownEffectError(`${task.name}: ${error.message}`, { cause: error });
       throw error;
     }
   };

@@ -1,7 +1,7 @@
 // "Run all" as one message in the incident channel, updated in place as its runs go; their results and files
 // go into its thread. The message is rendered from the timeline each time, so it always shows what was
 // recorded, whatever order the runs' events came in. It looks like a maintenance run's summary, and is one.
-import type { RunSuite } from '../../app/ports.js';
+import { EffectNotReadyError, type RunSuite } from '../../app/ports.js';
 import { isFinal, type EntryStatus, type PlanRun, type PlanRunEntry } from '../../domain/maintenance-run.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { maintenanceSummary } from '../views/maintenance-summary.js';
@@ -48,7 +48,7 @@ export async function renderRunSuite(ctx: EffectContext, incidentId: string, sui
   const { links } = await ctx.load(incidentId);
   const channel = requireChannel(links, incidentId);
   const stored = links[definitionLink(suiteId)];
-  if (stored === undefined) throw new Error(`suite ${suiteId} of ${incidentId} is not recorded yet`);
+  if (stored === undefined) throw new EffectNotReadyError(`suite ${suiteId} of ${incidentId} is not recorded yet`);
   const suite = JSON.parse(stored) as RunSuite;
   const playbook = services.playbooks.find((p) => p.id === suite.playbookId);
   const message = maintenanceSummary({
@@ -70,6 +70,6 @@ export async function renderRunSuite(ctx: EffectContext, incidentId: string, sui
 export async function suiteThread(ctx: EffectContext, incidentId: string, suiteId: string): Promise<string> {
   const { links } = await ctx.load(incidentId);
   const ts = links[summaryLink(suiteId)];
-  if (ts === undefined) throw new Error(`suite ${suiteId} has no summary yet`);
+  if (ts === undefined) throw new EffectNotReadyError(`suite ${suiteId} has no summary yet`);
   return ts;
 }

@@ -88,10 +88,15 @@ describe('effect dispatcher', () => {
     await eventually(() => drawn() > before, 'the Home tab redrawn by the homes pass');
   });
 
-  it('retries a decision whose request is not posted yet (the job fails and the queue tries again)', async () => {
+  // Waiting for another effect's message, they wait as long as it may (through a Slack outage), not ten attempts.
+  it.each<[string, () => EffectJob, RegExp]>([
+    ['a decision whose request', () => ({ name: 'approval-decided', data: { incidentId, run: run('run-unit-not-posted'), decision: 'approved', by: USERS.l3, at: k.bot.services.now() } }), /not posted yet/],
+    ['a "Run all" step whose summary', () => ({ name: 'run-event', data: { kind: 'started', run: { ...run('run-unit-suite'), suite: 'suite-unposted' }, at: k.bot.services.now() } }), /not recorded yet/],
+    ['a maintenance result whose summary', () => ({ name: 'run-event', data: { kind: 'finished', run: { ...run('run-unit-maint'), maintenance: { planRunId: 'plan-unposted', planId: 'nightly', slot: 0 } }, at: k.bot.services.now(), result: { commandId: 'config.restore', outcome: 'succeeded', exitCode: 0, durationMs: 1, output: '', outputBytes: 0, truncatedBytes: 0, outputDigest: 'a'.repeat(64), files: [] }, artifacts: [] } }), /no summary yet/],
+  ])('retries %s is not posted yet as a wait for another effect', async (_what, job, said) => {
     const slack = recordingSlack();
-    const decided: EffectJob = { name: 'approval-decided', data: { incidentId, run: run('run-unit-not-posted'), decision: 'approved', by: USERS.l3, at: k.bot.services.now() } };
-    await expect(processorWith(slack)(decided)).rejects.toThrow(/not posted yet/);
-    expect(slack.calls).toEqual([]);
+    const failed = await processorWith(slack)(job()).then(() => undefined, (error: unknown) => error as Error);
+    expect([failed?.name, failed?.message]).toEqual(['EffectNotReadyError', expect.stringMatching(said)]);
+    expect(slack.calls.filter((c) => c.method !== 'conversations.history')).toEqual([]);
   });
 });
