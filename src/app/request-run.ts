@@ -10,12 +10,14 @@ import { recordApproval, recordJobFinished, recordJobQueued, type JobFinished, t
 import type { DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
+import { hostServed, type UnknownHost } from './host-served.js';
 import type { NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
 import type { Services } from './services.js';
 
+// `workerOnline` false: the host has had workers but none is connected now, so the run waits for one.
 export type RunDecision =
-  | { readonly state: 'queued'; readonly run: RunJobData; readonly spec: CommandSpec }
-  | { readonly state: 'needs_approval'; readonly run: RunJobData; readonly spec: CommandSpec; readonly expiresAt: number };
+  | { readonly state: 'queued'; readonly run: RunJobData; readonly spec: CommandSpec; readonly workerOnline: boolean }
+  | { readonly state: 'needs_approval'; readonly run: RunJobData; readonly spec: CommandSpec; readonly expiresAt: number; readonly workerOnline: boolean };
 
 export type RunRefusal =
   /** The catalogue refused the request (unknown command, a bad parameter, too low a severity): words per locale. */
@@ -27,7 +29,9 @@ export type RunRefusal =
   | { readonly code: 'self_approval' }
   | { readonly code: 'already_decided' }
   /** The same person asked for the same command with the same parameters a moment ago: that run is the answer. */
-  | { readonly code: 'duplicate' };
+  | { readonly code: 'duplicate' }
+  /** No worker has ever served the host: the run would wait for nobody. */
+  | UnknownHost;
 
 export interface RunRequest {
   readonly incident: Incident;
@@ -71,6 +75,13 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}` });
     return allowed;
   }
+  // Checked before an approver is asked: approving a run for a misspelt host would approve nothing.
+  const served = hostServed(await services.workers(), host);
+  if (!served.ok) {
+    await services.audit.append({ ...audit, action: 'run', decision: 'refused', paramsDigest, detail: `no worker has served ${host}` });
+    return served;
+  }
+  const workerOnline = served.value.online;
   if (!(await firstOfRepeats(services, incident.id, runWindow({ incidentId: incident.id, requestedBy: request.by, commandId: spec.id, host }, paramsDigest), runId))) return err({ code: 'duplicate' });
   const run: RunJobData = {
     runId,
@@ -90,10 +101,10 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.audit.append({ ...audit, action: 'run', decision: 'approval_requested', paramsDigest });
     await apply(services, incident.id, (i) => recordApproval(i, { jobId: run.runId, commandId: spec.id, decision: 'requested' }, actorOf(services, request.by, `${run.runId}-requested`)), `${run.runId}-requested`);
     await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt } } }, `approval-${run.runId}`);
-    return ok({ state: 'needs_approval', run, spec, expiresAt });
+    return ok({ state: 'needs_approval', run, spec, expiresAt, workerOnline });
   }
   if (!(await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true }))) return err({ code: 'closed' });
-  return ok({ state: 'queued', run, spec });
+  return ok({ state: 'queued', run, spec, workerOnline });
 }
 
 // The first request holds the window; a retry of that same request (same key, same runId) goes on, a repeat
@@ -183,7 +194,10 @@ export async function decideApproval(
   await recordDecision(services, run, 'approved', decision.by);
   if (!(await queueRun(services, approved, paramsDigest, decision.by))) return err({ code: 'closed' });
   const spec = findCommand(services.catalogue, run.commandId) as CommandSpec;
-  return ok({ state: 'queued', run: approved, spec });
+  // The host was served when the run was asked for; whether a worker is there now is news for the approver.
+  const now = hostServed(await services.workers(), run.host);
+  const workerOnline = now.ok && now.value.online;
+  return ok({ state: 'queued', run: approved, spec, workerOnline });
 }
 
 async function recordDecision(services: Services, run: RunJobData, decision: 'approved' | 'denied' | 'expired', by: string) {
