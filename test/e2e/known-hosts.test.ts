@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declare } from '../../src/app/declare.js';
 import type { Message } from '../../src/sandbox/emulator/emulator-types.js';
+import { ACTION } from '../../src/slack/ids.js';
 import { copyDemoHost } from '../../src/worker/run/demo-host.js';
+import { messageWithButton } from '../report/incident-journey.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { spawnWorkerProcess } from '../support/worker-process.js';
 
@@ -89,6 +91,14 @@ describe('runs for hosts with and without workers', () => {
     k.emulator.channel(onTwo)?.members.push(USERS.l3);
     await k.emulator.clickButton({ userId: USERS.l3, channelId: onTwo, messageTs: request.ts, actionId: 'approval_approve', value: runId });
     await eventually(() => k.emulator.ephemerals(onTwo, USERS.l3).find((e) => e.text.includes('No worker is connected on backtest-2 now: the run waits for one.')), 'the approver told the run waits');
+
+    // "Run all" answers no click of its own when it starts, so the clicker is told the runs wait.
+    await k.emulator.slashCommand({ userId: USERS.l2, channelId: onTwo, text: 'resolve' });
+    const offer = await eventually(() => messageWithButton(k, onTwo, ACTION.runSuite), 'the Run all button');
+    const suite = String(JSON.stringify(offer.blocks).match(/"action_id":"run_suite","value":"([^"]+)"/)?.[1] ?? '');
+    const told = k.emulator.ephemerals(onTwo, USERS.l2).length;
+    await k.emulator.clickButton({ userId: USERS.l2, channelId: onTwo, messageTs: offer.ts, actionId: ACTION.runSuite, value: suite });
+    await eventually(() => k.emulator.ephemerals(onTwo, USERS.l2).slice(told).find((e) => e.text.includes('No worker is connected on backtest-2 now: the run waits for one.')), 'the Run all clicker told the runs wait');
 
     await spawnWorker();
     await eventually(() => k.emulator.messages(onTwo).find((m) => textOf(m).includes('`env.packages`') && /Succeeded/.test(m.text)), 'the waiting run done', 30_000);

@@ -159,6 +159,7 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     );
     // Only now do the runs go to the host: the summary, whose thread their results go in, is queued before any of their events.
     for (const { decision } of decisions) if (decision.ok && decision.value.state === 'queued') await startRun(services, decision.value.run);
+    if (decisions.some(({ decision }) => decision.ok && !decision.value.workerOnline)) await tell(args, noWorkerReply({ host: first.host, locale }));
   });
 
   for (const [actionId, approve] of [[ACTION.approve, true], [ACTION.deny, false]] as const) {
