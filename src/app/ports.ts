@@ -123,6 +123,8 @@ export interface Once {
   hold(key: string, owner: string, ttlSeconds: number): Promise<string>;
   /** Lets go of `key` if `owner` holds it (someone else's hold stays); whether it did. */
   release(key: string, owner: string): Promise<boolean>;
+  /** Passes `key` from `from` to `to` for ttlSeconds if `from` holds it (of several takers, one); whether it did. */
+  swap(key: string, from: string, to: string, ttlSeconds: number): Promise<boolean>;
 }
 
 /** A request to run one catalogue command on one host, as queued (the worker re-checks all of it). */
@@ -182,6 +184,8 @@ export interface PendingApproval {
   readonly expiresAt: number;
   /** Set once decided, so a late click is told it was decided rather than that it expired. */
   readonly decided?: 'approved' | 'denied';
+  /** Set once everything the decision does is done (timeline, run queued, request message replaced). */
+  readonly settled?: boolean;
 }
 
 /** Where pending approvals are kept between the request and the decision. */

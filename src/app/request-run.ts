@@ -10,12 +10,15 @@ import { recordApproval, recordJobFinished, recordJobQueued, type JobFinished, t
 import type { DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
+import { hostServed, type UnknownHost } from './host-served.js';
+import { APPROVAL_LAPSED, refuseLapsed } from './resume-queued-runs.js';
 import type { NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
 import type { Services } from './services.js';
 
+// `workerOnline` false: the host has had workers but none is connected now, so the run waits for one.
 export type RunDecision =
-  | { readonly state: 'queued'; readonly run: RunJobData; readonly spec: CommandSpec }
-  | { readonly state: 'needs_approval'; readonly run: RunJobData; readonly spec: CommandSpec; readonly expiresAt: number };
+  | { readonly state: 'queued'; readonly run: RunJobData; readonly spec: CommandSpec; readonly workerOnline: boolean }
+  | { readonly state: 'needs_approval'; readonly run: RunJobData; readonly spec: CommandSpec; readonly expiresAt: number; readonly workerOnline: boolean };
 
 export type RunRefusal =
   /** The catalogue refused the request (unknown command, a bad parameter, too low a severity): words per locale. */
@@ -27,7 +30,9 @@ export type RunRefusal =
   | { readonly code: 'self_approval' }
   | { readonly code: 'already_decided' }
   /** The same person asked for the same command with the same parameters a moment ago: that run is the answer. */
-  | { readonly code: 'duplicate' };
+  | { readonly code: 'duplicate' }
+  /** No worker has ever served the host: the run would wait for nobody. */
+  | UnknownHost;
 
 export interface RunRequest {
   readonly incident: Incident;
@@ -71,6 +76,13 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}` });
     return allowed;
   }
+  // Checked before an approver is asked: approving a run for a misspelt host would approve nothing.
+  const served = hostServed(await services.workers(), host);
+  if (!served.ok) {
+    await services.audit.append({ ...audit, action: 'run', decision: 'refused', paramsDigest, detail: `no worker has served ${host}` });
+    return served;
+  }
+  const workerOnline = served.value.online;
   if (!(await firstOfRepeats(services, incident.id, runWindow({ incidentId: incident.id, requestedBy: request.by, commandId: spec.id, host }, paramsDigest), runId))) return err({ code: 'duplicate' });
   const run: RunJobData = {
     runId,
@@ -90,10 +102,10 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.audit.append({ ...audit, action: 'run', decision: 'approval_requested', paramsDigest });
     await apply(services, incident.id, (i) => recordApproval(i, { jobId: run.runId, commandId: spec.id, decision: 'requested' }, actorOf(services, request.by, `${run.runId}-requested`)), `${run.runId}-requested`);
     await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt } } }, `approval-${run.runId}`);
-    return ok({ state: 'needs_approval', run, spec, expiresAt });
+    return ok({ state: 'needs_approval', run, spec, expiresAt, workerOnline });
   }
   if (!(await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true }))) return err({ code: 'closed' });
-  return ok({ state: 'queued', run, spec });
+  return ok({ state: 'queued', run, spec, workerOnline });
 }
 
 // The first request holds the window; a retry of that same request (same key, same runId) goes on, a repeat
@@ -130,13 +142,35 @@ export async function recordRunFinished(services: Services, run: RunJobData, fin
 
 const EXPIRED = 'expired';
 const DECISION_HOLD_S = 7 * 86_400;
+/**
+ * How long the holder of a decision has to record it (it takes milliseconds): one that has not by then was cut
+ * off between its hold and its record (its process died, Redis failed), and a later click finishes it.
+ */
+export const DECISION_GRACE_MS = 30_000;
+
+type Decided = 'approved' | 'denied';
+type ApprovalOutcome = Result<RunDecision | { readonly state: 'denied'; readonly run: RunJobData }, RunRefusal>;
+
+// What the hold says: the decision, who made it and when, so a decision cut off after its hold can be
+// finished as it was made. (A hold of an older bot, `<decision> <uuid>`, says neither and is left as it is.)
+interface Held {
+  readonly decision: Decided;
+  readonly by: string;
+  readonly at: number;
+}
+const holdOwner = (held: Held): string => `${held.decision} ${held.by} ${held.at} ${randomUUID()}`;
+function heldOf(owner: string): Held | undefined {
+  const [decision, by, at, id] = owner.split(' ');
+  if ((decision !== 'approved' && decision !== 'denied') || !by || id === undefined || !/^\d+$/.test(at ?? '')) return undefined;
+  return { decision, by, at: Number(at) };
+}
 
 /** A second person approves (or denies) a pending destructive run. */
 export async function decideApproval(
   services: Services,
   // The incident whose channel the click came from: an approval decides only a run of that incident.
   decision: { readonly runId: string; readonly incidentId: string; readonly by: string; readonly approve: boolean },
-): Promise<Result<RunDecision | { readonly state: 'denied'; readonly run: RunJobData }, RunRefusal>> {
+): Promise<ApprovalOutcome> {
   const pending = await services.approvals.get(decision.runId);
   if (!pending) return err({ code: 'no_such_request' });
   const { run } = pending;
@@ -146,14 +180,17 @@ export async function decideApproval(
     await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: `clicked in ${decision.incidentId}` });
     return err({ code: 'no_such_request' });
   }
-  if (pending.decided) return err({ code: 'already_decided' });
+  // `decided` alone is not enough: it is written before the rest of the decision, which a failure may cut off.
+  if (pending.settled === true) return err({ code: 'already_decided' });
   // The expiry decides the request as an approver does, under the same key: an approver whose click passed the
   // expiry check a moment ago may still be deciding, and only the first of the two may stand.
   const decideKey = `decide-${run.runId}`;
   if (services.now() > pending.expiresAt) {
-    if ((await services.once.hold(decideKey, EXPIRED, DECISION_HOLD_S)) !== EXPIRED) return err({ code: 'already_decided' });
+    const holder = await services.once.hold(decideKey, EXPIRED, DECISION_HOLD_S);
+    if (holder !== EXPIRED) return finishInterrupted(services, pending, decideKey, holder, decision.by);
     await services.audit.append({ ...audit, action: 'approve', decision: 'expired', paramsDigest });
     await recordDecision(services, run, 'expired', decision.by);
+    await showDecision(services, run, 'expired', decision.by);
     return err({ code: 'expired' });
   }
   if (decision.approve && decision.by === run.requestedBy) {
@@ -167,31 +204,68 @@ export async function decideApproval(
     await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: 'not an approver' });
     return approver;
   }
-  const owner = `${decision.approve ? 'approved' : 'denied'} ${randomUUID()}`;
+  const held: Held = { decision: decision.approve ? 'approved' : 'denied', by: decision.by, at: services.now() };
+  const owner = holdOwner(held);
   const holder = await services.once.hold(decideKey, owner, DECISION_HOLD_S);
   if (holder === EXPIRED) return err({ code: 'expired' });
-  if (holder !== owner) return err({ code: 'already_decided' });
-  const decided: PendingApproval = { ...pending, decided: decision.approve ? 'approved' : 'denied' };
-  await services.approvals.replace(decided);
-  if (!decision.approve) {
-    await services.audit.append({ ...audit, action: 'approve', decision: 'denied_by_approver', paramsDigest });
-    await recordDecision(services, run, 'denied', decision.by);
-    return ok({ state: 'denied', run });
-  }
-  const approved: RunJobData = { ...run, approvedBy: decision.by };
-  await services.audit.append({ ...audit, action: 'approve', decision: 'approved', paramsDigest });
-  await recordDecision(services, run, 'approved', decision.by);
-  if (!(await queueRun(services, approved, paramsDigest, decision.by))) return err({ code: 'closed' });
-  const spec = findCommand(services.catalogue, run.commandId) as CommandSpec;
-  return ok({ state: 'queued', run: approved, spec });
+  if (holder !== owner) return finishInterrupted(services, pending, decideKey, holder, decision.by);
+  return settleDecision(services, pending, held);
 }
 
-async function recordDecision(services: Services, run: RunJobData, decision: 'approved' | 'denied' | 'expired', by: string) {
+// A decision held for longer than the grace and never settled was cut off. The hold passes, in one step, to
+// the first click that finds it (a second finds it taken again), and that click records the decision as its
+// holder made it: each step after the hold is once by its key, so whatever the holder did is not done twice.
+// The person whose click was cut off is told what it did; anyone else, that the request was decided.
+async function finishInterrupted(services: Services, pending: PendingApproval, decideKey: string, holder: string, by: string): Promise<ApprovalOutcome> {
+  const held = heldOf(holder);
+  if (held === undefined || services.now() - held.at < DECISION_GRACE_MS) return err({ code: 'already_decided' });
+  if (!(await services.once.swap(decideKey, holder, holdOwner({ ...held, at: services.now() }), DECISION_HOLD_S))) return err({ code: 'already_decided' });
+  services.logger.warn({ runId: pending.run.runId, decision: held.decision, by: held.by, heldAt: held.at }, 'finishing an approval decision whose first attempt was cut off');
+  const finished = await settleDecision(services, pending, held, { finishedBy: by });
+  return held.by === by ? finished : err({ code: 'already_decided' });
+}
+
+// Everything a decision does after its hold, in an order that leaves the request's buttons in place until the
+// rest is done: whatever cuts this off, a later click can still reach finishInterrupted.
+async function settleDecision(services: Services, pending: PendingApproval, held: Held, finishing?: { readonly finishedBy: string }): Promise<ApprovalOutcome> {
+  const { run } = pending;
+  const paramsDigest = digest(canonicalParams(run.params));
+  const audit = { at: services.now(), actor: held.by, requestId: run.runId, incidentId: run.incidentId, commandId: run.commandId, host: run.host, paramsDigest };
+  const detail = finishing === undefined ? {} : { detail: `recorded after its first attempt was cut off, on a click by ${finishing.finishedBy}` };
+  // Written first: a bot restarting queues an approved run again only while its request says approved.
+  await services.approvals.replace({ ...pending, decided: held.decision });
+  await services.audit.append({ ...audit, action: 'approve', decision: held.decision === 'approved' ? 'approved' : 'denied_by_approver', ...detail });
+  await recordDecision(services, run, held.decision, held.by);
+  const outcome = held.decision === 'denied' ? ok({ state: 'denied' as const, run }) : await startApproved(services, pending, held, finishing !== undefined);
+  await showDecision(services, run, held.decision, held.by);
+  await services.approvals.replace({ ...pending, decided: held.decision, settled: true });
+  return outcome;
+}
+
+// An approval finished after its window, whose run is not on its host's queue yet, is on record but does not
+// start: a destructive command does not go long after it was approved, with nobody asking again (as at start,
+// resume-queued-runs.ts).
+async function startApproved(services: Services, pending: PendingApproval, held: Held, late: boolean): Promise<ApprovalOutcome> {
+  const approved: RunJobData = { ...pending.run, approvedBy: held.by };
+  if (late && services.now() > pending.expiresAt && !(await services.runs.has(approved))) {
+    await refuseLapsed(services, approved, services.now(), APPROVAL_LAPSED);
+    return err({ code: 'expired' });
+  }
+  if (!(await queueRun(services, approved, digest(canonicalParams(approved.params)), held.by))) return err({ code: 'closed' });
+  const spec = findCommand(services.catalogue, approved.commandId) as CommandSpec;
+  // The host was served when the run was asked for; whether a worker is there now is news for the approver.
+  const now = hostServed(await services.workers(), approved.host);
+  return ok({ state: 'queued', run: approved, spec, workerOnline: now.ok && now.value.online });
+}
+
+async function recordDecision(services: Services, run: RunJobData, decision: Decided | 'expired', by: string) {
   const key = `${run.runId}-${decision}`;
   await apply(services, run.incidentId, (i) => recordApproval(i, { jobId: run.runId, commandId: run.commandId, decision }, actorOf(services, by, key)), key);
-  // The request message is replaced by the decision, so nobody can click a stale Approve.
-  await services.effects.enqueue({ name: 'approval-decided', data: { incidentId: run.incidentId, run, decision, by, at: services.now() } }, `approval-decided-${run.runId}`);
 }
+
+// The request message is replaced by the decision, so nobody can click a stale Approve.
+const showDecision = (services: Services, run: RunJobData, decision: Decided | 'expired', by: string) =>
+  services.effects.enqueue({ name: 'approval-decided', data: { incidentId: run.incidentId, run, decision, by, at: services.now() } }, `approval-decided-${run.runId}`);
 
 /** The snapshot command klaxon runs itself, at declaration and at resolve. */
 export const SNAPSHOT_COMMAND = 'host.snapshot';

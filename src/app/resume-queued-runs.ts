@@ -96,8 +96,8 @@ const approvalStands = async (services: Services, run: RunJobData, now: number):
   return pending?.decided === 'approved' && now <= pending.expiresAt;
 };
 
-// Said the way the host says a refusal: the run's thread shows why, and job_finished (refused) closes it.
-async function refuseLapsed(services: Services, run: RunJobData, now: number, reason: string): Promise<void> {
+/** Said the way the host says a refusal: the run's thread shows why, and job_finished (refused) closes it. */
+export async function refuseLapsed(services: Services, run: RunJobData, now: number, reason: string): Promise<void> {
   await services.audit.append({
     at: now, actor: BOT_ACTOR, action: 'run', decision: 'refused', requestId: run.runId, incidentId: run.incidentId,
     commandId: run.commandId, host: run.host, detail: reason,

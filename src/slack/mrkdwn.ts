@@ -97,3 +97,6 @@ export function userRef(id: string): string {
 export function inlineCode(text: string, max: number): string {
   return `\`${inlineMrkdwn(text.replace(/`/g, 'ˋ'), max)}\``;
 }
+
+// A host name (a worker's WORKER_HOST, or an incident's host as an alert named it) as code.
+export const hostCode = (host: string): string => inlineCode(host, 64);

@@ -12,6 +12,13 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 return redis.call('DEL', KEYS[1])
 `);
 
+// Compare and set in one step: of two takers of the same hold, only the first finds its old owner there.
+const swapScript = redisScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+return 1
+`);
+
 interface Pending {
   readonly key: string;
   readonly ttlSeconds: number;
@@ -81,6 +88,10 @@ export function createOnce(redis: Redis, options: { readonly prefix?: string } =
     },
     async release(key, owner) {
       return (await releaseScript.run(redis, [keys.once(key)], [owner])) === 1;
+    },
+    async swap(key, from, to, ttlSeconds) {
+      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+      return (await swapScript.run(redis, [keys.once(key)], [from, to, String(ttlSeconds)])) === 1;
     },
   };
 }

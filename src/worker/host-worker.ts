@@ -1,6 +1,6 @@
 // `klaxon worker`: consumes this host's queue, re-resolves every job against the catalogue, runs it with the
 // runner, and reports started/progress/finished back to the bot's queue. It holds no Slack secret.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
@@ -13,6 +13,7 @@ import { bullPrefix, hostQueue, type Producers, type RunArtifact, type RunEvent,
 import type { Logger } from '../logger.js';
 import { claimRunStart, createAuditLog, type AuditEntry } from '../store/audit-log.js';
 import { storeKeys } from '../store/keys.js';
+import { beatWorker, leaveWorker } from '../store/worker-presence.js';
 import { recheckRun } from './recheck-run.js';
 import { redact } from '../domain/redact.js';
 import { runCommand } from './run/run-command.js';
@@ -171,10 +172,8 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     }
   });
 
-  const beat = async () => {
-    const info = JSON.stringify({ host, pid: globalThis.process.pid, concurrency: options.concurrency, lastSeenAt: now() });
-    await redis.multi().set(keys.workerHeartbeat(host), info, 'PX', (options.heartbeatMs ?? 5000) * 4).sadd(keys.workerHosts, host).exec();
-  };
+  const presence = { host, id: `${globalThis.process.pid}-${randomUUID().slice(0, 8)}`, ttlMs: (options.heartbeatMs ?? 5000) * 4 };
+  const beat = () => beatWorker(redis, prefix, { ...presence, pid: globalThis.process.pid, concurrency: options.concurrency, at: now() });
   await beat();
   const heartbeat = setInterval(() => void beat().catch((error) => logger.warn({ err: error }, 'heartbeat failed')), options.heartbeatMs ?? 5000);
   logger.info({ host, queue: hostQueue(host), concurrency: options.concurrency }, 'worker ready');
@@ -185,7 +184,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
       const timer = setTimeout(() => worker.cancelAllJobs('shutdown'), graceMs);
       await worker.close();
       clearTimeout(timer);
-      await redis.del(keys.workerHeartbeat(host));
+      await leaveWorker(redis, prefix, { ...presence, at: now() });
     },
   };
 }

@@ -56,6 +56,19 @@ describe('once', () => {
     expect(await once.hold('window-3', 'run-b', 60)).toBe('run-b');
   });
 
+  it('passes a hold on only from the owner holding it, to one of many takers at once', async () => {
+    const once = createOnce(redis, { prefix });
+    expect(await once.hold('window-4', 'first', 60)).toBe('first');
+    expect(await once.swap('window-4', 'someone', 'taker-x', 60)).toBe(false);
+    const clients = [redis, new Redis(inject('redisUrl'))];
+    const swaps = await Promise.all(Array.from({ length: 20 }, (_, n) => createOnce(clients[n % 2] as Redis, { prefix }).swap('window-4', 'first', `taker-${n}`, 60)));
+    await clients[1]?.quit();
+    expect(swaps.filter(Boolean)).toHaveLength(1);
+    expect(await once.hold('window-4', 'late', 60)).toBe(`taker-${swaps.indexOf(true)}`);
+    expect(await once.swap('window-5', 'nobody', 'taker', 60)).toBe(false);
+    expect(await once.hold('window-5', 'late', 60)).toBe('late');
+  });
+
   it.each([0, -1, 1.5])('treats a ttl of %s as a bug', async (ttl) => {
     await expect(createOnce(redis, { prefix }).claim('x', ttl)).rejects.toThrow(/positive integer/);
   });

@@ -17,6 +17,7 @@ import { sandboxPolicy } from '../../src/sandbox/sandbox-policy.js';
 import type { SlackApiOptions } from '../../src/slack/slack-api.js';
 import { startBot, type RunningBot } from '../../src/start-bot.js';
 import { startWorkerProcess } from '../../src/start-worker.js';
+import { storeKeys } from '../../src/store/keys.js';
 import { copyDemoHost } from '../../src/worker/run/demo-host.js';
 import { logRing } from './log-ring.js';
 
@@ -62,6 +63,11 @@ export interface HarnessOptions {
   /** The bot's and worker's logger (default: kept in memory and shown when a test fails; KLAXON_TEST_LOG=<level> prints it). */
   readonly logger?: Logger;
   /** Workspace rules for a new emulator (people, channels, who may create channels), over the defaults below. */
+  /**
+   * Without a worker, the hosts a worker served before (default: WORKER_HOST), as if their workers had stopped:
+   * runs for them are kept and wait. `[]` for a Redis no worker ever reported to.
+   */
+  readonly workerHostsSeen?: readonly string[];
   readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation' | 'channelArchiving' | 'scopes'>;
 }
 
@@ -122,6 +128,8 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     ...(options.now ? { now: options.now } : {}),
   });
   if (!options.socketMode) emulator.setBotUrl(`${bot.url}/slack/events`);
+  const seen = backtestRoot ? [] : (options.workerHostsSeen ?? [config.value.workerHost]);
+  if (seen.length > 0) await bot.redis.sadd(storeKeys(config.value.redisPrefix).workerHosts, ...seen);
   const worker = backtestRoot ? await startWorkerProcess({ config: config.value, logger: options.logger ?? quiet, catalogue, policy, progressEveryMs: 1, ...(options.now ? { now: options.now } : {}) }) : undefined;
   const general = emulator.channel('general')?.id as string;
   const stakeholders = emulator.channel('incidents')?.id as string;

@@ -38,6 +38,7 @@ export interface WorldOptions {
   readonly policy?: Partial<Policy>;
   /** The Slack user groups of each user (the sandbox policy's roles are groups). */
   readonly groups?: Readonly<Record<string, readonly string[]>>;
+  /** Default: a worker online on WORKER_HOST (backtest-1). */
   readonly workers?: readonly WorkerPresence[];
   readonly locale?: 'en' | 'ja';
 }
@@ -74,7 +75,7 @@ export function useCaseWorld(options: WorldOptions = {}): UseCaseWorld {
     maintenance: createMaintenanceStore(redis, { prefix }),
     schedules: { sync: unused('schedules'), next: unused('schedules') },
     homeViewers: createHomeViewers(redis, { prefix }),
-    workers: async () => [...(options.workers ?? [])],
+    workers: async () => [...(options.workers ?? [{ host: 'backtest-1', online: true }])],
     policy: { ...sandboxPolicy, hostSnapshots: false, ...options.policy },
     catalogue,
     playbooks,

@@ -44,9 +44,11 @@ describe('host worker', () => {
     redis.disconnect();
   });
 
-  async function start(options: { host?: string; policy?: Policy } = {}): Promise<HostWorker> {
-    prefix = `hw${randomUUID().slice(0, 8)}`;
-    producers = createProducers(redis, prefix);
+  async function start(options: { host?: string; policy?: Policy; samePrefix?: boolean } = {}): Promise<HostWorker> {
+    if (!options.samePrefix) {
+      prefix = `hw${randomUUID().slice(0, 8)}`;
+      producers = createProducers(redis, prefix);
+    }
     const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
     connections.push(connection);
     const worker = await startHostWorker({
@@ -191,5 +193,16 @@ describe('host worker', () => {
     await worker.close(1000);
     workers.splice(workers.indexOf(worker), 1);
     expect(await listWorkers(redis, prefix)).toEqual([{ host: 'hb-host', online: false }]);
+  });
+
+  it('keeps a host online while another of its workers lives, when one of them stops', async () => {
+    const first = await start({ host: 'pair-host' });
+    const second = await start({ host: 'pair-host', samePrefix: true });
+    await first.close(1000);
+    workers.splice(workers.indexOf(first), 1);
+    expect(await listWorkers(redis, prefix)).toEqual([expect.objectContaining({ host: 'pair-host', online: true })]);
+    await second.close(1000);
+    workers.splice(workers.indexOf(second), 1);
+    expect(await listWorkers(redis, prefix)).toEqual([{ host: 'pair-host', online: false }]);
   });
 });

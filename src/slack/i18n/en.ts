@@ -1,7 +1,7 @@
 // English strings (KLAXON_LOCALE=en). The runbook's own Japanese terms stay in brackets where people know them.
 import type { NotAllowed } from '../../domain/authority.js';
 import { describeRefusal, type Refusal } from '../../domain/command-resolution.js';
-import { refText } from '../mrkdwn.js';
+import { hostCode, refText } from '../mrkdwn.js';
 import { formatDuration } from '../../domain/time.js';
 import { domainMessage, UNEXPECTED_EN } from './domain-message.js';
 import type { Messages } from './messages.js';
@@ -308,6 +308,8 @@ export const en: Messages = {
     self_approval: () => 'You cannot approve your own request: another person has to.',
     already_decided: () => 'This request was already approved or denied.',
     duplicate: () => 'You asked for this run a moment ago; its result appears in its thread.',
+    unknown_host: (p) =>
+      `No worker has ever served ${hostCode(p.host)}, so nothing would run there: check the host name. ${p.known.length === 0 ? 'No worker has reported in yet.' : `Hosts with workers: ${p.known.slice(0, 20).map(hostCode).join(', ')}.`}`,
     not_found: () => 'That incident does not exist.',
     not_incident_channel: () => en.errors.notIncidentChannel,
     unexpected: () => UNEXPECTED_EN,
@@ -334,6 +336,7 @@ export const en: Messages = {
   replies: {
     runQueued: (title, host) => `Queued ${title} on ${host}; the result will appear in a thread.`,
     approvalPending: (title) => `${title} needs a second person's approval; the request is posted in the channel.`,
+    noWorkerNow: (host) => `No worker is connected on ${host} now: the run waits for one.`,
     declared: (id, channel) => `Declared ${id}: ${channel}`,
     refused: 'Refused',
     verificationTitle: 'Post-recovery verification (§8)',

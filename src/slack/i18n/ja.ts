@@ -2,7 +2,7 @@
 // (クローズ, 中間報告, 記録担当, 対応責任者), full-width punctuation, no spaces before particles, `、` between items.
 import type { NotAllowed } from '../../domain/authority.js';
 import type { ParamProblem, Refusal } from '../../domain/command-resolution.js';
-import { refText } from '../mrkdwn.js';
+import { hostCode, refText } from '../mrkdwn.js';
 import { formatDurationJa } from '../../domain/time.js';
 import type { Messages } from './messages.js';
 
@@ -340,6 +340,8 @@ export const ja: Messages = {
     self_approval: () => '自分の依頼は承認できません。別の担当者が承認してください。',
     already_decided: () => 'この依頼はすでに承認または却下されています。',
     duplicate: () => '同じコマンドを先ほど実行依頼しました。結果はその実行のスレッドに表示されます。',
+    unknown_host: (p) =>
+      `${hostCode(p.host)}を担当したワーカーはこれまでにありません。ホスト名を確認してください。${p.known.length === 0 ? 'まだどのワーカーも接続していません。' : `ワーカーのあるホスト：${p.known.slice(0, 20).map(hostCode).join('、')}`}`,
     not_found: () => 'インシデントが見つかりません。',
     not_incident_channel: () => ja.errors.notIncidentChannel,
     unexpected: () => '予期しないエラーが発生しました。もう一度お試しください。',
@@ -366,6 +368,7 @@ export const ja: Messages = {
   replies: {
     runQueued: (title, host) => `${title}を${host}で実行待ちにしました。結果はスレッドに表示されます。`,
     approvalPending: (title) => `${title}には別の担当者の承認が必要です。チャンネルに承認依頼を投稿しました。`,
+    noWorkerNow: (host) => `${host}に接続中のワーカーは現在ありません。ワーカーが接続するまで実行を待ちます。`,
     declared: (id, channel) => `${id}を宣言しました：${channel}`,
     refused: '拒否',
     verificationTitle: '復旧後のシステム検証（§8）',

@@ -272,6 +272,8 @@ export interface Messages {
   readonly replies: {
     readonly runQueued: (title: string, host: string) => string;
     readonly approvalPending: (title: string) => string;
+    /** Added to a run's answer when its host has had workers but none is connected now. */
+    readonly noWorkerNow: (host: string) => string;
     readonly declared: (id: string, channel: string) => string;
     readonly refused: string;
     readonly verificationTitle: string;

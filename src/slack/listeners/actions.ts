@@ -15,7 +15,7 @@ import type { SlackApi } from '../slack-api.js';
 import { ACTION } from '../ids.js';
 import { closeModal } from '../views/close-modal.js';
 import { updateModal } from '../views/update-modal.js';
-import { acceptedReply } from '../views/run-replies.js';
+import { acceptedReply, noWorkerReply } from '../views/run-replies.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
 import { receivedAt, recordAction } from './record-flow.js';
@@ -159,6 +159,7 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     );
     // Only now do the runs go to the host: the summary, whose thread their results go in, is queued before any of their events.
     for (const { decision } of decisions) if (decision.ok && decision.value.state === 'queued') await startRun(services, decision.value.run);
+    if (decisions.some(({ decision }) => decision.ok && !decision.value.workerOnline)) await tell(args, noWorkerReply({ host: first.host, locale }));
   });
 
   for (const [actionId, approve] of [[ACTION.approve, true], [ACTION.deny, false]] as const) {
@@ -166,6 +167,8 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
       const runId = (args.action as ButtonAction).value ?? '';
       const decided = await decideApproval(services, { runId, incidentId: incident.id, by: args.body.user.id, approve });
       if (!decided.ok) return problem(args, decided.error);
+      // The request message shows the decision; only a run that will wait for a worker needs words of its own.
+      if (decided.value.state === 'queued' && !decided.value.workerOnline) await tell(args, noWorkerReply({ host: decided.value.run.host, locale }));
     });
   }
 }

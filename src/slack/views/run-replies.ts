@@ -19,6 +19,16 @@ export function approvalPending(input: { readonly spec: CommandSpec; readonly lo
   return { text: fallbackText(text), blocks: [section(text)] };
 }
 
+/** A run's host has had workers but none is connected now: the run is kept and waits for one. */
+export function noWorkerReply(input: { readonly host: string; readonly locale: Locale }): SlackMessage {
+  const text = `:warning: ${messages(input.locale).replies.noWorkerNow(inlineMrkdwn(input.host, 100))}`;
+  return { text: fallbackText(text), blocks: [section(text)] };
+}
+
 /** What the person who asked for a run is told once it was accepted. */
-export const acceptedReply = (decision: RunDecision, locale: Locale): SlackMessage =>
-  decision.state === 'needs_approval' ? approvalPending({ spec: decision.spec, locale }) : runQueuedReply({ spec: decision.spec, host: decision.run.host, locale });
+export function acceptedReply(decision: RunDecision, locale: Locale): SlackMessage {
+  const reply = decision.state === 'needs_approval' ? approvalPending({ spec: decision.spec, locale }) : runQueuedReply({ spec: decision.spec, host: decision.run.host, locale });
+  if (decision.workerOnline) return reply;
+  const absent = noWorkerReply({ host: decision.run.host, locale });
+  return { text: fallbackText(`${reply.text}\n${absent.text}`), blocks: [...reply.blocks, ...absent.blocks] };
+}

@@ -18,7 +18,7 @@ function strings(value: unknown, path: string, out: [string, string][]): [string
 }
 
 // Problems take the refusal itself; everything else numbers.
-const sample = (path: string): unknown => (path.includes('.problems.') ? { code: 'x', reason: '理由', risk: 'destructive', fields: ['summary'], command: '/incident resolve', needs: 'responder', ask: [{ user: 'U0L1OPS' }], refusal: { code: 'missing_param', param: 'days' } } : 3);
+const sample = (path: string): unknown => (path.includes('.problems.') ? { code: 'x', reason: '理由', risk: 'destructive', fields: ['summary'], command: '/incident resolve', needs: 'responder', ask: [{ user: 'U0L1OPS' }], refusal: { code: 'missing_param', param: 'days' }, host: 'backtest-1', known: ['backtest-2'] } : 3);
 
 const english = englishWords;
 

@@ -9,7 +9,7 @@ function leaves(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   // A problem's words take the problem; a domain error brings its own English sentence.
   if (typeof value === 'function' && path.startsWith('.problems.')) {
-    const problem = { code: path.slice('.problems.'.length), message: 'X1', reason: 'X2', risk: 'destructive', fields: ['summary'], command: '/incident resolve', needs: 'responder', ask: [{ user: 'U0L1OPS' }], refusal: { code: 'missing_param', param: 'days' } };
+    const problem = { code: path.slice('.problems.'.length), message: 'X1', reason: 'X2', risk: 'destructive', fields: ['summary'], command: '/incident resolve', needs: 'responder', ask: [{ user: 'U0L1OPS' }], refusal: { code: 'missing_param', param: 'days' }, host: 'backtest-1', known: ['backtest-2'] };
     return [[path, String((value as (p: unknown) => unknown)(problem))]];
   }
   if (typeof value === 'function') return [[path, String((value as (...a: unknown[]) => unknown)('X1', 'X2', 'X3', 'X4'))]];
