@@ -8,8 +8,8 @@ import type { Incident } from '../domain/incident.js';
 import { addNote, attachAlert } from '../domain/incident-records.js';
 import type { TransitionResult } from '../domain/lifecycle.js';
 import type { Severity } from '../domain/severity.js';
+import { isOpen, linkHolder } from '../app/link-holder.js';
 import { alertLink } from '../app/links.js';
-import { queueSetupIfMissing } from '../app/queue-setup.js';
 import type { AlertWords } from '../slack/views/alert-words.js';
 import type { DeclareWindow } from '../store/declare-window.js';
 import { occurrenceKey, type IncomingAlert } from './incoming-alert.js';
@@ -42,7 +42,6 @@ export interface AlertIntake {
 }
 
 const POLL_MS = 25;
-const isOpen = (incident: Incident): boolean => incident.status === 'declared' || incident.status === 'acknowledged';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function poll<T>(probe: () => Promise<T | undefined>, waitMs: number): Promise<T | undefined> {
@@ -131,25 +130,23 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
 
   async function firing(alert: IncomingAlert, budget: string): Promise<IntakeOutcome> {
     for (let round = 0; round < 3; round += 1) {
-      const current = await linked(alert);
-      if (current && isOpen(current)) {
-        // Its declarer may have died before queueing its setup; when it did not, this queues nothing.
-        await queueSetupIfMissing(services, current.id);
-        const attached = await attach(current, alert, 'repeat');
+      const holder = await linkHolder(services, alertLink(alert.fingerprint), alert.fingerprint);
+      if (holder.open) {
+        const attached = await attach(holder.open, alert, 'repeat');
         if (attached) return attached;
         continue; // it was resolved or closed meanwhile
       }
       if (alert.level === 'info') return { kind: 'ignored', reason: 'info' };
       // One claim per fingerprint and predecessor: concurrent first deliveries declare exactly once.
-      const generation = current?.id ?? 'first';
+      const generation = holder.replaces ?? 'first';
       if (await services.once.claim(`alert-declare:${alert.fingerprint}:${generation}`, settings.claimSeconds)) {
-        const declared = await declareFor(alert, alert.level, current?.id, budget);
+        const declared = await declareFor(alert, alert.level, holder.replaces, budget);
         if (declared) return declared;
         continue;
       }
       const successor = await poll(async () => {
         const found = await linked(alert);
-        return found && found.id !== current?.id ? found : undefined;
+        return found && found.id !== holder.replaces ? found : undefined;
       }, settings.waitMs);
       if (!successor) return { kind: 'pending' };
     }

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { CANARY_DRIFT_LINK, canaryVerdict, formatDriftTable, parseCanaryOutput, type CanaryBaseline, type CanaryComparison, type CanaryMetrics, type CanaryVerdict } from '../domain/canary.js';
 import type { RunResult } from '../domain/run-result.js';
 import { canonicalParams, describeRefusal, resolveCommand } from '../domain/command-resolution.js';
-import type { Incident } from '../domain/incident.js';
 import { addNote } from '../domain/incident-records.js';
 import {
   failureAction, maintenanceLogParams, nextEntry, passedCount, planIncidentLink, planOutcome, recordEntry, recordLog, startPlanRun,
@@ -21,6 +20,7 @@ import { apply } from './apply.js';
 import { declare } from './declare.js';
 import type { CanaryResult, RunEvent, RunJobData } from './ports.js';
 import { MAINTENANCE_INCIDENT_WORDS } from '../domain/maintenance-incident-words.js';
+import { linkHolder, type LinkHolder } from './link-holder.js';
 import type { IndexedLinkKey } from './links.js';
 import type { Services } from './services.js';
 
@@ -28,10 +28,8 @@ const digest = (text: string): string => createHash('sha256').update(text).diges
 /** Incidents klaxon's own checks open are declared by this automatic actor (it never counts as a responder). */
 const DETECTOR = 'alert:maintenance';
 const SNAPSHOT_CHARS = 4000;
-// Long enough for a declaration; short enough that a failure after the incident was resolved opens a new one.
-const DECLARE_CLAIM_S = 60;
-
-const isOpen = (incident: Incident | undefined): incident is Incident => incident !== undefined && incident.status !== 'closed' && incident.status !== 'resolved';
+// A declaration that finds its link taken joins the new holder; that one may be resolved by then, once or twice.
+const DECLARE_ROUNDS = 3;
 
 /** Makes the schedulers match the policy (every replica at start-up; a no-op when nothing changed). */
 export async function syncMaintenance(services: Services): Promise<void> {
@@ -184,10 +182,11 @@ async function finish(services: Services, run: PlanRun): Promise<void> {
     return;
   }
   if (run.incidentId !== undefined || plan === undefined) return;
-  const linked = await services.store.findByLink(planIncidentLink(run.planId), run.planId);
-  const action = failureAction(run, plan.severity, isOpen(linked) ? linked.id : undefined);
+  const link = planIncidentLink(run.planId);
+  const holder = await linkHolder(services, link, run.planId);
+  const action = failureAction(run, plan.severity, holder.open?.id);
   if (action.kind === 'none') return;
-  const incidentId = action.kind === 'attach' ? action.incidentId : await declareOnce(services, run, plan, action.severity);
+  const incidentId = action.kind === 'attach' ? action.incidentId : await joinOrDeclare(services, run, plan, { severity: action.severity, link, holder });
   if (incidentId === undefined) return;
   await attachResults(services, run, plan, incidentId, resultsText(services, run, plan));
 }
@@ -220,10 +219,10 @@ async function finishCanary(services: Services, run: PlanRun): Promise<void> {
   }
   const plan = findPlan(services.policy.maintenance, CANARY_PLAN) as ScheduledPlan;
   const link = verdict === 'drift' ? CANARY_DRIFT_LINK : planIncidentLink(CANARY_PLAN);
-  const linked = await services.store.findByLink(link, CANARY_PLAN);
+  const holder = await linkHolder(services, link, CANARY_PLAN);
   const severity = verdict === 'drift' ? canary.severity : canary.failureSeverity;
   const title = verdict === 'drift' ? MAINTENANCE_INCIDENT_WORDS[services.config.locale].driftTitle : undefined;
-  const incidentId = isOpen(linked) ? linked.id : await declareOnce(services, run, plan, severity, title, link);
+  const incidentId = await joinOrDeclare(services, run, plan, { severity, link, holder, ...(title === undefined ? {} : { title }) });
   if (incidentId === undefined) return;
   const text =
     judged.verdict === 'drift'
@@ -232,33 +231,35 @@ async function finishCanary(services: Services, run: PlanRun): Promise<void> {
   await attachResults(services, run, plan, incidentId, text);
 }
 
-// Two runs of a plan failing at once must open one incident: the first claims the declaration; the other
-// fails here, and its retry (the queue's) joins the incident the first one opened.
-async function declareOnce(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link: IndexedLinkKey = planIncidentLink(plan.id)): Promise<string | undefined> {
-  if (!(await services.once.claim(`maintenance-declare-${link}`, DECLARE_CLAIM_S))) {
-    const linked = await services.store.findByLink(link, plan.id);
-    if (isOpen(linked)) return linked.id;
-    throw new Error(`${run.id}: another run of ${plan.id} is declaring its incident`);
-  }
-  return declareFor(services, run, plan, severity, title, link);
+interface Declaration {
+  readonly severity: Severity;
+  readonly title?: string;
+  /** The plan's failure or the canary's drift: the declared incident takes it in the step that stores it. */
+  readonly link: IndexedLinkKey;
+  /** Who held the link when the run looked: none, or a resolved or closed incident. */
+  readonly holder: LinkHolder;
 }
 
-async function declareFor(services: Services, run: PlanRun, plan: ScheduledPlan, severity: Severity, title?: string, link: IndexedLinkKey = planIncidentLink(plan.id)): Promise<string | undefined> {
+// One failure, one incident: the incident is stored with its link in one step, and only while the link still
+// names the holder the run saw, so a bot that dies right after leaves an incident the next firing joins, and
+// of two runs declaring at once the second finds the link taken and joins the first's incident.
+async function joinOrDeclare(services: Services, run: PlanRun, plan: ScheduledPlan, declaration: Declaration): Promise<string | undefined> {
   const locale = services.config.locale;
-  const declared = await declare(services, {
-    severity,
-    title: title ?? MAINTENANCE_INCIDENT_WORDS[locale].failedTitle(plan.title[locale]),
-    source: 'alert',
-    host: run.host,
-    by: DETECTOR,
-    key: `maintenance-${run.id}`,
-  });
-  if (!declared.ok) {
-    services.logger.error({ runId: run.id, error: declared.error }, 'could not declare the maintenance incident');
-    return undefined;
+  const { link, severity } = declaration;
+  const title = declaration.title ?? MAINTENANCE_INCIDENT_WORDS[locale].failedTitle(plan.title[locale]);
+  const request = { severity, title, source: 'alert', host: run.host, by: DETECTOR, key: `maintenance-${run.id}` } as const;
+  let { holder } = declaration;
+  for (let round = 0; round < DECLARE_ROUNDS; round += 1) {
+    if (holder.open) return holder.open.id;
+    const declared = await declare(services, request, { key: link, value: plan.id, replaces: holder.replaces });
+    if (declared.ok) return declared.value.id;
+    if (declared.error.code !== 'taken') {
+      services.logger.error({ runId: run.id, error: declared.error }, 'could not declare the maintenance incident');
+      return undefined;
+    }
+    holder = await linkHolder(services, link, plan.id);
   }
-  await services.store.setLink(declared.value.id, link, plan.id);
-  return declared.value.id;
+  throw new Error(`${run.id}: the incident of ${link} changed hands ${DECLARE_ROUNDS} times while declaring`);
 }
 
 // The results go on the incident's timeline (and so into its report) and into its channel; the run remembers

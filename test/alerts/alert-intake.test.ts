@@ -11,6 +11,7 @@ import type { Services } from '../../src/app/services.js';
 import { alertWords } from '../../src/slack/views/alert-words.js';
 import { createDeclareWindow } from '../../src/store/declare-window.js';
 import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
+import { died, dyingAt as dyingAtCall } from '../support/dying-at.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
 // As the backtest system's AlertManager sends it, read by the route's own parser.
@@ -45,28 +46,7 @@ const intakeOn = (services: Services) =>
     options,
   );
 
-const died = new Error('the bot died here');
-type Port = 'store' | 'effects' | 'clockJobs' | 'once';
-
-/** The same services on a bot whose `at`-th port call (0 first) never happens: it and every call after it throw. */
-function dyingAt(at: number): { services: Services; reached: () => boolean } {
-  let calls = 0;
-  const port = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(object, name, receiver) {
-        const value: unknown = Reflect.get(object, name, receiver);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          calls += 1;
-          if (calls > at) return Promise.reject(died);
-          return (value as (...a: unknown[]) => unknown).apply(object, args);
-        };
-      },
-    });
-  const ports: Port[] = ['store', 'effects', 'clockJobs', 'once'];
-  const services = { ...w.services, ...Object.fromEntries(ports.map((name) => [name, port(w.services[name])])) } as Services;
-  return { services, reached: () => calls > at };
-}
+const dyingAt = (at: number) => dyingAtCall(w.services, ['store', 'effects', 'clockJobs', 'once'], at);
 
 /** The first delivery, on a bot that dies: its outcome, or undefined when the bot died before answering. */
 const deliverOn = (services: Services): Promise<IntakeOutcome | undefined> =>

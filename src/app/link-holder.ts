@@ -1,0 +1,28 @@
+// An indexed link that a declaration claims (an alert's fingerprint, a maintenance plan's failure, the canary's
+// drift) names at most one incident. While that incident is open, whatever comes under the link joins it; once
+// it is resolved or closed, a new declaration takes the link over from it (`LinkClaim.replaces`), and a
+// declaration that finds the link taken by another comes back here to join that one instead.
+import type { Incident } from '../domain/incident.js';
+import type { IndexedLinkKey } from './links.js';
+import { queueSetupIfMissing } from './queue-setup.js';
+import type { Services } from './services.js';
+
+/** Declared or acknowledged: what a new alert, failure or drift joins rather than declaring again. */
+export const isOpen = (incident: Incident): boolean => incident.status === 'declared' || incident.status === 'acknowledged';
+
+export type LinkHolder =
+  | { readonly open: Incident; readonly replaces?: undefined }
+  /** No open incident holds the link: a declaration claims it from `replaces` (none, or a finished incident). */
+  | { readonly open?: undefined; readonly replaces: string | undefined };
+
+/**
+ * Who holds `key = value` now. The open holder's declarer may have died between storing it and queueing its
+ * Slack setup, so joining it queues that setup again when it has no channel (which adds nothing when the
+ * setup is queued already).
+ */
+export async function linkHolder(services: Services, key: IndexedLinkKey, value: string): Promise<LinkHolder> {
+  const holder = await services.store.findByLink(key, value);
+  if (holder === undefined || !isOpen(holder)) return { replaces: holder?.id };
+  await queueSetupIfMissing(services, holder.id);
+  return { open: holder };
+}
