@@ -11,7 +11,7 @@ import type { DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
 import { hostServed, type UnknownHost } from './host-served.js';
-import { APPROVAL_LAPSED, refuseLapsed } from './resume-queued-runs.js';
+import { APPROVAL_LAPSED, refuseLapsed } from './refuse-lapsed.js';
 import type { NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
 import type { Services } from './services.js';
 

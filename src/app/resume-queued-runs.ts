@@ -6,13 +6,13 @@
 // whether a run that did start once may run again. A run that needed a second person's approval goes only
 // while that approval stands, and any other run only within the same window after it was asked for: a command
 // does not start hours later, after an outage, unasked.
-import { BOT_ACTOR } from '../domain/actors.js';
 import { findCommand } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
 import { runsNotStarted, type QueuedJob } from '../domain/job-records.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { Links } from './links.js';
 import type { RunJobData } from './ports.js';
+import { APPROVAL_LAPSED, REQUEST_LAPSED, refuseLapsed } from './refuse-lapsed.js';
 import { startRun } from './request-run.js';
 import type { Services } from './services.js';
 
@@ -28,11 +28,6 @@ export const RESUME_AFTER_MS = 30_000;
  */
 export const RESUME_HOLD_S = 30;
 
-/** What the thread of an approved run says when its approval ran out before a bot could queue it. */
-export const APPROVAL_LAPSED = 'its approval window passed before a bot could queue it; ask again';
-
-/** What the thread of a run says when it was asked for longer ago than a click may stand (approvalTtlMinutes). */
-export const REQUEST_LAPSED = 'no bot could queue it within the approval window of its request; ask again';
 
 export interface ResumedRuns {
   /** The runs put on their host's queue again. */
@@ -95,15 +90,6 @@ const approvalStands = async (services: Services, run: RunJobData, now: number):
   const pending = await services.approvals.get(run.runId);
   return pending?.decided === 'approved' && now <= pending.expiresAt;
 };
-
-/** Said the way the host says a refusal: the run's thread shows why, and job_finished (refused) closes it. */
-export async function refuseLapsed(services: Services, run: RunJobData, now: number, reason: string): Promise<void> {
-  await services.audit.append({
-    at: now, actor: BOT_ACTOR, action: 'run', decision: 'refused', requestId: run.runId, incidentId: run.incidentId,
-    commandId: run.commandId, host: run.host, detail: reason,
-  });
-  await services.effects.enqueue({ name: 'run-event', data: { kind: 'refused', run, at: now, reason } }, `run-event-${run.runId}-refused`);
-}
 
 // The job the request would have queued, rebuilt from the record. An approved run was queued by its approver
 // (`job_queued.by`) for the person who asked (the approval request). A "Run all" run whose summary was never

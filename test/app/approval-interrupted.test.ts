@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { declare } from '../../src/app/declare.js';
 import { decideApproval, requestRun } from '../../src/app/request-run.js';
-import { APPROVAL_LAPSED } from '../../src/app/resume-queued-runs.js';
+import { APPROVAL_LAPSED } from '../../src/app/refuse-lapsed.js';
 import type { Services } from '../../src/app/services.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
