@@ -5,9 +5,7 @@ import type { ClockJobs } from '../app/ports.js';
 import type { ClockOutcome, FiredClockJob } from '../app/clocks.js';
 import type { Logger } from '../logger.js';
 import { logFailedJob } from './log-failed-job.js';
-import { bullPrefix } from './queues.js';
-
-export const CLOCK_QUEUE = 'klaxon-clocks';
+import { bullPrefix, CLOCK_QUEUE } from './queues.js';
 
 const THIRTY_DAYS_S = 30 * 86_400;
 

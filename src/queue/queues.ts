@@ -2,11 +2,12 @@
 // and never carry secrets. Job ids are derived from business keys so an at-least-once retry adds nothing twice.
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Effects, EffectJob, RunJobData, RunQueue } from '../app/ports.js';
-import { CLOCK_QUEUE } from './clock-queue.js';
 import { SLACK_BACKOFF } from './effect-backoff.js';
 
 /** The bot's own queue: every Slack side effect, in order. */
 export const SLACK_QUEUE = 'klaxon-slack';
+/** The delayed wake-ups of the SLA clocks, the ladder and follow-up reminders (clock-queue.ts consumes it). */
+export const CLOCK_QUEUE = 'klaxon-clocks';
 /** One queue per backtest host; only that host's worker consumes it. */
 export const hostQueue = (host: string): string => `klaxon-host-${host}`;
 /** BullMQ key prefix: one hash tag so every queue key of a deployment lives in one cluster slot. */
