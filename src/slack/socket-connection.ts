@@ -1,6 +1,7 @@
 // Socket Mode as Slack asks apps to run it. On `disconnect` (Slack recycling the connection: refresh_requested,
 // warning, …) the new connection is opened before the old one is closed, so no envelope waits for a reconnect
-// (the client alone closes first and waits ~5 s). The connection's state and the age of the last message are
+// (the client alone closes first and waits ~5 s); until the new one is greeted, envelopes arriving on the old one
+// are acked there. The connection's state and the age of the last message are
 // kept for /healthz, and a reconnect Slack refuses for good (a revoked token) is reported instead of ending as
 // an unhandled rejection, so the process can exit and its supervisor restart it.
 import type { SocketModeClient } from '@slack/socket-mode';
@@ -35,6 +36,8 @@ export interface SocketConnection {
 interface ClientInternals {
   websocket?: { disconnect(): void; isActive(): boolean; options: Record<string, unknown>; constructor: new (options: Record<string, unknown>) => { connect(): void; disconnect(): void } };
   retrieveWSSURL(): Promise<string>;
+  /** Sends an ack on the current connection (`websocket`), read synchronously; refuses when it is not open. */
+  send(envelopeId: string, body?: unknown): Promise<void>;
   start(): Promise<unknown>;
   shuttingDown?: boolean;
 }
@@ -77,6 +80,23 @@ export function watchSocket(client: SocketModeClient, logger: Logger, now: () =>
     void handle.call(client, data, isBinary);
   });
 
+  // The client acks on its current connection, which a refresh makes the new one as soon as it is created. Until
+  // Slack greets it, that one is still connecting (the client refuses to send on it, and the ack would be lost)
+  // while Slack sends envelopes on the old one: their acks go back there.
+  let acksOn: ClientInternals['websocket'];
+  const send = internals.send.bind(client);
+  internals.send = (envelopeId, body) => {
+    const via = acksOn;
+    if (via === undefined || !via.isActive()) return send(envelopeId, body);
+    const current = internals.websocket;
+    internals.websocket = via;
+    try {
+      return send(envelopeId, body);
+    } finally {
+      internals.websocket = current;
+    }
+  };
+
   async function refresh(reason: string): Promise<void> {
     const old = internals.websocket;
     if (!old || internals.shuttingDown) return;
@@ -86,9 +106,12 @@ export function watchSocket(client: SocketModeClient, logger: Logger, now: () =>
       const url = await internals.retrieveWSSURL();
       const connected = new Promise<void>((resolve) => client.once('connected', () => resolve()));
       const fresh = new Socket({ ...old.options, url });
+      acksOn = old;
       internals.websocket = fresh as unknown as ClientInternals['websocket'];
       fresh.connect();
-      if ((await within(connected, HELLO_WAIT_MS)) === TIMEOUT) {
+      const greeted = await within(connected, HELLO_WAIT_MS);
+      acksOn = undefined;
+      if (greeted === TIMEOUT) {
         logger.warn({ reason, waitedMs: HELLO_WAIT_MS }, 'the new Socket Mode connection never said hello; reconnecting the plain way');
         // The old connection is the client's again, so closing the silent one starts nothing; closing the old
         // one (below) makes the client reconnect on its own.

@@ -116,6 +116,28 @@ describe('Socket Mode when Slack recycles the connection (issue 11, finding 8)',
     }
   }, 40_000);
 
+  it('acks a command Slack sends on the old connection while the new one is still connecting', async () => {
+    const k = await startKlaxon({ socketMode: true });
+    try {
+      // The new connection's WebSocket handshake takes a while (a slow edge or a busy bot): until it completes,
+      // the old connection is the only one Slack can send on, and a command sent then must be acked there.
+      k.emulator.socketMode.delayHandshake(5_000);
+      k.emulator.socketMode.requestReconnect('refresh_requested', 10_000);
+      await eventually(() => k.emulator.socketMode.handshakesUnderWay() === 1, 'the new connection opening');
+      const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'help' });
+      expect(answer.status === 200 ? 'ok' : answer.body).toBe('ok');
+      // The command was sent and acked before the new connection was up: it went over the old one.
+      expect(k.emulator.socketMode.handshakesUnderWay()).toBe(1);
+      expect(k.emulator.socketMode.openConnections()).toBe(1);
+      // Once the new connection is up, commands go over it.
+      await eventually(() => k.emulator.socketMode.handshakesUnderWay() === 0 && k.emulator.socketMode.openConnections() === 2, 'the new connection');
+      const after = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'help' });
+      expect(after.status === 200 ? 'ok' : after.body).toBe('ok');
+    } finally {
+      await k.stop();
+    }
+  }, 40_000);
+
   it('reads an envelope Slack sent on the old connection just before it switched, after the new one said hello', async () => {
     const k = await startKlaxon({ socketMode: true });
     try {

@@ -120,6 +120,10 @@ export interface SlackEmulator {
     openConnections(): number;
     /** The next `count` (default 1) envelopes go on a connection asked to reconnect: sent there just before Slack switched. */
     deliverLateOnDraining(count?: number): void;
+    /** The WebSocket handshakes of the next `count` (default 1) connections take `ms` (a slow edge or network). */
+    delayHandshake(ms: number, count?: number): void;
+    /** Handshakes delayed by `delayHandshake` and still under way. */
+    handshakesUnderWay(): number;
   };
   slashCommand(input: { userId: string; channelId: string; text: string; command?: '/incident' }): Promise<BotAnswer>;
   clickButton(input: ClickInput): Promise<BotAnswer>;
@@ -292,6 +296,8 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
       withholdHello: (count) => socket.withholdHello(count),
       openConnections: () => socket.openConnections,
       deliverLateOnDraining: (count) => socket.deliverLateOnDraining(count),
+      delayHandshake: (ms, count) => socket.delayHandshake(ms, count),
+      handshakesUnderWay: () => socket.handshakesUnderWay,
     },
     slashCommand: (input) => side.slashCommand(input),
     clickButton: (input) => side.clickButton(input),

@@ -62,6 +62,10 @@ export class SocketModeServer {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
   /** How many of the next connections Slack leaves without `hello` (open, answering pings, sent nothing). */
   private silentConnections = 0;
+  /** How long each of the next connections' WebSocket handshakes takes (a slow edge or network), oldest first. */
+  private readonly slowHandshakes: number[] = [];
+  /** Handshakes under way (delayed), to end at close. */
+  private readonly handshaking = new Map<NodeJS.Timeout, Duplex>();
   /** How many of the next envelopes Slack had already sent on a connection it asked to reconnect. */
   private lateOnDraining = 0;
   private everConnected = false;
@@ -90,6 +94,21 @@ export class SocketModeServer {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const ticket = url.searchParams.get('ticket') ?? '';
     if (!PATH.test(url.pathname) || !this.tickets.delete(ticket)) return refuseUpgrade(socket, 401, 'Unauthorized');
+    const delayMs = this.slowHandshakes.shift() ?? 0;
+    if (delayMs > 0) {
+      // The client's socket stays CONNECTING meanwhile; Slack keeps sending on the connections it has.
+      const timer = setTimeout(() => {
+        this.handshaking.delete(timer);
+        this.accept(req, socket, head);
+      }, delayMs);
+      this.handshaking.set(timer, socket);
+      return;
+    }
+    this.accept(req, socket, head);
+  }
+
+  private accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (socket.destroyed) return;
     this.server.handleUpgrade(req, socket, head, (ws) => {
       const ready = this.silentConnections === 0;
       if (!ready) this.silentConnections -= 1;
@@ -128,6 +147,11 @@ export class SocketModeServer {
   /** Connections open and past `hello`, a draining one included. */
   get openConnections(): number {
     return this.connections.filter((c) => c.ready && c.ws.readyState === WebSocket.OPEN).length;
+  }
+
+  /** WebSocket handshakes under way (delayed with `delayHandshake`): connections the client is still opening. */
+  get handshakesUnderWay(): number {
+    return this.handshaking.size;
   }
 
   /**
@@ -196,12 +220,25 @@ export class SocketModeServer {
     }
   }
 
+  /**
+   * The WebSocket handshakes of the next `count` connections take `ms` to complete (a slow edge or network): the
+   * client's new socket is still connecting, and envelopes go on the connections already open, a draining one too.
+   */
+  delayHandshake(ms: number, count = 1): void {
+    for (let i = 0; i < count; i += 1) this.slowHandshakes.push(ms);
+  }
+
   /** The next `count` connections open at the transport level but never get `hello` (Slack's edge degraded). */
   withholdHello(count = 1): void {
     this.silentConnections += count;
   }
 
   close(): void {
+    for (const [timer, socket] of this.handshaking) {
+      clearTimeout(timer);
+      socket.destroy();
+    }
+    this.handshaking.clear();
     for (const c of [...this.connections]) c.ws.terminate();
     this.connections.length = 0;
     this.server.close();

@@ -89,6 +89,16 @@ class RawClient {
   }
 }
 
+/** Waits for a slash command envelope on `client` and acks it there. */
+async function ackCommand(client: RawClient): Promise<void> {
+  const envelope = await eventually(() => {
+    const found = client.texts().find((m) => m['type'] === 'slash_commands');
+    expect(found).toBeDefined();
+    return found as Record<string, unknown>;
+  });
+  client.send(clientFrame(0x1, Buffer.from(JSON.stringify({ envelope_id: envelope['envelope_id'] }))));
+}
+
 async function openUrl(emulator: SlackEmulator): Promise<string> {
   const { json } = await rawCall(emulator, 'apps.connections.open', '', { authorization: `Bearer ${APP_TOKEN}` });
   expect(json).toMatchObject({ ok: true });
@@ -243,22 +253,12 @@ describe('the WebSocket server', () => {
     expect(emulator.socketMode.connected()).toBe(true);
     const general = emulator.channel('general')?.id as string;
     const inGap = emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'in the gap' });
-    const gapEnvelope = await eventually(() => {
-      const found = old.texts().find((m) => m['type'] === 'slash_commands');
-      expect(found).toBeDefined();
-      return found as Record<string, unknown>;
-    });
-    old.send(clientFrame(0x1, Buffer.from(JSON.stringify({ envelope_id: gapEnvelope['envelope_id'] }))));
+    await ackCommand(old);
     expect(await inGap).toMatchObject({ status: 200 });
 
     const fresh = await open(await openUrl(emulator));
     const sent = emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'after refresh' });
-    const envelope = await eventually(() => {
-      const found = fresh.texts().find((m) => m['type'] === 'slash_commands');
-      expect(found).toBeDefined();
-      return found as Record<string, unknown>;
-    });
-    fresh.send(clientFrame(0x1, Buffer.from(JSON.stringify({ envelope_id: envelope['envelope_id'] }))));
+    await ackCommand(fresh);
     expect(await sent).toMatchObject({ status: 200 });
     expect(old.texts().filter((m) => m['type'] === 'slash_commands')).toHaveLength(1);
     const close = await eventually(() => {
@@ -267,6 +267,27 @@ describe('the WebSocket server', () => {
       return found as ServerFrame;
     });
     expect(close.payload.readUInt16BE(0)).toBe(1000);
+  });
+
+  it('can take its time over a handshake: meanwhile envelopes go on the connection already open, a draining one too', async () => {
+    for (const c of clients.splice(0)) c.socket.destroy();
+    const old = await open(await openUrl(emulator));
+    await eventually(() => expect(emulator.socketMode.openConnections()).toBe(1));
+    emulator.socketMode.requestReconnect('refresh_requested', 5_000);
+    emulator.socketMode.delayHandshake(400);
+    const url = await openUrl(emulator);
+    const started = performance.now();
+    const opening = open(url);
+    await eventually(() => expect(emulator.socketMode.handshakesUnderWay()).toBe(1));
+    const general = emulator.channel('general')?.id as string;
+    const sent = emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'while the new one connects' });
+    await ackCommand(old);
+    expect(await sent).toMatchObject({ status: 200 });
+    const fresh = await opening;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    expect(fresh.response).toMatch(/^HTTP\/1\.1 101 /);
+    await eventually(() => expect(fresh.texts()[0]).toMatchObject({ type: 'hello' }));
+    expect(emulator.socketMode.handshakesUnderWay()).toBe(0);
   });
 });
 
