@@ -125,6 +125,40 @@ describe('the sandbox in a browser', () => {
     await declare.waitFor({ state: 'detached' });
   }, 60_000);
 
+  // Every change in Slack makes the page read the channel again; on a busy machine the read of the channel just
+  // left can answer after the click on another one, and must not paint over it.
+  it('shows the channel clicked last, however late the channel left behind answers', async () => {
+    await page.locator('.channel-link', { hasText: /# general$/ }).click();
+    await page.locator('.channel-link.active', { hasText: /# general$/ }).waitFor();
+    const route = '**/console/api/channels/*/messages*';
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    await page.route(route, async (request) => {
+      reads += 1;
+      // The first read after the message below is #general's: it answers only once the incident channel is shown.
+      if (reads === 1) await released;
+      await request.continue();
+    });
+    try {
+      await type('Said in general just before leaving');
+      await expect.poll(() => reads, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+      await page.locator('.channel-link', { hasText: /optimizer-stuck/ }).click();
+      const checklist = page.locator('#messages .bk-section', { hasText: '影響範囲評価' });
+      await checklist.first().waitFor();
+      const late = page.waitForResponse((answer) => /\/console\/api\/channels\/[^/]+\/messages/.test(answer.url()) && reads >= 2);
+      release();
+      await late;
+      // The late answer has been read; give the page the moment it takes to paint it, were it to.
+      await page.waitForTimeout(500);
+      expect(await checklist.count()).toBeGreaterThan(0);
+      expect(await page.locator('#messages').innerText()).not.toContain('Said in general just before leaving');
+    } finally {
+      release();
+      await page.unroute(route);
+    }
+  }, 60_000);
+
   it('stops every child cleanly on Ctrl-C, its Redis included', async () => {
     const redisPort = Number(/Redis redis:\/\/127\.0\.0\.1:(\d+)/.exec(s.output())?.[1]);
     expect(redisPort).toBeGreaterThan(0);

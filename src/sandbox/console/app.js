@@ -63,6 +63,25 @@ const api = {
     (await fetch(`/console/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-console-token': TOKEN }, body: JSON.stringify(body) })).json(),
 };
 
+/** @type {Map<string, number>} */
+const reads = new Map();
+/** What `latest` answers for a read that a later one overtook. */
+const STALE = Symbol('stale');
+/**
+ * Reads what one pane shows, or STALE when a later read of that pane began meanwhile. Each change in Slack and
+ * each click starts a read; on a busy machine an earlier one (the channel just left, a list from before a new
+ * channel) can answer last, and must not paint over what the person turned to.
+ * @param {string} pane
+ * @param {string} path
+ * @returns {Promise<unknown>}
+ */
+async function latest(pane, path) {
+  const ticket = (reads.get(pane) ?? 0) + 1;
+  reads.set(pane, ticket);
+  const answer = await api.get(path);
+  return reads.get(pane) === ticket ? answer : STALE;
+}
+
 /** @type {Lookup} */
 const lookup = {
   userName: (id) => state.workspace?.users.find((u) => u.id === id)?.name ?? null,
@@ -282,7 +301,9 @@ function toggleMoreMenu(row, message) {
 /** The Home tab as the app last published it for the person acting; empty until the app draws it. */
 async function refreshHome() {
   const box = $('home');
-  const home = /** @type {{ id: string; view: ModalView['view'] } | null} */ (await api.get(`home?user=${state.userId}`));
+  const answer = await latest('home', `home?user=${state.userId}`);
+  if (answer === STALE) return;
+  const home = /** @type {{ id: string; view: ModalView['view'] } | null} */ (answer);
   if (!home) {
     box.innerHTML = '<div class="empty">Waiting for klaxon to draw its Home tab…</div>';
     return;
@@ -345,8 +366,10 @@ function renderChannels() {
 async function refreshMessages() {
   if (!state.channelId) return;
   const box = $('messages');
+  const answer = await latest('messages', `channels/${state.channelId}/messages?user=${state.userId}`);
+  if (answer === STALE) return;
+  const messages = /** @type {MessageView[]} */ (answer);
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
-  const messages = /** @type {MessageView[]} */ (await api.get(`channels/${state.channelId}/messages?user=${state.userId}`));
   box.replaceChildren(...messages.map((m) => renderMessage(m)));
   if (messages.length === 0) box.innerHTML = '<div class="empty">No messages yet. Try <code>/incident declare critical Backtest workers down</code>.</div>';
   if (atBottom) box.scrollTop = box.scrollHeight;
@@ -359,7 +382,9 @@ async function refreshThread() {
     return;
   }
   pane.hidden = false;
-  const messages = /** @type {MessageView[]} */ (await api.get(`channels/${state.channelId}/thread/${state.threadTs}?user=${state.userId}`));
+  const answer = await latest('thread', `channels/${state.channelId}/thread/${state.threadTs}?user=${state.userId}`);
+  if (answer === STALE) return;
+  const messages = /** @type {MessageView[]} */ (answer);
   $('thread-messages').replaceChildren(...messages.map((m) => renderMessage(m, { inThread: true })));
 }
 
@@ -442,7 +467,9 @@ async function refreshView() {
 }
 
 async function refreshChannels() {
-  state.channels = /** @type {ChannelView[]} */ (await api.get(`channels?user=${state.userId}`));
+  const answer = await latest('channels', `channels?user=${state.userId}`);
+  if (answer === STALE) return;
+  state.channels = /** @type {ChannelView[]} */ (answer);
   if (!state.channels.some((c) => c.id === state.channelId)) state.channelId = state.channels[0]?.id ?? null;
   renderChannels();
 }
