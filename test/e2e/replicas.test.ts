@@ -1,7 +1,7 @@
 // Two `klaxon bot` processes and two `klaxon worker` processes for one host on one Redis, behind a round-robin
 // balancer: the incident channel is set up once, a run's result is posted once, each clock reminder fires
 // once, and kill -9 of one replica in the middle of a click burst loses no acknowledged click.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
@@ -17,6 +17,7 @@ import { storeKeys } from '../../src/store/keys.js';
 import { createRedis } from '../../src/store/redis-connection.js';
 import { copyDemoHost } from '../../src/worker/run/demo-host.js';
 import { APP_TOKEN, BOT_TOKEN, eventually, SIGNING_SECRET, USERS } from '../support/klaxon-harness.js';
+import { spawnBotProcess } from '../support/bot-process.js';
 import { spawnWorkerProcess } from '../support/worker-process.js';
 
 interface Replica {
@@ -66,30 +67,9 @@ describe('two bot replicas and two workers per host on one Redis', () => {
   const redisUrl = inject('redisUrl');
 
   async function startReplica(policyFile: string): Promise<Replica> {
-    let output = '';
-    const child = spawn(process.execPath, ['bin/klaxon.js', 'bot'], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: process.env['HOME'] ?? '',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: emulator.apiUrl,
-        REDIS_URL: redisUrl,
-        KLAXON_REDIS_PREFIX: prefix,
-        // The test reads the English replies (Japanese is the default since the locale change).
-        KLAXON_LOCALE: 'en',
-        PORT: '0',
-        STAKEHOLDER_CHANNEL: 'incidents',
-        KLAXON_POLICY: policyFile,
-        LOG_FORMAT: 'json',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const port = await eventually(() => /"port":(\d+)[^\n]*klaxon bot ready/.exec(output)?.[1] ?? (child.exitCode !== null ? 'exited' : undefined), 'a replica ready', 30_000);
-    if (port === 'exited') throw new Error(`the replica did not start:\n${output}`);
+    const { child, output } = spawnBotProcess({ SLACK_API_URL: emulator.apiUrl, REDIS_URL: redisUrl, KLAXON_REDIS_PREFIX: prefix, KLAXON_POLICY: policyFile, LOG_FORMAT: 'json' }, children);
+    const port = await eventually(() => /"port":(\d+)[^\n]*klaxon bot ready/.exec(output())?.[1] ?? (child.exitCode !== null ? 'exited' : undefined), 'a replica ready', 30_000);
+    if (port === 'exited') throw new Error(`the replica did not start:\n${output()}`);
     return { child, url: `http://127.0.0.1:${port}` };
   }
 

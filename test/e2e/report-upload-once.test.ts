@@ -2,7 +2,7 @@
 // shared it but its answer never came, or the bot was killed between the completion and storing the link. A
 // first attempt that failed before completing still uploads on its retry. Real bot, Redis and emulator; the
 // killed bot is a real process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { apply } from '../../src/app/apply.js';
 import { closeIncident } from '../../src/domain/lifecycle.js';
-import { BOT_TOKEN, eventually, SIGNING_SECRET, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { spawnBotProcess } from '../support/bot-process.js';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import type { SlackApiOptions } from '../../src/slack/slack-api.js';
 import { command, declareIncident, deliveredReport, openCloseModal, submitClose, type Declared } from '../report/incident-journey.js';
 
@@ -75,28 +76,9 @@ describe('the report upload, cut short', () => {
 
     // That bot is a real process: Slack completes and shares its upload and it is killed before the answer.
     first.emulator.faults.add({ method: 'files.completeUploadExternal', kind: 'slow_answer', ms: 60_000, times: 1 });
-    let output = '';
-    const child = spawn(process.execPath, ['bin/klaxon.js', 'bot'], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: process.env['HOME'] ?? '',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: first.emulator.apiUrl,
-        REDIS_URL: inject('redisUrl'),
-        KLAXON_REDIS_PREFIX: first.config.redisPrefix,
-        KLAXON_LOCALE: 'en',
-        PORT: '0',
-        STAKEHOLDER_CHANNEL: 'incidents',
-        REPORTS_DIR: reportsDir,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const { child, output } = spawnBotProcess({ SLACK_API_URL: first.emulator.apiUrl, REDIS_URL: inject('redisUrl'), KLAXON_REDIS_PREFIX: first.config.redisPrefix, REPORTS_DIR: reportsDir }, children);
     await eventually(() => sharedReports(first, d.channelId, d.incidentId).length === 1 || child.exitCode !== null, 'the upload completed by the bot process', 30_000);
-    expect(child.exitCode, output).toBeNull();
+    expect(child.exitCode, output()).toBeNull();
     child.kill('SIGKILL');
     await new Promise((settle) => child.once('exit', settle));
 
