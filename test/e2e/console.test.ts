@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startSandboxConsole, type SandboxConsole } from '../support/sandbox-console.js';
 
@@ -157,6 +157,44 @@ describe('the sandbox in a browser', () => {
       release();
       await page.unroute(route);
     }
+  }, 60_000);
+
+  // Every change in Slack re-reads the panes; a button redrawn between a click's press and its release loses the
+  // click (the press went to a node no longer there). A person is pressing whenever the bot happens to post.
+  it('lands a click whose press and release straddle a change in Slack', async () => {
+    await page.locator('.channel-link', { hasText: /# general$/ }).click();
+    await page.locator('.channel-link.active', { hasText: /# general$/ }).waitFor();
+    // Said in #ops as the person acting, as another browser would: nothing on this page moves, but every pane is read again.
+    const changeElsewhere = async (text: string): Promise<void> => {
+      const read = page.waitForResponse((answer) => /\/console\/api\/channels\/[^/]+\/messages/.test(answer.url()));
+      const token = new URL(url).searchParams.get('token') ?? '';
+      const headers = { 'content-type': 'application/json', 'x-console-token': token };
+      const userId = await page.locator('body').getAttribute('data-user');
+      const channels = (await (await fetch(new URL(`/console/api/channels?user=${userId}`, url), { headers })).json()) as { id: string; name: string }[];
+      const ops = channels.find((c) => c.name === 'ops');
+      const answer: unknown = await (await fetch(new URL('/console/api/command', url), { method: 'POST', headers, body: JSON.stringify({ userId, channelId: ops?.id, text }) })).json();
+      expect(answer).toMatchObject({ ok: true });
+      await read;
+      // The answer has been read; give the page the moment it takes to draw it.
+      await page.waitForTimeout(300);
+    };
+    const pressWhile = async (target: Locator, change: () => Promise<void>): Promise<void> => {
+      const box = await target.boundingBox();
+      if (!box) throw new Error('nothing to press');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await change();
+      await page.mouse.up();
+    };
+
+    const said = page.locator('article.message', { hasText: 'Optimizer stuck at 100% CPU' }).first();
+    await said.hover();
+    await pressWhile(said.getByRole('button', { name: '⋯' }), () => changeElsewhere('Said while a message’s menu is pressed'));
+    await said.getByRole('menuitem', { name: 'Declare incident' }).waitFor({ timeout: 5_000 });
+    await said.getByRole('button', { name: '⋯' }).click();
+
+    await pressWhile(page.locator('.channel-link', { hasText: /optimizer-stuck/ }), () => changeElsewhere('Said while a channel is pressed'));
+    await page.locator('#channel-name', { hasText: /optimizer-stuck/ }).waitFor({ timeout: 5_000 });
   }, 60_000);
 
   it('stops every child cleanly on Ctrl-C, its Redis included', async () => {
