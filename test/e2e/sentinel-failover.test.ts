@@ -57,22 +57,31 @@ describe('a Redis primary killed under load behind Sentinel', () => {
     const saved = (n: (typeof notes)[number]) => n.answer?.status === 200 && /Note added|Saved;/.test(n.answer.body);
     const answeredIn = (p: number) => notes.filter((n) => n.sentAt === p && n.answer);
 
-    await eventually(() => notes.filter(saved).length >= 30, 'notes saved before the failure', 120_000);
-    // The replica falls behind, then the primary dies with writes only it held.
-    phase.now = 1;
-    group.holdReplication(true);
-    await eventually(() => answeredIn(1).length >= 10, 'notes answered while the replica lags', 120_000);
-    group.primary.process.kill('SIGKILL');
-    phase.now = 2;
-    const promoted = await eventually(async () => {
-      const port = await group.primaryPort().catch(() => 0);
-      return group.replicas.some((r) => r.port === port) && port;
-    }, 'the Sentinels to promote a replica', 120_000);
-    console.log(`promoted the replica on port ${promoted}`);
-    phase.now = 3;
-    await eventually(() => answeredIn(3).filter(saved).length >= 20, 'notes saved after the failover', 120_000);
-    sending = false;
-    await Promise.all([...noteSenders, ...clickSenders]);
+    async function sendThroughTheFailover(): Promise<void> {
+      await eventually(() => notes.filter(saved).length >= 30, 'notes saved before the failure', 120_000);
+      // The replica falls behind, then the primary dies with writes only it held.
+      phase.now = 1;
+      group.holdReplication(true);
+      await eventually(() => answeredIn(1).length >= 10, 'notes answered while the replica lags', 120_000);
+      group.primary.process.kill('SIGKILL');
+      phase.now = 2;
+      const promoted = await eventually(async () => {
+        const port = await group.primaryPort().catch(() => 0);
+        return group.replicas.some((r) => r.port === port) && port;
+      }, 'the Sentinels to promote a replica', 120_000).catch((error: unknown) => {
+        throw new Error(`${(error as Error).message}\n${group.sentinelLog()}`);
+      });
+      console.log(`promoted the replica on port ${promoted}`);
+      phase.now = 3;
+      await eventually(() => answeredIn(3).filter(saved).length >= 20, 'notes saved after the failover', 120_000);
+    }
+    try {
+      await sendThroughTheFailover();
+    } finally {
+      // A step that timed out must not leave the senders running: they would keep the bot from stopping.
+      sending = false;
+      await Promise.all([...noteSenders, ...clickSenders]);
+    }
 
     const savedNotes = notes.filter(saved).map((n) => n.text);
     const refused = notes.filter((n) => n.answer && /Not saved/.test(n.answer.body)).map((n) => n.text);

@@ -21,6 +21,8 @@ export interface SentinelGroup {
   holdReplication(held: boolean): void;
   /** The port the Sentinels name as primary now. */
   primaryPort(): Promise<number>;
+  /** The end of what each Sentinel logged: how far a failover got, for a test that waited for one in vain. */
+  sentinelLog(): string;
   stop(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ function relay(target: number): Promise<{ server: Server; port: number; hold(hel
   );
 }
 
-async function startSentinel(dir: string, n: number, name: string, primaryPort: number): Promise<{ port: number; child: ChildProcess }> {
+async function startSentinel(dir: string, n: number, name: string, primaryPort: number): Promise<{ port: number; child: ChildProcess; output: () => string }> {
   const port = await freePort();
   const file = join(dir, `sentinel-${n}.conf`);
   // Quick to act (a test cannot wait the default 30 s), but slow to "fix" a replica that replicates through
@@ -80,7 +82,7 @@ async function startSentinel(dir: string, n: number, name: string, primaryPort: 
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await eventually(() => output.includes('+monitor') || child.exitCode !== null, `sentinel ${n} monitoring`, 60_000);
   if (!output.includes('+monitor')) throw new Error(`redis-sentinel did not start:\n${output}`);
-  return { port, child };
+  return { port, child, output: () => output };
 }
 
 export async function startSentinelGroup(name = 'klaxon-test'): Promise<SentinelGroup> {
@@ -116,6 +118,7 @@ export async function startSentinelGroup(name = 'klaxon-test'): Promise<Sentinel
       const [, port] = (await ask.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', name)) as [string, string];
       return Number(port);
     },
+    sentinelLog: () => sentinels.map((s, n) => `--- sentinel ${n + 1} ---\n${s.output().slice(-1_500)}`).join('\n'),
     async stop() {
       ask.disconnect();
       for (const s of sentinels) if (s.child.exitCode === null) s.child.kill('SIGKILL');
