@@ -20,6 +20,7 @@ import { apply } from './apply.js';
 import { declare } from './declare.js';
 import type { CanaryResult, RunEvent, RunJobData } from './ports.js';
 import { MAINTENANCE_INCIDENT_WORDS } from '../domain/maintenance-incident-words.js';
+import { hostServed } from './host-served.js';
 import { linkHolder, type LinkHolder } from './link-holder.js';
 import type { IndexedLinkKey } from './links.js';
 import type { Services } from './services.js';
@@ -104,15 +105,18 @@ async function queueEntry(services: Services, run: PlanRun, slot: EntrySlot, com
   const audit = { at: services.now(), actor: SYSTEM_ACTOR, requestId: jobId, commandId, host: run.host };
   const record = (update: EntryUpdate) =>
     services.maintenance.update(run.id, (r) => (slot === 'log' ? recordLog(r, update.status) : recordEntry(r, slot, update, services.now())));
-  const resolved = resolveCommand(services.catalogue, commandId, raw, { severity });
-  if (!resolved.ok) {
-    const reason = describeRefusal(resolved.error);
+  const refuse = async (reason: string): Promise<void> => {
     await services.audit.append({ ...audit, action: 'run', decision: 'refused', detail: reason });
     await record({ status: 'refused', reason });
     await services.effects.enqueue({ name: 'maintenance-summary', data: { runId: run.id } }, `maint-summary-${jobId}-refused`);
     await advance(services, run.id);
-    return;
-  }
+  };
+  const resolved = resolveCommand(services.catalogue, commandId, raw, { severity });
+  if (!resolved.ok) return refuse(describeRefusal(resolved.error));
+  // As for a person's run: a plan for a host no worker has ever served (a misspelt `host`) would wait for ever
+  // and say nothing; refused, the run fails and its incident says why. A known host whose workers are away waits.
+  const served = hostServed(await services.workers(), run.host);
+  if (!served.ok) return refuse(`no worker has served ${run.host} (hosts with workers: ${served.error.known.join(', ') || 'none'})`);
   const { spec, params } = resolved.value;
   const job: RunJobData = {
     runId: jobId,

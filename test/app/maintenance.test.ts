@@ -168,3 +168,34 @@ describe('a canary drift whose incident was cut short', () => {
     expect(diedSomewhere).toBe(false);
   });
 });
+
+// A plan whose `host` no worker has ever served (a misspelt name) used to queue its entries for that host, where
+// they waited for ever and the run never finished, so nothing told anyone.
+describe('a plan for a host no worker has served', () => {
+  const onHost = (host: string) => ({ maintenance: { ...maintenance, plans: maintenance.plans.map((p) => ({ ...p, host })) } });
+
+  it('refuses its entries, says why, and opens the plan’s incident instead of waiting', async () => {
+    await w.stop();
+    w = useCaseWorld({ policy: onHost('backtset-1') });
+    const runId = await start(w.services, 'nightly');
+
+    expect(w.asked.runs).toEqual([]);
+    const run = await w.services.maintenance.get(runId);
+    expect(run?.entries.map((e) => [e.status, e.reason])).toEqual([['refused', 'no worker has served backtset-1 (hosts with workers: backtest-1)']]);
+    expect(run?.log).toBe('refused');
+    const incidents = await w.services.store.listRecent(10);
+    expect(incidents).toHaveLength(1);
+    expect(run?.incidentId).toBe(incidents[0]?.id);
+    const refusals = (await w.services.audit.read({ count: 50 })).filter((e) => e.decision === 'refused');
+    expect(refusals.map((e) => e.host)).toEqual(['backtset-1', 'backtset-1']);
+  });
+
+  it('queues them for a known host whose workers are away: they wait for one', async () => {
+    await w.stop();
+    w = useCaseWorld({ policy: onHost('backtest-1'), workers: [{ host: 'backtest-1', online: false }] });
+    const runId = await start(w.services, 'nightly');
+
+    expect(w.asked.runs.map((r) => [r.host, r.commandId])).toEqual([['backtest-1', 'system.health-check']]);
+    expect((await w.services.maintenance.get(runId))?.entries.map((e) => e.status)).toEqual(['queued']);
+  });
+});
