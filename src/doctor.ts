@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { effectLabel, failedEffects } from './queue/failed-effects.js';
+import { storeKeys } from './store/keys.js';
 import { listWorkers } from './store/worker-presence.js';
 import { checkRedis, describeRedisTarget, redisTargetOf } from './store/redis-connection.js';
 import { isChannelId } from './slack/channel-id.js';
@@ -135,7 +136,14 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorLine[]> {
     lines.push(
       worker.online
         ? { ok: true, text: `Worker ${worker.host} online (pid ${worker.pid}, concurrency ${worker.concurrency})` }
-        : { ok: false, text: `Worker ${worker.host} is offline: start \`klaxon worker\` with WORKER_HOST=${worker.host} on that host.` },
+        : {
+            ok: false,
+            // klaxon keeps every host a worker ever served (runs for it wait rather than being refused), so a
+            // misspelt WORKER_HOST stays until someone removes it.
+            text:
+              `Worker ${worker.host} is offline: start \`klaxon worker\` with WORKER_HOST=${worker.host} on that host. ` +
+              `If no host is called ${worker.host} (a misspelt WORKER_HOST), forget it: \`redis-cli SREM '${storeKeys(deps.config.redisPrefix).workerHosts}' ${worker.host}\`.`,
+          },
     );
   }
   return lines;

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { doctorCommand } from '../../src/cli/doctor-command.js';
@@ -48,6 +49,28 @@ describe('klaxon doctor', () => {
     expect(text).toMatch(/✗ maxmemory-policy is allkeys-lru.*set `maxmemory-policy noeviction`/);
     expect(text).toMatch(/✗ appendonly is no.*set `appendonly yes`/);
     expect(code).toBe(1);
+  });
+
+  it('fails for a host whose workers are gone, and says how to forget the host when its name was a mistake', async () => {
+    const prefix = `doctor${Date.now().toString(36)}`;
+    const redis = new Redis(inject('redisUrl'));
+    try {
+      await redis.sadd(`{${prefix}}:workers`, 'backtset-1');
+      const { code, text } = await doctor(inject('redisUrl'), { KLAXON_REDIS_PREFIX: prefix });
+      expect(text).toContain('✗ Worker backtset-1 is offline: start `klaxon worker` with WORKER_HOST=backtset-1 on that host.');
+      const forget = /`redis-cli SREM '([^']+)' (\S+)`/.exec(text);
+      expect(forget?.slice(1)).toEqual([`{${prefix}}:workers`, 'backtset-1']);
+      expect(code).toBe(1);
+
+      // The advice, followed: the host is forgotten and the check passes again.
+      await redis.srem(forget?.[1] ?? '', forget?.[2] ?? '');
+      const after = await doctor(inject('redisUrl'), { KLAXON_REDIS_PREFIX: prefix });
+      expect(after.text).toContain('No worker has registered yet');
+      expect(after.code).toBe(0);
+    } finally {
+      await redis.del(`{${prefix}}:workers`);
+      redis.disconnect();
+    }
   });
 
   it('says when Redis is unreachable', async () => {
