@@ -38,6 +38,22 @@ const listening = (port: number): Promise<boolean> =>
 
 const type = (text: string): Promise<void> => s.type(text);
 
+// Said in #ops by the person acting (or `as`), as another browser would: nothing on this page moves, but every
+// pane is read again.
+const changeElsewhere = async (text: string, as?: string): Promise<void> => {
+  const read = page.waitForResponse((answer) => /\/console\/api\/channels\/[^/]+\/messages/.test(answer.url()));
+  const token = new URL(url).searchParams.get('token') ?? '';
+  const headers = { 'content-type': 'application/json', 'x-console-token': token };
+  const userId = as ?? (await page.locator('body').getAttribute('data-user'));
+  const channels = (await (await fetch(new URL(`/console/api/channels?user=${userId}`, url), { headers })).json()) as { id: string; name: string }[];
+  const ops = channels.find((c) => c.name === 'ops');
+  const answer: unknown = await (await fetch(new URL('/console/api/command', url), { method: 'POST', headers, body: JSON.stringify({ userId, channelId: ops?.id, text }) })).json();
+  expect(answer).toMatchObject({ ok: true });
+  await read;
+  // The answer has been read; give the page the moment it takes to draw it.
+  await page.waitForTimeout(300);
+};
+
 describe('the sandbox in a browser', () => {
   it('runs the whole incident flow from declaration to the downloaded report', async () => {
     await page.goto(url);
@@ -164,20 +180,6 @@ describe('the sandbox in a browser', () => {
   it('lands a click whose press and release straddle a change in Slack', async () => {
     await page.locator('.channel-link', { hasText: /# general$/ }).click();
     await page.locator('.channel-link.active', { hasText: /# general$/ }).waitFor();
-    // Said in #ops as the person acting, as another browser would: nothing on this page moves, but every pane is read again.
-    const changeElsewhere = async (text: string): Promise<void> => {
-      const read = page.waitForResponse((answer) => /\/console\/api\/channels\/[^/]+\/messages/.test(answer.url()));
-      const token = new URL(url).searchParams.get('token') ?? '';
-      const headers = { 'content-type': 'application/json', 'x-console-token': token };
-      const userId = await page.locator('body').getAttribute('data-user');
-      const channels = (await (await fetch(new URL(`/console/api/channels?user=${userId}`, url), { headers })).json()) as { id: string; name: string }[];
-      const ops = channels.find((c) => c.name === 'ops');
-      const answer: unknown = await (await fetch(new URL('/console/api/command', url), { method: 'POST', headers, body: JSON.stringify({ userId, channelId: ops?.id, text }) })).json();
-      expect(answer).toMatchObject({ ok: true });
-      await read;
-      // The answer has been read; give the page the moment it takes to draw it.
-      await page.waitForTimeout(300);
-    };
     const pressWhile = async (target: Locator, change: () => Promise<void>): Promise<void> => {
       const box = await target.boundingBox();
       if (!box) throw new Error('nothing to press');
@@ -195,6 +197,48 @@ describe('the sandbox in a browser', () => {
 
     await pressWhile(page.locator('.channel-link', { hasText: /optimizer-stuck/ }), () => changeElsewhere('Said while a channel is pressed'));
     await page.locator('#channel-name', { hasText: /optimizer-stuck/ }).waitFor({ timeout: 5_000 });
+  }, 60_000);
+
+  // Switching person re-reads every pane. A refresh that begins meanwhile overtakes the switch's own read of the
+  // sidebar, which is then dropped: until that refresh has drawn, the sidebar is still the previous person's, and
+  // the page must not say it is the new person's (tests and people act on that mark).
+  it('marks the page as the new person’s only once their sidebar is drawn', async () => {
+    const [SATO, YAMADA] = ['U0L1OPS', 'U0STAKE'];
+    expect(await page.locator('body').getAttribute('data-user')).toBe(SATO);
+    const theirSidebar = (target: URL): boolean => target.pathname === '/console/api/channels' && target.searchParams.get('user') === YAMADA;
+    let reads = 0;
+    let overtaken = (): void => undefined;
+    const overtakenNow = new Promise<void>((resolve) => (overtaken = resolve));
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handled: Promise<void>[] = [];
+    await page.route(theirSidebar, (request) => {
+      reads += 1;
+      const first = reads === 1;
+      // The switch's own read answers once a later one began; the later ones answer when the test says.
+      if (!first) overtaken();
+      const answered = (first ? overtakenNow : released).then(() => request.continue());
+      handled.push(answered);
+      return answered;
+    });
+    try {
+      await page.locator('#user-select').selectOption(YAMADA);
+      await expect.poll(() => reads).toBe(1);
+      await changeElsewhere('Said while the person acting changes', SATO);
+      await expect.poll(() => reads).toBeGreaterThanOrEqual(2);
+      // The switch's read has answered and been dropped; everything else of the switch is done.
+      await page.waitForTimeout(500);
+      expect(await page.locator('body').getAttribute('data-user')).toBe(SATO);
+      release();
+      await page.locator(`body[data-user="${YAMADA}"]`).waitFor({ timeout: 5_000 });
+    } finally {
+      overtaken();
+      release();
+      await Promise.allSettled(handled);
+      await page.unroute(theirSidebar);
+    }
+    await page.locator('#user-select').selectOption(SATO);
+    await page.locator(`body[data-user="${SATO}"]`).waitFor();
   }, 60_000);
 
   it('stops every child cleanly on Ctrl-C, its Redis included', async () => {

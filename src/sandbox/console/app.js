@@ -82,6 +82,19 @@ async function latest(pane, path) {
   return reads.get(pane) === ticket ? answer : STALE;
 }
 
+/** Whose view the sidebar and the main pane (a channel or Home) were last drawn for. */
+const drawnFor = { channels: '', main: '' };
+/**
+ * Marks the page as the acting person's once both panes were drawn for them (what a test or a person waits on
+ * after switching). A switch's own read can be overtaken by a refresh still under way, which draws it later.
+ * @param {'channels' | 'main'} pane
+ * @param {string} userId whom the pane's read was for
+ */
+function drewFor(pane, userId) {
+  drawnFor[pane] = userId;
+  if (drawnFor.channels === state.userId && drawnFor.main === state.userId) document.body.dataset.user = state.userId;
+}
+
 /** @type {Map<string, Map<string, Element>>} */
 const drawn = new Map();
 /**
@@ -330,12 +343,13 @@ function toggleMoreMenu(row, message) {
 /** The Home tab as the app last published it for the person acting; empty until the app draws it. */
 async function refreshHome() {
   const box = $('home');
-  const answer = await latest('home', `home?user=${state.userId}`);
+  const userId = state.userId;
+  const answer = await latest('home', `home?user=${userId}`);
   if (answer === STALE) return;
   const home = /** @type {{ id: string; view: ModalView['view'] } | null} */ (answer);
   if (!home) {
     box.innerHTML = '<div class="empty">Waiting for klaxon to draw its Home tab…</div>';
-    return;
+    return drewFor('main', userId);
   }
   drawList(box, [home.view.blocks], (blocks) => {
     const view = document.createElement('div');
@@ -348,6 +362,7 @@ async function refreshHome() {
     );
     return view;
   });
+  drewFor('main', userId);
 }
 
 /** Opens the Home tab: Slack tells the app (app_home_opened), which publishes it. */
@@ -403,15 +418,17 @@ function renderChannels() {
 const seenBy = (message) => JSON.stringify([state.userId, message]);
 
 async function refreshMessages() {
-  if (!state.channelId) return;
+  const userId = state.userId;
+  if (!state.channelId) return drewFor('main', userId);
   const box = $('messages');
-  const answer = await latest('messages', `channels/${state.channelId}/messages?user=${state.userId}`);
+  const answer = await latest('messages', `channels/${state.channelId}/messages?user=${userId}`);
   if (answer === STALE) return;
   const messages = /** @type {MessageView[]} */ (answer);
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   drawList(box, messages, (m) => renderMessage(m), seenBy);
   if (messages.length === 0) box.innerHTML = '<div class="empty">No messages yet. Try <code>/incident declare critical Backtest workers down</code>.</div>';
   if (atBottom) box.scrollTop = box.scrollHeight;
+  drewFor('main', userId);
 }
 
 async function refreshThread() {
@@ -506,11 +523,13 @@ async function refreshView() {
 }
 
 async function refreshChannels() {
-  const answer = await latest('channels', `channels?user=${state.userId}`);
+  const userId = state.userId;
+  const answer = await latest('channels', `channels?user=${userId}`);
   if (answer === STALE) return;
   state.channels = /** @type {ChannelView[]} */ (answer);
   if (!state.channels.some((c) => c.id === state.channelId)) state.channelId = state.channels[0]?.id ?? null;
   renderChannels();
+  drewFor('channels', userId);
 }
 
 async function refreshAll() {
@@ -625,8 +644,6 @@ async function start() {
     renderUsers();
     await refreshAll();
     if (state.home) reportAnswer(await api.post('home', { userId: state.userId }));
-    // Until this is set the sidebar and messages may still be the previous person's.
-    if (state.userId === event.target.value) document.body.dataset.user = state.userId;
   });
   await refreshChannels();
   const fromHash = state.channels.find((c) => c.name === decodeURIComponent(location.hash.slice(1)));
@@ -648,7 +665,6 @@ async function start() {
     clearTimeout(pending);
     pending = setTimeout(() => void refreshAll(), 60);
   });
-  document.body.dataset.user = state.userId;
   document.body.dataset.ready = 'true';
 }
 
