@@ -19,3 +19,7 @@ export function hostServed(workers: readonly WorkerPresence[], host: string): Re
   if (served.length === 0) return err({ code: 'unknown_host', host, known: workers.map((w) => w.host) });
   return ok({ online: served.some((w) => w.online) });
 }
+
+/** The refusal as the audit stream and a maintenance run's summary give it. */
+export const unknownHostReason = (unknown: UnknownHost): string =>
+  `no worker has served ${unknown.host} (hosts with workers: ${unknown.known.join(', ') || 'none'})`;

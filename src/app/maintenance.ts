@@ -20,7 +20,7 @@ import { apply } from './apply.js';
 import { declare } from './declare.js';
 import type { CanaryResult, RunEvent, RunJobData } from './ports.js';
 import { MAINTENANCE_INCIDENT_WORDS } from '../domain/maintenance-incident-words.js';
-import { hostServed } from './host-served.js';
+import { hostServed, unknownHostReason } from './host-served.js';
 import { linkHolder, type LinkHolder } from './link-holder.js';
 import type { IndexedLinkKey } from './links.js';
 import type { Services } from './services.js';
@@ -116,7 +116,7 @@ async function queueEntry(services: Services, run: PlanRun, slot: EntrySlot, com
   // As for a person's run: a plan for a host no worker has ever served (a misspelt `host`) would wait for ever
   // and say nothing; refused, the run fails and its incident says why. A known host whose workers are away waits.
   const served = hostServed(await services.workers(), run.host);
-  if (!served.ok) return refuse(`no worker has served ${run.host} (hosts with workers: ${served.error.known.join(', ') || 'none'})`);
+  if (!served.ok) return refuse(unknownHostReason(served.error));
   const { spec, params } = resolved.value;
   const job: RunJobData = {
     runId: jobId,

@@ -10,7 +10,7 @@ import { recordApproval, recordJobFinished, recordJobQueued, type JobFinished, t
 import type { DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
-import { hostServed, type UnknownHost } from './host-served.js';
+import { hostServed, unknownHostReason, type UnknownHost } from './host-served.js';
 import { APPROVAL_LAPSED, refuseLapsed } from './refuse-lapsed.js';
 import type { NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
 import type { Services } from './services.js';
@@ -79,7 +79,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
   // Checked before an approver is asked: approving a run for a misspelt host would approve nothing.
   const served = hostServed(await services.workers(), host);
   if (!served.ok) {
-    await services.audit.append({ ...audit, action: 'run', decision: 'refused', paramsDigest, detail: `no worker has served ${host}` });
+    await services.audit.append({ ...audit, action: 'run', decision: 'refused', paramsDigest, detail: unknownHostReason(served.error) });
     return served;
   }
   const workerOnline = served.value.online;

@@ -63,7 +63,7 @@ describe('runs for hosts with and without workers', () => {
     expect(await jobsOn(host)).toBe(0);
     expect(approvalRequests(channel())).toBe(0);
     const refused = (await k.bot.services.audit.read({ count: 10_000 })).filter((a) => a.host === host && a.decision === 'refused');
-    expect(refused.at(-1)).toMatchObject({ actor: USERS.l2, action: 'run', detail: `no worker has served ${host}` });
+    expect(refused.at(-1)).toMatchObject({ actor: USERS.l2, action: 'run', detail: `no worker has served ${host} (hosts with workers: backtest-2)` });
   });
 
   it('queues a run for a served host as before, and says nothing of workers', async () => {
