@@ -22,6 +22,7 @@ import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.j
 import { queueMissingSetups } from './app/queue-missing-setups.js';
 import { queueOwedReports } from './app/queue-owed-reports.js';
 import { resumeQueuedRuns } from './app/resume-queued-runs.js';
+import { startPassRunner } from './app/pass-runner.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
 import { firePlan, syncMaintenance } from './app/maintenance.js';
 import { checkScheduledWork } from './domain/maintenance-policy.js';
@@ -72,7 +73,12 @@ export interface BotOptions {
   readonly effectRetry?: EffectRetry;
   readonly renderDelayMs?: number;
   readonly policy?: Policy;
+  /** How often the bot looks for setups and runs a failure left behind, besides when Redis comes back (default a minute). */
+  readonly resumeEveryMs?: number;
 }
+
+/** A failed write that broke no connection is noticed by the periodic look alone: this is how long it may wait. */
+export const RESUME_EVERY_MS = 60_000;
 
 export interface RunningBot {
   readonly port: number;
@@ -310,21 +316,32 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   logger.info({ port, host: config.host ?? 'every interface', mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
   // Not awaited: a slow or unreachable Slack must not hold up the start. It never rejects.
   const listingGroups = refreshGroups();
-  // Declarations whose Slack setup, and runs whose host job, a bot that died mid-request never queued. Not
-  // awaited: it reads every open incident's links and timeline, which requests need not wait for. Those too
-  // recent to tell from what a live replica is queueing right now are looked at once more when old enough.
-  const resuming: { current: Promise<void>; timer?: NodeJS.Timeout; stopped?: boolean } = { current: Promise.resolve() };
-  const resume = async (): Promise<void> => {
+  // Declarations whose Slack setup, and runs whose host job, were never queued: a bot died mid-request, or
+  // Redis failed (or refused the add) between the record and the job while this bot stayed up. Looked for as
+  // the bot starts (not awaited: requests need not wait for it), as soon as Redis answers again after a
+  // failure, and every `resumeEveryMs` for a failed write that broke no connection. Those too recent to tell
+  // from what a live replica is queueing right now are looked at once more when old enough.
+  const resumePass = async (): Promise<number | undefined> => {
     const setups = await queueMissingSetups(services);
     const runs = await resumeQueuedRuns(services);
     const again = Math.min(setups.again ?? Infinity, runs.again ?? Infinity);
-    if (again === Infinity || resuming.stopped) return;
+    if (again === Infinity) return undefined;
     logger.info({ at: new Date(again).toISOString() }, 'setups or runs queued too recently to tell: looking again');
-    resuming.timer = setTimeout(() => void (resuming.current = resume().catch(warnResume)), Math.max(0, again - services.now()));
-    resuming.timer.unref();
+    return again;
   };
-  const warnResume = (error: unknown) => logger.warn({ err: (error as Error).message }, 'could not look for setups or runs left behind');
-  resuming.current = resume().catch(warnResume);
+  const resuming = startPassRunner({
+    pass: resumePass,
+    now: services.now,
+    everyMs: options.resumeEveryMs ?? RESUME_EVERY_MS,
+    failed: (error, why) => logger.warn({ err: (error as Error).message, why }, 'could not look for setups or runs left behind'),
+  });
+  resuming.run('start');
+  // 'ready' comes again only after the connection was lost and made anew (a restarted Redis, a failover).
+  const redisBack = (): void => {
+    logger.info('Redis answers again: looking for setups or runs left behind');
+    resuming.run('redis back');
+  };
+  redis.on('ready', redisBack);
 
   return {
     port,
@@ -350,10 +367,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await listingGroups;
       clearInterval(sweeper);
-      resuming.stopped = true;
-      clearTimeout(resuming.timer);
+      redis.off('ready', redisBack);
       await sweeping.current;
-      await resuming.current;
+      await resuming.stop();
       await recorder.drain();
       routeServer?.closeAllConnections();
       if (routeServer) await new Promise((resolve) => routeServer.close(resolve));

@@ -1,7 +1,8 @@
 // A bot that died (or lost Redis) between storing a declaration and queueing its Slack setup left an open
-// incident that nobody in Slack knows of: no channel, no checklist, no announcement. Every bot, once up, queues
-// the setup of the open incidents without a channel. The job id is the declaration's own, so a setup that is
-// queued, running or failed is left as it is. The declarer of such an incident gets no "declared, see
+// incident that nobody in Slack knows of: no channel, no checklist, no announcement. Every bot queues the setup
+// of the open incidents without a channel, as it starts and again while it is up (start-bot.ts says when). The
+// job id is the declaration's own, so a setup that is queued, running or failed is left as it is, whichever
+// replica looks. The declarer of such an incident gets no "declared, see
 // #channel" reply (the request that would answer it is gone): the channel and the announcement say it.
 import { queueSetup } from './queue-setup.js';
 import type { Services } from './services.js';

@@ -1,11 +1,11 @@
 // A run is recorded as queued before its job goes to the host (request-run.ts: the record guards the run, the
-// job follows). A bot that died between the two left a run that the timeline calls queued and no host will
-// ever pick up, and a person whose click was answered waiting for it. At start, each open incident's runs
-// that were queued, never started and have no job on their host's queue go to it again: the job id is the
-// run id, so a job that is there after all is not queued twice, and the host's start marker still decides
-// whether a run that did start once may run again. A run that needed a second person's approval goes only
-// while that approval stands, and any other run only within the same window after it was asked for: a command
-// does not start hours later, after an outage, unasked.
+// job follows). A bot that died, or lost Redis, between the two left a run that the timeline calls queued and
+// no host will ever pick up. As a bot starts and again while it is up (start-bot.ts says when), each open
+// incident's runs that were queued, never started and have no job on their host's queue go to it: the job id
+// is the run id, so a job that is there after all is not queued twice, and the host's start marker still
+// decides whether a run that did start once may run again. A run that needed a second person's approval goes
+// only while that approval stands, and any other run only within the same window after it was asked for: a
+// command does not start hours later, after an outage, unasked.
 import { findCommand } from '../domain/catalogue.js';
 import type { Incident } from '../domain/incident.js';
 import { runsNotStarted, type QueuedJob } from '../domain/job-records.js';
@@ -68,7 +68,7 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
         lapsed.push(run.runId);
         continue;
       }
-      await startRun(services, run, 'queued again at start: its host job was never queued');
+      await startRun(services, run, 'queued again: its host job was never queued');
       resumed.push(run.runId);
     }
   }

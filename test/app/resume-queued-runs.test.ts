@@ -66,7 +66,7 @@ describe('runs recorded as queued without a host job', () => {
     // The dying bot audited its allow; the next one says why it queued the same run.
     expect((await auditOf(runId)).map((e) => [e.decision, e.detail])).toEqual([
       ['queued', undefined],
-      ['queued', 'queued again at start: its host job was never queued'],
+      ['queued', 'queued again: its host job was never queued'],
     ]);
     expect(w.asked.effects.filter((e) => e.jobId === `run-root-${runId}`)).toHaveLength(1);
 
@@ -81,7 +81,7 @@ describe('runs recorded as queued without a host job', () => {
     const both = await Promise.all([resumeQueuedRuns(w.services), resumeQueuedRuns(w.services)]);
     expect(both).toEqual(expect.arrayContaining([{ resumed: [runId] }, { resumed: [], again: w.clock.now + RESUME_HOLD_S * 1000 }]));
     expect(w.asked.runs).toHaveLength(1);
-    expect((await auditOf(runId)).map((e) => e.detail)).toEqual([undefined, 'queued again at start: its host job was never queued']);
+    expect((await auditOf(runId)).map((e) => e.detail)).toEqual([undefined, 'queued again: its host job was never queued']);
     // Its second look finds the job on the queue.
     w.clock.now += RESUME_HOLD_S * 1000;
     expect(await resumeQueuedRuns(w.services)).toEqual({ resumed: [] });

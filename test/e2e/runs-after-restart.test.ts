@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { requestRun } from '../../src/app/request-run.js';
 import { RESUME_AFTER_MS } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';
-import type { Message } from '../../src/sandbox/emulator/emulator-types.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { expectRunDoneOnce } from '../support/resumed-run.js';
 
 describe('a run left without a host job by a bot that died', () => {
   it('runs on the host once the next bot is up, once, with its result in the incident channel', async () => {
@@ -32,18 +32,7 @@ describe('a run left without a host job by a bot that died', () => {
       const log = captureLogger('info');
       second = await startKlaxon({ worker: true, emulator: first.emulator, redisPrefix: first.config.redisPrefix, now: () => Date.now() + offset, logger: log.logger });
       const restarted = second;
-      const finished = await eventually(
-        async () => (await restarted.bot.services.store.timelineAll(incident.id)).find((e) => e.type === 'job_finished' && e.jobId === queued.jobId),
-        'the result of the run',
-        20_000,
-      );
-      expect(finished).toMatchObject({ outcome: 'succeeded', commandId: 'env.python-version' });
-      const shown = (m: Message) => /Succeeded/.test(m.text) && `${m.text}${JSON.stringify(m.blocks ?? [])}`.includes('`env.python-version`');
-      await eventually(() => first.emulator.messages(channel).find(shown), 'the run shown as succeeded', 20_000);
-      const timeline = await restarted.bot.services.store.timelineAll(incident.id);
-      expect(timeline.filter((e) => e.type === 'job_started' && e.jobId === queued.jobId)).toHaveLength(1);
-      const audit = (await restarted.bot.services.audit.read()).filter((e) => e.requestId === queued.jobId && e.action === 'run');
-      expect(audit.map((e) => e.detail)).toEqual([undefined, 'queued again at start: its host job was never queued']);
+      await expectRunDoneOnce(restarted, channel, incident.id, queued);
       const messages = log.lines<{ msg: string; runs?: string[] }>();
       const ready = messages.findIndex((line) => line.msg === 'klaxon bot ready');
       const resumed = messages.findIndex((line) => line.msg === 'runs recorded as queued had no host job: queued them again');

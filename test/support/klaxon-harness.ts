@@ -54,6 +54,8 @@ export interface HarnessOptions {
   readonly effectRetry?: EffectRetry;
   readonly env?: Record<string, string>;
   readonly now?: () => number;
+  /** How often the bot looks for what a failure left behind (default: as in production). */
+  readonly resumeEveryMs?: number;
   /** Start on this Redis key prefix (a restarted bot finds what the previous one stored). */
   readonly redisPrefix?: string;
   /** Talk to this emulator instead of a new one; stop() leaves it running for its owner. */
@@ -126,6 +128,7 @@ export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon>
     slackApi: { baseBackoffMs: 50, maxBackoffMs: 500, ...options.slackApi },
     ...(options.effectRetry ? { effectRetry: options.effectRetry } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.resumeEveryMs === undefined ? {} : { resumeEveryMs: options.resumeEveryMs }),
   });
   if (!options.socketMode) emulator.setBotUrl(`${bot.url}/slack/events`);
   const seen = backtestRoot ? [] : (options.workerHostsSeen ?? [config.value.workerHost]);

@@ -1,0 +1,180 @@
+// Redis goes away (or refuses a write) between storing an action and queueing its job, and the bots stay up:
+// the declaration gets its channel and the run goes to its host once Redis answers again, without any bot
+// restarting, and once although two replicas look. The Redis is this file's own, as it is stopped, restarted
+// on its data folder and made to refuse writes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declare, type DeclareRequest } from '../../src/app/declare.js';
+import type { EffectJob, RunJobData } from '../../src/app/ports.js';
+import { SETUP_AFTER_MS } from '../../src/app/queue-missing-setups.js';
+import { requestRun } from '../../src/app/request-run.js';
+import { RESUME_AFTER_MS } from '../../src/app/resume-queued-runs.js';
+import type { Services } from '../../src/app/services.js';
+import type { Message } from '../../src/sandbox/emulator/emulator-types.js';
+import { startRedisServer, type RunningRedis } from '../../src/sandbox/redis-server.js';
+import { captureLogger } from '../support/capture-logger.js';
+import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { expectRunDoneOnce } from '../support/resumed-run.js';
+
+/** Long enough that only Redis coming back can explain a pickup within the test. */
+const NEVER_PERIODIC = 600_000;
+
+describe('what a Redis failure cut short while the bots stay up', () => {
+  let dir: string;
+  let redis: RunningRedis;
+  // The bots' clock: moved on once an action is cut, so that it is older than a live replica's could be.
+  const clock = { skew: 0 };
+  const now = () => Date.now() + clock.skew;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'klaxon-redis-bounce-'));
+    const started = await startRedisServer({ dir });
+    if (!started.ok) throw new Error(started.error);
+    redis = started.value;
+  });
+  afterAll(async () => {
+    await redis?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  // A clean shutdown writes the AOF out: what was stored before is there again when it comes back.
+  let away = false;
+  const redisGoesAway = async () => {
+    away = true;
+    await redis.stop();
+  };
+  const redisComesBack = async (): Promise<number> => {
+    const started = await startRedisServer({ dir, port: redis.port });
+    if (!started.ok) throw new Error(started.error);
+    redis = started.value;
+    away = false;
+    return Date.now();
+  };
+
+  // Two replicas on one Redis; `looked` counts, per replica, the looks it took because Redis answered again.
+  const replicas = async (options: { readonly worker?: boolean; readonly resumeEveryMs: number }) => {
+    const logs = [captureLogger('info'), captureLogger('info')] as const;
+    const a = await startKlaxon({ env: { REDIS_URL: redis.url }, now, resumeEveryMs: options.resumeEveryMs, logger: logs[0].logger, ...(options.worker ? { worker: true } : {}) });
+    const b = await startKlaxon({ env: { REDIS_URL: redis.url }, now, resumeEveryMs: options.resumeEveryMs, logger: logs[1].logger, emulator: a.emulator, redisPrefix: a.config.redisPrefix });
+    const looked = () => logs.map((log) => log.lines<{ msg: string }>().filter((line) => line.msg === 'Redis answers again: looking for setups or runs left behind').length);
+    return { a, b, looked };
+  };
+  const stopAll = async (a: Klaxon, b: Klaxon) => {
+    if (away) await redisComesBack();
+    await b.stop();
+    await a.stop();
+  };
+  const incidentChannels = (k: Klaxon) => k.emulator.channels().filter((c) => c.name.startsWith('inc-'));
+  const announcements = (k: Klaxon, id: string) => k.emulator.messages(k.stakeholders).filter((m: Message) => `${m.text}${JSON.stringify(m.blocks ?? [])}`.includes(id));
+  const request = (key: string): DeclareRequest => ({ severity: 'high', title: 'Backtests crash on start', source: 'slack', by: USERS.l1, key });
+  // The bot's own services, except that queueing an incident's setup first does `before` to Redis.
+  const cutAtSetup = (k: Klaxon, before: () => Promise<unknown>, after: () => Promise<unknown> = async () => undefined): Services => ({
+    ...k.bot.services,
+    effects: {
+      ...k.bot.services.effects,
+      enqueue: async (job: EffectJob, jobId?: string) => {
+        if (job.name !== 'setup') return k.bot.services.effects.enqueue(job, jobId);
+        await before();
+        try {
+          return await k.bot.services.effects.enqueue(job, jobId);
+        } finally {
+          await after();
+        }
+      },
+    },
+  });
+
+  it('sets up a declaration whose setup Redis went away before, once Redis is back, once across two replicas', { timeout: 60_000 }, async () => {
+    clock.skew = 0;
+    const { a, b, looked } = await replicas({ resumeEveryMs: NEVER_PERIODIC });
+    try {
+      await expect(declare(cutAtSetup(a, redisGoesAway), request('declare-cut'))).rejects.toThrow();
+      clock.skew = SETUP_AFTER_MS + 5_000;
+      const backAt = await redisComesBack();
+
+      const channel = await eventually(() => incidentChannels(a)[0], 'the incident channel, without a restart', 15_000);
+      const tookMs = Date.now() - backAt;
+      const [incident] = await a.bot.services.store.listOpen();
+      if (!incident) throw new Error('the declaration was not kept');
+      await eventually(() => announcements(a, incident.id).length > 0, 'the announcement');
+      expect((await a.bot.services.store.getLinks(incident.id)).channel).toBe(channel.id);
+      // Both replicas looked once Redis answered; the setup's job id is the declaration's, so it ran once.
+      await eventually(() => looked().every((n) => n > 0), 'both replicas looking');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(incidentChannels(a)).toHaveLength(1);
+      expect(announcements(a, incident.id)).toHaveLength(1);
+      expect(tookMs).toBeLessThan(10_000);
+    } finally {
+      await stopAll(a, b);
+    }
+  });
+
+  it('runs a run whose host job Redis went away before, once Redis is back, once across two replicas', { timeout: 90_000 }, async () => {
+    clock.skew = 0;
+    const { a, b, looked } = await replicas({ worker: true, resumeEveryMs: NEVER_PERIODIC });
+    try {
+      await a.emulator.slashCommand({ userId: USERS.l1, channelId: a.general, text: 'declare critical Backtests crash on start' });
+      const channel = (await eventually(() => incidentChannels(a)[0], 'the incident channel')).id;
+      const incident = await eventually(async () => (await a.bot.services.store.listOpen())[0], 'the incident');
+      // A bot opens a host's queue when it first hands it a run, and a queue opened while Redis is away waits
+      // for it rather than failing: this one has handed the host runs before.
+      await a.bot.services.runs.has({ runId: 'run-none', incidentId: incident.id, commandId: 'env.python-version', params: {}, host: 'backtest-1', requestedBy: USERS.l1, severity: 'critical' });
+      const cut: Services = {
+        ...a.bot.services,
+        runs: {
+          ...a.bot.services.runs,
+          enqueue: async (run: RunJobData) => {
+            await redisGoesAway();
+            return a.bot.services.runs.enqueue(run);
+          },
+        },
+      };
+      await expect(requestRun(cut, { incident, commandId: 'env.python-version', params: {}, by: USERS.l1, key: 'click-cut' })).rejects.toThrow();
+      clock.skew = RESUME_AFTER_MS + 5_000;
+      const backAt = await redisComesBack();
+
+      const queued = await eventually(async () => (await a.bot.services.store.timelineAll(incident.id)).find((e) => e.type === 'job_queued'), 'the run as recorded');
+      if (queued.type !== 'job_queued') throw new Error('not a run');
+      await eventually(async () => (await a.bot.services.store.timelineAll(incident.id)).some((e) => e.type === 'job_started' && e.jobId === queued.jobId), 'the run started, without a restart', 15_000);
+      const tookMs = Date.now() - backAt;
+      expect(tookMs).toBeLessThan(10_000);
+      // Both replicas looked; one of them queued it (the other found it held, then on its host's queue).
+      await eventually(() => looked().every((n) => n > 0), 'both replicas looking');
+      await expectRunDoneOnce(a, channel, incident.id, queued);
+    } finally {
+      await stopAll(a, b);
+    }
+  });
+
+  it('sets up a declaration whose setup Redis refused with the connection up, on the periodic look', { timeout: 60_000 }, async () => {
+    clock.skew = 0;
+    const { a, b, looked } = await replicas({ resumeEveryMs: 1_000 });
+    const admin = new Redis(redis.url);
+    try {
+      // Out of memory under noeviction: Redis refuses writes and keeps every connection open.
+      const full = () => admin.config('SET', 'maxmemory', '1');
+      const roomAgain = () => admin.config('SET', 'maxmemory', '0');
+      await expect(declare(cutAtSetup(a, full, roomAgain), request('declare-refused'))).rejects.toThrow(/OOM/);
+      clock.skew = SETUP_AFTER_MS + 5_000;
+      const refusedAt = Date.now();
+
+      await eventually(() => incidentChannels(a)[0], 'the incident channel, without a restart', 15_000);
+      const tookMs = Date.now() - refusedAt;
+      const [incident] = await a.bot.services.store.listOpen();
+      if (!incident) throw new Error('the declaration was not kept');
+      await eventually(() => announcements(a, incident.id).length > 0, 'the announcement');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(incidentChannels(a)).toHaveLength(1);
+      expect(announcements(a, incident.id)).toHaveLength(1);
+      expect(tookMs).toBeLessThan(5_000);
+      // No connection was lost: the periodic look found it.
+      expect(looked()).toEqual([0, 0]);
+    } finally {
+      admin.disconnect();
+      await stopAll(a, b);
+    }
+  });
+});
