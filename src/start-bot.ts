@@ -21,7 +21,7 @@ import { allMeasures, scheduleMonthlySummary } from './app/response-stats.js';
 import { rescheduleOpenIncidents, scheduleClocks } from './app/schedule-clocks.js';
 import { queueMissingSetups } from './app/queue-missing-setups.js';
 import { queueOwedReports } from './app/queue-owed-reports.js';
-import { resumeQueuedRuns } from './app/resume-queued-runs.js';
+import { resumeQueuedRuns, runsSeen } from './app/resume-queued-runs.js';
 import { startPassRunner } from './app/pass-runner.js';
 import { createClockJobs, startClockProcessor } from './queue/clock-queue.js';
 import { firePlan, syncMaintenance } from './app/maintenance.js';
@@ -321,10 +321,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // the bot starts (not awaited: requests need not wait for it), as soon as Redis answers again after a
   // failure, and every `resumeEveryMs` for a failed write that broke no connection. Those too recent to tell
   // from what a live replica is queueing right now are looked at once more when old enough.
+  // What the looks remember keeps the periodic one cheap: it reads the links of incidents not yet seen with a
+  // channel, and the timelines that grew since the last look.
+  const withChannel = new Set<string>();
+  const seenRuns = runsSeen();
   const resumePass = async (): Promise<number | undefined> => {
-    const setups = await queueMissingSetups(services);
-    const runs = await resumeQueuedRuns(services);
-    const again = Math.min(setups.again ?? Infinity, runs.again ?? Infinity);
+    const setups = await queueMissingSetups(services, withChannel);
+    const resumed = await resumeQueuedRuns(services, seenRuns);
+    const again = Math.min(setups.again ?? Infinity, resumed.again ?? Infinity);
     if (again === Infinity) return undefined;
     logger.info({ at: new Date(again).toISOString() }, 'setups or runs queued too recently to tell: looking again');
     return again;

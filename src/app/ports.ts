@@ -74,6 +74,8 @@ export interface IncidentStore {
   appendEvents(id: string, events: readonly TimelineEvent[]): Promise<Result<number, NotFound>>;
   timeline(id: string, page?: PageRequest): Promise<TimelinePage>;
   timelineAll(id: string): Promise<TimelineEvent[]>;
+  /** How many events each timeline holds, in one round trip: a timeline only grows, so the same length is the same events. */
+  timelineLengths(ids: readonly string[]): Promise<number[]>;
   /** Records an adapter reference (Slack channel id, header message ts, …); an indexed key also for findByLink. */
   setLink<K extends IncidentLinkKey>(id: string, key: K, value: IncidentLinks[K]): Promise<Result<void, NotFound>>;
   getLinks(id: string): Promise<Links>;
@@ -324,7 +326,7 @@ export interface Effects {
 export interface RunQueue {
   enqueue(run: RunJobData): Promise<void>;
   /** Whether the run's job is on its host's queue, in any state (waiting, running, or kept after it ended). */
-  has(run: RunJobData): Promise<boolean>;
+  has(run: Pick<RunJobData, 'runId' | 'host'>): Promise<boolean>;
 }
 
 /** A planned wake-up of the clock processor. */

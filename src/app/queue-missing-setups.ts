@@ -20,12 +20,23 @@ export interface MissingSetups {
   readonly again?: number;
 }
 
-export async function queueMissingSetups(services: Services): Promise<MissingSetups> {
+/**
+ * `withChannel` is what one bot remembers between its looks: the incidents it found with their channel (a
+ * channel, once linked, stays), whose links it does not read again.
+ */
+export async function queueMissingSetups(services: Services, withChannel: Set<string> = new Set()): Promise<MissingSetups> {
   const now = services.now();
   const queued: string[] = [];
   let again: number | undefined;
-  for (const incident of await services.store.listOpen()) {
-    if ((await services.store.getLinks(incident.id)).channel !== undefined) continue;
+  const open = await services.store.listOpen();
+  const openIds = new Set(open.map((i) => i.id));
+  for (const id of withChannel) if (!openIds.has(id)) withChannel.delete(id);
+  for (const incident of open) {
+    if (withChannel.has(incident.id)) continue;
+    if ((await services.store.getLinks(incident.id)).channel !== undefined) {
+      withChannel.add(incident.id);
+      continue;
+    }
     if (incident.declaredAt > now - SETUP_AFTER_MS) {
       again = Math.min(again ?? Infinity, incident.declaredAt + SETUP_AFTER_MS);
       continue;

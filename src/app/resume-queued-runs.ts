@@ -28,6 +28,18 @@ export const RESUME_AFTER_MS = 30_000;
  */
 export const RESUME_HOLD_S = 30;
 
+/**
+ * What one bot remembers between its looks, so that a look reads again only what may have changed: a bot looks
+ * every minute, and most open incidents' timelines are long and have no run left behind.
+ */
+export interface RunsSeen {
+  /** Per incident, its timeline's length when last read, and the runs it then had queued and not started. */
+  readonly timelines: Map<string, { readonly length: number; readonly waiting: readonly QueuedJob[] }>;
+  /** Runs found on their host's queue: a job stays there (a day after it ends) for longer than its run waits. */
+  readonly onQueue: Set<string>;
+}
+
+export const runsSeen = (): RunsSeen => ({ timelines: new Map(), onQueue: new Set() });
 
 export interface ResumedRuns {
   /** The runs put on their host's queue again. */
@@ -41,27 +53,42 @@ export interface ResumedRuns {
   readonly again?: number;
 }
 
-export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns> {
+export async function resumeQueuedRuns(services: Services, seen: RunsSeen = runsSeen()): Promise<ResumedRuns> {
   const now = services.now();
   const resumed: string[] = [];
   const lapsed: string[] = [];
   let again: number | undefined;
-  for (const incident of await services.store.listOpen()) {
-    const events = await services.store.timelineAll(incident.id);
-    const waiting = runsNotStarted(events);
-    if (waiting.length === 0) continue;
-    const links = await services.store.getLinks(incident.id);
+  const open = await services.store.listOpen();
+  const lengths = await services.store.timelineLengths(open.map((i) => i.id));
+  const stillWaiting = new Set<string>();
+  forgetAllBut(seen.timelines, new Set(open.map((i) => i.id)));
+  for (const [n, incident] of open.entries()) {
+    const remembered = seen.timelines.get(incident.id);
+    let read: readonly TimelineEvent[] | undefined;
+    let waiting = remembered?.waiting ?? [];
+    if (remembered?.length !== lengths[n]) {
+      read = await services.store.timelineAll(incident.id);
+      waiting = runsNotStarted(read);
+      seen.timelines.set(incident.id, { length: read.length, waiting });
+    }
+    let context: { readonly events: readonly TimelineEvent[]; readonly links: Links } | undefined;
     for (const queued of waiting) {
+      stillWaiting.add(queued.jobId);
+      if (seen.onQueue.has(queued.jobId)) continue;
       if (queued.at > now - RESUME_AFTER_MS) {
         again = Math.min(again ?? Infinity, queued.at + RESUME_AFTER_MS);
         continue;
       }
-      const run = runOf(incident, queued, events, links);
-      if (await services.runs.has(run)) continue;
-      if (!(await services.once.claim(`resume-${run.runId}`, RESUME_HOLD_S))) {
+      if (await services.runs.has({ runId: queued.jobId, host: queued.host })) {
+        seen.onQueue.add(queued.jobId);
+        continue;
+      }
+      if (!(await services.once.claim(`resume-${queued.jobId}`, RESUME_HOLD_S))) {
         again = Math.min(again ?? Infinity, now + RESUME_HOLD_S * 1000);
         continue;
       }
+      context ??= { events: read ?? (await services.store.timelineAll(incident.id)), links: await services.store.getLinks(incident.id) };
+      const run = runOf(incident, queued, context.events, context.links);
       const reason = await lapseOf(services, run, queued, now);
       if (reason !== undefined) {
         await refuseLapsed(services, run, now, reason);
@@ -69,12 +96,19 @@ export async function resumeQueuedRuns(services: Services): Promise<ResumedRuns>
         continue;
       }
       await startRun(services, run, 'queued again: its host job was never queued');
+      seen.onQueue.add(run.runId);
       resumed.push(run.runId);
     }
   }
+  forgetAllBut(seen.onQueue, stillWaiting);
   if (resumed.length > 0) services.logger.warn({ runs: resumed }, 'runs recorded as queued had no host job: queued them again');
   if (lapsed.length > 0) services.logger.warn({ runs: lapsed }, 'runs recorded as queued had no host job and their approval window has passed: refused');
   return { resumed, ...(lapsed.length > 0 ? { lapsed } : {}), ...(again === undefined ? {} : { again }) };
+}
+
+// What a bot remembers is only about what may still be left behind: the open incidents and their waiting runs.
+function forgetAllBut(memory: Map<string, unknown> | Set<string>, keep: ReadonlySet<string>): void {
+  for (const key of memory.keys()) if (!keep.has(key)) memory.delete(key);
 }
 
 // Why a left-behind run may no longer go, if it may not. A run a host did start (its start never reached the

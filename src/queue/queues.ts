@@ -80,7 +80,7 @@ export function createProducers(connection: ConnectionOptions, prefix: string, r
           removeOnFail: { age: 7 * 86_400 },
         });
       },
-      has: async (run: RunJobData) => (await queue(hostQueue(run.host)).getJob(run.runId)) !== undefined,
+      has: async (run: Pick<RunJobData, 'runId' | 'host'>) => (await queue(hostQueue(run.host)).getJob(run.runId)) !== undefined,
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

@@ -84,6 +84,15 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
 
     timeline: (id, page) => readTimelinePage(redis, keys.timeline(id), page),
     timelineAll: (id) => readTimeline(redis, keys.timeline(id), keys.timelineText(id)),
+    async timelineLengths(ids) {
+      if (ids.length === 0) return [];
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.xlen(keys.timeline(id));
+      return ((await pipeline.exec()) ?? []).map(([error, length]) => {
+        if (error) throw error;
+        return Number(length);
+      });
+    },
 
     async setLink(id, key, value) {
       // Only the keys looked up by value get a reverse index: a message ts or a digest is never searched for.

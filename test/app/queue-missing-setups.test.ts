@@ -48,4 +48,27 @@ describe('open incidents whose setup was never queued', () => {
     w.clock.now += SETUP_AFTER_MS + 1;
     expect(await queueMissingSetups(w.services)).toEqual({ queued: [] });
   });
+
+  it('have their links read once a bot has seen their channel no more', async () => {
+    const left = await orphan('declare-1');
+    const fine = await declare(w.services, request('declare-2'));
+    if (!fine.ok) throw new Error(fine.error.message);
+    await w.services.store.setLink(fine.value.id, 'channel', 'C0INC2');
+    const reads: string[] = [];
+    const counting = { ...w.services, store: { ...w.services.store, getLinks: (id: string) => (reads.push(id), w.services.store.getLinks(id)) } };
+    const withChannel = new Set<string>();
+    w.clock.now += SETUP_AFTER_MS + 1;
+    expect(await queueMissingSetups(counting, withChannel)).toEqual({ queued: [left.id] });
+    expect([...reads].sort()).toEqual([left.id, fine.value.id].sort());
+
+    // Its setup is queued but has not made the channel yet: only its links are read again.
+    reads.length = 0;
+    expect(await queueMissingSetups(counting, withChannel)).toEqual({ queued: [left.id] });
+    expect(reads).toEqual([left.id]);
+    await w.services.store.setLink(left.id, 'channel', 'C0INC1');
+    expect(await queueMissingSetups(counting, withChannel)).toEqual({ queued: [] });
+    reads.length = 0;
+    expect(await queueMissingSetups(counting, withChannel)).toEqual({ queued: [] });
+    expect(reads).toEqual([]);
+  });
 });

@@ -5,11 +5,12 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { RunJobData } from '../../src/app/ports.js';
 import { decideApproval, requestRun, type RunRequest } from '../../src/app/request-run.js';
 import { APPROVAL_LAPSED, REQUEST_LAPSED } from '../../src/app/refuse-lapsed.js';
-import { RESUME_AFTER_MS, RESUME_HOLD_S, resumeQueuedRuns } from '../../src/app/resume-queued-runs.js';
+import { RESUME_AFTER_MS, RESUME_HOLD_S, resumeQueuedRuns, runsSeen } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';
 import { declare } from '../../src/app/declare.js';
 import { apply } from '../../src/app/apply.js';
 import type { Incident } from '../../src/domain/incident.js';
+import { addNote } from '../../src/domain/incident-records.js';
 import { recordJobStarted } from '../../src/domain/job-records.js';
 import { claimRunStart } from '../../src/store/audit-log.js';
 import { storeKeys } from '../../src/store/keys.js';
@@ -173,5 +174,38 @@ describe('runs recorded as queued without a host job', () => {
       [shown.value.run.runId, 'suite-shown'],
       [lost.value.run.runId, undefined],
     ]);
+  });
+
+  it('are looked for, on the later looks of a bot, only in the timelines that grew since its last one', async () => {
+    const incident = await declared();
+    const quiet = await declared('declare-2');
+    const runId = await diesAfterRecording({ incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-1' });
+    const reads: string[] = [];
+    const asked: string[] = [];
+    const counting: Services = {
+      ...w.services,
+      store: { ...w.services.store, timelineAll: (id) => (reads.push(id), w.services.store.timelineAll(id)) },
+      runs: { ...w.services.runs, has: (run) => (asked.push(run.runId), w.services.runs.has(run)) },
+    };
+    const seen = runsSeen();
+    later();
+    expect(await resumeQueuedRuns(counting, seen)).toEqual({ resumed: [runId] });
+    expect([...reads].sort()).toEqual([incident.id, quiet.id].sort());
+
+    // Nothing new: no timeline is read, and the run just queued is not asked about again.
+    reads.length = 0;
+    asked.length = 0;
+    expect(await resumeQueuedRuns(counting, seen)).toEqual({ resumed: [] });
+    expect(reads).toEqual([]);
+    expect(asked).toEqual([]);
+
+    // A note on one incident and a run left behind on the other: each timeline that grew is read, once.
+    await apply(w.services, quiet.id, (i) => addNote(i, 'disk at 91%', { by: L1, key: 'note-1', at: w.clock.now }), 'note-1');
+    const second = await diesAfterRecording({ incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-2' });
+    later();
+    expect(await resumeQueuedRuns(counting, seen)).toEqual({ resumed: [second] });
+    expect([...reads].sort()).toEqual([incident.id, quiet.id].sort());
+    expect(asked).toEqual([second]);
+    expect(w.asked.runs.map((r) => r.runId)).toEqual([runId, second]);
   });
 });

@@ -258,6 +258,13 @@ describe('appendEvents', () => {
     await expectTextAgreesWithStream(incident.id);
   });
 
+  it('counts each timeline by its events, in the order asked, a missing one as empty', async () => {
+    const [one, two] = [await created(), await created()];
+    await store().appendEvents(two.id, [aNote(two.id, 'x'), aNote(two.id, 'y')]);
+    expect(await store().timelineLengths([two.id, 'inc-none', one.id])).toEqual([3, 0, 1]);
+    expect(await store().timelineLengths([])).toEqual([]);
+  });
+
   it('keeps the timeline text equal to the stream, whatever the events hold (property)', async () => {
     const anyCodePoint = fc.oneof(fc.integer({ min: 0, max: 0x10ffff }), fc.integer({ min: 0xd800, max: 0xdfff })).map((code) => String.fromCodePoint(code));
     await fc.assert(
