@@ -322,11 +322,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // failure, and every `resumeEveryMs` for a failed write that broke no connection. Those too recent to tell
   // from what a live replica is queueing right now are looked at once more when old enough.
   // What the looks remember keeps the periodic one cheap: it reads the links of incidents not yet seen with a
-  // channel, and the timelines that grew since the last look.
-  const withChannel = new Set<string>();
+  // channel or their setup queued, and the timelines that grew since the last look.
+  const settled = new Set<string>();
   const seenRuns = runsSeen();
   const resumePass = async (): Promise<number | undefined> => {
-    const setups = await queueMissingSetups(services, withChannel);
+    const setups = await queueMissingSetups(services, settled);
     const resumed = await resumeQueuedRuns(services, seenRuns);
     const again = Math.min(setups.again ?? Infinity, resumed.again ?? Infinity);
     if (again === Infinity) return undefined;

@@ -1,12 +1,11 @@
-// Declaring an incident: number it, record it, and queue the Slack setup (channel, checklist, announcement).
+// Declaring an incident: number it, record it, then its clocks, its Slack setup (channel, checklist,
+// announcement) and its host snapshot.
 import type { Incident, Instant } from '../domain/incident.js';
 import { declareIncident, type DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
 import type { LinkClaim } from './ports.js';
-import { queueSetup } from './queue-setup.js';
-import { requestSnapshot } from './request-run.js';
-import { scheduleClocks } from './schedule-clocks.js';
+import { setUpDeclaration } from './finish-declaration.js';
 import type { Services } from './services.js';
 
 export interface DeclareRequest {
@@ -49,11 +48,10 @@ export async function declare(services: Services, request: DeclareRequest, claim
   const created = await services.store.create(declared.value.incident, declared.value.events, claim);
   if (!created.ok && created.error === 'taken') return err({ code: 'taken' });
   if (!created.ok) throw new Error(`incident ${declared.value.incident.id} already exists: the counter went backwards`);
-  // A bot that dies before this line leaves an incident without its setup: the next start queues it
-  // (queue-missing-setups.ts), and so does the next delivery of the alert that declared it (alert-intake.ts).
-  await queueSetup(services, created.value.id, request.origin);
-  await scheduleClocks(services, created.value);
-  await requestSnapshot(services, created.value, 'declared');
+  // A bot that dies, or a Redis that fails, before the setup is queued leaves an incident nobody in Slack knows
+  // of: the bots' looks for what was left behind finish its declaration (queue-missing-setups.ts), and so does
+  // the next delivery of the alert that declared it (link-holder.ts).
+  await setUpDeclaration(services, created.value, { ...(request.origin ? { origin: request.origin } : {}), snapshot: true });
   services.logger.info({ incident: created.value.id, severity: request.severity, by: request.by }, 'incident declared');
   return ok(created.value);
 }

@@ -4,7 +4,7 @@
 // declaration that finds the link taken by another comes back here to join that one instead.
 import type { Incident } from '../domain/incident.js';
 import type { IndexedLinkKey } from './links.js';
-import { queueSetupIfMissing } from './queue-setup.js';
+import { finishDeclaration, setUpDeclaration } from './finish-declaration.js';
 import type { Services } from './services.js';
 
 /** Declared or acknowledged: what a new alert, failure or drift joins rather than declaring again. */
@@ -16,13 +16,17 @@ export type LinkHolder =
   | { readonly open?: undefined; readonly replaces: string | undefined };
 
 /**
- * Who holds `key = value` now. The open holder's declarer may have died between storing it and queueing its
- * Slack setup, so joining it queues that setup again when it has no channel (which adds nothing when the
- * setup is queued already).
+ * Who holds `key = value` now. The open holder's declarer may have died (or lost Redis) between storing it and
+ * queueing its Slack setup, so joining one without a channel finishes its declaration. One too recent to tell
+ * from a declaration still going gets its clocks and setup at once (both are once by their ids), as the
+ * sender that came back may be the only one who knows; its host snapshot is then not taken.
  */
 export async function linkHolder(services: Services, key: IndexedLinkKey, value: string): Promise<LinkHolder> {
   const holder = await services.store.findByLink(key, value);
   if (holder === undefined || !isOpen(holder)) return { replaces: holder?.id };
-  await queueSetupIfMissing(services, holder.id);
+  if ((await services.store.getLinks(holder.id)).channel === undefined) {
+    const finishing = await finishDeclaration(services, holder);
+    if (finishing.kind === 'too recent') await setUpDeclaration(services, holder, { snapshot: false });
+  }
   return { open: holder };
 }

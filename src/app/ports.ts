@@ -313,6 +313,8 @@ export class EffectNotReadyError extends Error {
 export interface Effects {
   /** Queues one effect; a repeated jobId adds nothing. */
   enqueue(job: EffectJob, jobId?: string): Promise<void>;
+  /** Whether the effect with this job id is queued, running or failed, or was done lately (a done job is kept a while). */
+  has(jobId: string): Promise<boolean>;
   /** Coalesces re-renders of an incident's messages: a burst of clicks becomes one chat.update per message. */
   render(incidentId: string): Promise<void>;
   /**

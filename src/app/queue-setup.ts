@@ -4,20 +4,11 @@
 import type { EffectJob } from './ports.js';
 import type { Services } from './services.js';
 
-type Origin = NonNullable<Extract<EffectJob, { name: 'setup' }>['data']['origin']>;
+/** Where a declaration was asked for: its setup answers there ("declared, see #channel"). */
+export type SetupOrigin = NonNullable<Extract<EffectJob, { name: 'setup' }>['data']['origin']>;
 
 export const setupJobId = (incidentId: string): string => `setup-${incidentId}`;
 
-export async function queueSetup(services: Services, incidentId: string, origin?: Origin): Promise<void> {
+export async function queueSetup(services: Services, incidentId: string, origin?: SetupOrigin): Promise<void> {
   await services.effects.enqueue({ name: 'setup', data: { incidentId, ...(origin ? { origin } : {}) } }, setupJobId(incidentId));
-}
-
-/**
- * Queues the setup of an incident that has no channel yet (its declarer may have died before queueing it);
- * answers whether it had none. A setup that is queued or running already is not queued twice.
- */
-export async function queueSetupIfMissing(services: Services, incidentId: string): Promise<boolean> {
-  if ((await services.store.getLinks(incidentId)).channel !== undefined) return false;
-  await queueSetup(services, incidentId);
-  return true;
 }

@@ -55,6 +55,7 @@ export function createProducers(connection: ConnectionOptions, prefix: string, r
       async enqueue(job: EffectJob, jobId?: string) {
         await slack.add(job.name, job.data, { ...SLACK_JOB_OPTIONS, ...(jobId ? { jobId } : {}) });
       },
+      has: async (jobId: string) => (await slack.getJob(jobId)) !== undefined,
       async render(incidentId: string) {
         await slack.add(
           'render',

@@ -1,12 +1,13 @@
 // A bot that dies (or loses Redis) part-way through declaring an incident from an alert answers nothing, so the
 // sender delivers the same alert again. Whatever the first delivery had stored, the alert makes one incident,
-// and that incident gets its Slack setup.
+// and that incident gets its Slack setup and its clocks.
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createAlertIntake, type IntakeOutcome } from '../../src/alerts/alert-intake.js';
 import type { IncomingAlert } from '../../src/alerts/incoming-alert.js';
 import { parseBacktestAlert } from '../../src/alerts/parse-backtest-alert.js';
+import { planClockJobs } from '../../src/app/schedule-clocks.js';
 import type { Services } from '../../src/app/services.js';
 import { alertWords } from '../../src/slack/views/alert-words.js';
 import { createDeclareWindow } from '../../src/store/declare-window.js';
@@ -74,6 +75,11 @@ async function expectOneIncidentSetUp(outcome: IntakeOutcome): Promise<void> {
   const [incident] = incidents;
   expect(outcome).toMatchObject({ incidentId: incident?.id });
   expect(setupsQueued()).toEqual(new Set([`setup-${incident?.id}`]));
+  // Its reminders and escalation too, wherever the declaration was cut.
+  if (!incident) throw new Error('no incident');
+  const clocks = planClockJobs(incident, w.services.policy, undefined).map((j) => j.jobId);
+  expect(clocks).not.toEqual([]);
+  expect(w.asked.clockJobs.map((j) => j.jobId)).toEqual(expect.arrayContaining(clocks));
 }
 
 describe('an alert whose declaration was cut short', () => {

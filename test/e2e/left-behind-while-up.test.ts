@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declare, type DeclareRequest } from '../../src/app/declare.js';
 import type { EffectJob, RunJobData } from '../../src/app/ports.js';
-import { SETUP_AFTER_MS } from '../../src/app/queue-missing-setups.js';
+import { SETUP_AFTER_MS } from '../../src/app/finish-declaration.js';
 import { requestRun } from '../../src/app/request-run.js';
 import { RESUME_AFTER_MS } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';

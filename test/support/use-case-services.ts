@@ -66,6 +66,7 @@ export function useCaseWorld(options: WorldOptions = {}): UseCaseWorld {
     once: createOnce(redis, { prefix }),
     effects: {
       enqueue: async (job, jobId) => void asked.effects.push({ job, jobId }),
+      has: async (jobId) => asked.effects.some((e) => e.jobId === jobId),
       render: async (incidentId) => void asked.renders.push(incidentId),
       homes: async () => undefined,
     },
