@@ -5,6 +5,7 @@ import { declareIncident, type DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
 import type { LinkClaim } from './ports.js';
+import { RecordedButCutShort } from './cut-short.js';
 import { setUpDeclaration } from './finish-declaration.js';
 import type { Services } from './services.js';
 
@@ -51,7 +52,9 @@ export async function declare(services: Services, request: DeclareRequest, claim
   // A bot that dies, or a Redis that fails, before the setup is queued leaves an incident nobody in Slack knows
   // of: the bots' looks for what was left behind finish its declaration (queue-missing-setups.ts), and so does
   // the next delivery of the alert that declared it (link-holder.ts).
-  await setUpDeclaration(services, created.value, { ...(request.origin ? { origin: request.origin } : {}), snapshot: true });
+  await setUpDeclaration(services, created.value, { ...(request.origin ? { origin: request.origin } : {}), snapshot: true }).catch((error: unknown) => {
+    throw new RecordedButCutShort({ kind: 'declaration', incidentId: created.value.id }, error);
+  });
   services.logger.info({ incident: created.value.id, severity: request.severity, by: request.by }, 'incident declared');
   return ok(created.value);
 }

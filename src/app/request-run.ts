@@ -11,6 +11,7 @@ import type { DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
 import { hostServed, unknownHostReason, type UnknownHost } from './host-served.js';
+import { RecordedButCutShort } from './cut-short.js';
 import { APPROVAL_LAPSED, refuseLapsed } from './refuse-lapsed.js';
 import type { NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
 import type { Services } from './services.js';
@@ -292,13 +293,21 @@ export async function requestSnapshot(services: Services, incident: Incident, ph
   return queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false });
 }
 
-// False when the incident closed between the caller's read and this write: nothing is queued then.
+// False when the incident closed between the caller's read and this write: nothing is queued then. Once
+// job_queued is stored the run stands, whatever cuts off the steps after it: that is `RecordedButCutShort`.
 async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, how: { readonly byPerson?: boolean; readonly hold?: boolean } = {}): Promise<boolean> {
   const key = `${run.runId}-queued`;
+  let stored = false;
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
   // the run, and the person clicked to see it start.
-  const queue = () => enqueueRun(services, run, paramsDigest, by);
-  const recorded = await apply(services, run.incidentId, (i) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params, ...(run.suite === undefined ? {} : { suite: run.suite }) }, actorOf(services, by, key), how.byPerson ?? true), key, how.hold === true ? undefined : queue);
+  const queue = async () => {
+    stored = true;
+    if (how.hold !== true) await enqueueRun(services, run, paramsDigest, by);
+  };
+  const record = (i: Incident) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params, ...(run.suite === undefined ? {} : { suite: run.suite }) }, actorOf(services, by, key), how.byPerson ?? true);
+  const recorded = await apply(services, run.incidentId, record, key, queue).catch((error: unknown) => {
+    throw stored ? new RecordedButCutShort({ kind: 'run', run }, error) : error;
+  });
   if (recorded.ok) return true;
   if (recorded.error.code === 'closed') return false;
   throw new Error(`${run.runId} not queued: ${recorded.error.code}`);

@@ -12,7 +12,7 @@ import type { Services } from '../../src/app/services.js';
 import { alertWords } from '../../src/slack/views/alert-words.js';
 import { createDeclareWindow } from '../../src/store/declare-window.js';
 import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
-import { died, dyingAt as dyingAtCall } from '../support/dying-at.js';
+import { died, diedOf, dyingAt as dyingAtCall } from '../support/dying-at.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
 // As the backtest system's AlertManager sends it, read by the route's own parser.
@@ -53,7 +53,7 @@ const dyingAt = (at: number) => dyingAtCall(w.services, ['store', 'effects', 'cl
 const deliverOn = (services: Services): Promise<IntakeOutcome | undefined> =>
   intakeOn(services).intake(alert, BUDGET).then(
     (outcome) => outcome,
-    (error: unknown) => (error === died ? undefined : Promise.reject(error)),
+    (error: unknown) => (diedOf(error) ? undefined : Promise.reject(error)),
   );
 
 /** What a sender does when its delivery is not answered: deliver again, until it is. */

@@ -13,7 +13,7 @@ import { defaultMaintenance } from '../../src/domain/maintenance-policy.js';
 import type { RunOutcome } from '../../src/domain/run-result.js';
 import { CANARY_PLAN } from '../../src/domain/scheduled-work.js';
 import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
-import { died, dyingAt as dyingAtCall } from '../support/dying-at.js';
+import { died, diedOf, dyingAt as dyingAtCall } from '../support/dying-at.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
 
 const OPS = 'C0OPS';
@@ -78,7 +78,7 @@ async function fire(services: Services, planId: string, host: Host): Promise<str
 
 /** A firing on a bot that dies: resolves whether or not it died, rejects on anything else. */
 const fireDying = (services: Services, planId: string, host: Host): Promise<unknown> =>
-  fire(services, planId, host).catch((error: unknown) => (error === died ? undefined : Promise.reject(error)));
+  fire(services, planId, host).catch((error: unknown) => (diedOf(error) ? undefined : Promise.reject(error)));
 
 // Every port a run reaches.
 const dyingAt = (at: number) => dyingAtCall(w.services, ['store', 'effects', 'clockJobs', 'once', 'maintenance', 'runs', 'audit'], at);

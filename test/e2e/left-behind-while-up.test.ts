@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declare, type DeclareRequest } from '../../src/app/declare.js';
-import type { EffectJob, RunJobData } from '../../src/app/ports.js';
+import type { EffectJob, Effects, RunJobData, RunQueue } from '../../src/app/ports.js';
 import { SETUP_AFTER_MS } from '../../src/app/finish-declaration.js';
 import { requestRun } from '../../src/app/request-run.js';
 import { RESUME_AFTER_MS } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';
 import type { Message } from '../../src/sandbox/emulator/emulator-types.js';
 import { startRedisServer, type RunningRedis } from '../../src/sandbox/redis-server.js';
+import { ACTION } from '../../src/slack/ids.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { expectRunDoneOnce } from '../support/resumed-run.js';
@@ -62,8 +63,15 @@ describe('what a Redis failure cut short while the bots stay up', () => {
     const looked = () => logs.map((log) => log.lines<{ msg: string }>().filter((line) => line.msg === 'Redis answers again: looking for setups or runs left behind').length);
     return { a, b, looked };
   };
+  // A bot stopped while its queue workers are still reconnecting to a Redis that just came back can wait for
+  // them for good: a failed test gives them a moment first, so that it fails rather than times out.
+  const backBeforeStop = async () => {
+    if (!away) return;
+    await redisComesBack();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  };
   const stopAll = async (a: Klaxon, b: Klaxon) => {
-    if (away) await redisComesBack();
+    await backBeforeStop();
     await b.stop();
     await a.stop();
   };
@@ -175,6 +183,110 @@ describe('what a Redis failure cut short while the bots stay up', () => {
     } finally {
       admin.disconnect();
       await stopAll(a, b);
+    }
+  });
+
+  // The live bot's own port, losing Redis right before it queues a declaration's setup or hands a run to its
+  // host: between the record and its job, where no request can choose to fail. Returns the undo.
+  const losesRedisAt = (k: Klaxon, step: 'setup' | 'run'): (() => void) => {
+    const services = k.bot.services as { effects: Effects; runs: RunQueue };
+    const { effects, runs } = services;
+    if (step === 'setup') {
+      services.effects = { ...effects, enqueue: async (job, jobId) => (job.name === 'setup' ? redisGoesAway().then(() => effects.enqueue(job, jobId)) : effects.enqueue(job, jobId)) };
+    } else {
+      services.runs = { ...runs, enqueue: async (run) => redisGoesAway().then(() => runs.enqueue(run)) };
+    }
+    return () => Object.assign(services, { effects, runs });
+  };
+  const told = (text: string) => expect(text).not.toMatch(/Something went wrong|try again/i);
+
+  it('tells whoever declared that the declaration stands, and sets it up once Redis is back (command and form)', { timeout: 60_000 }, async () => {
+    clock.skew = 0;
+    const k = await startKlaxon({ env: { REDIS_URL: redis.url }, now, resumeEveryMs: NEVER_PERIODIC });
+    try {
+      let undo = losesRedisAt(k, 'setup');
+      const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare high Backtests crash on start' });
+      undo();
+      const first = /(inc-\d+) is declared, but klaxon lost its database/.exec(answer.body)?.[1];
+      expect(first, answer.body).toBeDefined();
+      told(answer.body);
+      clock.skew += SETUP_AFTER_MS + 5_000;
+      await redisComesBack();
+      await eventually(async () => (await k.bot.services.store.getLinks(first as string)).channel, 'the channel of the declaration from the command line', 15_000);
+
+      await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare' });
+      const form = await eventually(() => k.emulator.views().find((v) => v.userId === USERS.l1 && v.state === 'open'), 'the declare form');
+      undo = losesRedisAt(k, 'setup');
+      const submitted = await k.emulator.submitView({
+        userId: USERS.l1,
+        viewId: form.id,
+        values: { declare_title: { value: 'Results folder fills up' }, declare_severity: { value: 'medium' }, declare_description: { value: 'disk at 97% on backtest-1' } },
+      });
+      undo();
+      expect(submitted.status).toBe(200);
+      // The form says what happened and gives the description back; it offers no second submit.
+      const shown = JSON.stringify(k.emulator.views().find((v) => v.id === form.id)?.view);
+      const second = /(inc-\d+) is declared, but klaxon lost its database/.exec(shown)?.[1];
+      expect(second, shown).toBeDefined();
+      expect(shown).toContain('disk at 97% on backtest-1');
+      expect(JSON.parse(shown)).not.toHaveProperty('submit');
+      told(shown);
+      clock.skew += SETUP_AFTER_MS + 5_000;
+      await redisComesBack();
+      await eventually(async () => (await k.bot.services.store.getLinks(second as string)).channel, 'the channel of the declaration from the form', 15_000);
+      expect((await k.bot.services.store.listOpen()).map((i) => i.id).sort()).toEqual([first, second].sort());
+      expect(incidentChannels(k)).toHaveLength(2);
+    } finally {
+      await backBeforeStop();
+      await k.stop();
+    }
+  });
+
+  it('tells whoever asked for a run that it stands, and runs it once Redis is back (command and button)', { timeout: 120_000 }, async () => {
+    clock.skew = 0;
+    const k = await startKlaxon({ worker: true, env: { REDIS_URL: redis.url }, now, resumeEveryMs: NEVER_PERIODIC });
+    try {
+      const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Backtests crash on start' });
+      const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
+      const channel = await eventually(async () => (await k.bot.services.store.getLinks(id))['channel'], 'the incident channel');
+      await eventually(async () => (await k.bot.services.store.getLinks(id))['playbooks'], 'the playbook offer');
+      await k.bot.services.runs.has({ runId: 'run-none', host: 'backtest-1' });
+      const queuedRun = async (commandId: string) => {
+        const events = await k.bot.services.store.timelineAll(id);
+        const found = events.find((e) => e.type === 'job_queued' && e.commandId === commandId);
+        return found?.type === 'job_queued' ? found : undefined;
+      };
+
+      // What the person was told says the run stands; once Redis is back, it runs, once.
+      const standsThenRunsOnce = async (text: string, commandId: string) => {
+        expect(text).toMatch(/is recorded as queued, but klaxon lost its database/);
+        told(text);
+        clock.skew += RESUME_AFTER_MS + 5_000;
+        await redisComesBack();
+        await expectRunDoneOnce(k, channel, id, await eventually(() => queuedRun(commandId), `the run of ${commandId}`));
+      };
+
+      let undo = losesRedisAt(k, 'run');
+      const ran = await k.emulator.slashCommand({ userId: USERS.l1, channelId: channel, text: 'run env.python-version' });
+      undo();
+      await standsThenRunsOnce(ran.body, 'env.python-version');
+
+      const offer = await eventually(() => k.emulator.messages(channel).find((m) => JSON.stringify(m.blocks ?? []).includes('playbook_offer')), 'the playbook offer');
+      await k.emulator.selectOption({ userId: USERS.l2, channelId: channel, messageTs: offer.ts, actionId: ACTION.playbookSelect, value: 'critical.outage' });
+      const steps = await eventually(() => k.emulator.messages(channel, { threadTs: offer.ts }).find((m) => JSON.stringify(m.blocks).includes('env.packages')), 'the playbook steps');
+      const button = (steps.blocks as { accessory?: Record<string, unknown> }[]).find((b) => b.accessory?.['action_id'] === ACTION.runCommand && String(b.accessory['value']).includes('"env.packages"'));
+      const before = k.emulator.ephemerals(channel, USERS.l2).length;
+      undo = losesRedisAt(k, 'run');
+      const clicked = await k.emulator.clickButton({ userId: USERS.l2, channelId: channel, messageTs: steps.ts, actionId: ACTION.runCommand, value: String(button?.accessory?.['value']) });
+      expect(clicked.status).toBe(200);
+      // A click is answered at once; the run is asked for after that, and its answer comes on its own.
+      const reply = await eventually(() => k.emulator.ephemerals(channel, USERS.l2)[before], 'the answer to the click', 15_000);
+      undo();
+      await standsThenRunsOnce(reply.text, 'env.packages');
+      expect(k.emulator.ephemerals(channel, USERS.l2).filter((e) => /Something went wrong/.test(e.text))).toEqual([]);
+    } finally {
+      await backBeforeStop();
+      await k.stop();
     }
   });
 });

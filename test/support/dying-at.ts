@@ -4,6 +4,9 @@ import type { Services } from '../../src/app/services.js';
 
 export const died = new Error('the bot died here');
 
+/** Whether `error` is that death, also when a use case passed it on as the cause of its own error. */
+export const diedOf = (error: unknown): boolean => error === died || (error instanceof Error && error.cause !== undefined && diedOf(error.cause));
+
 type Port = 'store' | 'effects' | 'clockJobs' | 'once' | 'maintenance' | 'runs' | 'audit';
 
 /** The same services on a bot whose `at`-th call (0 first) to `ports` never happens: it and every call after it throw `died`. */

@@ -191,6 +191,7 @@ export const en: Messages = {
   modal: {
     submit: 'Submit',
     cancel: 'Cancel',
+    dismiss: 'Close',
     declareTitle: 'Declare an incident',
     declareSubmit: 'Declare',
     titleLabel: 'Title',
@@ -326,6 +327,9 @@ export const en: Messages = {
   done: {
     draftKept: 'Your text is longer than the declare form\'s description holds (3,000 characters). Here it is whole: add it with `/incident note` once declared.',
     declared: (id) => `${id} declared. Creating its channel…`,
+    declaredCutShort: (id) =>
+      `${id} is declared, but klaxon lost its database while setting it up: its channel follows within about a minute of the database answering again. Do not declare it again.`,
+    descriptionNotSaved: 'Its description was not saved. Here it is: add it with `/incident note` once the channel is there.',
     updatePosted: 'Status update posted.',
     noteAdded: 'Note added to the timeline.',
     savedForFold: 'Saved; it will be on the timeline in a moment.',
@@ -337,6 +341,10 @@ export const en: Messages = {
     runQueued: (title, host) => `Queued ${title} on ${host}; the result will appear in a thread.`,
     approvalPending: (title) => `${title} needs a second person's approval; the request is posted in the channel.`,
     noWorkerNow: (host) => `No worker is connected on ${host} now: the run waits for one.`,
+    runCutShort: (title, host) =>
+      `${title} on ${host} is recorded as queued, but klaxon lost its database while handing it to the host: it goes within about a minute of the database answering again. Do not ask for it again.`,
+    suiteCutShort: (count) =>
+      `${count} runs of Run all are recorded as queued, but klaxon lost its database while handing them to the host: they go within about a minute of the database answering again. Do not click Run all again.`,
     declared: (id, channel) => `Declared ${id}: ${channel}`,
     refused: 'Refused',
     verificationTitle: 'Post-recovery verification (§8)',

@@ -223,6 +223,7 @@ export const ja: Messages = {
   modal: {
     submit: '送信',
     cancel: 'キャンセル',
+    dismiss: '閉じる',
     declareTitle: 'インシデント宣言',
     declareSubmit: '宣言する',
     titleLabel: '件名',
@@ -358,6 +359,9 @@ export const ja: Messages = {
   done: {
     draftKept: '入力された文が宣言フォームの説明欄（3000文字）に収まりません。全文を以下に残します。宣言後に `/incident note` で追加してください。',
     declared: (id) => `${id} を宣言しました。インシデントチャンネルを作成しています…`,
+    declaredCutShort: (id) =>
+      `${id} を宣言しました。ただし設定の途中でデータベースとの接続が切れました。データベースが応答を再開してから約1分以内にチャンネルが作成されます。再度宣言しないでください。`,
+    descriptionNotSaved: '説明は保存されていません。以下に残しますので、チャンネルができてから `/incident note` で追加してください。',
     updatePosted: '中間報告を投稿しました。',
     noteAdded: 'メモをタイムラインに追加しました。',
     savedForFold: '保存しました。まもなくタイムラインに反映されます。',
@@ -369,6 +373,10 @@ export const ja: Messages = {
     runQueued: (title, host) => `${title}を${host}で実行待ちにしました。結果はスレッドに表示されます。`,
     approvalPending: (title) => `${title}には別の担当者の承認が必要です。チャンネルに承認依頼を投稿しました。`,
     noWorkerNow: (host) => `${host}に接続中のワーカーは現在ありません。ワーカーが接続するまで実行を待ちます。`,
+    runCutShort: (title, host) =>
+      `${title}を${host}で実行待ちとして記録しましたが、ホストへ渡す途中でデータベースとの接続が切れました。データベースが応答を再開してから約1分以内にホストへ渡されます。再度実行を依頼しないでください。`,
+    suiteCutShort: (count) =>
+      `「すべて実行」の${count}件の実行を記録しましたが、ホストへ渡す途中でデータベースとの接続が切れました。データベースが応答を再開してから約1分以内にホストへ渡されます。「すべて実行」を再度押さないでください。`,
     declared: (id, channel) => `${id}を宣言しました：${channel}`,
     refused: '拒否',
     verificationTitle: '復旧後のシステム検証（§8）',

@@ -188,6 +188,8 @@ export interface Messages {
   readonly modal: {
     readonly submit: string;
     readonly cancel: string;
+    /** The one button of a form that only tells something. */
+    readonly dismiss: string;
     readonly declareTitle: string;
     readonly declareSubmit: string;
     readonly titleLabel: string;
@@ -261,6 +263,10 @@ export interface Messages {
     /** A declaration's text longer than the form holds, given back whole. */
     readonly draftKept: string;
     readonly declared: (id: string) => string;
+    /** The incident is stored, and Redis failed before the rest of the declaration: a later look finishes it. */
+    readonly declaredCutShort: (id: string) => string;
+    /** After `declaredCutShort` in the declare form: the description it held was not saved, and follows. */
+    readonly descriptionNotSaved: string;
     readonly updatePosted: string;
     readonly noteAdded: string;
     /** Saved in the intent stream; the fold had not finished when the answer went out. */
@@ -274,6 +280,10 @@ export interface Messages {
     readonly approvalPending: (title: string) => string;
     /** Added to a run's answer when its host has had workers but none is connected now. */
     readonly noWorkerNow: (host: string) => string;
+    /** The run is recorded as queued, and Redis failed before it reached its host: a later look hands it over. */
+    readonly runCutShort: (title: string, host: string) => string;
+    /** The same for the runs of a "Run all". */
+    readonly suiteCutShort: (count: number) => string;
     readonly declared: (id: string, channel: string) => string;
     readonly refused: string;
     readonly verificationTitle: string;

@@ -1,6 +1,7 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction, UsersSelectAction } from '@slack/bolt';
+import { RecordedButCutShort } from '../../app/cut-short.js';
 import { decideApproval, requestRun, RUN_REPEAT_WINDOW_SECONDS, startRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
@@ -16,6 +17,7 @@ import { ACTION } from '../ids.js';
 import { closeModal } from '../views/close-modal.js';
 import { updateModal } from '../views/update-modal.js';
 import { acceptedReply, noWorkerReply } from '../views/run-replies.js';
+import { cutShortReply } from '../views/bot-replies.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { actorFrom, incidentOfChannel } from './context.js';
 import { receivedAt, recordAction } from './record-flow.js';
@@ -39,13 +41,22 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
   }
   const problem = (args: ActionArgs, p: Problem) => tell(args, explain(p, locale));
 
-  /** Runs an action on the incident of the channel the click came from. */
+  /**
+   * Runs an action on the incident of the channel the click came from. When Redis failed after the action was
+   * recorded, the person is told that it stands and will be finished, not the apology for the unexpected.
+   */
   function onIncident(actionId: string, handler: (incident: Incident, args: ActionArgs & { action: BlockAction['actions'][number] }) => Promise<void>) {
     app.action<BlockAction>(actionId, async ({ ack, body, action, respond }) => {
       await ack();
       const incident = await incidentOfChannel(services, body.channel?.id);
       if (!incident) return problem({ body, respond }, { code: 'not_incident_channel' });
-      await handler(incident, { body, action, respond });
+      try {
+        await handler(incident, { body, action, respond });
+      } catch (error) {
+        if (!(error instanceof RecordedButCutShort)) throw error;
+        services.logger.warn({ err: error.message, action: actionId, user: body.user.id }, 'click recorded, then cut short: a later look finishes it');
+        await tell({ body, respond }, cutShortReply(error.recorded, services.catalogue, locale));
+      }
     });
   }
 
@@ -153,12 +164,18 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
       return;
     }
     const entries = decisions.map(({ command, decision }) => (decision.ok ? { command, runId: decision.value.run.runId } : { command, refused: explain(decision.error, locale).text }));
-    await services.effects.enqueue(
-      { name: 'run-suite', data: { incidentId: incident.id, suite: { id: suite, playbookId: playbook.id, by, host: first.host, startedAt: services.now(), entries } } },
-      `suite-${suite}`,
-    );
-    // Only now do the runs go to the host: the summary, whose thread their results go in, is queued before any of their events.
-    for (const { decision } of decisions) if (decision.ok && decision.value.state === 'queued') await startRun(services, decision.value.run);
+    const queued = decisions.flatMap(({ decision }) => (decision.ok && decision.value.state === 'queued' ? [decision.value.run] : []));
+    // Every run is recorded by now: a failure from here on leaves them to a later look, which hands them over.
+    await (async () => {
+      await services.effects.enqueue(
+        { name: 'run-suite', data: { incidentId: incident.id, suite: { id: suite, playbookId: playbook.id, by, host: first.host, startedAt: services.now(), entries } } },
+        `suite-${suite}`,
+      );
+      // Only now do the runs go to the host: the summary, whose thread their results go in, is queued before any of their events.
+      for (const run of queued) await startRun(services, run);
+    })().catch((error: unknown) => {
+      throw new RecordedButCutShort({ kind: 'suite', runs: queued }, error);
+    });
     if (decisions.some(({ decision }) => decision.ok && !decision.value.workerOnline)) await tell(args, noWorkerReply({ host: first.host, locale }));
   });
 

@@ -1,6 +1,7 @@
 // `/incident …`: parse, act on Redis, answer within Slack's three seconds; Slack writes happen in the queue.
 import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
+import { RecordedButCutShort } from '../../app/cut-short.js';
 import { declare } from '../../app/declare.js';
 import { maintenanceOverview } from '../../app/maintenance.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
@@ -21,6 +22,7 @@ import { helpMessage } from '../views/help-message.js';
 import { listIncidents } from '../views/list-incidents.js';
 import { maintenanceListFor } from '../views/maintenance-list.js';
 import { acceptedReply } from '../views/run-replies.js';
+import { cutShortReply } from '../views/bot-replies.js';
 import { closeModal } from '../views/close-modal.js';
 import { declareModal, draftKept } from '../views/declare-modal.js';
 import { LIMIT } from '../views/blocks.js';
@@ -147,11 +149,18 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
     }
   }
 
-  /** The command's answer, or a short apology when something unexpected broke (logged with its stack). */
+  /**
+   * The command's answer; when Redis failed after the action was recorded, that it stands and will be finished;
+   * otherwise a short apology when something unexpected broke (logged with its stack).
+   */
   async function answer(parsed: IncidentCommand, command: SlashCommand, context: Record<string, unknown>): Promise<Reply | undefined> {
     try {
       return await handle(parsed, command, context);
     } catch (error) {
+      if (error instanceof RecordedButCutShort) {
+        services.logger.warn({ err: error.message, subcommand: parsed.kind, user: command.user_id }, '/incident recorded, then cut short: a later look finishes it');
+        return ephemeral(cutShortReply(error.recorded, services.catalogue, locale));
+      }
       services.logger.error({ err: error, subcommand: parsed.kind, user: command.user_id }, '/incident failed');
       return ephemeral(explain({ code: 'unexpected' }, locale));
     }

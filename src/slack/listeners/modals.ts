@@ -2,6 +2,7 @@
 import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, ViewStateValue } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
+import { RecordedButCutShort } from '../../app/cut-short.js';
 import { declare } from '../../app/declare.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import type { Services } from '../../app/services.js';
@@ -17,7 +18,7 @@ import { messages } from '../i18n/messages.js';
 import { explain, type Problem } from '../explain.js';
 import { CALLBACK, INPUT, reportInput, type InputId } from '../ids.js';
 import { needsUnverifiedReason } from '../views/close-modal.js';
-import { decodeDeclareOrigin } from '../views/declare-modal.js';
+import { declaredCutShortModal, decodeDeclareOrigin } from '../views/declare-modal.js';
 import { actorFrom } from './context.js';
 
 type Values = Record<string, Record<string, ViewStateValue>>;
@@ -69,12 +70,19 @@ export function registerModals(app: App, services: Services): void {
     if (!severity.ok || !title || (detected && !detected.ok)) return ack({ response_action: 'errors', errors });
     const key = `view-${view.id}`;
     const ticked = values[INPUT.private.block]?.[INPUT.private.action]?.selected_options ?? [];
-    const declared = await declare(services, {
+    const description = read(values, INPUT.description);
+    const declaring = declare(services, {
       severity: severity.value, title, source: 'slack', by: body.user.id, key,
       ...(ticked.length > 0 ? { private: true } : {}),
       ...(detected?.ok ? { detectedAt: detected.value } : {}),
       ...(origin.channel ? { origin: { channel: origin.channel, user: body.user.id, ...(origin.responseUrl ? { responseUrl: origin.responseUrl } : {}) } } : {}),
     });
+    const declared = await declaring.catch((error: unknown) => (error instanceof RecordedButCutShort && error.recorded.kind === 'declaration' ? error.recorded : Promise.reject(error)));
+    // Stored, then cut short: the form says so instead of staying open to be submitted again (a second incident).
+    if ('kind' in declared) {
+      services.logger.warn({ incident: declared.incidentId, user: body.user.id }, 'declaration recorded, then cut short: a later look finishes it');
+      return ack({ response_action: 'update', view: declaredCutShortModal({ incidentId: declared.incidentId, locale, ...(description === undefined ? {} : { description }) }) });
+    }
     if (!declared.ok) return ack({ response_action: 'errors', errors: { [INPUT.title.block]: declared.error.message } });
     await ack();
     if (source !== undefined) {
@@ -82,7 +90,6 @@ export function registerModals(app: App, services: Services): void {
       const pinned = { text: source.text, author: source.user, originalAt: Math.round(Number(source.ts) * 1000) };
       await apply(services, declared.value.id, (i) => pinMessage(i, pinned, actorFrom(services, body.user.id, `${key}-message`)), `${key}-message`);
     }
-    const description = read(values, INPUT.description);
     if (description) {
       await apply(services, declared.value.id, (i) => addNote(i, description, actorFrom(services, body.user.id, `${key}-description`)), `${key}-description`);
     }

@@ -1,4 +1,6 @@
 // Short bot answers that close a loop: where the declared incident lives, and why a run was refused.
+import type { Recorded } from '../../app/cut-short.js';
+import { commandTitle, type Catalogue } from '../../domain/catalogue.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Locale } from '../../domain/locale.js';
 import { messages } from '../i18n/messages.js';
@@ -14,6 +16,22 @@ export function declaredReply(input: { readonly incident: Incident; readonly cha
   const m = messages(input.locale).replies;
   const channel = isChannelId(input.channelId) ? `<#${input.channelId}>` : inlineMrkdwn(input.channelId, 100);
   const text = `${SEVERITY_EMOJI[input.incident.severity]} ${m.declared(input.incident.id, channel)} · ${inlineMrkdwn(input.incident.title, 300)}`;
+  return { text: fallbackText(text), blocks: [section(text)] };
+}
+
+/**
+ * The answer to an action that was recorded and then cut short (cut-short.ts): it stands and will be finished,
+ * so asking again would do it twice.
+ */
+export function cutShortReply(recorded: Recorded, catalogue: Catalogue, locale: Locale): SlackMessage {
+  const m = messages(locale);
+  const said =
+    recorded.kind === 'declaration'
+      ? m.done.declaredCutShort(recorded.incidentId)
+      : recorded.kind === 'run'
+        ? m.replies.runCutShort(`*${inlineMrkdwn(commandTitle(catalogue, recorded.run.commandId, locale), 300)}*`, inlineMrkdwn(recorded.run.host, 100))
+        : m.replies.suiteCutShort(recorded.runs.length);
+  const text = `:warning: ${said}`;
   return { text: fallbackText(text), blocks: [section(text)] };
 }
 

@@ -56,6 +56,21 @@ export function draftKept(draft: string, locale: Locale): SlackMessage {
 
 const PIECE = 2_900;
 
+/**
+ * What the declare form shows once the incident is stored and Redis failed before the rest of its declaration:
+ * that it stands (submitting again would declare a second incident), and the description, which was not saved.
+ */
+export function declaredCutShortModal(input: { readonly incidentId: string; readonly description?: string; readonly locale: Locale }): ModalView {
+  const m = messages(input.locale);
+  const kept = input.description === undefined ? [] : [section(m.done.descriptionNotSaved), section(codeBlock(input.description, LIMIT.section))];
+  return {
+    type: 'modal',
+    title: plain(m.modal.declareTitle, LIMIT.modalTitle),
+    close: plain(m.modal.dismiss, LIMIT.modalTitle),
+    blocks: [section(`:warning: ${m.done.declaredCutShort(input.incidentId)}`), ...kept],
+  };
+}
+
 // One checkbox: ticked, the incident is private (§4.3 security).
 function privateChoice(label: string, text: string, ticked: boolean): InputBlock {
   const choice = option(text, 'private');

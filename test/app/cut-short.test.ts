@@ -1,0 +1,49 @@
+// A failure after an action was recorded is told apart from one before it: the first stands and a later look
+// finishes it (so whoever asked must not ask again), the second recorded nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecordedButCutShort } from '../../src/app/cut-short.js';
+import { declare, type DeclareRequest } from '../../src/app/declare.js';
+import { requestRun } from '../../src/app/request-run.js';
+import type { Services } from '../../src/app/services.js';
+import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
+import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
+
+const L1 = 'U0L1OPS';
+let w: UseCaseWorld;
+beforeEach(() => {
+  w = useCaseWorld();
+});
+afterEach(async () => w.stop());
+
+const request: DeclareRequest = { severity: 'critical', title: 'main.py exits at start', source: 'slack', by: L1, key: 'declare-1' };
+const away = new Error('Redis is away');
+const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => expect.fail('it went through'), (error: unknown) => error);
+
+describe('a failure', () => {
+  it('after a declaration was stored says which incident stands', async () => {
+    const error = await failure(declare(diesQueueingSetup(w.services, away), request));
+    const [stored] = await w.services.store.listOpen();
+    expect(error).toBeInstanceOf(RecordedButCutShort);
+    expect(error).toMatchObject({ recorded: { kind: 'declaration', incidentId: stored?.id }, cause: away });
+  });
+
+  it('before a declaration was stored is the failure itself', async () => {
+    const dying: Services = { ...w.services, store: { ...w.services.store, create: () => Promise.reject(away) } };
+    expect(await failure(declare(dying, request))).toBe(away);
+    expect(await w.services.store.listOpen()).toEqual([]);
+  });
+
+  it('after a run was recorded as queued says which run stands; before it, it is the failure itself', async () => {
+    const declared = await declare(w.services, request);
+    if (!declared.ok) throw new Error(declared.error.message);
+    const incident = declared.value;
+    const handover: Services = { ...w.services, runs: { ...w.services.runs, enqueue: () => Promise.reject(away) } };
+    const error = await failure(requestRun(handover, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-1' }));
+    const queued = (await w.services.store.timelineAll(incident.id)).find((e) => e.type === 'job_queued');
+    expect(error).toBeInstanceOf(RecordedButCutShort);
+    expect(error).toMatchObject({ recorded: { kind: 'run', run: { runId: queued?.type === 'job_queued' ? queued.jobId : 'none', commandId: 'env.python-version' } }, cause: away });
+
+    const record: Services = { ...w.services, store: { ...w.services.store, update: () => Promise.reject(away) } };
+    expect(await failure(requestRun(record, { incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-2' }))).toBe(away);
+  });
+});
