@@ -121,6 +121,11 @@ export interface BotAnswer {
   readonly body: string;
   readonly json?: unknown;
   readonly ms: number;
+  /**
+   * When the signed request left for the bot (epoch ms, fractional): after the emulator built and signed it,
+   * which is Slack's work on Slack's machines. Absent when nothing was sent.
+   */
+  readonly sentAt?: number;
 }
 
 /** A change the web console listens to (over SSE) to know what to re-read. */

@@ -85,11 +85,9 @@ export class SlackSide {
     if (url === undefined) throw new Error('the emulator has no bot URL yet: call setBotUrl first');
     const timestamp = options.timestamp ?? Math.floor(this.state.now() / 1000);
     const started = performance.now();
-    const response = await post(
-      url,
-      { 'content-type': contentType, ...slackSignatureHeaders(options.secret ?? this.deps.signingSecret, body, timestamp), ...options.headers },
-      body,
-    );
+    const headers = { 'content-type': contentType, ...slackSignatureHeaders(options.secret ?? this.deps.signingSecret, body, timestamp), ...options.headers };
+    const sentAt = performance.timeOrigin + performance.now();
+    const response = await post(url, headers, body);
     const { text } = response;
     let json: unknown;
     try {
@@ -97,7 +95,7 @@ export class SlackSide {
     } catch {
       json = undefined;
     }
-    return { status: response.status, body: text, ...(json !== undefined ? { json } : {}), ms: Math.round(performance.now() - started) };
+    return { status: response.status, body: text, ...(json !== undefined ? { json } : {}), ms: Math.round(performance.now() - started), sentAt };
   }
 
   private postForm(fields: Record<string, string>): Promise<BotAnswer> {

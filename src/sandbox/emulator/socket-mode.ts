@@ -192,20 +192,20 @@ export class SocketModeServer {
         },
       });
     });
-    connection.ws.send(
-      JSON.stringify({
-        envelope_id: envelopeId,
-        type,
-        payload,
-        accepts_response_payload: type !== 'events_api',
-        ...(type === 'events_api' ? { retry_attempt: retry.attempt ?? 0, retry_reason: retry.reason ?? '' } : {}),
-      }),
-    );
+    const frame = JSON.stringify({
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: type !== 'events_api',
+      ...(type === 'events_api' ? { retry_attempt: retry.attempt ?? 0, retry_reason: retry.reason ?? '' } : {}),
+    });
+    const sentAt = performance.timeOrigin + performance.now();
+    connection.ws.send(frame);
     const ack = await acked;
     const ms = Math.round(performance.now() - started);
-    if (ack === undefined) return { status: 0, body: 'no_ack', ms };
+    if (ack === undefined) return { status: 0, body: 'no_ack', ms, sentAt };
     const empty = Object.keys(ack).length === 0;
-    return { status: 200, body: empty ? '' : JSON.stringify(ack), ...(empty ? {} : { json: ack }), ms };
+    return { status: 200, body: empty ? '' : JSON.stringify(ack), ...(empty ? {} : { json: ack }), ms, sentAt };
   }
 
   /**

@@ -6,14 +6,14 @@ import { SIGNING_SECRET, startEmulator } from './emulator-fixture.js';
 
 let emulator: SlackEmulator;
 let bot: { app: App; stop: () => Promise<void> };
-const seen: { kind: string; body: Record<string, unknown>; retryNum?: number }[] = [];
+const seen: { kind: string; body: Record<string, unknown>; retryNum?: number; at?: number }[] = [];
 
 beforeAll(async () => {
   ({ emulator } = await startEmulator());
   bot = await startBoltApp(emulator, (app) => {
     app.command('/incident', async ({ command, ack, client, respond }) => {
       await ack();
-      seen.push({ kind: 'command', body: command as unknown as Record<string, unknown> });
+      seen.push({ kind: 'command', body: command as unknown as Record<string, unknown>, at: performance.timeOrigin + performance.now() });
       if (command.text === 'hello') {
         await client.chat.postMessage({
           channel: command.channel_id,
@@ -73,6 +73,14 @@ describe('driving a real Bolt app', () => {
     expect(action.actions[0]).toMatchObject({ type: 'button', value: 'w1', block_id: 'acts' });
     expect(action.user.id).toBe('U0L2SYS');
     expect(action.trigger_id).toMatch(/^\d+\.\w+\.[0-9a-f]+$/);
+  });
+
+  it('says when the signed request left: after the call began, before the bot had it', async () => {
+    const before = performance.timeOrigin + performance.now();
+    const answer = await emulator.slashCommand({ userId: 'U0L1OPS', channelId: general(), text: 'ack-text' });
+    const handled = [...seen].reverse().find((s) => s.kind === 'command' && s.body['text'] === 'ack-text')?.at;
+    expect(answer.sentAt).toBeGreaterThanOrEqual(before);
+    expect(answer.sentAt).toBeLessThanOrEqual(handled ?? Number.NEGATIVE_INFINITY);
   });
 
   it('sends the command text escaped as Slack does for should_escape, with mentions linked', async () => {
