@@ -326,8 +326,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const settled = new Set<string>();
   const seenRuns = runsSeen();
   const resumePass = async (): Promise<number | undefined> => {
-    const setups = await queueMissingSetups(services, settled);
-    const resumed = await resumeQueuedRuns(services, seenRuns);
+    // One read of the open incidents serves both looks.
+    const open = await services.store.listOpen();
+    const setups = await queueMissingSetups(services, settled, open);
+    const resumed = await resumeQueuedRuns(services, seenRuns, open);
     const again = Math.min(setups.again ?? Infinity, resumed.again ?? Infinity);
     if (again === Infinity) return undefined;
     logger.info({ at: new Date(again).toISOString() }, 'setups or runs queued too recently to tell: looking again');

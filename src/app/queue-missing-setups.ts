@@ -3,6 +3,7 @@
 // looks for open incidents without a channel, as it starts and again while it is up (start-bot.ts says when),
 // and finishes the declaration of each whose setup was never queued (finish-declaration.ts). Whichever replica
 // looks, each step is once by the declaration's own ids.
+import type { Incident } from '../domain/incident.js';
 import { finishDeclaration } from './finish-declaration.js';
 import type { Services } from './services.js';
 
@@ -17,10 +18,10 @@ export interface MissingSetups {
  * `settled` is what one bot remembers between its looks: the incidents it found with their channel (a channel,
  * once linked, stays) or with their setup queued, which it does not look at again.
  */
-export async function queueMissingSetups(services: Services, settled: Set<string> = new Set()): Promise<MissingSetups> {
+export async function queueMissingSetups(services: Services, settled: Set<string> = new Set(), listed?: readonly Incident[]): Promise<MissingSetups> {
   const queued: string[] = [];
   let again: number | undefined;
-  const open = await services.store.listOpen();
+  const open = listed ?? (await services.store.listOpen());
   const openIds = new Set(open.map((i) => i.id));
   for (const id of settled) if (!openIds.has(id)) settled.delete(id);
   for (const incident of open) {

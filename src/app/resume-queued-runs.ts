@@ -53,12 +53,12 @@ export interface ResumedRuns {
   readonly again?: number;
 }
 
-export async function resumeQueuedRuns(services: Services, seen: RunsSeen = runsSeen()): Promise<ResumedRuns> {
+export async function resumeQueuedRuns(services: Services, seen: RunsSeen = runsSeen(), listed?: readonly Incident[]): Promise<ResumedRuns> {
   const now = services.now();
   const resumed: string[] = [];
   const lapsed: string[] = [];
   let again: number | undefined;
-  const open = await services.store.listOpen();
+  const open = listed ?? (await services.store.listOpen());
   const lengths = await services.store.timelineLengths(open.map((i) => i.id));
   const stillWaiting = new Set<string>();
   forgetAllBut(seen.timelines, new Set(open.map((i) => i.id)));
