@@ -10,6 +10,7 @@ import { canonicalParams, describeRefusal, resolveCommand } from '../domain/comm
 import type { Policy } from '../domain/policy.js';
 import type { RunResult } from '../domain/run-result.js';
 import { bullPrefix, hostQueue, type Producers, type RunArtifact, type RunEvent, type RunJobData } from '../queue/queues.js';
+import { closeWorker } from '../queue/close-worker.js';
 import type { Logger } from '../logger.js';
 import { claimRunStart, createAuditLog, type AuditEntry } from '../store/audit-log.js';
 import { storeKeys } from '../store/keys.js';
@@ -182,7 +183,7 @@ export async function startHostWorker(options: HostWorkerOptions): Promise<HostW
     async close(graceMs = 20_000) {
       clearInterval(heartbeat);
       const timer = setTimeout(() => worker.cancelAllJobs('shutdown'), graceMs);
-      await worker.close();
+      await closeWorker(worker);
       clearTimeout(timer);
       await leaveWorker(redis, prefix, { ...presence, at: now() });
     },

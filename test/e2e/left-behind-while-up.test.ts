@@ -2,11 +2,8 @@
 // the declaration gets its channel and the run goes to its host once Redis answers again, without any bot
 // restarting, and once although two replicas look. The Redis is this file's own, as it is stopped, restarted
 // on its data folder and made to refuse writes.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { declare, type DeclareRequest } from '../../src/app/declare.js';
 import type { EffectJob, Effects, RunJobData, RunQueue } from '../../src/app/ports.js';
 import { SETUP_AFTER_MS } from '../../src/app/finish-declaration.js';
@@ -14,46 +11,20 @@ import { requestRun } from '../../src/app/request-run.js';
 import { RESUME_AFTER_MS } from '../../src/app/resume-queued-runs.js';
 import type { Services } from '../../src/app/services.js';
 import type { Message } from '../../src/sandbox/emulator/emulator-types.js';
-import { startRedisServer, type RunningRedis } from '../../src/sandbox/redis-server.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { restartableRedis } from '../support/restartable-redis.js';
 import { expectRunDoneOnce } from '../support/resumed-run.js';
 
 /** Long enough that only Redis coming back can explain a pickup within the test. */
 const NEVER_PERIODIC = 600_000;
 
 describe('what a Redis failure cut short while the bots stay up', () => {
-  let dir: string;
-  let redis: RunningRedis;
+  const redis = restartableRedis('redis-bounce');
   // The bots' clock: moved on once an action is cut, so that it is older than a live replica's could be.
   const clock = { skew: 0 };
   const now = () => Date.now() + clock.skew;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'klaxon-redis-bounce-'));
-    const started = await startRedisServer({ dir });
-    if (!started.ok) throw new Error(started.error);
-    redis = started.value;
-  });
-  afterAll(async () => {
-    await redis?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  // A clean shutdown writes the AOF out: what was stored before is there again when it comes back.
-  let away = false;
-  const redisGoesAway = async () => {
-    away = true;
-    await redis.stop();
-  };
-  const redisComesBack = async (): Promise<number> => {
-    const started = await startRedisServer({ dir, port: redis.port });
-    if (!started.ok) throw new Error(started.error);
-    redis = started.value;
-    away = false;
-    return Date.now();
-  };
 
   // Two replicas on one Redis; `looked` counts, per replica, the looks it took because Redis answered again.
   const replicas = async (options: { readonly worker?: boolean; readonly resumeEveryMs: number }) => {
@@ -63,12 +34,10 @@ describe('what a Redis failure cut short while the bots stay up', () => {
     const looked = () => logs.map((log) => log.lines<{ msg: string }>().filter((line) => line.msg === 'Redis answers again: looking for setups or runs left behind').length);
     return { a, b, looked };
   };
-  // A bot stopped while its queue workers are still reconnecting to a Redis that just came back can wait for
-  // them for good: a failed test gives them a moment first, so that it fails rather than times out.
+  // A failed test may leave Redis away: the bots stop against a Redis that answers, so that what they owe is
+  // done. A stop right after Redis came back is what every passing test does.
   const backBeforeStop = async () => {
-    if (!away) return;
-    await redisComesBack();
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    if (redis.away) await redis.comeBack();
   };
   const stopAll = async (a: Klaxon, b: Klaxon) => {
     await backBeforeStop();
@@ -99,9 +68,9 @@ describe('what a Redis failure cut short while the bots stay up', () => {
     clock.skew = 0;
     const { a, b, looked } = await replicas({ resumeEveryMs: NEVER_PERIODIC });
     try {
-      await expect(declare(cutAtSetup(a, redisGoesAway), request('declare-cut'))).rejects.toThrow();
+      await expect(declare(cutAtSetup(a, () => redis.goAway()), request('declare-cut'))).rejects.toThrow();
       clock.skew = SETUP_AFTER_MS + 5_000;
-      const backAt = await redisComesBack();
+      const backAt = await redis.comeBack();
 
       const channel = await eventually(() => incidentChannels(a)[0], 'the incident channel, without a restart', 15_000);
       const tookMs = Date.now() - backAt;
@@ -135,14 +104,14 @@ describe('what a Redis failure cut short while the bots stay up', () => {
         runs: {
           ...a.bot.services.runs,
           enqueue: async (run: RunJobData) => {
-            await redisGoesAway();
+            await redis.goAway();
             return a.bot.services.runs.enqueue(run);
           },
         },
       };
       await expect(requestRun(cut, { incident, commandId: 'env.python-version', params: {}, by: USERS.l1, key: 'click-cut' })).rejects.toThrow();
       clock.skew = RESUME_AFTER_MS + 5_000;
-      const backAt = await redisComesBack();
+      const backAt = await redis.comeBack();
 
       const queued = await eventually(async () => (await a.bot.services.store.timelineAll(incident.id)).find((e) => e.type === 'job_queued'), 'the run as recorded');
       if (queued.type !== 'job_queued') throw new Error('not a run');
@@ -192,9 +161,9 @@ describe('what a Redis failure cut short while the bots stay up', () => {
     const services = k.bot.services as { effects: Effects; runs: RunQueue };
     const { effects, runs } = services;
     if (step === 'setup') {
-      services.effects = { ...effects, enqueue: async (job, jobId) => (job.name === 'setup' ? redisGoesAway().then(() => effects.enqueue(job, jobId)) : effects.enqueue(job, jobId)) };
+      services.effects = { ...effects, enqueue: async (job, jobId) => (job.name === 'setup' ? redis.goAway().then(() => effects.enqueue(job, jobId)) : effects.enqueue(job, jobId)) };
     } else {
-      services.runs = { ...runs, enqueue: async (run) => redisGoesAway().then(() => runs.enqueue(run)) };
+      services.runs = { ...runs, enqueue: async (run) => redis.goAway().then(() => runs.enqueue(run)) };
     }
     return () => Object.assign(services, { effects, runs });
   };
@@ -211,7 +180,7 @@ describe('what a Redis failure cut short while the bots stay up', () => {
       expect(first, answer.body).toBeDefined();
       told(answer.body);
       clock.skew += SETUP_AFTER_MS + 5_000;
-      await redisComesBack();
+      await redis.comeBack();
       await eventually(async () => (await k.bot.services.store.getLinks(first as string)).channel, 'the channel of the declaration from the command line', 15_000);
 
       await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare' });
@@ -232,7 +201,7 @@ describe('what a Redis failure cut short while the bots stay up', () => {
       expect(JSON.parse(shown)).not.toHaveProperty('submit');
       told(shown);
       clock.skew += SETUP_AFTER_MS + 5_000;
-      await redisComesBack();
+      await redis.comeBack();
       await eventually(async () => (await k.bot.services.store.getLinks(second as string)).channel, 'the channel of the declaration from the form', 15_000);
       expect((await k.bot.services.store.listOpen()).map((i) => i.id).sort()).toEqual([first, second].sort());
       expect(incidentChannels(k)).toHaveLength(2);
@@ -262,7 +231,7 @@ describe('what a Redis failure cut short while the bots stay up', () => {
         expect(text).toMatch(/is recorded as queued, but klaxon lost its database/);
         told(text);
         clock.skew += RESUME_AFTER_MS + 5_000;
-        await redisComesBack();
+        await redis.comeBack();
         await expectRunDoneOnce(k, channel, id, await eventually(() => queuedRun(commandId), `the run of ${commandId}`));
       };
 
