@@ -223,7 +223,8 @@ describe('the sandbox in a browser', () => {
     });
     try {
       await page.locator('#user-select').selectOption(YAMADA);
-      await expect.poll(() => reads).toBe(1);
+      // A refresh for what earlier tests did may already have overtaken the switch's read: the same case.
+      await expect.poll(() => reads).toBeGreaterThanOrEqual(1);
       await changeElsewhere('Said while the person acting changes', SATO);
       await expect.poll(() => reads).toBeGreaterThanOrEqual(2);
       // The switch's read has answered and been dropped; everything else of the switch is done.
