@@ -15,8 +15,10 @@ export async function apply(
   transition: (incident: Incident) => TransitionResult,
   key: string,
   first?: () => Promise<void>,
+  /** The incident as the caller just read it (see IncidentStore.update). */
+  lastSeen?: Incident,
 ): Promise<Result<Updated, DomainError | NotFound>> {
-  const result = await services.store.update(incidentId, transition, { idempotencyKey: key });
+  const result = await services.store.update(incidentId, transition, { idempotencyKey: key, ...(lastSeen ? { lastSeen } : {}) });
   if (first && result.ok) await first();
   if (result.ok && !result.value.duplicate) {
     await services.effects.render(incidentId);

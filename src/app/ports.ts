@@ -68,7 +68,11 @@ export interface IncidentStore {
   update<E>(
     id: string,
     transition: Transition<E>,
-    opts?: { readonly idempotencyKey?: string },
+    /**
+     * `lastSeen`: the incident as the caller read it a moment ago. The first attempt starts from it instead of
+     * reading it again; a copy that is no longer current costs one more attempt, never a lost or wrong write.
+     */
+    opts?: { readonly idempotencyKey?: string; readonly lastSeen?: Incident },
   ): Promise<Result<Updated, E | NotFound>>;
   /** Returns how many events were new; an id already on the timeline is not written again. */
   appendEvents(id: string, events: readonly TimelineEvent[]): Promise<Result<number, NotFound>>;

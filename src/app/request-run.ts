@@ -105,7 +105,7 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt } } }, `approval-${run.runId}`);
     return ok({ state: 'needs_approval', run, spec, expiresAt, workerOnline });
   }
-  if (!(await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true }))) return err({ code: 'closed' });
+  if (!(await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true, lastSeen: incident }))) return err({ code: 'closed' });
   return ok({ state: 'queued', run, spec, workerOnline });
 }
 
@@ -295,7 +295,13 @@ export async function requestSnapshot(services: Services, incident: Incident, ph
 
 // False when the incident closed between the caller's read and this write: nothing is queued then. Once
 // job_queued is stored the run stands, whatever cuts off the steps after it: that is `RecordedButCutShort`.
-async function queueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, how: { readonly byPerson?: boolean; readonly hold?: boolean } = {}): Promise<boolean> {
+async function queueRun(
+  services: Services,
+  run: RunJobData,
+  paramsDigest: string,
+  by: string,
+  how: { readonly byPerson?: boolean; readonly hold?: boolean; readonly lastSeen?: Incident } = {},
+): Promise<boolean> {
   const key = `${run.runId}-queued`;
   let stored = false;
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
@@ -305,7 +311,7 @@ async function queueRun(services: Services, run: RunJobData, paramsDigest: strin
     if (how.hold !== true) await enqueueRun(services, run, paramsDigest, by);
   };
   const record = (i: Incident) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params, ...(run.suite === undefined ? {} : { suite: run.suite }) }, actorOf(services, by, key), how.byPerson ?? true);
-  const recorded = await apply(services, run.incidentId, record, key, queue).catch((error: unknown) => {
+  const recorded = await apply(services, run.incidentId, record, key, queue, how.lastSeen).catch((error: unknown) => {
     throw stored ? new RecordedButCutShort({ kind: 'run', run }, error) : error;
   });
   if (recorded.ok) return true;

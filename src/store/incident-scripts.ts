@@ -80,3 +80,10 @@ end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 return 'ok'
 `);
+
+// KEYS: link index. ARGV: link value, the incident key without its id. The incident's record, or nil.
+export const findByLinkScript = redisScript(`
+local id = redis.call('HGET', KEYS[1], ARGV[1])
+if not id then return false end
+return redis.call('HGET', ARGV[2] .. id, 'json')
+`);

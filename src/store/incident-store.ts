@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Incident } from '../domain/incident.js';
 import { err, ok } from '../domain/result.js';
 import { assertEventsOf, decodeIncident, eventArgs } from './codec.js';
-import { appendEventsScript, createIncidentScript, setLinkScript } from './incident-scripts.js';
+import { appendEventsScript, createIncidentScript, findByLinkScript, setLinkScript } from './incident-scripts.js';
 import { DEFAULT_PREFIX, storeKeys } from './keys.js';
 import { isIndexedLink } from '../app/links.js';
 import type { IncidentStore, NotFound } from '../app/ports.js';
@@ -71,7 +71,7 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
     listOpen: async () => getMany(await redis.zrevrange(keys.open, 0, -1)),
     listRecent: async (limit) => (limit <= 0 ? [] : getMany(await redis.zrevrange(keys.recent, 0, limit - 1))),
     listDeclared: async (from, to) => getMany(await redis.zrangebyscore(keys.recent, from, `(${to}`)),
-    update: (id, transition, opts = {}) => updateIncident(updateContext, id, transition, opts.idempotencyKey),
+    update: (id, transition, opts = {}) => updateIncident(updateContext, id, transition, opts.idempotencyKey, opts.lastSeen),
 
     async appendEvents(id, events) {
       assertEventsOf(id, events);
@@ -103,9 +103,10 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
 
     getLinks: (id) => redis.hgetall(keys.links(id)),
 
+    // One round trip: a click finds its incident by its channel before anything else.
     async findByLink(key, value) {
-      const id = await redis.hget(keys.linkIndex(key), value);
-      return id === null ? undefined : get(id);
+      const json = (await findByLinkScript.run(redis, [keys.linkIndex(key)], [value, keys.incident('')])) as string | null;
+      return json === null ? undefined : decodeIncident(json);
     },
 
     reportsOwed: () => redis.smembers(keys.reportsOwed),

@@ -46,13 +46,21 @@ export async function updateIncident<E>(
   id: string,
   transition: Transition<E>,
   idempotencyKey: string | undefined,
+  lastSeen?: Incident,
 ): Promise<Result<Updated, E | NotFound>> {
   const { redis, keys } = context;
+  // The caller's copy saves the first read. The script still checks its version and the idempotency key, so a
+  // copy that is no longer current, or a request already applied, is found out there and read afresh.
+  let seen = lastSeen?.id === id ? lastSeen : undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const { duplicate, current } = await read(context, id, idempotencyKey);
+    const fromSeen = seen !== undefined;
+    const { duplicate, current } = seen ? { duplicate: undefined, current: seen } : await read(context, id, idempotencyKey);
+    seen = undefined;
     if (duplicate) return ok(duplicate);
     if (current === undefined) return err({ code: 'not_found' });
     const applied = transition(current);
+    // A refusal stands only on what is stored now.
+    if (!applied.ok && fromSeen) continue;
     if (!applied.ok) {
       // A concurrent copy of this request may have won between our duplicate check and our read: its effect
       // then makes the transition refuse. That is a duplicate, not a refusal.
@@ -79,8 +87,10 @@ export async function updateIncident<E>(
     ]);
     if (outcome === 'ok') return ok({ incident, events, duplicate: false });
     if (outcome === 'missing') return err({ code: 'not_found' });
-    if (outcome === 'conflict') await backoff(attempt);
-    else if (outcome !== 'duplicate') throw new Error(`unexpected update reply ${String(outcome)}`);
+    if (outcome === 'conflict') {
+      // A conflict of the caller's copy is not a race with another writer: read again at once.
+      if (!fromSeen) await backoff(attempt);
+    } else if (outcome !== 'duplicate') throw new Error(`unexpected update reply ${String(outcome)}`);
   }
   throw new Error(`update of ${id} lost ${MAX_ATTEMPTS} races in a row; Redis is overloaded or a writer loops`);
 }

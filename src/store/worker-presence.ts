@@ -7,17 +7,32 @@ import { redisScript } from './redis-script.js';
 
 export type { WorkerPresence } from '../app/ports.js';
 
+// The served hosts and each one's heartbeat, in one round trip: a Run click asks before it queues anything.
+// The heartbeat keys are built from the prefix inside the script; they share the set's hash slot.
+const listScript = redisScript(`
+local out = {}
+for _, host in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  out[#out + 1] = host
+  out[#out + 1] = redis.call('GET', ARGV[1] .. host) or ''
+end
+return out
+`);
+
 export async function listWorkers(redis: Redis, prefix: string): Promise<WorkerPresence[]> {
   const keys = storeKeys(prefix);
-  const hosts = (await redis.smembers(keys.workerHosts)).sort();
-  if (hosts.length === 0) return [];
-  const beats = await redis.mget(hosts.map((host) => keys.workerHeartbeat(host)));
-  return hosts.map((host, index) => {
-    const raw = beats[index];
-    if (!raw) return { host, online: false };
+  const flat = (await listScript.run(redis, [keys.workerHosts], [keys.workerHeartbeat('')])) as string[];
+  const found: WorkerPresence[] = [];
+  for (let i = 0; i < flat.length; i += 2) {
+    const host = flat[i] as string;
+    const raw = flat[i + 1];
+    if (!raw) {
+      found.push({ host, online: false });
+      continue;
+    }
     const beat = JSON.parse(raw) as { lastSeenAt?: number; pid?: number; concurrency?: number };
-    return { host, online: true, lastSeenAt: beat.lastSeenAt, pid: beat.pid, concurrency: beat.concurrency };
-  });
+    found.push({ host, online: true, lastSeenAt: beat.lastSeenAt, pid: beat.pid, concurrency: beat.concurrency });
+  }
+  return found.sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
 }
 
 // One heartbeat per host, shared by the host's workers, each with its own entry in it: a worker that stops takes

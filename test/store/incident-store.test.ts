@@ -149,6 +149,73 @@ describe('update', () => {
     expect(await redis.ttl(keys.idempotency(incident.id, 'req-1'))).toBeGreaterThan(23 * 3600);
   });
 
+  describe('from the copy the caller read', () => {
+    // The store on a connection that counts its reads of an incident (HGET) and of an idempotency record (GET).
+    const countingReads = () => {
+      const reads: string[] = [];
+      const counted = new Proxy(redis, {
+        get(target, name) {
+          const value: unknown = Reflect.get(target, name, target);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (name === 'hget' || name === 'get') reads.push(String(name));
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      return { store: createIncidentStore(counted, { prefix }), reads };
+    };
+
+    it('writes from a current copy without reading the incident again', async () => {
+      const incident = await created();
+      const { store: counted, reads } = countingReads();
+      const result = await counted.update(incident.id, toggle('initial_logs', 'U2', 'e1'), { idempotencyKey: 'seen-1', lastSeen: incident });
+      expect(result.ok && result.value.duplicate).toBe(false);
+      expect(reads).toEqual([]);
+      expect((await store().get(incident.id))?.version).toBe(incident.version + 1);
+    });
+
+    it('loses no write made since the copy: the update is made again on the stored incident', async () => {
+      const incident = await created();
+      await store().update(incident.id, toggle('root_cause', 'U3', 'e1'));
+      const result = await store().update(incident.id, toggle('initial_logs', 'U2', 'e2'), { lastSeen: incident });
+      expect(result.ok).toBe(true);
+      const stored = await store().get(incident.id);
+      expect(stored?.version).toBe(incident.version + 2);
+      expect([stored?.checklist.root_cause.done, stored?.checklist.initial_logs.done]).toEqual([true, true]);
+      expect(await store().timelineAll(incident.id)).toHaveLength(3);
+    });
+
+    it('refuses only on the stored incident, not on an old copy', async () => {
+      const incident = await created();
+      await store().update(incident.id, toggle('root_cause', 'U3', 'e1'));
+      const afterRootCause = (i: Incident) => (i.checklist.root_cause.done ? toggle('initial_logs', 'U2', 'e2')(i) : err({ code: 'not_yet' as const }));
+      const result = await store().update(incident.id, afterRootCause, { lastSeen: incident });
+      expect(result.ok).toBe(true);
+      expect((await store().get(incident.id))?.checklist.initial_logs.done).toBe(true);
+    });
+
+    it('answers a request already applied as a duplicate and writes nothing', async () => {
+      const incident = await created();
+      const first = await store().update(incident.id, toggle('impact_assessed', 'U2', 'click-1'), { idempotencyKey: 'seen-req' });
+      const before = await snapshot(incident.id);
+      const stored = (await store().get(incident.id)) as Incident;
+      for (const copy of [incident, stored]) {
+        const again = await store().update(incident.id, toggle('impact_assessed', 'U2', 'click-2'), { idempotencyKey: 'seen-req', lastSeen: copy });
+        expect(again.ok && again.value.duplicate).toBe(true);
+        expect(again.ok && first.ok && again.value.events).toEqual(first.ok && first.value.events);
+      }
+      expect(await snapshot(incident.id)).toEqual(before);
+    });
+
+    it('ignores a copy of another incident', async () => {
+      const [incident, other] = [await created(), await created()];
+      const result = await store().update(incident.id, toggle('initial_logs', 'U2', 'e1'), { lastSeen: other });
+      expect(result.ok && result.value.incident.id).toBe(incident.id);
+      expect((await store().get(other.id))?.version).toBe(other.version);
+    });
+  });
+
   it('applies one of many concurrent requests that share an idempotency key', async () => {
     const incident = await created();
     const results = await Promise.all(
@@ -224,10 +291,11 @@ describe('update', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom<ChecklistItemId>(...items), { minLength: 1, maxLength: 50 }), async (toggles) => {
         const incident = await created();
+        // Every third writer starts from the copy read before the race, which is stale for all but one.
         await Promise.all(
           toggles.map((item, n) => {
             const client = n % 2 === 0 ? redis : (replicas[n % replicas.length] as Redis);
-            return createIncidentStore(client, { prefix }).update(incident.id, toggle(item, `U${n}`, `t-${n}`));
+            return createIncidentStore(client, { prefix }).update(incident.id, toggle(item, `U${n}`, `t-${n}`), n % 3 === 0 ? { lastSeen: incident } : {});
           }),
         );
         const serial = toggles.reduce((i, item, n) => {
