@@ -1,6 +1,7 @@
 // Queue names, job payloads and producers. Payloads are plain JSON (BullMQ stores them with JSON.stringify)
 // and never carry secrets. Job ids are derived from business keys so an at-least-once retry adds nothing twice.
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Effects, EffectJob, RunJobData, RunQueue } from '../app/ports.js';
 import { SLACK_BACKOFF } from './effect-backoff.js';
 
@@ -37,9 +38,18 @@ export interface Producers {
 
 export function createProducers(connection: ConnectionOptions, prefix: string, renderDelayMs = 700): Producers {
   const queues = new Map<string, Queue>();
+  // A queue opened on a connection that lost Redis waits for it to come back, however long, while a request
+  // waits for its answer: it fails instead, as the connection's own commands do. Before the first connect it
+  // waits, as everything does at start.
+  const shared = connection instanceof Redis ? connection : undefined;
+  let connectedOnce = shared?.status === 'ready';
+  shared?.once('ready', () => (connectedOnce = true));
   const queue = (name: string): Queue => {
     let q = queues.get(name);
     if (!q) {
+      if (shared && connectedOnce && shared.status !== 'ready') {
+        throw new Error(`Redis is not reachable (connection ${shared.status}): the queue ${name} cannot be opened now`);
+      }
       q = new Queue(name, { connection, prefix: bullPrefix(prefix) });
       q.on('error', () => undefined);
       queues.set(name, q);

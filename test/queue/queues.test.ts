@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { SLACK_BACKOFF } from '../../src/queue/effect-backoff.js';
 import { storeKeys } from '../../src/store/keys.js';
 import { bullPrefix, createProducers, hostQueue, SLACK_QUEUE, type Producers, type RunJobData } from '../../src/queue/queues.js';
+import { createRedis } from '../../src/store/redis-connection.js';
+import { eventually } from '../support/eventually.js';
+import { restartableRedis } from '../support/restartable-redis.js';
 
 describe('queue producers', () => {
   let redis: Redis;
@@ -67,5 +70,39 @@ describe('queue producers', () => {
     for (const key of keys) expect(key.startsWith(`${bullPrefix(prefix)}:`)).toBe(true);
     expect(keys).toEqual(expect.arrayContaining([`${bullPrefix(prefix)}:${SLACK_QUEUE}:x`, `${bullPrefix(prefix)}:${hostQueue('bt-2')}:${run.runId}`]));
     expect(storeKeys(prefix).workerHeartbeat('bt-2')).toBe(`{${prefix}}:worker:bt-2`);
+  });
+});
+
+describe('queue producers while Redis is away', () => {
+  const redis = restartableRedis('producers-away');
+  const run: RunJobData = { runId: 'run-inc-1-def', incidentId: 'inc-1', commandId: 'env.python-version', params: {}, host: 'bt-new', requestedBy: 'U1', severity: 'high' };
+
+  it('fails a run for a host no run went to yet at once, instead of waiting for Redis, and queues it once Redis is back', async () => {
+    const connection = createRedis(redis.url, 'command');
+    connection.on('error', () => undefined);
+    const p = createProducers(connection, `q${randomUUID().slice(0, 8)}`);
+    try {
+      await p.slack.waitUntilReady();
+      await redis.goAway();
+      await eventually(() => connection.status !== 'ready', 'the connection noticing');
+      const asked = Date.now();
+      const outcome = await Promise.race([
+        p.runs.enqueue(run).then(
+          () => 'queued',
+          (error: Error) => error.message,
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 10_000)),
+      ]);
+      expect(outcome).toMatch(/^Redis is not reachable \(connection (connecting|reconnecting)\): the queue klaxon-host-bt-new cannot be opened now$/);
+      expect(Date.now() - asked).toBeLessThan(1_000);
+
+      await redis.comeBack();
+      await eventually(() => connection.status === 'ready', 'the connection back');
+      await p.runs.enqueue(run);
+      expect(await p.runs.has(run)).toBe(true);
+    } finally {
+      await p.close();
+      connection.disconnect();
+    }
   });
 });
