@@ -44,8 +44,13 @@ export function createChannelPacer({ intervalMs, burst, now, sleep }: ChannelPac
       const bucket = buckets.get(channel) ?? { tokens: burst, at };
       buckets.set(channel, bucket);
       const refill = Math.floor((at - bucket.at) / intervalMs);
-      if (refill > 0) {
-        bucket.tokens = Math.min(burst, bucket.tokens + refill);
+      if (refill > 0 && bucket.tokens + refill >= burst) {
+        // Full: nothing accrues while it is, so its next token comes a whole interval after this post. (Keeping
+        // the old beat would let that token come sooner, and a forgotten channel's fresh bucket would differ.)
+        bucket.tokens = burst;
+        bucket.at = at;
+      } else if (refill > 0) {
+        bucket.tokens += refill;
         bucket.at += refill * intervalMs;
       }
       bucket.tokens -= 1;

@@ -21,8 +21,11 @@ function rememberingPacer(intervalMs: number, burst: number, now: () => number) 
     const bucket = buckets.get(channel) ?? { tokens: burst, at: now() };
     buckets.set(channel, bucket);
     const refill = Math.floor((now() - bucket.at) / intervalMs);
-    if (refill > 0) {
-      bucket.tokens = Math.min(burst, bucket.tokens + refill);
+    if (refill > 0 && bucket.tokens + refill >= burst) {
+      bucket.tokens = burst;
+      bucket.at = now();
+    } else if (refill > 0) {
+      bucket.tokens += refill;
       bucket.at += refill * intervalMs;
     }
     bucket.tokens -= 1;
