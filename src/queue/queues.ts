@@ -53,6 +53,13 @@ export function createProducers(connection: ConnectionOptions, prefix: string, r
       q = new Queue(name, { connection, prefix: bullPrefix(prefix) });
       q.on('error', () => undefined);
       queues.set(name, q);
+      // BullMQ keeps a queue whose opening failed (Redis went away or stalled as it opened) failed for good:
+      // forget it, so that the next use opens the queue again.
+      const opened = q;
+      opened.waitUntilReady().catch(() => {
+        if (queues.get(name) === opened) queues.delete(name);
+        void opened.close().catch(() => undefined);
+      });
     }
     return q;
   };

@@ -105,4 +105,25 @@ describe('queue producers while Redis is away', () => {
       connection.disconnect();
     }
   });
+
+  it('opens a host queue again when Redis stalled while it first opened it', { timeout: 30_000 }, async () => {
+    const connection = createRedis(redis.url, 'command');
+    connection.on('error', () => undefined);
+    const admin = new Redis(redis.url);
+    const p = createProducers(connection, `q${randomUUID().slice(0, 8)}`);
+    try {
+      await p.slack.waitUntilReady();
+      // Longer than the connection's 5 s command timeout: the queue's first command (INFO) times out, with
+      // the connection up all along.
+      await admin.call('CLIENT', 'PAUSE', '6000', 'ALL');
+      await expect(p.runs.enqueue({ ...run, runId: 'run-inc-1-stalled' })).rejects.toThrow(/timed out/);
+      await eventually(async () => (await admin.ping()) === 'PONG', 'the stall over', 10_000);
+      await p.runs.enqueue({ ...run, runId: 'run-inc-1-stalled' });
+      expect(await p.runs.has({ runId: 'run-inc-1-stalled', host: run.host })).toBe(true);
+    } finally {
+      admin.disconnect();
+      await p.close();
+      connection.disconnect();
+    }
+  });
 });
