@@ -1,7 +1,8 @@
 // Declaring an incident: number it, record it, then its clocks, its Slack setup (channel, checklist,
 // announcement) and its host snapshot.
-import type { Incident, Instant } from '../domain/incident.js';
-import { declareIncident, type DomainError } from '../domain/lifecycle.js';
+import type { Actor, Incident, Instant } from '../domain/incident.js';
+import { addNote, pinMessage, type PinnedMessage } from '../domain/incident-records.js';
+import { declareIncident, type DomainError, type Transition } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
 import type { LinkClaim } from './ports.js';
@@ -22,6 +23,10 @@ export interface DeclareRequest {
   readonly key: string;
   /** Where it was declared, for the "declared, see #channel" reply. */
   readonly origin?: { readonly channel: string; readonly user: string; readonly responseUrl?: string };
+  /** The message it was declared from: it opens the timeline at its own time, as a 📌 on it would. */
+  readonly message?: PinnedMessage;
+  /** What the declarer wrote about it, a note by them. */
+  readonly description?: string;
 }
 
 /** The link the declaration claimed names another incident now (a concurrent or earlier declaration of it). */
@@ -46,7 +51,8 @@ export async function declare(services: Services, request: DeclareRequest, claim
     { by: request.by, at: services.now(), key: `declare-${request.key}` },
   );
   if (!declared.ok) return declared;
-  const created = await services.store.create(declared.value.incident, declared.value.events, claim);
+  const opened = withOpening(declared.value, request, services.now());
+  const created = await services.store.create(opened.incident, opened.events, claim);
   if (!created.ok && created.error === 'taken') return err({ code: 'taken' });
   if (!created.ok) throw new Error(`incident ${declared.value.incident.id} already exists: the counter went backwards`);
   // A bot that dies, or a Redis that fails, before the setup is queued leaves an incident nobody in Slack knows
@@ -57,4 +63,20 @@ export async function declare(services: Services, request: DeclareRequest, claim
   });
   services.logger.info({ incident: created.value.id, severity: request.severity, by: request.by }, 'incident declared');
   return ok(created.value);
+}
+
+/**
+ * The message and the description go in the declaration's own write: once the declarer is told the incident
+ * stands, they stand with it, whatever cuts the steps after it short. A blank one adds nothing.
+ */
+function withOpening(declared: Transition, request: DeclareRequest, at: Instant): Transition {
+  const by = (key: string): Actor => ({ by: request.by, at, key: `${request.key}-${key}` });
+  const steps = [
+    ...(request.message === undefined ? [] : [(i: Incident) => pinMessage(i, request.message as PinnedMessage, by('message'))]),
+    ...(request.description === undefined ? [] : [(i: Incident) => addNote(i, request.description as string, by('description'))]),
+  ];
+  return steps.reduce<Transition>((sofar, step) => {
+    const next = step(sofar.incident);
+    return next.ok ? { incident: next.value.incident, events: [...sofar.events, ...next.value.events] } : sofar;
+  }, declared);
 }

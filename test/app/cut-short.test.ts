@@ -27,6 +27,16 @@ describe('a failure', () => {
     expect(error).toMatchObject({ recorded: { kind: 'declaration', incidentId: stored?.id }, cause: away });
   });
 
+  it('after a declaration was stored keeps the message it came from and its description with it', async () => {
+    const message = { text: 'Backtests stuck at 0% since 09:12', author: 'U0STAKE', originalAt: w.clock.now - 60_000 };
+    const error = await failure(declare(diesQueueingSetup(w.services, away), { ...request, message, description: 'the nightly run never finished' }));
+    expect(error).toBeInstanceOf(RecordedButCutShort);
+    const [stored] = await w.services.store.listOpen();
+    const timeline = await w.services.store.timelineAll(stored?.id ?? 'none');
+    expect(timeline.find((e) => e.type === 'pinned')).toMatchObject({ text: message.text, author: 'U0STAKE', at: message.originalAt, id: 'declare-1-message' });
+    expect(timeline.find((e) => e.type === 'note')).toMatchObject({ text: 'the nightly run never finished', by: L1, id: 'declare-1-description' });
+  });
+
   it('before a declaration was stored is the failure itself', async () => {
     const dying: Services = { ...w.services, store: { ...w.services.store, create: () => Promise.reject(away) } };
     expect(await failure(declare(dying, request))).toBe(away);

@@ -44,6 +44,28 @@ describe('declare', () => {
     expect(w.asked.clockJobs.map((j) => j.jobId)).toEqual(expect.arrayContaining(alarms.map((a) => alarmJobId(incident.id, a))));
   });
 
+  it('stores the message it came from at its own time and the description in the declaration, which they answer for', async () => {
+    const message = { text: 'Backtests stuck at 0% since 09:12', author: 'U0STAKE', originalAt: w.clock.now - 60_000 };
+    const result = await declare(w.services, { severity: 'high', title: 'Backtests stuck', source: 'slack', by: L1, key: 'k', message, description: 'the nightly run never finished' });
+    if (!result.ok) throw new Error(result.error.message);
+    // A person's note is their first response, as when it was added after the declaration.
+    expect(result.value).toMatchObject({ status: 'acknowledged', acknowledgedBy: L1, acknowledgedAt: w.clock.now });
+    expect(await stored(result.value.id)).toEqual(result.value);
+    const timeline = await w.services.store.timelineAll(result.value.id);
+    expect(timeline.map((e) => [e.id, e.type])).toEqual(expect.arrayContaining([['declare-k', 'declared'], ['k-message', 'pinned'], ['k-description', 'note']]));
+    expect(timeline.find((e) => e.type === 'pinned')?.at).toBe(message.originalAt);
+  });
+
+  it('declares all the same when the message is empty and the description blank, and keeps neither', async () => {
+    const result = await declare(w.services, { severity: 'high', title: 'Backtests stuck', source: 'slack', by: L1, key: 'k', message: { text: '  ', author: 'U0STAKE', originalAt: w.clock.now }, description: ' \n ' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.status).toBe('declared');
+    const types = (await w.services.store.timelineAll(result.value.id)).map((e) => e.type);
+    expect(types).toContain('declared');
+    expect(types).not.toContain('pinned');
+    expect(types).not.toContain('note');
+  });
+
   it('refuses an empty title before it takes a number', async () => {
     const result = await declare(w.services, { severity: 'high', title: '  ', source: 'slack', by: L1, key: 'k' });
     expect(result.ok ? 'ok' : result.error.code).toBe('usage');

@@ -190,16 +190,17 @@ describe('what a Redis failure cut short while the bots stay up', () => {
       });
       undo();
       expect(submitted.status).toBe(200);
-      // The form says what happened and gives the description back; it offers no second submit.
+      // The form says what happened and offers no second submit; the description was stored with the incident.
       const shown = JSON.stringify(k.emulator.views().find((v) => v.id === form.id)?.view);
       const second = /(inc-\d+) is declared, but klaxon lost its database/.exec(shown)?.[1];
       expect(second, shown).toBeDefined();
-      expect(shown).toContain('disk at 97% on backtest-1');
+      expect(shown).toContain('what you wrote is saved with it');
       expect(JSON.parse(shown)).not.toHaveProperty('submit');
       told(shown);
       clock.skew += SETUP_AFTER_MS + 5_000;
       await redis.comeBack();
       await eventually(async () => (await k.bot.services.store.getLinks(second as string)).channel, 'the channel of the declaration from the form', 15_000);
+      expect((await k.bot.services.store.timelineAll(second as string)).find((e) => e.type === 'note')).toMatchObject({ text: 'disk at 97% on backtest-1', by: USERS.l1 });
       expect((await k.bot.services.store.listOpen()).map((i) => i.id).sort()).toEqual([first, second].sort());
       expect(incidentChannels(k)).toHaveLength(2);
     } finally {

@@ -328,8 +328,7 @@ export const en: Messages = {
     draftKept: 'Your text is longer than the declare form\'s description holds (3,000 characters). Here it is whole: add it with `/incident note` once declared.',
     declared: (id) => `${id} declared. Creating its channel…`,
     declaredCutShort: (id) =>
-      `${id} is declared, but klaxon lost its database while setting it up: its channel follows within about a minute of the database answering again. Do not declare it again.`,
-    descriptionNotSaved: 'Its description was not saved. Here it is: add it with `/incident note` once the channel is there.',
+      `${id} is declared, but klaxon lost its database while setting it up: what you wrote is saved with it, and its channel follows within about a minute of the database answering again. Do not declare it again.`,
     updatePosted: 'Status update posted.',
     noteAdded: 'Note added to the timeline.',
     savedForFold: 'Saved; it will be on the timeline in a moment.',

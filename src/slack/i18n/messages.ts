@@ -266,7 +266,6 @@ export interface Messages {
     /** The incident is stored, and Redis failed before the rest of the declaration: a later look finishes it. */
     readonly declaredCutShort: (id: string) => string;
     /** After `declaredCutShort` in the declare form: the description it held was not saved, and follows. */
-    readonly descriptionNotSaved: string;
     readonly updatePosted: string;
     readonly noteAdded: string;
     /** Saved in the intent stream; the fold had not finished when the answer went out. */

@@ -6,7 +6,6 @@ import { RecordedButCutShort } from '../../app/cut-short.js';
 import { declare } from '../../app/declare.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import type { Services } from '../../app/services.js';
-import { addNote, pinMessage } from '../../domain/incident-records.js';
 import { closeIncident } from '../../domain/lifecycle.js';
 import { missingReportFields, REPORT_FIELDS } from '../../domain/report-fields.js';
 import { parseTeamTime } from '../../domain/time.js';
@@ -74,6 +73,8 @@ export function registerModals(app: App, services: Services): void {
     const declaring = declare(services, {
       severity: severity.value, title, source: 'slack', by: body.user.id, key,
       ...(ticked.length > 0 ? { private: true } : {}),
+      ...(description === undefined ? {} : { description }),
+      ...(source === undefined ? {} : { message: { text: source.text, author: source.user, originalAt: Math.round(Number(source.ts) * 1000) } }),
       ...(detected?.ok ? { detectedAt: detected.value } : {}),
       ...(origin.channel ? { origin: { channel: origin.channel, user: body.user.id, ...(origin.responseUrl ? { responseUrl: origin.responseUrl } : {}) } } : {}),
     });
@@ -81,18 +82,10 @@ export function registerModals(app: App, services: Services): void {
     // Stored, then cut short: the form says so instead of staying open to be submitted again (a second incident).
     if ('kind' in declared) {
       services.logger.warn({ incident: declared.incidentId, user: body.user.id }, 'declaration recorded, then cut short: a later look finishes it');
-      return ack({ response_action: 'update', view: declaredCutShortModal({ incidentId: declared.incidentId, locale, ...(description === undefined ? {} : { description }) }) });
+      return ack({ response_action: 'update', view: declaredCutShortModal({ incidentId: declared.incidentId, locale }) });
     }
     if (!declared.ok) return ack({ response_action: 'errors', errors: { [INPUT.title.block]: declared.error.message } });
     await ack();
-    if (source !== undefined) {
-      // The message opens the timeline at its own time, as a 📌 on it would.
-      const pinned = { text: source.text, author: source.user, originalAt: Math.round(Number(source.ts) * 1000) };
-      await apply(services, declared.value.id, (i) => pinMessage(i, pinned, actorFrom(services, body.user.id, `${key}-message`)), `${key}-message`);
-    }
-    if (description) {
-      await apply(services, declared.value.id, (i) => addNote(i, description, actorFrom(services, body.user.id, `${key}-description`)), `${key}-description`);
-    }
   });
 
   app.view(CALLBACK.update, async ({ ack, view, body }) => {

@@ -58,16 +58,16 @@ const PIECE = 2_900;
 
 /**
  * What the declare form shows once the incident is stored and Redis failed before the rest of its declaration:
- * that it stands (submitting again would declare a second incident), and the description, which was not saved.
+ * that it stands, with its description and the message it came from (submitting again would declare a second
+ * incident).
  */
-export function declaredCutShortModal(input: { readonly incidentId: string; readonly description?: string; readonly locale: Locale }): ModalView {
+export function declaredCutShortModal(input: { readonly incidentId: string; readonly locale: Locale }): ModalView {
   const m = messages(input.locale);
-  const kept = input.description === undefined ? [] : [section(m.done.descriptionNotSaved), section(codeBlock(input.description, LIMIT.section))];
   return {
     type: 'modal',
     title: plain(m.modal.declareTitle, LIMIT.modalTitle),
     close: plain(m.modal.dismiss, LIMIT.modalTitle),
-    blocks: [section(`:warning: ${m.done.declaredCutShort(input.incidentId)}`), ...kept],
+    blocks: [section(`:warning: ${m.done.declaredCutShort(input.incidentId)}`)],
   };
 }
 
