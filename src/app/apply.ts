@@ -1,6 +1,6 @@
 // Applies one domain transition to a stored incident, once per request, re-renders its messages and re-times
 // its clocks. `first` is work that needs the transition stored but must not wait for the redraw and the
-// clocks (a host job someone is waiting to see start).
+// clocks (a host job someone is waiting to see start); it is told whether the transition was stored before.
 import type { DomainError, TransitionResult } from '../domain/lifecycle.js';
 import type { Incident } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
@@ -14,12 +14,12 @@ export async function apply(
   incidentId: string,
   transition: (incident: Incident) => TransitionResult,
   key: string,
-  first?: () => Promise<void>,
+  first?: (duplicate: boolean) => Promise<void>,
   /** The incident as the caller just read it (see IncidentStore.update). */
   lastSeen?: Incident,
 ): Promise<Result<Updated, DomainError | NotFound>> {
   const result = await services.store.update(incidentId, transition, { idempotencyKey: key, ...(lastSeen ? { lastSeen } : {}) });
-  if (first && result.ok) await first();
+  if (first && result.ok) await first(result.value.duplicate);
   if (result.ok && !result.value.duplicate) {
     await services.effects.render(incidentId);
     await announceChanges(services, result.value.events);

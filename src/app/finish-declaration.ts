@@ -21,6 +21,21 @@ export const SETUP_AFTER_MS = 30_000;
 export const FINISH_HOLD_S = 30;
 
 /**
+ * A declaration's host snapshot is taken only within the approval window after it, as a run left behind is:
+ * after a long outage, the host as it is hours later is not the host the incident was declared on.
+ */
+const snapshotDue = (services: Services, incident: Incident): boolean => services.now() <= incident.declaredAt + services.policy.approvalTtlMinutes * 60_000;
+
+/**
+ * The declaration's host snapshot once its Slack setup is done, for a declarer cut off between queueing the setup
+ * and asking for the snapshot (or one that did not ask: the next delivery of an alert that finished a recent
+ * declaration). Asked for already, it is not asked for again.
+ */
+export async function catchUpSnapshot(services: Services, incident: Incident): Promise<void> {
+  if (snapshotDue(services, incident)) await requestSnapshot(services, incident, 'declared');
+}
+
+/**
  * The steps of a declaration once its incident is stored. The clocks go first: a setup on its way then means
  * the clocks are scheduled, so finding the setup is enough to know that only the snapshot may be missing.
  */
@@ -41,15 +56,13 @@ export type Finishing =
 
 /**
  * Finishes the declaration of an open incident that has no channel, when it was cut short before its setup
- * was queued. The host snapshot is taken only within the approval window after the declaration, as a run left
- * behind is: after a long outage, the host as it is hours later is not the host the incident was declared on.
+ * was queued; its host snapshot only while it is due.
  */
 export async function finishDeclaration(services: Services, incident: Incident): Promise<Finishing> {
   const now = services.now();
   if (incident.declaredAt > now - SETUP_AFTER_MS) return { kind: 'too recent', again: incident.declaredAt + SETUP_AFTER_MS };
   if (await services.effects.has(setupJobId(incident.id))) return { kind: 'set up' };
   if (!(await services.once.claim(`finish-${incident.id}`, FINISH_HOLD_S))) return { kind: 'held', again: now + FINISH_HOLD_S * 1000 };
-  const snapshot = now <= incident.declaredAt + services.policy.approvalTtlMinutes * 60_000;
-  await setUpDeclaration(services, incident, { snapshot });
+  await setUpDeclaration(services, incident, { snapshot: snapshotDue(services, incident) });
   return { kind: 'finished' };
 }

@@ -19,7 +19,7 @@ export type LinkHolder =
  * Who holds `key = value` now. The open holder's declarer may have died (or lost Redis) between storing it and
  * queueing its Slack setup, so joining one without a channel finishes its declaration. One too recent to tell
  * from a declaration still going gets its clocks and setup at once (both are once by their ids), as the
- * sender that came back may be the only one who knows; its host snapshot is then not taken.
+ * sender that came back may be the only one who knows; the setup then asks for its host snapshot if nobody has.
  */
 export async function linkHolder(services: Services, key: IndexedLinkKey, value: string): Promise<LinkHolder> {
   const holder = await services.store.findByLink(key, value);

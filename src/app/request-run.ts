@@ -273,7 +273,8 @@ export const SNAPSHOT_COMMAND = 'host.snapshot';
 
 // klaxon's own reproducibility snapshot of the incident's host: read-only, no role or approval, queued only
 // when a worker for that host is online (a job for an absent host would wait for nobody). Returns whether
-// it was queued.
+// it was queued. Several callers may ask for the same one (a declaration's and its setup's): the first records
+// and queues it; a snapshot recorded but never queued (its caller cut off) is the left-behind look's.
 export async function requestSnapshot(services: Services, incident: Incident, phase: 'declared' | 'resolved'): Promise<boolean> {
   if (!services.policy.hostSnapshots) return false;
   const host = incident.host ?? services.config.workerHost;
@@ -290,7 +291,7 @@ export async function requestSnapshot(services: Services, incident: Incident, ph
     requestedBy: 'klaxon',
     severity: incident.severity,
   };
-  return queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false });
+  return queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false, onceRecorded: true });
 }
 
 // False when the incident closed between the caller's read and this write: nothing is queued then. Once
@@ -300,15 +301,24 @@ async function queueRun(
   run: RunJobData,
   paramsDigest: string,
   by: string,
-  how: { readonly byPerson?: boolean; readonly hold?: boolean; readonly lastSeen?: Incident } = {},
+  how: {
+    readonly byPerson?: boolean;
+    readonly hold?: boolean;
+    readonly lastSeen?: Incident;
+    /**
+     * A run recorded as queued before (by another caller) is left to whoever recorded it. Without it a repeat
+     * of the same request queues its job again, which repairs a first attempt cut off before it.
+     */
+    readonly onceRecorded?: boolean;
+  } = {},
 ): Promise<boolean> {
   const key = `${run.runId}-queued`;
   let stored = false;
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
   // the run, and the person clicked to see it start.
-  const queue = async () => {
+  const queue = async (duplicate: boolean) => {
     stored = true;
-    if (how.hold !== true) await enqueueRun(services, run, paramsDigest, by);
+    if (how.hold !== true && !(duplicate && how.onceRecorded === true)) await enqueueRun(services, run, paramsDigest, by);
   };
   const record = (i: Incident) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params, ...(run.suite === undefined ? {} : { suite: run.suite }) }, actorOf(services, by, key), how.byPerson ?? true);
   const recorded = await apply(services, run.incidentId, record, key, queue, how.lastSeen).catch((error: unknown) => {

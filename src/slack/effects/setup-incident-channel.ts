@@ -5,6 +5,7 @@ import { recordStakeholdersNotified } from '../../domain/incident-records.js';
 import { playbooksFor } from '../../domain/playbook.js';
 import { respondersFor, type SlackRef } from '../../domain/policy.js';
 import { apply } from '../../app/apply.js';
+import { catchUpSnapshot } from '../../app/finish-declaration.js';
 import { channelName } from '../channel-name.js';
 import { SlackPlatformError } from '../slack-api.js';
 import { announcement } from '../views/announcement.js';
@@ -92,6 +93,12 @@ function respondersOf(ctx: EffectContext, incident: Incident): SlackRef[] {
 type Origin = NonNullable<Extract<EffectJob, { name: 'setup' }>['data']['origin']>;
 
 export async function setupIncidentChannel(ctx: EffectContext, data: Extract<EffectJob, { name: 'setup' }>['data']): Promise<void> {
+  const incident = await openInSlack(ctx, data);
+  // After the channel, so that the snapshot's messages have their thread's channel.
+  await catchUpSnapshot(ctx.services, incident);
+}
+
+async function openInSlack(ctx: EffectContext, data: Extract<EffectJob, { name: 'setup' }>['data']): Promise<Incident> {
   const { incidentId, origin } = data;
   const { services, slack, view } = ctx;
   const { incident, links } = await ctx.load(incidentId);
@@ -153,7 +160,8 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
       await ctx.link(incidentId, 'announcementRefused', error.slackError);
       const text = messages(view.locale).setup.notAnnounced(isChannelId(stakeholders) ? `<#${stakeholders}>` : `#${stakeholders}`, error.slackError);
       await ctx.post(channel, { text: fallbackText(text), blocks: [section(text)] }, undefined, `${incidentId}/announcementRefused`);
-      return finishReply(ctx, incident, channel, origin, links);
+      await finishReply(ctx, incident, channel, origin, links);
+      return incident;
     }
     await ctx.link(incidentId, 'stakeholderChannel', String(answer.channel ?? stakeholders));
     await ctx.link(incidentId, 'announcement', String(answer.ts));
@@ -162,6 +170,7 @@ export async function setupIncidentChannel(ctx: EffectContext, data: Extract<Eff
     await apply(services, incidentId, (i) => recordStakeholdersNotified(i, { by: BOT_ACTOR, at: services.now(), key }), key);
   }
   await finishReply(ctx, incident, channel, origin, links);
+  return incident;
 }
 
 /** Tells the declarer where the incident lives (through the command's response_url when it has one). */
