@@ -7,8 +7,11 @@ import type { RunJobData } from './ports.js';
 export type Recorded =
   | { readonly kind: 'declaration'; readonly incidentId: string }
   | { readonly kind: 'run'; readonly run: RunJobData }
-  /** The runs of a "Run all", recorded before any of them goes to its host. */
-  | { readonly kind: 'suite'; readonly runs: readonly RunJobData[] };
+  /**
+   * The runs of a "Run all", recorded before any of them goes to its host; `notRecorded`, the commands of a
+   * suite cut short part way through its recording, which were never asked for.
+   */
+  | { readonly kind: 'suite'; readonly runs: readonly RunJobData[]; readonly notRecorded?: readonly string[] };
 
 export class RecordedButCutShort extends Error {
   constructor(
@@ -20,4 +23,17 @@ export class RecordedButCutShort extends Error {
     super(`${what} was recorded, and what follows was cut short: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'RecordedButCutShort';
   }
+}
+
+/**
+ * A failure while the runs of a "Run all" were being recorded one by one (`failedAt`, one of `commands`): the runs
+ * recorded before it stand, and a later look hands them to the host, each in a thread of its own as their summary
+ * was never queued. With none recorded, the failure is what it was: nothing stands, and asking again is right.
+ */
+export function suiteCutShort(recorded: readonly RunJobData[], commands: readonly string[], failedAt: string, error: unknown): unknown {
+  const cut = error instanceof RecordedButCutShort && error.recorded.kind === 'run' ? [error.recorded.run] : [];
+  const runs = [...recorded, ...cut];
+  if (runs.length === 0) return error;
+  const notRecorded = commands.slice(commands.indexOf(failedAt) + cut.length);
+  return new RecordedButCutShort({ kind: 'suite', runs, ...(notRecorded.length > 0 ? { notRecorded } : {}) }, error);
 }

@@ -1,7 +1,8 @@
 // A failure after an action was recorded is told apart from one before it: the first stands and a later look
 // finishes it (so whoever asked must not ask again), the second recorded nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RecordedButCutShort } from '../../src/app/cut-short.js';
+import { RecordedButCutShort, suiteCutShort } from '../../src/app/cut-short.js';
+import type { RunJobData } from '../../src/app/ports.js';
 import { declare, type DeclareRequest } from '../../src/app/declare.js';
 import { requestRun } from '../../src/app/request-run.js';
 import type { Services } from '../../src/app/services.js';
@@ -55,5 +56,25 @@ describe('a failure', () => {
 
     const record: Services = { ...w.services, store: { ...w.services.store, update: () => Promise.reject(away) } };
     expect(await failure(requestRun(record, { incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-2' }))).toBe(away);
+  });
+});
+
+describe('a "Run all" cut short while its runs were being recorded', () => {
+  const run = (commandId: string): RunJobData => ({ runId: `run-inc-1-${commandId}`, incidentId: 'inc-1', commandId, params: {}, host: 'backtest-1', requestedBy: L1, severity: 'critical', suite: 's' });
+  const commands = ['a', 'b', 'c', 'd'];
+  const cases: readonly (readonly [string, readonly string[], string, unknown, readonly string[] | undefined, readonly string[] | undefined])[] = [
+    // what, recorded before, failed at, error, runs that stand, commands never asked for (undefined: the error itself)
+    ['at its first run, before it was recorded', [], 'a', away, undefined, undefined],
+    ['at its first run, once that was recorded', [], 'a', new RecordedButCutShort({ kind: 'run', run: run('a') }, away), ['a'], ['b', 'c', 'd']],
+    ['at its third run, before it was recorded', ['a', 'b'], 'c', away, ['a', 'b'], ['c', 'd']],
+    ['at its last run, once that was recorded', ['a', 'b', 'c'], 'd', new RecordedButCutShort({ kind: 'run', run: run('d') }, away), ['a', 'b', 'c', 'd'], []],
+  ];
+  it.each(cases)('%s', (_what, before, failedAt, error, stand, notRecorded) => {
+    const result = suiteCutShort(before.map(run), commands, failedAt, error);
+    if (stand === undefined) return expect(result).toBe(error);
+    expect(result).toBeInstanceOf(RecordedButCutShort);
+    const { recorded } = result as RecordedButCutShort;
+    expect(recorded.kind === 'suite' ? recorded.runs.map((r) => r.commandId) : recorded).toEqual(stand);
+    expect(recorded.kind === 'suite' ? (recorded.notRecorded ?? []) : recorded).toEqual(notRecorded);
   });
 });

@@ -16,6 +16,8 @@ import { captureLogger } from '../support/capture-logger.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { restartableRedis } from '../support/restartable-redis.js';
 import { expectRunDoneOnce } from '../support/resumed-run.js';
+import { messageWithButton } from '../report/incident-journey.js';
+import { catalogue, playbooks } from '../../commands/index.js';
 
 /** Long enough that only Redis coming back can explain a pickup within the test. */
 const NEVER_PERIODIC = 600_000;
@@ -209,13 +211,23 @@ describe('what a Redis failure cut short while the bots stay up', () => {
     }
   });
 
-  it('tells whoever asked for a run that it stands, and runs it once Redis is back (command and button)', { timeout: 120_000 }, async () => {
+  // A bot with a worker and a declared critical incident with its channel, stopped against a Redis that answers.
+  const withIncident = async (test: (k: Klaxon, id: string, channel: string) => Promise<void>) => {
     clock.skew = 0;
     const k = await startKlaxon({ worker: true, env: { REDIS_URL: redis.url }, now, resumeEveryMs: NEVER_PERIODIC });
     try {
       const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Backtests crash on start' });
       const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
       const channel = await eventually(async () => (await k.bot.services.store.getLinks(id))['channel'], 'the incident channel');
+      await test(k, id, channel);
+    } finally {
+      await backBeforeStop();
+      await k.stop();
+    }
+  };
+
+  it('tells whoever asked for a run that it stands, and runs it once Redis is back (command and button)', { timeout: 120_000 }, async () => {
+    await withIncident(async (k, id, channel) => {
       await eventually(async () => (await k.bot.services.store.getLinks(id))['playbooks'], 'the playbook offer');
       const queuedRun = async (commandId: string) => {
         const events = await k.bot.services.store.timelineAll(id);
@@ -250,9 +262,37 @@ describe('what a Redis failure cut short while the bots stay up', () => {
       undo();
       await standsThenRunsOnce(reply.text, 'env.packages');
       expect(k.emulator.ephemerals(channel, USERS.l2).filter((e) => /Something went wrong/.test(e.text))).toEqual([]);
-    } finally {
-      await backBeforeStop();
-      await k.stop();
-    }
+    });
+  });
+
+  it('tells whoever clicked Run all which runs stand and which were never asked for, and runs those once Redis is back', { timeout: 120_000 }, async () => {
+    await withIncident(async (k, id, channel) => {
+      await k.emulator.slashCommand({ userId: USERS.l1, channelId: channel, text: 'resolve' });
+      const offer = await eventually(() => messageWithButton(k, channel, ACTION.runSuite), 'the Run all button');
+      const value = String(JSON.stringify(offer.blocks).match(/"action_id":"run_suite","value":"([^"]+)"/)?.[1] ?? '');
+      const commands = [...new Set(playbooks.find((p) => p.id === value)?.steps.flatMap((step) => step.commands) ?? [])];
+      expect(commands.length).toBeGreaterThan(2);
+      // Redis goes away as the third run is being asked for, after two are recorded.
+      const services = k.bot.services as { workers: Services['workers'] };
+      const { workers } = services;
+      let asked = 0;
+      services.workers = async () => ((asked += 1) === 3 ? redis.goAway().then(workers) : workers());
+      const before = k.emulator.ephemerals(channel, USERS.l2).length;
+      const clicked = await k.emulator.clickButton({ userId: USERS.l2, channelId: channel, messageTs: offer.ts, actionId: ACTION.runSuite, value });
+      expect(clicked.status).toBe(200);
+      const reply = await eventually(() => k.emulator.ephemerals(channel, USERS.l2)[before], 'the answer to the click', 15_000);
+      services.workers = workers;
+      expect(reply.text).toMatch(/2 runs of Run all are recorded as queued, but klaxon lost its database/);
+      told(reply.text);
+      const titleOf = (commandId: string) => catalogue.find((c) => c.id === commandId)?.title.en as string;
+      for (const commandId of commands.slice(2)) expect(reply.text).toContain(titleOf(commandId));
+      expect(reply.text).not.toContain(titleOf(commands[0] as string));
+
+      clock.skew += RESUME_AFTER_MS + 5_000;
+      await redis.comeBack();
+      const queued = async () => (await k.bot.services.store.timelineAll(id)).flatMap((e) => (e.type === 'job_queued' && commands.includes(e.commandId) ? [e] : []));
+      for (const run of (await queued()).slice(0, 2)) await expectRunDoneOnce(k, channel, id, run);
+      expect((await queued()).map((e) => e.commandId)).toEqual(commands.slice(0, 2));
+    });
   });
 });

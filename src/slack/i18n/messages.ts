@@ -282,6 +282,7 @@ export interface Messages {
     /** The run is recorded as queued, and Redis failed before it reached its host: a later look hands it over. */
     readonly runCutShort: (title: string, host: string) => string;
     /** The same for the runs of a "Run all". */
+    readonly suiteNotRecorded: (titles: string) => string;
     readonly suiteCutShort: (count: number) => string;
     readonly declared: (id: string, channel: string) => string;
     readonly refused: string;

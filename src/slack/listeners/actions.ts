@@ -1,7 +1,7 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import { mayChangeIncident } from '../../app/authorise.js';
 import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction, UsersSelectAction } from '@slack/bolt';
-import { RecordedButCutShort } from '../../app/cut-short.js';
+import { RecordedButCutShort, suiteCutShort } from '../../app/cut-short.js';
 import { decideApproval, requestRun, RUN_REPEAT_WINDOW_SECONDS, startRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
@@ -154,8 +154,13 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     const by = args.body.user.id;
     // Quick repeat clicks on Run all are one suite, not runs shared out between several summaries.
     if ((await services.once.hold(`suite-window-${incident.id}-${by}-${playbook.id}`, suite, RUN_REPEAT_WINDOW_SECONDS)) !== suite) return problem(args, { code: 'duplicate' });
-    const decisions = [];
-    for (const command of commandIds) decisions.push({ command, decision: await requestRun(services, { incident, commandId: command, params: {}, by, key: `${key}-${command}`, suite, hold: true }) });
+    const decisions: { readonly command: string; readonly decision: Awaited<ReturnType<typeof requestRun>> }[] = [];
+    for (const command of commandIds) {
+      const decision = await requestRun(services, { incident, commandId: command, params: {}, by, key: `${key}-${command}`, suite, hold: true }).catch((error: unknown) => {
+        throw suiteCutShort(decisions.flatMap(({ decision: d }) => (d.ok ? [d.value.run] : [])), commandIds, command, error);
+      });
+      decisions.push({ command, decision });
+    }
     const started = decisions.flatMap(({ decision }) => (decision.ok ? [decision.value.run] : []));
     const first = started[0];
     if (first === undefined) {

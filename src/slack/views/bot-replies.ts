@@ -30,7 +30,7 @@ export function cutShortReply(recorded: Recorded, catalogue: Catalogue, locale: 
       ? m.done.declaredCutShort(recorded.incidentId)
       : recorded.kind === 'run'
         ? m.replies.runCutShort(`*${inlineMrkdwn(commandTitle(catalogue, recorded.run.commandId, locale), 300)}*`, inlineMrkdwn(recorded.run.host, 100))
-        : m.replies.suiteCutShort(recorded.runs.length);
+        : [m.replies.suiteCutShort(recorded.runs.length), ...(recorded.notRecorded === undefined ? [] : [m.replies.suiteNotRecorded(recorded.notRecorded.map((id) => `*${inlineMrkdwn(commandTitle(catalogue, id, locale), 300)}*`).join(', '))])].join(' ');
   const text = `:warning: ${said}`;
   return { text: fallbackText(text), blocks: [section(text)] };
 }
