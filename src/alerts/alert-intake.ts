@@ -79,7 +79,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     await services.effects.enqueue({ name: 'note', data: { incidentId, text: message.text } });
   };
 
-  async function attach(incident: Incident, alert: IncomingAlert, announce: 'repeat' | 'overflow' | 'none'): Promise<IntakeOutcome | undefined> {
+  async function attach(incident: Incident, alert: IncomingAlert, announce: 'repeat' | 'overflow'): Promise<IntakeOutcome | undefined> {
     const key = attachKey(alert);
     const actor = { by: alertActor(alert.sender), at: services.now(), key };
     const body = { alertId: alert.alertId, title: alert.title, source: alert.origin };
@@ -90,7 +90,7 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     const added = await store.appendEvents(incident.id, sealed.value.events);
     if (!added.ok) return undefined;
     const duplicate = added.value === 0;
-    if (!duplicate && announce !== 'none') {
+    if (!duplicate) {
       const message = announce === 'repeat' ? words.repeatPost(alert, settings.quietMinutes) : words.overflowPost(alert, settings.declarationsPerMinute, settings.quietMinutes);
       await post(incident.id, `alert-post:${incident.id}:${alert.fingerprint}`, message);
     }
@@ -117,14 +117,14 @@ export function createAlertIntake(services: Services, deps: AlertIntakeDeps, opt
     }
     // The fingerprint is linked in the step that stores the incident: a redelivery after any crash finds it.
     const claim = { key: alertLink(alert.fingerprint), value: alert.fingerprint, replaces: predecessor };
-    const declared = await declare(services, { severity, title: alert.title, detectedAt: alert.at, source: 'alert', by, key }, claim);
+    // The declaring alert is on the timeline from the first step too, so a redelivery of it is a duplicate.
+    const attached = { alertId: alert.alertId, title: alert.title, source: alert.origin, key: attachKey(alert) };
+    const declared = await declare(services, { severity, title: alert.title, detectedAt: alert.at, source: 'alert', by, key, alert: attached }, claim);
     if (!declared.ok) {
       const { error } = declared;
       if (error.code === 'taken') return undefined;
       throw new Error(`alert ${alert.alertId} cannot be declared: ${error.message}`);
     }
-    // The declaring alert is on the timeline too, so a re-delivery of it is recognised as a duplicate.
-    await attach(declared.value, alert, 'none');
     return { kind: 'declared', incidentId: declared.value.id };
   }
 

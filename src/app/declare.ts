@@ -1,7 +1,7 @@
 // Declaring an incident: number it, record it, then its clocks, its Slack setup (channel, checklist,
 // announcement) and its host snapshot.
 import type { Actor, Incident, Instant } from '../domain/incident.js';
-import { addNote, pinMessage, type PinnedMessage } from '../domain/incident-records.js';
+import { addNote, attachAlert, pinMessage, type PinnedMessage } from '../domain/incident-records.js';
 import { declareIncident, type DomainError, type Transition } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { Severity } from '../domain/severity.js';
@@ -27,6 +27,8 @@ export interface DeclareRequest {
   readonly message?: PinnedMessage;
   /** What the declarer wrote about it, a note by them. */
   readonly description?: string;
+  /** The alert that declared it, on the timeline under `key` (its delivery's), so a redelivery adds nothing. */
+  readonly alert?: { readonly alertId: string; readonly title: string; readonly source: string; readonly key: string };
 }
 
 /** The link the declaration claimed names another incident now (a concurrent or earlier declaration of it). */
@@ -66,14 +68,16 @@ export async function declare(services: Services, request: DeclareRequest, claim
 }
 
 /**
- * The message and the description go in the declaration's own write: once the declarer is told the incident
- * stands, they stand with it, whatever cuts the steps after it short. A blank one adds nothing.
+ * The message, the description and the alert go in the declaration's own write: once the declarer is told the
+ * incident stands, they stand with it, whatever cuts the steps after it short. A blank one adds nothing.
  */
 function withOpening(declared: Transition, request: DeclareRequest, at: Instant): Transition {
   const by = (key: string): Actor => ({ by: request.by, at, key: `${request.key}-${key}` });
+  const { message, description, alert } = request;
   const steps = [
-    ...(request.message === undefined ? [] : [(i: Incident) => pinMessage(i, request.message as PinnedMessage, by('message'))]),
-    ...(request.description === undefined ? [] : [(i: Incident) => addNote(i, request.description as string, by('description'))]),
+    ...(message === undefined ? [] : [(i: Incident) => pinMessage(i, message, by('message'))]),
+    ...(description === undefined ? [] : [(i: Incident) => addNote(i, description, by('description'))]),
+    ...(alert === undefined ? [] : [(i: Incident) => attachAlert(i, { alertId: alert.alertId, title: alert.title, source: alert.source }, { by: request.by, at, key: alert.key })]),
   ];
   return steps.reduce<Transition>((sofar, step) => {
     const next = step(sofar.incident);

@@ -80,6 +80,10 @@ async function expectOneIncidentSetUp(outcome: IntakeOutcome): Promise<void> {
   const clocks = planClockJobs(incident, w.services.policy, undefined).map((j) => j.jobId);
   expect(clocks).not.toEqual([]);
   expect(w.asked.clockJobs.map((j) => j.jobId)).toEqual(expect.arrayContaining(clocks));
+  // The alert that declared it is on its timeline once, and its redelivery is no repeat to tell the channel of.
+  const attached = (await w.services.store.timelineAll(incident.id)).filter((e) => e.type === 'alert_attached');
+  expect(attached).toMatchObject([{ alertId: alert.alertId }]);
+  expect(w.asked.effects.filter((e) => e.job.name === 'note')).toEqual([]);
 }
 
 describe('an alert whose declaration was cut short', () => {
