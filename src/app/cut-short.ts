@@ -7,6 +7,8 @@ import type { RunJobData } from './ports.js';
 export type Recorded =
   | { readonly kind: 'declaration'; readonly incidentId: string }
   | { readonly kind: 'run'; readonly run: RunJobData }
+  /** A run that needs a second person: its request stands, and its message with the approve buttons is on its way. */
+  | { readonly kind: 'approval'; readonly run: RunJobData }
   /**
    * The runs of a "Run all", recorded before any of them goes to its host; `notRecorded`, the commands of a
    * suite cut short part way through its recording, which were never asked for.
@@ -19,7 +21,11 @@ export class RecordedButCutShort extends Error {
     cause: unknown,
   ) {
     const what =
-      recorded.kind === 'declaration' ? `the declaration of ${recorded.incidentId}` : recorded.kind === 'run' ? `run ${recorded.run.runId}` : `runs ${recorded.runs.map((r) => r.runId).join(', ')}`;
+      recorded.kind === 'declaration'
+        ? `the declaration of ${recorded.incidentId}`
+        : recorded.kind === 'suite'
+          ? `runs ${recorded.runs.map((r) => r.runId).join(', ')}`
+          : `${recorded.kind === 'approval' ? 'the approval request of ' : ''}run ${recorded.run.runId}`;
     super(`${what} was recorded, and what follows was cut short: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'RecordedButCutShort';
   }

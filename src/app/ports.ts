@@ -237,7 +237,8 @@ export type EffectJob =
   /** A run was accepted: its thread root, or the approval request when it needs a second person. */
   | {
       readonly name: 'run-accepted';
-      readonly data: { readonly incidentId: string; readonly run: RunJobData; readonly approval?: { readonly expiresAt: number } };
+      /** `requestedAt`: when the approval was asked for (absent in jobs queued by an older bot). */
+      readonly data: { readonly incidentId: string; readonly run: RunJobData; readonly approval?: { readonly expiresAt: number; readonly requestedAt?: number } };
     }
   /** "Run all" started: its summary message, updated in place as its runs go. */
   | { readonly name: 'run-suite'; readonly data: { readonly incidentId: string; readonly suite: RunSuite } }

@@ -101,8 +101,12 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     const ttlSeconds = Math.max(1, Math.ceil((expiresAt - services.now()) / 1000)) + 3600;
     await services.approvals.put(pending, ttlSeconds);
     await services.audit.append({ ...audit, action: 'run', decision: 'approval_requested', paramsDigest });
-    await apply(services, incident.id, (i) => recordApproval(i, { jobId: run.runId, commandId: spec.id, decision: 'requested' }, actorOf(services, request.by, `${run.runId}-requested`)), `${run.runId}-requested`);
-    await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt } } }, `approval-${run.runId}`);
+    // The request's message is queued before the timeline's record of it, and its effect records it too: once
+    // queued, the request stands (approvers will see it) whatever cuts off what follows.
+    await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: incident.id, run, approval: { expiresAt, requestedAt: audit.at } } }, `approval-${run.runId}`);
+    await recordApprovalRequested(services, run, audit.at).catch((error: unknown) => {
+      throw new RecordedButCutShort({ kind: 'approval', run }, error);
+    });
     return ok({ state: 'needs_approval', run, spec, expiresAt, workerOnline });
   }
   if (!(await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true, lastSeen: incident }))) return err({ code: 'closed' });
@@ -257,6 +261,12 @@ async function startApproved(services: Services, pending: PendingApproval, held:
   // The host was served when the run was asked for; whether a worker is there now is news for the approver.
   const now = hostServed(await services.workers(), approved.host);
   return ok({ state: 'queued', run: approved, spec, workerOnline: now.ok && now.value.online });
+}
+
+/** The timeline's "approval requested", once by its key, at the time it was asked for. */
+export async function recordApprovalRequested(services: Services, run: RunJobData, at: number): Promise<void> {
+  const key = `${run.runId}-requested`;
+  await apply(services, run.incidentId, (i) => recordApproval(i, { jobId: run.runId, commandId: run.commandId, decision: 'requested' }, { by: run.requestedBy, key, at }), key);
 }
 
 async function recordDecision(services: Services, run: RunJobData, decision: Decided | 'expired', by: string) {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordedButCutShort, suiteCutShort } from '../../src/app/cut-short.js';
 import type { RunJobData } from '../../src/app/ports.js';
 import { declare, type DeclareRequest } from '../../src/app/declare.js';
-import { requestRun } from '../../src/app/request-run.js';
+import { recordApprovalRequested, requestRun } from '../../src/app/request-run.js';
 import type { Services } from '../../src/app/services.js';
 import { diesQueueingSetup } from '../support/dies-queueing-setup.js';
 import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js';
@@ -12,7 +12,7 @@ import { useCaseWorld, type UseCaseWorld } from '../support/use-case-services.js
 const L1 = 'U0L1OPS';
 let w: UseCaseWorld;
 beforeEach(() => {
-  w = useCaseWorld();
+  w = useCaseWorld({ groups: { [L1]: ['S0L1'] } });
 });
 afterEach(async () => w.stop());
 
@@ -56,6 +56,37 @@ describe('a failure', () => {
 
     const record: Services = { ...w.services, store: { ...w.services.store, update: () => Promise.reject(away) } };
     expect(await failure(requestRun(record, { incident, commandId: 'logs.tail-errors', params: {}, by: L1, key: 'click-2' }))).toBe(away);
+  });
+});
+
+describe('an approval request cut short', () => {
+  it('after its message was queued stands: its message records it on the timeline, once, at the time it was asked for', async () => {
+    const declared = await declare(w.services, request);
+    if (!declared.ok) throw new Error(declared.error.message);
+    const incident = declared.value;
+    const asked = w.clock.now;
+    const recordFails: Services = { ...w.services, store: { ...w.services.store, update: () => Promise.reject(away) } };
+    const error = await failure(requestRun(recordFails, { incident, commandId: 'process.stop-python', params: {}, by: L1, key: 'click-1' }));
+    expect(error).toBeInstanceOf(RecordedButCutShort);
+    expect(error).toMatchObject({ recorded: { kind: 'approval', run: { commandId: 'process.stop-python', requestedBy: L1 } }, cause: away });
+    const message = w.asked.effects.find((e) => e.job.name === 'run-accepted');
+    expect(message?.job).toMatchObject({ data: { approval: { requestedAt: asked } } });
+    const requested = async () => (await w.services.store.timelineAll(incident.id)).filter((e) => e.type === 'approval' && e.decision === 'requested');
+    expect(await requested()).toEqual([]);
+
+    // What the message's effect does first, as often as its job is tried.
+    w.clock.now += 5_000;
+    const { run } = (error as RecordedButCutShort).recorded as { run: RunJobData };
+    await recordApprovalRequested(w.services, run, asked);
+    await recordApprovalRequested(w.services, run, asked);
+    expect(await requested()).toMatchObject([{ jobId: run.runId, by: L1, at: asked }]);
+  });
+
+  it('before its message was queued is the failure itself: nobody will see it, and asking again is right', async () => {
+    const declared = await declare(w.services, request);
+    if (!declared.ok) throw new Error(declared.error.message);
+    const queueFails: Services = { ...w.services, effects: { ...w.services.effects, enqueue: () => Promise.reject(away) } };
+    expect(await failure(requestRun(queueFails, { incident: declared.value, commandId: 'process.stop-python', params: {}, by: L1, key: 'click-1' }))).toBe(away);
   });
 });
 

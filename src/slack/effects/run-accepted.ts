@@ -1,6 +1,7 @@
 // A run was accepted: its thread root in the incident channel (the run's events update it later), or the
 // approval request when it needs a second person.
 import type { EffectJob } from '../../app/ports.js';
+import { recordApprovalRequested } from '../../app/request-run.js';
 import { commandTitle } from '../../domain/catalogue.js';
 import { approvalRequest } from '../views/approval-request.js';
 import { runProgress } from '../views/run-progress.js';
@@ -12,7 +13,9 @@ export async function runAccepted(ctx: EffectContext, data: Extract<EffectJob, {
   const { run, incidentId } = data;
   const title = commandTitle(ctx.services.catalogue, run.commandId, locale);
   if (data.approval) {
-    const { expiresAt } = data.approval;
+    const { expiresAt, requestedAt } = data.approval;
+    // The request may have been cut off before its own record of it: the request stands once this job is queued.
+    await recordApprovalRequested(ctx.services, run, requestedAt ?? ctx.services.now());
     await postRendered(ctx, { incidentId, saveAs: `approval:${run.runId}` }, () =>
       approvalRequest({ approvalId: run.runId, commandId: run.commandId, title, requestedBy: run.requestedBy, params: run.params, expiresAt, locale, timeZone }),
     );

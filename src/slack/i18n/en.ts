@@ -343,6 +343,8 @@ export const en: Messages = {
     runCutShort: (title, host) =>
       `${title} on ${host} is recorded as queued, but klaxon lost its database while handing it to the host: it goes within about a minute of the database answering again. Do not ask for it again.`,
     suiteNotRecorded: (titles) => `These were not recorded, as the database went before them: ${titles}. Ask for each with its own Run button once the database answers again.`,
+    approvalCutShort: (title, host) =>
+      `Your request for ${title} on ${host} is recorded and waits for a second person's approval, but klaxon lost its database while recording it: the approvers see it within about a minute of the database answering again. Do not ask for it again.`,
     suiteCutShort: (count) =>
       `${count} runs of Run all are recorded as queued, but klaxon lost its database while handing them to the host: they go within about a minute of the database answering again. Do not click Run all again.`,
     declared: (id, channel) => `Declared ${id}: ${channel}`,

@@ -283,6 +283,7 @@ export interface Messages {
     readonly runCutShort: (title: string, host: string) => string;
     /** The same for the runs of a "Run all". */
     readonly suiteNotRecorded: (titles: string) => string;
+    readonly approvalCutShort: (title: string, host: string) => string;
     readonly suiteCutShort: (count: number) => string;
     readonly declared: (id: string, channel: string) => string;
     readonly refused: string;

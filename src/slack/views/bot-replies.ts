@@ -24,15 +24,25 @@ export function declaredReply(input: { readonly incident: Incident; readonly cha
  * so asking again would do it twice.
  */
 export function cutShortReply(recorded: Recorded, catalogue: Catalogue, locale: Locale): SlackMessage {
-  const m = messages(locale);
-  const said =
-    recorded.kind === 'declaration'
-      ? m.done.declaredCutShort(recorded.incidentId)
-      : recorded.kind === 'run'
-        ? m.replies.runCutShort(`*${inlineMrkdwn(commandTitle(catalogue, recorded.run.commandId, locale), 300)}*`, inlineMrkdwn(recorded.run.host, 100))
-        : [m.replies.suiteCutShort(recorded.runs.length), ...(recorded.notRecorded === undefined ? [] : [m.replies.suiteNotRecorded(recorded.notRecorded.map((id) => `*${inlineMrkdwn(commandTitle(catalogue, id, locale), 300)}*`).join(', '))])].join(' ');
-  const text = `:warning: ${said}`;
+  const text = `:warning: ${cutShortWords(recorded, catalogue, locale)}`;
   return { text: fallbackText(text), blocks: [section(text)] };
+}
+
+function cutShortWords(recorded: Recorded, catalogue: Catalogue, locale: Locale): string {
+  const m = messages(locale);
+  const title = (commandId: string) => `*${inlineMrkdwn(commandTitle(catalogue, commandId, locale), 300)}*`;
+  switch (recorded.kind) {
+    case 'declaration':
+      return m.done.declaredCutShort(recorded.incidentId);
+    case 'run':
+      return m.replies.runCutShort(title(recorded.run.commandId), inlineMrkdwn(recorded.run.host, 100));
+    case 'approval':
+      return m.replies.approvalCutShort(title(recorded.run.commandId), inlineMrkdwn(recorded.run.host, 100));
+    case 'suite': {
+      const notRecorded = recorded.notRecorded === undefined ? [] : [m.replies.suiteNotRecorded(recorded.notRecorded.map(title).join(', '))];
+      return [m.replies.suiteCutShort(recorded.runs.length), ...notRecorded].join(' ');
+    }
+  }
 }
 
 // In the run's thread when the worker refused the job (policy, catalogue or parameters).

@@ -52,6 +52,18 @@ describe('effect dispatcher', () => {
   const processorWith = (slack: SlackApi) => effectProcessor({ services: k.bot.services, slack, botToken: BOT_TOKEN, readArtifact: async () => undefined });
   const run = (runId: string): RunJobData => ({ runId, incidentId, commandId: 'config.restore', params: {}, host: 'backtest-1', requestedBy: USERS.l2, severity: 'critical' });
 
+  it('records an approval request on the timeline when the request was cut off before it did, at its time, once', async () => {
+    const slack = recordingSlack();
+    const cut = run('run-unit-approval-cut');
+    const requestedAt = k.bot.services.now() - 5_000;
+    const job: EffectJob = { name: 'run-accepted', data: { incidentId, run: cut, approval: { expiresAt: requestedAt + 15 * 60_000, requestedAt } } };
+    await processorWith(slack)(job);
+    await processorWith(slack)(job);
+    const requested = (await k.bot.services.store.timelineAll(incidentId)).filter((e) => e.type === 'approval' && e.jobId === cut.runId);
+    expect(requested).toMatchObject([{ decision: 'requested', at: requestedAt, by: USERS.l2 }]);
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
   it('fails a job kind it does not know instead of completing it silently', async () => {
     const slack = recordingSlack();
     const unknown = { name: 'from-the-future', data: { incidentId } } as unknown as EffectJob;
