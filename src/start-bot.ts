@@ -241,12 +241,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
 
   // Every request's handling, also what a listener does after its ack, is tracked so stop() waits for it
-  // before Redis goes; it is counted and timed; and the answer budgets count from here (the listeners say
-  // "saved" or "not saved" within Slack's 3 s). Then the replay guard and the cleaning, then its handler.
+  // before Redis goes; it is counted and timed; and the answer budgets count from the request's arrival (the
+  // HTTP receiver's stamp; a Socket Mode envelope's is here), so the listeners say "saved" or "not saved"
+  // within Slack's 3 s. Then the replay guard and the cleaning, then its handler.
   const inFlight = new Set<Promise<unknown>>();
   const listeners = routeRequests(app, {
     around: async ({ body, context }, handle) => {
-      context['receivedAt'] = now();
+      if (typeof context['receivedAt'] !== 'number') context['receivedAt'] = now();
       const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
       metrics.slackRequests.inc({ kind });
       const end = metrics.handlerSeconds.startTimer({ kind });

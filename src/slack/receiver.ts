@@ -43,6 +43,12 @@ export function isOutsideWindow(value: string | string[] | undefined, nowMs: num
   return Math.abs(Number(text) - Math.floor(nowMs / 1000)) > SIGNATURE_WINDOW_S;
 }
 
+/**
+ * Slack gives up on an answer this long after it sent the request (Bolt's own no-ack timer is 3001 ms). Counted
+ * here from the request's arrival, so the time its body took to come in is not given twice.
+ */
+export const SLACK_ANSWER_MS = 3_001;
+
 /** The path exactly as the client sent it (no query): what must equal a route, byte for byte. */
 export const rawPath = (url: string | undefined): string => (url ?? '').split('?')[0] ?? '';
 
@@ -70,7 +76,9 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
     init(bolt);
   };
 
-  async function slackRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // `arrivedAt`: when the request's head was read. The listeners' answer budgets count from it (context
+  // `receivedAt`), as Slack's deadline does from its send, not from when the body was in and checked.
+  async function slackRequest(req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<void> {
     const timestamp = header(req.headers['x-slack-request-timestamp']);
     if (isOutsideWindow(timestamp, options.now())) return refuse(res, 401, 'timestamp missing or outside the window');
     let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
@@ -93,14 +101,15 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
     if (body['type'] === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
     // Bolt's ack: the listener's answer is the HTTP response; unanswered after 3 s, Bolt's 404 and log line.
     options.signed?.(body);
-    const ack = new HTTPResponseAck({ logger: options.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
+    const unhandledRequestTimeoutMillis = Math.max(1, SLACK_ANSWER_MS - (options.now() - arrivedAt));
+    const ack = new HTTPResponseAck({ logger: options.logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res, unhandledRequestTimeoutMillis });
     try {
       await app.processEvent({
         body,
         ack: ack.bind(),
         retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
         retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
-        customProperties: {},
+        customProperties: { receivedAt: arrivedAt },
       });
     } catch (error) {
       // As Bolt's receiver: its error handler answers when nothing has been sent yet.
@@ -110,13 +119,14 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
   }
 
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    const arrivedAt = options.now();
     const path = rawPath(req.url);
     if (!known.has(path)) {
       req.resume();
       return void res.writeHead(404).end();
     }
     if (path !== SLACK_EVENTS_PATH || req.method !== 'POST') return dispatch(req, res);
-    slackRequest(req, res).catch((error: unknown) => {
+    slackRequest(req, res, arrivedAt).catch((error: unknown) => {
       options.logger.error(`Slack request failed before dispatch: ${(error as Error).message}`);
       if (!res.headersSent) refuse(res, 500);
     });

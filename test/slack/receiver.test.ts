@@ -1,5 +1,5 @@
 import { App, type HTTPReceiver } from '@slack/bolt';
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackSignatureHeaders } from '../../src/sandbox/emulator/slack-signature.js';
 import { createReceiver, isFutureTimestamp } from '../../src/slack/receiver.js';
@@ -28,6 +28,8 @@ describe('createReceiver over HTTP', () => {
   // What the front door reported as signed, and whether each listener ran after that report.
   const signed: string[] = [];
   const signedBeforeListener: boolean[] = [];
+  // When each command arrived, as the listener was told, and when the listener ran.
+  const arrivals = new Map<string, { readonly receivedAt: unknown; readonly listenedAt: number }>();
   let app: App;
   let url: string;
 
@@ -42,8 +44,10 @@ describe('createReceiver over HTTP', () => {
     });
     // No Web API here: authorize locally instead of asking auth.test.
     app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-receiver-test', botId: 'B1', botUserId: 'U0BOT' }), logger: silent });
-    app.command('/incident', async ({ command, ack }) => {
+    app.command('/incident', async ({ command, ack, context }) => {
       seen.push(command.text);
+      arrivals.set(command.text, { receivedAt: context['receivedAt'], listenedAt: Date.now() });
+      if (command.text === 'too late') return; // answered by nobody: what is left of Slack's 3 s decides
       signedBeforeListener.push(signed.includes(command.text));
       await ack({ response_type: 'ephemeral', text: `got ${command.text}` });
     });
@@ -79,6 +83,40 @@ describe('createReceiver over HTTP', () => {
     expect(answer.status).toBe(401);
     expect(seen).not.toContain(name);
     expect(signed).not.toContain(name);
+  });
+
+  // The head first, the body `afterMs` later: a slow client, or a request the machine was slow to read.
+  const sendSlowly = (text: string, afterMs: number): Promise<{ readonly status: number; readonly at: number }> => {
+    const body = new URLSearchParams({ command: '/incident', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: `slow.${text}` }).toString();
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), ...slackSignatureHeaders(secret, body, Math.floor(Date.now() / 1000)) };
+    return new Promise((resolve, reject) => {
+      const req = request(`${url}/slack/events`, { method: 'POST', headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, at: Date.now() }));
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+      setTimeout(() => req.end(body), afterMs);
+    });
+  };
+
+  it('counts a request from its arrival, not from when its body was in', async () => {
+    const sent = Date.now();
+    const answer = await sendSlowly('slow body', 1_200);
+    expect(answer.status).toBe(200);
+    const seenBy = arrivals.get('slow body');
+    expect(seenBy?.listenedAt).toBeGreaterThanOrEqual(sent + 1_200);
+    expect(seenBy?.receivedAt).toBeGreaterThanOrEqual(sent);
+    expect(seenBy?.receivedAt).toBeLessThan(sent + 1_000);
+  });
+
+  it('gives an unanswered request what is left of Slack\'s 3 s after its body came in, not 3 s more', { timeout: 10_000 }, async () => {
+    const sent = Date.now();
+    const answer = await sendSlowly('too late', 2_000);
+    // Bolt's 404 for an unanswered request, about a second after the body: not three.
+    expect(answer.status).toBe(404);
+    expect(answer.at - sent).toBeLessThan(4_500);
+    expect(answer.at - sent).toBeGreaterThanOrEqual(2_900);
   });
 
   it('refuses an unsigned request', async () => {
