@@ -272,7 +272,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   registerActions(listeners, services, slack);
   registerMaintenanceActions(listeners, services);
   registerModals(listeners, services);
-  registerReactions(listeners, services, slack);
+  registerReactions(listeners, services);
   registerShortcuts(listeners, services, slack);
   registerAppHome(listeners, services);
   app.error(reportFailure(services, slack));

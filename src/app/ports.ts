@@ -214,6 +214,11 @@ export type EffectJob =
       readonly data: { readonly incidentId: string; readonly origin?: { channel: string; user: string; responseUrl?: string } };
     }
   | { readonly name: 'render'; readonly data: { readonly incidentId: string } }
+  /**
+   * A 📌 on a message in the incident channel: the message goes on the timeline at its own time. A job, as Slack
+   * has its answer before the message is read, so a failure then is retried instead of losing the pin.
+   */
+  | { readonly name: 'pin'; readonly data: { readonly incidentId: string; readonly channel: string; readonly ts: string; readonly by: string; readonly at: number; readonly itemUser?: string } }
   /** A change everyone must see (severity, recovery, close, reopen): into the incident channel and to the stakeholders. */
   | { readonly name: 'change'; readonly data: { readonly incidentId: string; readonly event: ChangeEvent } }
   /** A plain-text note into the incident channel (alert repeats and overflows, resolved alerts). */

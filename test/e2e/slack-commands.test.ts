@@ -236,6 +236,29 @@ describe('/incident subcommands', () => {
     expect((await k.bot.services.store.timelineAll(open.id)).filter((e) => e.type === 'pinned')).toHaveLength(1);
   });
 
+  it('a 📌 whose record fails once (Slack has had its answer by then) is tried again, not lost', async () => {
+    const open = (await k.bot.services.store.listOpen()).find((i) => i.id !== incident.id && i.status !== 'closed') as Incident;
+    const openChannel = (await k.bot.services.store.getLinks(open.id))['channel'] as string;
+    const message = k.emulator.postUserMessage({ userId: USERS.l3, channelId: openChannel, text: 'disk full on backtest-1 at 10:02' });
+    const { store } = k.bot.services;
+    let failed = 0;
+    const update: typeof store.update = (id, transition, opts) =>
+      opts?.idempotencyKey?.startsWith('pin-') && failed === 0 ? ((failed += 1), Promise.reject(new Error('Redis went away'))) : store.update(id, transition, opts);
+    Object.assign(k.bot.services, { store: { ...store, update } });
+    try {
+      expect((await k.emulator.addReaction({ userId: USERS.l2, channelId: openChannel, ts: message.ts, name: 'round_pushpin' })).status).toBe(200);
+      const pinned = await eventually(async () => (await store.timelineAll(open.id)).find((e) => e.type === 'pinned' && e.text === 'disk full on backtest-1 at 10:02'), 'the pin, after its retry', 20_000);
+      expect(failed).toBe(1);
+      expect(pinned).toMatchObject({ by: USERS.l2, author: USERS.l3, at: Math.round(Number(message.ts) * 1000) });
+      // A second 📌 on the same message records nothing more.
+      await k.emulator.addReaction({ userId: USERS.l1, channelId: openChannel, ts: message.ts, name: 'pushpin' });
+      await pause(300);
+      expect((await store.timelineAll(open.id)).filter((e) => e.type === 'pinned' && e.text === 'disk full on backtest-1 at 10:02')).toHaveLength(1);
+    } finally {
+      Object.assign(k.bot.services, { store });
+    }
+  });
+
   it('serves /healthz and Prometheus /metrics', async () => {
     const health = await fetch(`${k.bot.url}/healthz`);
     expect(health.status).toBe(200);

@@ -9,6 +9,7 @@ import { createEffectContext, type EffectContext, type EffectDeps, type EffectRu
 import { postFollowUpReminder, postMonthlySummary, syncFollowUpCards } from './follow-up-effects.js';
 import { inviteMembersJob } from './invite-members.js';
 import { postAlarm, postChange, postEscalation, postNote, postPlaybook, postStatusUpdate, postVerificationOffer } from './post-message.js';
+import { pinFromReaction } from './pin-message.js';
 import { renderIncident } from './render-incident.js';
 import { runAccepted } from './run-accepted.js';
 import { maintenanceRunEvent, postCanaryComparison, renderMaintenanceSummary } from './maintenance-effects.js';
@@ -48,6 +49,8 @@ function deliver(ctx: EffectContext, task: EffectJob): Promise<void> {
       return andHomes(ctx, setupIncidentChannel(ctx, task.data));
     case 'render':
       return andHomes(ctx, renderIncident(ctx, task.data.incidentId));
+    case 'pin':
+      return pinFromReaction(ctx, task.data);
     case 'home':
       return publishHome(ctx, task.data.userId);
     case 'homes':
