@@ -64,6 +64,10 @@ import { hostCatalogue } from './worker/host-catalogue.js';
 import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
 
+/** How long a listing of the user groups stands before it is refreshed, and how soon a failed one is tried again. */
+export const GROUPS_FRESH_MS = 300_000;
+export const GROUPS_RETRY_MS = 15_000;
+
 export interface BotOptions {
   readonly config: Config;
   readonly logger: Logger;
@@ -178,8 +182,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   // Role checks need a user's groups, but a Slack call must never sit on the ack path: the list is fetched
   // once the bot is up and refreshed behind the answers every five minutes; only a check that comes before
-  // the first answer waits for it.
-  const groupCache = { at: 0, groups: new Map<string, string[]>() };
+  // the first answer waits for it. A listing that failed is tried again after GROUPS_RETRY_MS, not after five
+  // minutes: a bot started while Slack failed that one call would otherwise refuse every role for five minutes.
+  // Until one has succeeded, a role check waits for the next try (it has nothing else to go on).
+  const groupCache = { at: 0, failed: false, listed: false, groups: new Map<string, string[]>() };
   let refreshing: Promise<void> | undefined;
   const refreshGroups = (): Promise<void> =>
     (refreshing ??= (async () => {
@@ -187,7 +193,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         // Straight to the client, without the wrapper's retries: the first role check waits on this answer.
         const list = await app.client.usergroups.list({ include_users: true });
         groupCache.groups = new Map((list.usergroups ?? []).map((g) => [String(g.id), (g.users ?? []).map(String)]));
+        Object.assign(groupCache, { failed: false, listed: true });
       } catch (error) {
+        groupCache.failed = true;
         logger.warn({ err: (error as Error).message }, 'could not list user groups; role checks see the last known groups');
       } finally {
         groupCache.at = now();
@@ -195,8 +203,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       }
     })());
   const groupsOf = async (userId: string): Promise<readonly string[]> => {
-    if (groupCache.at === 0) await refreshGroups();
-    else if (now() - groupCache.at > 300_000) void refreshGroups();
+    const due = groupCache.at === 0 || now() - groupCache.at > (groupCache.failed ? GROUPS_RETRY_MS : GROUPS_FRESH_MS);
+    if (due && !groupCache.listed) await refreshGroups();
+    else if (due) void refreshGroups();
     return [...groupCache.groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
   };
 

@@ -1,7 +1,8 @@
 // Who may change an incident, through the real bot: the stakeholder is refused with the command, the role
 // and whom to ask; the commander (the declarer) and named responders go ahead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { GROUPS_RETRY_MS } from '../../src/start-bot.js';
+import { eventually, harnessEmulator, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { command, declareIncident, incident } from '../report/incident-journey.js';
 
 describe('authority over an incident (sandbox policy, ja)', () => {
@@ -48,5 +49,28 @@ describe('user groups for role checks', () => {
     // The L2 group (not a named user) is what lets this responder resolve: the check used the list from the start.
     expect(await command(k, USERS.l2, d.channelId, 'resolve')).toContain('Recovery recorded');
     expect(listings()).toHaveLength(1);
+  });
+});
+
+describe('user groups Slack would not list as the bot started', () => {
+  it('are listed again within seconds, not minutes, and a role check until then waits for the next try', { timeout: 60_000 }, async () => {
+    const clock = { skew: 0 };
+    const now = () => Date.now() + clock.skew;
+    const emulator = await harnessEmulator({ now });
+    emulator.faults.add({ method: 'usergroups.list', kind: 'http_error', status: 503, times: 1 });
+    const k = await startKlaxon({ emulator, now });
+    try {
+      const listings = () => emulator.calls().filter((c) => c.method === 'usergroups.list');
+      await eventually(() => listings().length > 0, 'the listing at start');
+      expect(listings().filter((c) => c.ok)).toEqual([]);
+      const d = await declareIncident(k, USERS.l1, 'critical', 'Backtests crash on start');
+      // The L2 group is what lets this responder resolve; the next try lists it.
+      clock.skew += GROUPS_RETRY_MS + 1_000;
+      expect(await command(k, USERS.l2, d.channelId, 'resolve')).toContain('Recovery recorded');
+      expect(listings().filter((c) => c.ok)).toHaveLength(1);
+    } finally {
+      await k.stop();
+      await emulator.close();
+    }
   });
 });

@@ -82,23 +82,25 @@ export const MANIFEST_SCOPES: readonly string[] = (
 const given = process.env['KLAXON_TEST_LOG'];
 const quiet = given ? createLogger({ level: given, pretty: false }) : createLogger({ level: 'info', pretty: false, destination: logRing });
 
+/** The emulator startKlaxon makes, for a test that must reach it (a fault at start) before the bot starts. */
+export const harnessEmulator = (options: Pick<HarnessOptions, 'now' | 'workspace'> = {}): Promise<SlackEmulator> =>
+  createSlackEmulator({
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+    // The bot is invited to STAKEHOLDER_CHANNEL as docs/slack-setup.md tells an admin to, and to nothing
+    // else: #general, where the tests declare incidents, is a channel it is not in (replies go through the
+    // command's response_url, as they must in real Slack).
+    channels: [
+      { name: 'general', botIsMember: false },
+      { name: 'incidents', botIsMember: true },
+    ],
+    ...(options.now ? { now: options.now } : {}),
+    ...options.workspace,
+  });
+
 export async function startKlaxon(options: HarnessOptions = {}): Promise<Klaxon> {
-  const emulator =
-    options.emulator ??
-    (await createSlackEmulator({
-      signingSecret: SIGNING_SECRET,
-      botToken: BOT_TOKEN,
-      appToken: APP_TOKEN,
-      // The bot is invited to STAKEHOLDER_CHANNEL as docs/slack-setup.md tells an admin to, and to nothing
-      // else: #general, where the tests declare incidents, is a channel it is not in (replies go through the
-      // command's response_url, as they must in real Slack).
-      channels: [
-        { name: 'general', botIsMember: false },
-        { name: 'incidents', botIsMember: true },
-      ],
-      ...(options.now ? { now: options.now } : {}),
-      ...options.workspace,
-    }));
+  const emulator = options.emulator ?? (await harnessEmulator(options));
   const backtestRoot = options.worker ? await copyDemoHost(join(await mkdtemp(join(tmpdir(), 'klaxon-host-')), 'backtest')) : undefined;
   const env = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
