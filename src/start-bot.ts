@@ -60,6 +60,7 @@ import { createIntentLog } from './store/intent-log.js';
 import { createOnce } from './store/once.js';
 import { createRedis, redisTargetOf } from './store/redis-connection.js';
 import { loadScripts } from './load-scripts.js';
+import { within } from './app/within.js';
 import { hostCatalogue } from './worker/host-catalogue.js';
 import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
@@ -67,6 +68,8 @@ import type { Policy } from './domain/policy.js';
 /** How long a listing of the user groups stands before it is refreshed, and how soon a failed one is tried again. */
 export const GROUPS_FRESH_MS = 300_000;
 export const GROUPS_RETRY_MS = 15_000;
+/** How long a role check waits for a listing when none has succeeded yet; after it, it sees the groups known. */
+export const GROUPS_WAIT_MS = 1_000;
 
 export interface BotOptions {
   readonly config: Config;
@@ -184,7 +187,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // once the bot is up and refreshed behind the answers every five minutes; only a check that comes before
   // the first answer waits for it. A listing that failed is tried again after GROUPS_RETRY_MS, not after five
   // minutes: a bot started while Slack failed that one call would otherwise refuse every role for five minutes.
-  // Until one has succeeded, a role check waits for the next try (it has nothing else to go on).
+  // Until one has succeeded, a role check waits for the next try (it has nothing else to go on), for a second.
   const groupCache = { at: 0, failed: false, listed: false, groups: new Map<string, string[]>() };
   let refreshing: Promise<void> | undefined;
   const refreshGroups = (): Promise<void> =>
@@ -204,7 +207,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     })());
   const groupsOf = async (userId: string): Promise<readonly string[]> => {
     const due = groupCache.at === 0 || now() - groupCache.at > (groupCache.failed ? GROUPS_RETRY_MS : GROUPS_FRESH_MS);
-    if (due && !groupCache.listed) await refreshGroups();
+    // Bounded: a check may come before its request's answer, which Slack wants within 3 s.
+    if (due && !groupCache.listed) await within(refreshGroups(), GROUPS_WAIT_MS);
     else if (due) void refreshGroups();
     return [...groupCache.groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
   };

@@ -73,4 +73,20 @@ describe('user groups Slack would not list as the bot started', () => {
       await emulator.close();
     }
   });
+
+  it('does not hold a request past a second for a listing Slack is slow to answer', { timeout: 60_000 }, async () => {
+    const emulator = await harnessEmulator();
+    emulator.faults.add({ method: 'usergroups.list', kind: 'delay', ms: 8_000, times: 1 });
+    const k = await startKlaxon({ emulator });
+    try {
+      const d = await declareIncident(k, USERS.l1, 'critical', 'Backtests crash on start');
+      const started = Date.now();
+      // The L2 group is not known yet: refused, but answered well within Slack's 3 s.
+      expect(await command(k, USERS.l2, d.channelId, 'resolve')).not.toContain('Recovery recorded');
+      expect(Date.now() - started).toBeLessThan(2_500);
+    } finally {
+      await k.stop();
+      await emulator.close();
+    }
+  });
 });
