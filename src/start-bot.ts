@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import { catalogue as builtCatalogue, playbooks } from '../commands/index.js';
 import { alertRoutes } from './alerts/alert-routes.js';
+import { createUserGroups } from './slack/user-groups.js';
 import { createPeopleDirectory } from './slack/people-directory.js';
 import { announceChanges } from './app/announce-changes.js';
 import { createRecorder } from './app/record.js';
@@ -60,16 +61,9 @@ import { createIntentLog } from './store/intent-log.js';
 import { createOnce } from './store/once.js';
 import { createRedis, redisTargetOf } from './store/redis-connection.js';
 import { loadScripts } from './load-scripts.js';
-import { within } from './app/within.js';
 import { hostCatalogue } from './worker/host-catalogue.js';
 import { listWorkers } from './store/worker-presence.js';
 import type { Policy } from './domain/policy.js';
-
-/** How long a listing of the user groups stands before it is refreshed, and how soon a failed one is tried again. */
-export const GROUPS_FRESH_MS = 300_000;
-export const GROUPS_RETRY_MS = 15_000;
-/** How long a role check waits for a listing when none has succeeded yet; after it, it sees the groups known. */
-export const GROUPS_WAIT_MS = 1_000;
 
 export interface BotOptions {
   readonly config: Config;
@@ -183,35 +177,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     receiver,
   });
 
-  // Role checks need a user's groups, but a Slack call must never sit on the ack path: the list is fetched
-  // once the bot is up and refreshed behind the answers every five minutes; only a check that comes before
-  // the first answer waits for it. A listing that failed is tried again after GROUPS_RETRY_MS, not after five
-  // minutes: a bot started while Slack failed that one call would otherwise refuse every role for five minutes.
-  // Until one has succeeded, a role check waits for the next try (it has nothing else to go on), for a second.
-  const groupCache = { at: 0, failed: false, listed: false, groups: new Map<string, string[]>() };
-  let refreshing: Promise<void> | undefined;
-  const refreshGroups = (): Promise<void> =>
-    (refreshing ??= (async () => {
-      try {
-        // Straight to the client, without the wrapper's retries: the first role check waits on this answer.
-        const list = await app.client.usergroups.list({ include_users: true });
-        groupCache.groups = new Map((list.usergroups ?? []).map((g) => [String(g.id), (g.users ?? []).map(String)]));
-        Object.assign(groupCache, { failed: false, listed: true });
-      } catch (error) {
-        groupCache.failed = true;
-        logger.warn({ err: (error as Error).message }, 'could not list user groups; role checks see the last known groups');
-      } finally {
-        groupCache.at = now();
-        refreshing = undefined;
-      }
-    })());
-  const groupsOf = async (userId: string): Promise<readonly string[]> => {
-    const due = groupCache.at === 0 || now() - groupCache.at > (groupCache.failed ? GROUPS_RETRY_MS : GROUPS_FRESH_MS);
-    // Bounded: a check may come before its request's answer, which Slack wants within 3 s.
-    if (due && !groupCache.listed) await within(refreshGroups(), GROUPS_WAIT_MS);
-    else if (due) void refreshGroups();
-    return [...groupCache.groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
-  };
+  const userGroups = createUserGroups(app.client, now, logger);
 
   const people = createPeopleDirectory(app.client, now, logger);
   const slack = createSlackApi(app.client, {
@@ -248,7 +214,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     policy: 'ok' in policy ? policy.value : policy,
     catalogue,
     playbooks,
-    groupsOf,
+    groupsOf: userGroups.groupsOf,
     findPeople: (name) => people.find(name),
     now,
   };
@@ -330,7 +296,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const port = ((routeServer ?? (started as Server)).address() as { port: number }).port;
   logger.info({ port, host: config.host ?? 'every interface', mode: socketMode ? 'socket' : 'http' }, 'klaxon bot ready');
   // Not awaited: a slow or unreachable Slack must not hold up the start. It never rejects.
-  const listingGroups = refreshGroups();
+  const listingGroups = userGroups.refresh();
   // Declarations whose Slack setup, and runs whose host job, were never queued: a bot died mid-request, or
   // Redis failed (or refused the add) between the record and the job while this bot stayed up. Looked for as
   // the bot starts (not awaited: requests need not wait for it), as soon as Redis answers again after a

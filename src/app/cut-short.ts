@@ -15,18 +15,25 @@ export type Recorded =
    */
   | { readonly kind: 'suite'; readonly runs: readonly RunJobData[]; readonly notRecorded?: readonly string[] };
 
+function described(recorded: Recorded): string {
+  switch (recorded.kind) {
+    case 'declaration':
+      return `the declaration of ${recorded.incidentId}`;
+    case 'run':
+      return `run ${recorded.run.runId}`;
+    case 'approval':
+      return `the approval request of run ${recorded.run.runId}`;
+    case 'suite':
+      return `runs ${recorded.runs.map((r) => r.runId).join(', ')}`;
+  }
+}
+
 export class RecordedButCutShort extends Error {
   constructor(
     readonly recorded: Recorded,
     cause: unknown,
   ) {
-    const what =
-      recorded.kind === 'declaration'
-        ? `the declaration of ${recorded.incidentId}`
-        : recorded.kind === 'suite'
-          ? `runs ${recorded.runs.map((r) => r.runId).join(', ')}`
-          : `${recorded.kind === 'approval' ? 'the approval request of ' : ''}run ${recorded.run.runId}`;
-    super(`${what} was recorded, and what follows was cut short: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`${described(recorded)} was recorded, and what follows was cut short: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'RecordedButCutShort';
   }
 }

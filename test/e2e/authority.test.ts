@@ -1,7 +1,7 @@
 // Who may change an incident, through the real bot: the stakeholder is refused with the command, the role
 // and whom to ask; the commander (the declarer) and named responders go ahead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GROUPS_RETRY_MS } from '../../src/start-bot.js';
+import { RETRY_MS as GROUPS_RETRY_MS } from '../../src/slack/user-groups.js';
 import { eventually, harnessEmulator, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { command, declareIncident, incident } from '../report/incident-journey.js';
 

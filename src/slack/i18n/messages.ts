@@ -265,7 +265,6 @@ export interface Messages {
     readonly declared: (id: string) => string;
     /** The incident is stored, and Redis failed before the rest of the declaration: a later look finishes it. */
     readonly declaredCutShort: (id: string) => string;
-    /** After `declaredCutShort` in the declare form: the description it held was not saved, and follows. */
     readonly updatePosted: string;
     readonly noteAdded: string;
     /** Saved in the intent stream; the fold had not finished when the answer went out. */
@@ -282,9 +281,11 @@ export interface Messages {
     /** The run is recorded as queued, and Redis failed before it reached its host: a later look hands it over. */
     readonly runCutShort: (title: string, host: string) => string;
     /** The same for the runs of a "Run all". */
-    readonly suiteNotRecorded: (titles: string) => string;
-    readonly approvalCutShort: (title: string, host: string) => string;
     readonly suiteCutShort: (count: number) => string;
+    /** After `suiteCutShort`: the commands of the suite a failure came before, which were never asked for. */
+    readonly suiteNotRecorded: (titles: string) => string;
+    /** A run needing approval is requested, and Redis failed after its message was queued: approvers will see it. */
+    readonly approvalCutShort: (title: string, host: string) => string;
     readonly declared: (id: string, channel: string) => string;
     readonly refused: string;
     readonly verificationTitle: string;

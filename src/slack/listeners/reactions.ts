@@ -3,12 +3,10 @@
 // the message is read from Slack and recorded there, and a failure is retried instead of losing the pin.
 import type { App } from '@slack/bolt';
 import type { Services } from '../../app/services.js';
+import { pinKey } from '../effects/pin-message.js';
 import { incidentOfChannel } from './context.js';
 
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
-
-/** One job per pinned message, however many people pin it: its record is once by the same key. */
-export const pinJobId = (channel: string, ts: string): string => `pin-${channel}-${ts}`;
 
 export function registerReactions(app: App, services: Services): void {
   app.event('reaction_added', async ({ event }) => {
@@ -17,6 +15,6 @@ export function registerReactions(app: App, services: Services): void {
     if (!incident) return;
     const { channel, ts } = event.item;
     const data = { incidentId: incident.id, channel, ts, by: event.user, at: services.now(), ...(event.item_user ? { itemUser: event.item_user } : {}) };
-    await services.effects.enqueue({ name: 'pin', data }, pinJobId(channel, ts));
+    await services.effects.enqueue({ name: 'pin', data }, pinKey(channel, ts));
   });
 }
