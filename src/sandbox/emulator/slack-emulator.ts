@@ -22,7 +22,7 @@ import type {
 import { FaultRegistry, type Fault } from './faults.js';
 import { BodyTooLargeError } from './request-body.js';
 import { handleResponseUrl } from './response-url-handler.js';
-import { SlackSide, type ClickInput } from './slack-side.js';
+import { SlackSide, type ClickInput, type EventDelivery } from './slack-side.js';
 import { SocketModeServer, type SocketAck } from './socket-mode.js';
 import { handleUpload } from './upload-handler.js';
 import { METHOD_LIMITS, RateLimiter } from './rate-limits.js';
@@ -83,6 +83,11 @@ export interface SlackEmulatorOptions {
   readonly consoleToken?: string;
   /** The language of the console's own words: klaxon's KLAXON_LOCALE (Japanese, like klaxon, when absent). */
   readonly consoleLocale?: Locale;
+  /**
+   * When Slack sends again an event the bot did not take over HTTP (a non-2xx answer, no connection, or no answer
+   * within 3 s): Slack's own schedule when absent (at once, after 1 and 5 minutes); tests shorten it.
+   */
+  readonly eventRetryDelaysMs?: readonly number[];
 }
 
 export interface SlackEmulator {
@@ -138,7 +143,10 @@ export interface SlackEmulator {
   home(userId: string): View | undefined;
   postUserMessage(input: { userId: string; channelId: string; text: string; threadTs?: string }): Message;
   addReaction(input: { userId: string; channelId: string; ts: string; name: string }): Promise<BotAnswer>;
+  /** An Events API delivery; one the bot does not take is sent again in the background, as Slack does. */
   sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; retryReason?: string }): Promise<BotAnswer>;
+  /** Every event delivered over HTTP so far, Slack's retries included. */
+  eventDeliveries(): readonly EventDelivery[];
   /** Slack's top-level `app_rate_limited` notice, posted to the bot's events URL. */
   appRateLimited(): Promise<BotAnswer>;
   signedRequest(body: string, contentType: string, options?: { timestamp?: number; secret?: string }): Promise<BotAnswer>;
@@ -195,7 +203,14 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   let botUrl = options.botUrl;
   let baseUrl = '';
   const socket = new SocketModeServer({ state, ...(options.appToken !== undefined ? { appToken: options.appToken } : {}) });
-  const side = new SlackSide({ state, signingSecret: options.signingSecret, botUrl: () => botUrl, baseUrl: () => baseUrl, socket });
+  const side = new SlackSide({
+    state,
+    signingSecret: options.signingSecret,
+    botUrl: () => botUrl,
+    baseUrl: () => baseUrl,
+    socket,
+    ...(options.eventRetryDelaysMs ? { eventRetryDelaysMs: options.eventRetryDelaysMs } : {}),
+  });
   const consoleToken = options.consoleToken ?? randomBytes(16).toString('hex');
   const extra = (options.console ?? true) ? consoleRoutes({ state, side }, { token: consoleToken, origin: () => baseUrl, locale: options.consoleLocale ?? 'ja' }) : undefined;
 
@@ -310,10 +325,12 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
     postUserMessage: (input) => side.postUserMessage(input),
     addReaction: (input) => side.addReaction(input),
     sendEvent: (event, opts) => side.sendEvent(event, opts),
+    eventDeliveries: () => [...side.eventDeliveries],
     appRateLimited: () => side.appRateLimited(),
     signedRequest: (body, contentType, opts) => side.signedRequest(body, contentType, opts),
     close: () =>
       new Promise<void>((resolve) => {
+        side.stop();
         socket.close();
         store?.close(state);
         server.closeAllConnections();

@@ -16,6 +16,25 @@ export interface SlackSideDeps {
   readonly baseUrl: () => string;
   /** Once a Socket Mode client has connected, commands, interactions and events go only over its socket. */
   readonly socket?: SocketModeServer;
+  /** When an event the app did not take is sent again (default: Slack's, SLACK_EVENT_RETRY_DELAYS_MS). */
+  readonly eventRetryDelaysMs?: readonly number[];
+}
+
+/**
+ * Slack's Events API sends an event again when the app's answer is not a success, its server cannot be reached,
+ * or it has not answered within 3 s (then without waiting for that answer): at once, a minute later and five
+ * minutes later, each with `X-Slack-Retry-Num` and `X-Slack-Retry-Reason`, the same event_id and a new signature.
+ */
+export const SLACK_EVENT_RETRY_DELAYS_MS: readonly number[] = [0, 60_000, 300_000];
+const SLACK_EVENT_ANSWER_MS = 3_000;
+
+/** One delivery of an event to the app over HTTP: what a test reads to see Slack's retries. */
+export interface EventDelivery {
+  readonly eventId: string;
+  readonly retryNum: number;
+  readonly retryReason?: string;
+  /** The app's answer; 0 when its server could not be reached. */
+  readonly status: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -69,7 +88,27 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
 }
 
 export class SlackSide {
+  /** Events delivered over HTTP, retries included, in the order their answers came. */
+  readonly eventDeliveries: EventDelivery[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+
   constructor(private readonly deps: SlackSideDeps) {}
+
+  /** Slack's pending retries end with the emulator. */
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private later(ms: number, run: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+    return timer;
+  }
 
   private get state(): EmulatorState {
     return this.deps.state;
@@ -379,10 +418,39 @@ export class SlackSide {
       authorizations: [{ team_id: this.state.teamId, user_id: this.state.bot.userId, is_bot: true, is_enterprise_install: false }],
     };
     if (this.deps.socket?.inUse) return this.deps.socket.deliver('events_api', envelope, { attempt: options.retryNum, reason: options.retryReason });
+    return this.deliverEvent(JSON.stringify(envelope), envelope.event_id, options.retryNum, options.retryReason);
+  }
+
+  /** One HTTP delivery of an event; a failed one is sent again on Slack's schedule, in the background. */
+  private async deliverEvent(body: string, eventId: string, retryNum: number | undefined, retryReason: string | undefined): Promise<BotAnswer> {
     const headers: Record<string, string> = {};
-    if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
-    if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;
-    return this.signedRequest(JSON.stringify(envelope), 'application/json', { headers });
+    if (retryNum !== undefined) headers['x-slack-retry-num'] = String(retryNum);
+    if (retryReason !== undefined) headers['x-slack-retry-reason'] = retryReason;
+    let failed = false;
+    const again = (reason: string) => {
+      if (failed) return;
+      failed = true;
+      const attempt = retryNum ?? 0;
+      const delay = (this.deps.eventRetryDelaysMs ?? SLACK_EVENT_RETRY_DELAYS_MS)[attempt];
+      if (delay === undefined) return;
+      this.later(delay, () => void this.deliverEvent(body, eventId, attempt + 1, reason).catch(() => undefined));
+    };
+    const deadline = this.later(SLACK_EVENT_ANSWER_MS, () => again('http_timeout'));
+    const delivered = (status: number) => {
+      clearTimeout(deadline);
+      this.timers.delete(deadline);
+      this.eventDeliveries.push({ eventId, retryNum: retryNum ?? 0, ...(retryReason !== undefined ? { retryReason } : {}), status });
+    };
+    try {
+      const answer = await this.signedRequest(body, 'application/json', { headers });
+      delivered(answer.status);
+      if (answer.status < 200 || answer.status > 299) again('http_error');
+      return answer;
+    } catch (error) {
+      delivered(0);
+      again('connection_failed');
+      throw error;
+    }
   }
 
   /**
