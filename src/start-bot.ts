@@ -48,6 +48,7 @@ import { cleanInput } from './slack/clean-input.js';
 import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
 import { createReplayGuard } from './slack/replay-guard.js';
+import { answerEventsWhenHandled } from './slack/answer-events-when-handled.js';
 import { serveRoutes } from './slack/route-server.js';
 import { watchSocket, type SocketConnection } from './slack/socket-connection.js';
 import { createSlackApi, type SlackApiOptions } from './slack/slack-api.js';
@@ -255,6 +256,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   registerShortcuts(listeners, services, slack);
   registerAppHome(listeners, services);
   app.error(reportFailure(services, slack));
+  answerEventsWhenHandled(app, replay.forget);
 
   const readArtifact = async (key: string) => (await redis.getBuffer(key)) ?? undefined;
   const deliver = effectProcessor({ services, slack, botToken: config.slack.botToken, readArtifact });

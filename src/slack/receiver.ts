@@ -112,9 +112,10 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
         customProperties: { receivedAt: arrivedAt },
       });
     } catch (error) {
-      // As Bolt's receiver: its error handler answers when nothing has been sent yet.
-      const answered = await HTTPModuleFunctions.defaultProcessEventErrorHandler({ error: error as Error, logger: options.logger, request: req, response: res, storedResponse: undefined });
-      if (answered) ack.ack();
+      // As Bolt's receiver: its error handler answers when nothing has been sent yet (a failed event: 500, and
+      // Slack sends it again). An answer sent stops Bolt's no-ack timer, which would log a 404 it cannot send.
+      await HTTPModuleFunctions.defaultProcessEventErrorHandler({ error: error as Error, logger: options.logger, request: req, response: res, storedResponse: undefined });
+      if (res.headersSent) ack.ack();
     }
   }
 

@@ -58,7 +58,9 @@ export function recentRequests(now: () => number = Date.now, capacity = LOCAL_CA
   };
 }
 
-async function claimed(once: Pick<Once, 'claim'>, local: ReturnType<typeof recentRequests>, identity: string): Promise<boolean> {
+type Claims = Pick<Once, 'claim' | 'unclaim'>;
+
+async function claimed(once: Claims, local: ReturnType<typeof recentRequests>, identity: string): Promise<boolean> {
   if (!local.first(identity)) return false;
   const verdict = await within(once.claim(`slack-${identity}`, REPLAY_TTL_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
   // Unanswered: let a later copy ask Redis again, as it would have without this memory.
@@ -71,11 +73,16 @@ export interface ReplayGuard {
   readonly start: (body: object) => void;
   /** Whether a request goes on: a replay is acknowledged (unanswered, so Slack stops resending) and goes no further. */
   readonly admits: (args: { readonly body: unknown; readonly ack?: () => Promise<void> }) => Promise<boolean>;
+  /**
+   * Lets go of a request whose handling failed, here and in Redis, so that its next copy is handled: Slack sends
+   * an event it got no success for again, with the same event_id. Redis not answering leaves that claim to expire.
+   */
+  readonly forget: (body: unknown) => Promise<void>;
 }
 
 // The HTTP front door starts the claim as soon as the signature holds; Socket Mode has no front door, and the
 // claim starts when the request reaches the guard.
-export function createReplayGuard(once: Pick<Once, 'claim'>, now: () => number = Date.now): ReplayGuard {
+export function createReplayGuard(once: Claims, now: () => number = Date.now): ReplayGuard {
   const local = recentRequests(now);
   const started = new WeakMap<object, Promise<boolean>>();
   const claim = (body: unknown): Promise<boolean> => {
@@ -89,6 +96,12 @@ export function createReplayGuard(once: Pick<Once, 'claim'>, now: () => number =
       if (await (early ?? claim(body))) return true;
       if (ack) await ack().catch(() => undefined);
       return false;
+    },
+    forget: async (body) => {
+      const identity = requestIdentity(body as Record<string, unknown>);
+      if (!identity) return;
+      local.forget(identity);
+      await within(once.unclaim(`slack-${identity}`), CLAIM_WAIT_MS).catch(() => undefined);
     },
   };
 }

@@ -1,5 +1,6 @@
 // The single error handler of the Bolt app: an unexpected failure is logged with its stack and the person
-// who asked gets a short apology instead of silence or a stack trace.
+// who asked gets a short apology instead of silence or a stack trace. An event's failure has nobody to tell:
+// it goes back to Bolt, so the event is answered as failed and Slack sends it again (answer-events-when-handled.ts).
 import type { ExtendedErrorHandlerArgs as ExtendedErrorArgs } from '@slack/bolt/dist/App.js';
 import type { Services } from '../app/services.js';
 import { explain } from './explain.js';
@@ -9,6 +10,7 @@ export function reportFailure(services: Services, slack: SlackApi) {
   return async ({ error, body, context }: ExtendedErrorArgs): Promise<void> => {
     const original = (error as { original?: unknown }).original ?? error;
     services.logger.error({ err: original, teamId: context?.teamId }, 'listener failed');
+    if ((body as { type?: unknown }).type === 'event_callback') throw error;
     const request = body as { channel_id?: string; user_id?: string; channel?: { id?: string }; user?: { id?: string } };
     const channel = request.channel_id ?? request.channel?.id;
     const user = request.user_id ?? request.user?.id;

@@ -13,7 +13,7 @@ import type { Services } from '../../src/app/services.js';
 import type { Message } from '../../src/sandbox/emulator/emulator-types.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { captureLogger } from '../support/capture-logger.js';
-import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
+import { eventually, startKlaxon, USERS, type HarnessOptions, type Klaxon } from '../support/klaxon-harness.js';
 import { restartableRedis } from '../support/restartable-redis.js';
 import { expectRunDoneOnce } from '../support/resumed-run.js';
 import { messageWithButton } from '../report/incident-journey.js';
@@ -212,9 +212,9 @@ describe('what a Redis failure cut short while the bots stay up', () => {
   });
 
   // A bot with a worker and a declared critical incident with its channel, stopped against a Redis that answers.
-  const withIncident = async (test: (k: Klaxon, id: string, channel: string) => Promise<void>) => {
+  const withIncident = async (test: (k: Klaxon, id: string, channel: string) => Promise<void>, options: Pick<HarnessOptions, 'workspace'> = {}) => {
     clock.skew = 0;
-    const k = await startKlaxon({ worker: true, env: { REDIS_URL: redis.url }, now, resumeEveryMs: NEVER_PERIODIC });
+    const k = await startKlaxon({ worker: true, env: { REDIS_URL: redis.url }, now, resumeEveryMs: NEVER_PERIODIC, ...options });
     try {
       const answer = await k.emulator.slashCommand({ userId: USERS.l1, channelId: k.general, text: 'declare critical Backtests crash on start' });
       const id = /(inc-\d+) declared/.exec(answer.body)?.[1] as string;
@@ -294,5 +294,30 @@ describe('what a Redis failure cut short while the bots stay up', () => {
       for (const run of (await queued()).slice(0, 2)) await expectRunDoneOnce(k, channel, id, run);
       expect((await queued()).map((e) => e.commandId)).toEqual(commands.slice(0, 2));
     });
+  });
+
+  // Slack's schedule is at once, a minute later, five minutes later; here seconds, so the test sees the second.
+  it('records a 📌 made while Redis was away once it is back: the event was not taken, and Slack sends it again', { timeout: 60_000 }, async () => {
+    await withIncident(
+      async (k, id, channel) => {
+        const message = k.emulator.postUserMessage({ userId: USERS.l3, channelId: channel, text: 'OOM killer hit the optimizer at 09:41' });
+        await redis.goAway();
+        const answer = await k.emulator.addReaction({ userId: USERS.l1, channelId: channel, ts: message.ts, name: 'pushpin' });
+        // Its listener failed: 500, or Bolt's 404 if the failure took Redis's client longer than Slack's 3 s.
+        expect([500, 404]).toContain(answer.status);
+        // The first retry comes at once and finds Redis still away; the next one finds it back.
+        await eventually(() => k.emulator.eventDeliveries().length === 2, 'Slack’s first retry');
+        await redis.comeBack();
+        const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(id)).find((e) => e.type === 'pinned'), 'the pin, from Slack’s retry', 20_000);
+        expect(pinned).toMatchObject({ text: 'OOM killer hit the optimizer at 09:41', author: USERS.l3, by: USERS.l1, at: Math.round(Number(message.ts) * 1000) });
+        // Slack sends the event until a delivery is answered 200; the later ones find it handled, and add nothing.
+        await eventually(() => k.emulator.eventDeliveries().at(-1)?.status === 200, 'a delivery answered 200', 15_000);
+        const deliveries = k.emulator.eventDeliveries();
+        expect(deliveries.slice(0, 2).every((d) => d.status === 500 || d.status === 404)).toBe(true);
+        expect(new Set(deliveries.map((d) => d.eventId)).size).toBe(1);
+        expect((await k.bot.services.store.timelineAll(id)).filter((e) => e.type === 'pinned')).toHaveLength(1);
+      },
+      { workspace: { eventRetryDelaysMs: [0, 3_000, 6_000] } },
+    );
   });
 });

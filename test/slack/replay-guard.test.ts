@@ -88,6 +88,34 @@ describe('createReplayGuard', () => {
     expect(counts).toEqual({ next: 4, ack: 0 });
   });
 
+  it('lets the next copy of a forgotten request through, on this replica and on another', async () => {
+    const second = new Redis(inject('redisUrl'));
+    const [here, there] = [createReplayGuard(createOnce(redis, { prefix })), createReplayGuard(createOnce(second, { prefix }))] as const;
+    const counts = { next: 0, ack: 0 };
+    const body = { event_id: `EvFailed${Date.now()}`, event: { type: 'reaction_added' } };
+    await deliver(here, body, counts);
+    await deliver(there, body, counts);
+    expect(counts).toEqual({ next: 1, ack: 1 });
+    // Its handling failed: Slack's retry may reach either replica, and is handled once.
+    await here.forget(body);
+    await deliver(there, body, counts);
+    await deliver(here, body, counts);
+    await deliver(there, body, counts);
+    await second.quit();
+    expect(counts).toEqual({ next: 2, ack: 3 });
+  });
+
+  it('forgets nothing for a request without an identity, and another request stays claimed', async () => {
+    const guard = createReplayGuard(createOnce(redis, { prefix }));
+    const counts = { next: 0, ack: 0 };
+    const kept = { event_id: `EvKept${Date.now()}` };
+    await deliver(guard, kept, counts);
+    await guard.forget({ type: 'view_closed' });
+    await guard.forget({ event_id: `EvOther${Date.now()}` });
+    await deliver(guard, kept, counts);
+    expect(counts).toEqual({ next: 1, ack: 1 });
+  });
+
   it('remembers a request for longer than the five-minute signature window', async () => {
     const guard = createReplayGuard(createOnce(redis, { prefix }));
     const trigger = `${Date.now()}.3.ttl`;
@@ -102,7 +130,7 @@ describe('createReplayGuard in front of Redis', () => {
   it('drops a replay this process has seen without asking Redis again, and forgets after the replay window', async () => {
     let clock = Date.UTC(2026, 2, 10);
     const asked: string[] = [];
-    const once = { claim: async (key: string) => (asked.push(key), true) };
+    const once = { claim: async (key: string) => (asked.push(key), true), unclaim: async () => undefined };
     const guard = createReplayGuard(once, () => clock);
     const counts = { next: 0, ack: 0 };
     const body = { trigger_id: '1773100800.1.local', command: '/incident' };
@@ -119,7 +147,7 @@ describe('createReplayGuard in front of Redis', () => {
   it('awaits the claim the front door started for a body instead of claiming it again', async () => {
     const asked: string[] = [];
     let answer: (first: boolean) => void = () => undefined;
-    const once = { claim: (key: string) => (asked.push(key), new Promise<boolean>((resolve) => (answer = resolve))) };
+    const once = { claim: (key: string) => (asked.push(key), new Promise<boolean>((resolve) => (answer = resolve))), unclaim: async () => undefined };
     const guard = createReplayGuard(once);
     const body = { trigger_id: '1773100800.2.early', command: '/incident' };
     guard.start(body);
@@ -133,7 +161,7 @@ describe('createReplayGuard in front of Redis', () => {
 
   it('lets a later copy ask Redis again when Redis did not answer the first claim in time', async () => {
     const asked: string[] = [];
-    const once = { claim: (key: string) => (asked.push(key), asked.length === 1 ? new Promise<boolean>(() => undefined) : Promise.resolve(false)) };
+    const once = { claim: (key: string) => (asked.push(key), asked.length === 1 ? new Promise<boolean>(() => undefined) : Promise.resolve(false)), unclaim: async () => undefined };
     const guard = createReplayGuard(once);
     const counts = { next: 0, ack: 0 };
     const body = { event_id: 'EvStalled', event: { type: 'reaction_added' } };
@@ -142,6 +170,17 @@ describe('createReplayGuard in front of Redis', () => {
     await deliver();
     expect(asked).toHaveLength(2);
     expect(counts.next).toBe(1);
+  });
+
+  it('forgets a failed request here even when Redis does not answer, within the claim wait', async () => {
+    const once = { claim: async () => true, unclaim: () => new Promise<void>(() => undefined) };
+    const guard = createReplayGuard(once);
+    const body = { event_id: 'EvRedisAway' };
+    expect(await guard.admits({ body })).toBe(true);
+    const started = performance.now();
+    await guard.forget(body);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(await guard.admits({ body })).toBe(true);
   });
 });
 

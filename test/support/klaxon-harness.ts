@@ -70,7 +70,7 @@ export interface HarnessOptions {
    * runs for them are kept and wait. `[]` for a Redis no worker ever reported to.
    */
   readonly workerHostsSeen?: readonly string[];
-  readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation' | 'channelArchiving' | 'scopes'>;
+  readonly workspace?: Pick<SlackEmulatorOptions, 'users' | 'usergroups' | 'channels' | 'channelCreation' | 'channelArchiving' | 'scopes' | 'eventRetryDelaysMs'>;
 }
 
 /** The bot scopes manifest.yml grants: the emulated token has exactly these, as an installed app would. */

@@ -1,6 +1,7 @@
 // A 📌 reaction on a message in an incident channel puts that message on the timeline at its original time.
-// Slack has its answer before a listener runs, so the pin is handed to a job at once (effects/pin-message.ts):
-// the message is read from Slack and recorded there, and a failure is retried instead of losing the pin.
+// The listener only queues a job (effects/pin-message.ts), and Slack has its answer once it is queued (a
+// failure here is answered as one, and Slack sends the event again): the message is read from Slack and
+// recorded in the job, whose failures are retried instead of losing the pin.
 import type { App } from '@slack/bolt';
 import type { Services } from '../../app/services.js';
 import { pinKey } from '../effects/pin-message.js';
