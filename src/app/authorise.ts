@@ -1,10 +1,19 @@
 // The policy's word on a lifecycle change (resolve, close, reopen, lower the severity, assign), with the
 // person's user groups, and every refusal on the audit stream.
-import { lowers, mayChange, type NotAllowed } from '../domain/authority.js';
+import { lowers, mayChange, unlessGroupsUnknown, type NotAllowed, type Person } from '../domain/authority.js';
 import type { Incident } from '../domain/incident.js';
 import type { Intent } from '../domain/intent.js';
 import { ok, type Result } from '../domain/result.js';
 import type { Services } from './services.js';
+
+/** The person as the policy sees them, and whether Slack has listed the user groups yet (no groups until then). */
+export async function personOf(services: Services, userId: string): Promise<{ readonly person: Person; readonly groupsKnown: boolean }> {
+  const groups = await services.groupsOf(userId);
+  return { person: { id: userId, groups: groups ?? [] }, groupsKnown: groups !== undefined };
+}
+
+/** What the audit entry of a refusal adds when it was made without the person's groups. */
+export const unknownGroupsNote = (groupsUnknown: boolean | undefined): string => (groupsUnknown ? ' (user groups not listed by Slack)' : '');
 
 export async function mayChangeIncident(
   services: Services,
@@ -13,11 +22,11 @@ export async function mayChangeIncident(
   action: Parameters<typeof mayChange>[3],
   command: string,
 ): Promise<Result<void, NotAllowed>> {
-  const groups = await services.groupsOf(userId);
-  const decision = mayChange(services.policy, incident, { id: userId, groups }, action, command);
+  const { person, groupsKnown } = await personOf(services, userId);
+  const decision = unlessGroupsUnknown(mayChange(services.policy, incident, person, action, command), groupsKnown);
   if (!decision.ok) {
     await services.audit.append({
-      at: services.now(), actor: userId, action, decision: 'denied', detail: `needs ${decision.error.needs}`, requestId: `${incident.id}-${action}-${userId}-${services.now()}`, incidentId: incident.id,
+      at: services.now(), actor: userId, action, decision: 'denied', detail: `needs ${decision.error.needs}${unknownGroupsNote(decision.error.groupsUnknown)}`, requestId: `${incident.id}-${action}-${userId}-${services.now()}`, incidentId: incident.id,
     });
   }
   return decision;

@@ -29,7 +29,7 @@ const RECENT_SCAN = 50;
 
 export async function homeOverview(services: Services, userId: string): Promise<HomeOverview> {
   const now = services.now();
-  const groups = await services.groupsOf(userId);
+  const groups = (await services.groupsOf(userId)) ?? [];
   const withLinks = async (incident: Incident): Promise<HomeIncident> => {
     const links = await services.store.getLinks(incident.id);
     const report = links['reportFile'] !== undefined && incident.status === 'closed' ? reportFileName(incident, incident.closedAt, services.config.timeZone) : undefined;

@@ -17,6 +17,7 @@ import { err, ok, type Result } from '../domain/result.js';
 import { CANARY_PLAN, findPlan, MAINTENANCE_LOG_COMMAND, scheduledPlans, SYSTEM_ACTOR, type EntrySlot, type ScheduledPlan } from '../domain/scheduled-work.js';
 import type { Severity } from '../domain/severity.js';
 import { apply } from './apply.js';
+import { personOf, unknownGroupsNote } from './authorise.js';
 import { declare } from './declare.js';
 import type { CanaryResult, RunEvent, RunJobData } from './ports.js';
 import { MAINTENANCE_INCIDENT_WORDS } from '../domain/maintenance-incident-words.js';
@@ -61,15 +62,16 @@ export async function firePlan(services: Services, planId: string, trigger: Plan
   return { kind: 'started', run };
 }
 
-export type RunNowRefusal = { readonly code: 'forbidden'; readonly role: string } | { readonly code: 'unknown_plan' } | { readonly code: 'no_channel' } | { readonly code: 'running' };
+export type RunNowRefusal = { readonly code: 'forbidden'; readonly role: string; readonly groupsUnknown?: true } | { readonly code: 'unknown_plan' } | { readonly code: 'no_channel' } | { readonly code: 'running' };
 
 /** "Run now": the policy's role decides; the run itself is the plan's, as on schedule. */
 export async function runPlanNow(services: Services, planId: string, by: string): Promise<Result<PlanRun, RunNowRefusal>> {
   const { runNowRole } = services.policy.maintenance;
-  const groups = await services.groupsOf(by);
-  if (!mayRun(services.policy, by, groups, runNowRole)) {
-    await services.audit.append({ at: services.now(), actor: by, action: 'maintenance', decision: 'denied', requestId: `run-now-${planId}-${services.now()}`, detail: `role lacks ${runNowRole}` });
-    return err({ code: 'forbidden', role: runNowRole });
+  const { person, groupsKnown } = await personOf(services, by);
+  if (!mayRun(services.policy, by, person.groups, runNowRole)) {
+    const refusal: RunNowRefusal = { code: 'forbidden', role: runNowRole, ...(groupsKnown ? {} : { groupsUnknown: true as const }) };
+    await services.audit.append({ at: services.now(), actor: by, action: 'maintenance', decision: 'denied', requestId: `run-now-${planId}-${services.now()}`, detail: `role lacks ${runNowRole}${unknownGroupsNote(!groupsKnown)}` });
+    return err(refusal);
   }
   const [last] = await services.maintenance.recent(planId, 1);
   if (last !== undefined && planOutcome(last) === 'running' && last.log === undefined) return err({ code: 'running' });
@@ -331,7 +333,7 @@ export async function maintenanceOverview(services: Services, by: string): Promi
   return {
     plans,
     canary: { plan: canaryPlan, ...(canaryNext === undefined ? {} : { next: canaryNext }), ...(last ? { last } : {}), ...(baseline ? { baselineAt: baseline.at } : {}) },
-    mayRunNow: mayRun(services.policy, by, await services.groupsOf(by), runNowRole),
+    mayRunNow: mayRun(services.policy, by, (await services.groupsOf(by)) ?? [], runNowRole),
     runNowRole,
   };
 }

@@ -1,7 +1,7 @@
 // Asking for a catalogue command on a host: resolve it, check the caller's role, then queue it or ask a
 // second person to approve it. Every decision goes to the audit stream.
 import { createHash, randomUUID } from 'node:crypto';
-import { mayApproveRun, mayRequestRun, type NotAllowed } from '../domain/authority.js';
+import { mayApproveRun, mayRequestRun, unlessGroupsUnknown, type NotAllowed } from '../domain/authority.js';
 import { findCommand, type CommandSpec } from '../domain/catalogue.js';
 import { canonicalParams, describeRefusal, resolveCommand, type Refusal } from '../domain/command-resolution.js';
 import type { TicksFor } from '../domain/checklist.js';
@@ -10,6 +10,7 @@ import { recordApproval, recordJobFinished, recordJobQueued, type JobFinished, t
 import type { DomainError } from '../domain/lifecycle.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { apply } from './apply.js';
+import { personOf, unknownGroupsNote } from './authorise.js';
 import { hostServed, unknownHostReason, type UnknownHost } from './host-served.js';
 import { RecordedButCutShort } from './cut-short.js';
 import { APPROVAL_LAPSED, refuseLapsed } from './refuse-lapsed.js';
@@ -70,11 +71,11 @@ export async function requestRun(services: Services, request: RunRequest): Promi
   }
   const { spec, params } = resolved.value;
   const paramsDigest = digest(canonicalParams(params));
-  const groups = await services.groupsOf(request.by);
+  const requester = await personOf(services, request.by);
   // A command that needs a second person's approval may be asked for by any responder: the approver is the check.
-  const allowed = mayRequestRun(services.policy, incident, { id: request.by, groups }, spec);
+  const allowed = unlessGroupsUnknown(mayRequestRun(services.policy, incident, requester.person, spec), requester.groupsKnown);
   if (!allowed.ok) {
-    await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}` });
+    await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}${unknownGroupsNote(allowed.error.groupsUnknown)}` });
     return allowed;
   }
   // Checked before an approver is asked: approving a run for a misspelt host would approve nothing.
@@ -202,11 +203,11 @@ export async function decideApproval(
     await services.audit.append({ ...audit, action: 'approve', decision: 'self_approval_refused', paramsDigest });
     return err({ code: 'self_approval' });
   }
-  const groups = await services.groupsOf(decision.by);
+  const decider = await personOf(services, decision.by);
   // Approvers decide; the requester may also withdraw (deny) their own request. Nobody else may block it.
-  const approver = mayApproveRun(services.policy, { id: decision.by, groups }, run.commandId);
+  const approver = unlessGroupsUnknown(mayApproveRun(services.policy, decider.person, run.commandId), decider.groupsKnown);
   if (!approver.ok && !(!decision.approve && decision.by === run.requestedBy)) {
-    await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: 'not an approver' });
+    await services.audit.append({ ...audit, action: 'approve', decision: 'denied', paramsDigest, detail: `not an approver${unknownGroupsNote(approver.error.groupsUnknown)}` });
     return approver;
   }
   const held: Held = { decision: decision.approve ? 'approved' : 'denied', by: decision.by, at: services.now() };

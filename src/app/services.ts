@@ -33,8 +33,11 @@ export interface Services {
   readonly policy: Policy;
   readonly catalogue: Catalogue;
   readonly playbooks: readonly Playbook[];
-  /** The Slack user groups a user belongs to (for role checks); the Slack adapter caches it. */
-  readonly groupsOf: (userId: string) => Promise<readonly string[]>;
+  /**
+   * The Slack user groups a user belongs to (for role checks); the Slack adapter caches it. Undefined while
+   * Slack has not listed the groups yet: a check then sees no role, and its refusal says it could not check.
+   */
+  readonly groupsOf: (userId: string) => Promise<readonly string[] | undefined>;
   /** The people a typed name (handle, display name, real name) may mean: one, none or several. */
   readonly findPeople: (name: string) => Promise<readonly string[]>;
   /** @pure false — the only clock of the application. */

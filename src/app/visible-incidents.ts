@@ -5,6 +5,6 @@ import type { Services } from './services.js';
 
 export async function visibleTo(services: Services, userId: string, incidents: readonly Incident[]): Promise<Incident[]> {
   if (!incidents.some((incident) => incident.private === true)) return [...incidents];
-  const person = { id: userId, groups: await services.groupsOf(userId) };
+  const person = { id: userId, groups: (await services.groupsOf(userId)) ?? [] };
   return incidents.filter((incident) => maySee(services.policy, incident, person));
 }

@@ -21,6 +21,8 @@ export interface NotAllowed {
   readonly needs: NeededRole;
   /** Whom to ask: the commander first, then the people and groups the policy names for this. */
   readonly ask: readonly SlackRef[];
+  /** Slack had not listed the user groups: the person's role could not be checked, and may be there. */
+  readonly groupsUnknown?: true;
 }
 
 export interface Person {
@@ -80,6 +82,11 @@ export function mayChange(
 ): Result<void, NotAllowed> {
   if (incident.roles.commander === person.id || isResponder(policy, person)) return ok(undefined);
   return forbidden(action, command, 'commander_or_responder', [...commanderRef(incident), ...(namedResponders(policy) ?? [])]);
+}
+
+/** A refusal made while the person's groups were not known says so: their role may be there. */
+export function unlessGroupsUnknown<T>(decision: Result<T, NotAllowed>, groupsKnown: boolean): Result<T, NotAllowed> {
+  return decision.ok || groupsKnown ? decision : err({ ...decision.error, groupsUnknown: true });
 }
 
 // A change of severity downwards makes the clocks looser and the ladder shorter: it is guarded; up is open.

@@ -2,7 +2,8 @@
 // groups are listed (usergroups.list) once the bot is up and again every five minutes behind the answers. A
 // listing that failed is tried again after RETRY_MS, not after five minutes: a bot started while Slack failed
 // that one call would otherwise refuse every role for five minutes. Until one has succeeded, a role check waits
-// for the next try (it has nothing else to go on), for at most WAIT_MS, as its request is answered within 3 s.
+// for the next try (it has nothing else to go on), for at most WAIT_MS, as its request is answered within 3 s;
+// then it is told that the groups are not known, so that a refusal can say it could not check, not "no role".
 import type { WebClient } from '@slack/web-api';
 import { within } from '../app/within.js';
 import type { Logger } from '../logger.js';
@@ -12,8 +13,8 @@ export const RETRY_MS = 15_000;
 export const WAIT_MS = 1_000;
 
 export interface UserGroups {
-  /** The ids of the groups the person is in, as last listed. */
-  groupsOf(userId: string): Promise<readonly string[]>;
+  /** The ids of the groups the person is in, as last listed; undefined while no listing has succeeded. */
+  groupsOf(userId: string): Promise<readonly string[] | undefined>;
   /** Lists the groups now (one listing at a time); never rejects. */
   refresh(): Promise<void>;
 }
@@ -48,6 +49,7 @@ export function createUserGroups(client: Pick<WebClient, 'usergroups'>, now: () 
       const due = listedAt === 0 || now() - listedAt > (failed ? RETRY_MS : FRESH_MS);
       if (due && !listed) await within(refresh(), WAIT_MS);
       else if (due) void refresh();
+      if (!listed) return undefined;
       return [...groups].filter(([, users]) => users.includes(userId)).map(([id]) => id);
     },
   };

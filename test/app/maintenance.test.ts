@@ -3,7 +3,7 @@
 // that the next firing cannot find: that firing would open a second one for the same failure, and the first
 // one might never get its channel.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { firePlan, recordScheduledEvent } from '../../src/app/maintenance.js';
+import { firePlan, recordScheduledEvent, runPlanNow } from '../../src/app/maintenance.js';
 import type { IndexedLinkKey } from '../../src/app/links.js';
 import type { RunJobData } from '../../src/app/ports.js';
 import type { Services } from '../../src/app/services.js';
@@ -197,5 +197,17 @@ describe('a plan for a host no worker has served', () => {
 
     expect(w.asked.runs.map((r) => [r.host, r.commandId])).toEqual([['backtest-1', 'system.health-check']]);
     expect((await w.services.maintenance.get(runId))?.entries.map((e) => e.status)).toEqual(['queued']);
+  });
+});
+
+describe('"Run now" refused', () => {
+  it('says the role could not be checked when Slack has not listed the user groups, and audits it', async () => {
+    const unlisted = { ...w.services, groupsOf: async () => undefined };
+    const refused = await runPlanNow(unlisted, 'nightly', 'U0STAKE');
+    expect(refused.ok ? 'ok' : refused.error).toEqual({ code: 'forbidden', role: 'mutating', groupsUnknown: true });
+    const known = await runPlanNow({ ...w.services, groupsOf: async () => [] }, 'nightly', 'U0STAKE');
+    expect(known.ok ? 'ok' : known.error).toEqual({ code: 'forbidden', role: 'mutating' });
+    expect((await w.services.audit.read()).map((e) => e.detail)).toEqual(['role lacks mutating (user groups not listed by Slack)', 'role lacks mutating']);
+    expect(w.asked.runs).toEqual([]);
   });
 });

@@ -131,6 +131,18 @@ describe('request a run', () => {
     expect((await w.services.audit.read()).map((e) => e.decision)).toEqual(['denied']);
   });
 
+  it('says so when it refused before Slack listed the user groups: the role may be there', async () => {
+    const incident = await declared();
+    const services = { ...w.services, groupsOf: async () => undefined };
+    const result = await requestRun(services, { incident, commandId: 'cleanup.temp', params: {}, by: L1, key: 'click-unlisted' });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'not_allowed', needs: 'destructive', groupsUnknown: true });
+    expect(w.asked.runs).toEqual([]);
+    expect((await w.services.audit.read()).map((e) => [e.decision, e.detail])).toEqual([['denied', 'role lacks destructive (user groups not listed by Slack)']]);
+    // Known to be in no group is a plain refusal.
+    const plain = await requestRun({ ...w.services, groupsOf: async () => [] }, { incident, commandId: 'cleanup.temp', params: {}, by: L1, key: 'click-listed' });
+    expect(plain.ok ? 'ok' : plain.error).not.toHaveProperty('groupsUnknown');
+  });
+
   it('holds a run that needs approval until a second person approves it; the requester cannot', async () => {
     const incident = await declared();
     const requested = await requestRun(w.services, { incident, commandId: 'process.stop-python', params: {}, by: L2, key: 'click-3' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowers, mayApproveRun, mayChange, mayRequestRun, namedResponders } from '../../src/domain/authority.js';
+import { lowers, mayApproveRun, mayChange, mayRequestRun, namedResponders, unlessGroupsUnknown } from '../../src/domain/authority.js';
 import type { Incident } from '../../src/domain/incident.js';
 import { declareIncident } from '../../src/domain/lifecycle.js';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
@@ -85,3 +85,15 @@ describe('lowers', () => {
   });
 });
 
+
+describe('unlessGroupsUnknown', () => {
+  const incident = declaredBy('U0L1OPS');
+  const refusal = mayChange(policy, incident, yamada, 'resolve', 'resolve');
+  it.each([
+    ['a refusal, groups known', refusal, true, refusal],
+    ['a refusal, groups not listed', refusal, false, refusal.ok ? refusal : { ok: false, error: { ...refusal.error, groupsUnknown: true } }],
+    ['an allowance, groups not listed', mayChange(policy, incident, sato, 'resolve', 'resolve'), false, { ok: true, value: undefined }],
+  ] as const)('%s', (_, decision, groupsKnown, expected) => {
+    expect(unlessGroupsUnknown(decision, groupsKnown)).toEqual(expected);
+  });
+});

@@ -64,6 +64,11 @@ describe('user groups Slack would not list as the bot started', () => {
       await eventually(() => listings().length > 0, 'the listing at start');
       expect(listings().filter((c) => c.ok)).toEqual([]);
       const d = await declareIncident(k, USERS.l1, 'critical', 'Backtests crash on start');
+      // Before the next try nobody's groups are known: the refusal says the role could not be checked, not that
+      // this responder lacks it.
+      const early = await command(k, USERS.l2, d.channelId, 'resolve');
+      expect(early).toContain('klaxon could not check your role: Slack has not listed the user groups yet');
+      expect(early).not.toContain('Recovery recorded');
       // The L2 group is what lets this responder resolve; the next try lists it.
       clock.skew += GROUPS_RETRY_MS + 1_000;
       expect(await command(k, USERS.l2, d.channelId, 'resolve')).toContain('Recovery recorded');
@@ -81,8 +86,10 @@ describe('user groups Slack would not list as the bot started', () => {
     try {
       const d = await declareIncident(k, USERS.l1, 'critical', 'Backtests crash on start');
       const started = Date.now();
-      // The L2 group is not known yet: refused, but answered well within Slack's 3 s.
-      expect(await command(k, USERS.l2, d.channelId, 'resolve')).not.toContain('Recovery recorded');
+      // The L2 group is not known yet: refused, saying so, and answered well within Slack's 3 s.
+      const answer = await command(k, USERS.l2, d.channelId, 'resolve');
+      expect(answer).not.toContain('Recovery recorded');
+      expect(answer).toContain('klaxon could not check your role');
       expect(Date.now() - started).toBeLessThan(2_500);
     } finally {
       await k.stop();

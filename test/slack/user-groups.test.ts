@@ -32,13 +32,19 @@ describe('user groups', () => {
 
   it('are listed again soon after a failed listing, and the check waits for that try until one succeeded', async () => {
     const { clock, groups, calls } = scripted([down, l2]);
-    expect(await groups.groupsOf('U0L2SYS')).toEqual([]);
+    // Not known, which is not the same as in no group.
+    expect(await groups.groupsOf('U0L2SYS')).toBeUndefined();
     clock.now += RETRY_MS;
-    expect(await groups.groupsOf('U0L2SYS')).toEqual([]);
+    expect(await groups.groupsOf('U0L2SYS')).toBeUndefined();
     expect(calls()).toBe(1);
     clock.now += 1;
     expect(await groups.groupsOf('U0L2SYS')).toEqual(['S0L2']);
     expect(calls()).toBe(2);
+  });
+
+  it('are known to be none for a person in no group, once listed', async () => {
+    const { groups } = scripted([l2]);
+    expect(await groups.groupsOf('U0STAKE')).toEqual([]);
   });
 
   it('keep the last known groups when a later listing fails', async () => {
@@ -53,7 +59,7 @@ describe('user groups', () => {
     const slow: Answer = () => new Promise((resolve) => setTimeout(() => resolve({ usergroups: [{ id: 'S0L2', users: ['U0L2SYS'] }] }), WAIT_MS * 3));
     const { groups } = scripted([slow]);
     const started = Date.now();
-    expect(await groups.groupsOf('U0L2SYS')).toEqual([]);
+    expect(await groups.groupsOf('U0L2SYS')).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(WAIT_MS * 2);
     await groups.refresh();
     expect(await groups.groupsOf('U0L2SYS')).toEqual(['S0L2']);

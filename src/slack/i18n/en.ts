@@ -295,7 +295,10 @@ export const en: Messages = {
     not_acknowledged: domainMessage,
     already_resolved: domainMessage,
     not_resolved: () => 'Record the recovery with /incident resolve first.',
-    not_allowed: (p) => `${NEEDS_EN[p.needs]} may do \`${p.command}\`.${p.ask.length === 0 ? '' : ` Ask ${p.ask.map(refText).join(', ')}.`}`,
+    not_allowed: (p) =>
+      p.groupsUnknown
+        ? `${NEEDS_EN[p.needs]} may do \`${p.command}\`, and klaxon could not check your role: Slack has not listed the user groups yet. Try again in a minute.`
+        : `${NEEDS_EN[p.needs]} may do \`${p.command}\`.${p.ask.length === 0 ? '' : ` Ask ${p.ask.map(refText).join(', ')}.`}`,
     verification_required: () => 'The system verification has not passed: run it, or give the reason to close without it.',
     unknown_followup: () => 'There is no follow-up with that id in this incident.',
     not_open: domainMessage,

@@ -327,7 +327,10 @@ export const ja: Messages = {
     not_acknowledged: () => '初期対応がまだ記録されていません。',
     already_resolved: () => 'すでに復旧済みです。',
     not_resolved: () => '先に /incident resolve で復旧を記録してください。',
-    not_allowed: (p) => `\`${p.command}\` は${NEEDS_JA[p.needs]}のみ実行できます。${p.ask.length === 0 ? '' : `依頼先：${p.ask.map(refText).join('、')}`}`,
+    not_allowed: (p) =>
+      p.groupsUnknown
+        ? `\`${p.command}\` は${NEEDS_JA[p.needs]}のみ実行できますが、Slack からユーザーグループを取得できていないため、権限を確認できませんでした。1 分ほど待ってからもう一度お試しください。`
+        : `\`${p.command}\` は${NEEDS_JA[p.needs]}のみ実行できます。${p.ask.length === 0 ? '' : `依頼先：${p.ask.map(refText).join('、')}`}`,
     verification_required: () => 'システム検証が完了していません。検証を実施するか、検証せずにクローズする理由を入力してください。',
     unknown_followup: () => 'このインシデントに該当するフォローアップはありません。',
     not_open: () => 'このインシデントは対応中ではありません。',

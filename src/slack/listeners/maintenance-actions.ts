@@ -18,7 +18,7 @@ export function registerMaintenanceActions(app: App, services: Services): void {
     const text = started.ok
       ? w.runNowQueued(title)
       : started.error.code === 'forbidden'
-        ? w.runNowForbidden(started.error.role)
+        ? (started.error.groupsUnknown ? w.runNowUnchecked : w.runNowForbidden)(started.error.role)
         : started.error.code === 'running'
           ? w.alreadyRunning(title)
           : started.error.code === 'unknown_plan'

@@ -35,6 +35,8 @@ export interface MaintenanceWords {
   readonly noSnapshot: string;
   readonly runNowQueued: (title: string) => string;
   readonly runNowForbidden: (role: string) => string;
+  /** Slack had not listed the user groups, so the role could not be checked. */
+  readonly runNowUnchecked: (role: string) => string;
   readonly unknownPlan: (id: string) => string;
   readonly alreadyRunning: (title: string) => string;
   readonly noChannel: string;
@@ -76,6 +78,7 @@ const en: MaintenanceWords = {
   noSnapshot: '(no snapshot)',
   runNowQueued: (title) => `“${title}” started. Its summary is in the ops channel.`,
   runNowForbidden: (role) => `Running maintenance now needs the ${role} role in the policy.`,
+  runNowUnchecked: (role) => `Running maintenance now needs the ${role} role, and klaxon could not check yours: Slack has not listed the user groups yet. Try again in a minute.`,
   unknownPlan: (id) => `There is no maintenance plan “${id}”.`,
   alreadyRunning: (title) => `“${title}” is running already.`,
   noChannel: 'No channel to report to: set OPS_CHANNEL (or the plan\'s channel in the policy).',
@@ -117,6 +120,7 @@ const ja: MaintenanceWords = {
   noSnapshot: '(スナップショットなし)',
   runNowQueued: (title) => `「${title}」を開始しました。結果は運用チャンネルに表示されます。`,
   runNowForbidden: (role) => `今すぐ実行するにはポリシーの ${role} ロールが必要です。`,
+  runNowUnchecked: (role) => `今すぐ実行するには ${role} ロールが必要ですが、Slack からユーザーグループを取得できていないため確認できませんでした。1 分ほど待ってからもう一度お試しください。`,
   unknownPlan: (id) => `メンテナンス計画「${id}」はありません。`,
   alreadyRunning: (title) => `「${title}」は実行中です。`,
   noChannel: '報告先のチャンネルがありません: OPS_CHANNEL (またはポリシーの計画の channel) を設定してください。',
