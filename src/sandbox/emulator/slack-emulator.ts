@@ -84,8 +84,9 @@ export interface SlackEmulatorOptions {
   /** The language of the console's own words: klaxon's KLAXON_LOCALE (Japanese, like klaxon, when absent). */
   readonly consoleLocale?: Locale;
   /**
-   * When Slack sends again an event the bot did not take over HTTP (a non-2xx answer, no connection, or no answer
-   * within 3 s): Slack's own schedule when absent (at once, after 1 and 5 minutes); tests shorten it.
+   * When Slack sends again an event the bot did not take (over HTTP a non-2xx answer, no connection, or no answer
+   * within 3 s; over Socket Mode no ack within 3 s): Slack's own schedule when absent (at once, after 1 and 5
+   * minutes); tests shorten it.
    */
   readonly eventRetryDelaysMs?: readonly number[];
 }
@@ -145,7 +146,7 @@ export interface SlackEmulator {
   addReaction(input: { userId: string; channelId: string; ts: string; name: string }): Promise<BotAnswer>;
   /** An Events API delivery; one the bot does not take is sent again in the background, as Slack does. */
   sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; retryReason?: string }): Promise<BotAnswer>;
-  /** Every event delivered over HTTP so far, Slack's retries included. */
+  /** Every event delivered so far, Slack's retries included. */
   eventDeliveries(): readonly EventDelivery[];
   /** Slack's top-level `app_rate_limited` notice, posted to the bot's events URL. */
   appRateLimited(): Promise<BotAnswer>;

@@ -24,11 +24,13 @@ export interface SlackSideDeps {
  * Slack's Events API sends an event again when the app's answer is not a success, its server cannot be reached,
  * or it has not answered within 3 s (then without waiting for that answer): at once, a minute later and five
  * minutes later, each with `X-Slack-Retry-Num` and `X-Slack-Retry-Reason`, the same event_id and a new signature.
+ * Over Socket Mode the same, for an envelope not acknowledged: a new envelope with `retry_attempt` and
+ * `retry_reason`.
  */
 export const SLACK_EVENT_RETRY_DELAYS_MS: readonly number[] = [0, 60_000, 300_000];
 const SLACK_EVENT_ANSWER_MS = 3_000;
 
-/** One delivery of an event to the app over HTTP: what a test reads to see Slack's retries. */
+/** One delivery of an event to the app (over HTTP or the socket): what a test reads to see Slack's retries. */
 export interface EventDelivery {
   readonly eventId: string;
   readonly retryNum: number;
@@ -88,7 +90,7 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
 }
 
 export class SlackSide {
-  /** Events delivered over HTTP, retries included, in the order their answers came. */
+  /** Events delivered, retries included, in the order their answers came. */
   readonly eventDeliveries: EventDelivery[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -417,15 +419,22 @@ export class SlackSide {
       event_time: Math.floor(this.state.now() / 1000),
       authorizations: [{ team_id: this.state.teamId, user_id: this.state.bot.userId, is_bot: true, is_enterprise_install: false }],
     };
-    if (this.deps.socket?.inUse) return this.deps.socket.deliver('events_api', envelope, { attempt: options.retryNum, reason: options.retryReason });
-    return this.deliverEvent(JSON.stringify(envelope), envelope.event_id, options.retryNum, options.retryReason);
+    return this.deliverEvent(envelope, options.retryNum, options.retryReason);
   }
 
-  /** One HTTP delivery of an event; a failed one is sent again on Slack's schedule, in the background. */
-  private async deliverEvent(body: string, eventId: string, retryNum: number | undefined, retryReason: string | undefined): Promise<BotAnswer> {
+  /**
+   * One delivery of an event, over the socket once one is in use (its number and reason in the envelope) or
+   * else over HTTP; a failed one is sent again on Slack's schedule, in the background.
+   */
+  private async deliverEvent(envelope: Obj & { event_id: string }, retryNum: number | undefined, retryReason: string | undefined): Promise<BotAnswer> {
+    const socket = this.deps.socket?.inUse ? this.deps.socket : undefined;
     const headers: Record<string, string> = {};
     if (retryNum !== undefined) headers['x-slack-retry-num'] = String(retryNum);
     if (retryReason !== undefined) headers['x-slack-retry-reason'] = retryReason;
+    const send = socket
+      ? () => socket.deliver('events_api', envelope, { attempt: retryNum, reason: retryReason })
+      : () => this.signedRequest(JSON.stringify(envelope), 'application/json', { headers });
+    const eventId = envelope.event_id;
     let failed = false;
     const again = (reason: string) => {
       if (failed) return;
@@ -433,7 +442,7 @@ export class SlackSide {
       const attempt = retryNum ?? 0;
       const delay = (this.deps.eventRetryDelaysMs ?? SLACK_EVENT_RETRY_DELAYS_MS)[attempt];
       if (delay === undefined) return;
-      this.later(delay, () => void this.deliverEvent(body, eventId, attempt + 1, reason).catch(() => undefined));
+      this.later(delay, () => void this.deliverEvent(envelope, attempt + 1, reason).catch(() => undefined));
     };
     const deadline = this.later(SLACK_EVENT_ANSWER_MS, () => again('http_timeout'));
     const delivered = (status: number) => {
@@ -442,9 +451,10 @@ export class SlackSide {
       this.eventDeliveries.push({ eventId, retryNum: retryNum ?? 0, ...(retryReason !== undefined ? { retryReason } : {}), status });
     };
     try {
-      const answer = await this.signedRequest(body, 'application/json', { headers });
+      const answer = await send();
       delivered(answer.status);
-      if (answer.status < 200 || answer.status > 299) again('http_error');
+      // Over the socket a failure is no ack (the deadline's http_timeout above) or no connection to send on.
+      if (answer.status < 200 || answer.status > 299) again(socket && answer.body === 'dispatch_failed' ? 'connection_failed' : 'http_error');
       return answer;
     } catch (error) {
       delivered(0);
