@@ -256,7 +256,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   registerShortcuts(listeners, services, slack);
   registerAppHome(listeners, services);
   app.error(reportFailure(services, slack));
-  answerEventsWhenHandled(app, replay.forget);
+  answerEventsWhenHandled(app, replay);
 
   const readArtifact = async (key: string) => (await redis.getBuffer(key)) ?? undefined;
   const deliver = effectProcessor({ services, slack, botToken: config.slack.botToken, readArtifact });

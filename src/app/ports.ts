@@ -127,8 +127,6 @@ export interface Once {
    * when this call won), so a retry of the winner is told apart from a second claimant.
    */
   hold(key: string, owner: string, ttlSeconds: number): Promise<string>;
-  /** Lets go of a claim, so that the next caller is first again: a request whose handling failed, for its retry. */
-  unclaim(key: string): Promise<void>;
   /** Lets go of `key` if `owner` holds it (someone else's hold stays); whether it did. */
   release(key: string, owner: string): Promise<boolean>;
   /** Passes `key` from `from` to `to` for ttlSeconds if `from` holds it (of several takers, one); whether it did. */

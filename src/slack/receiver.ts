@@ -9,6 +9,7 @@
 // Bolt's receiver still serves the custom routes and owns the server (start, stop, limits).
 import { HTTPModuleFunctions, HTTPReceiver, HTTPResponseAck, type App, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EventStillHandled } from './answer-events-when-handled.js';
 import { appRateLimitedMinute, parseSlackBody } from './slack-body.js';
 import { hasSlackSignature } from './verify-signature.js';
 
@@ -112,6 +113,11 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver {
         customProperties: { receivedAt: arrivedAt },
       });
     } catch (error) {
+      if (error instanceof EventStillHandled) {
+        options.logger.info(error.message);
+        ack.ack();
+        return void res.writeHead(503).end();
+      }
       // As Bolt's receiver: its error handler answers when nothing has been sent yet (a failed event: 500, and
       // Slack sends it again). An answer sent stops Bolt's no-ack timer, which would log a 404 it cannot send.
       await HTTPModuleFunctions.defaultProcessEventErrorHandler({ error: error as Error, logger: options.logger, request: req, response: res, storedResponse: undefined });

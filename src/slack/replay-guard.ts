@@ -1,4 +1,5 @@
 // Slack retries events and a replayed request carries the same ids: each request has exactly one effect.
+import { randomUUID } from 'node:crypto';
 import type { Once } from '../app/ports.js';
 import { SIGNATURE_WINDOW_S } from './receiver.js';
 import { TIMEOUT, within } from '../app/within.js';
@@ -58,50 +59,104 @@ export function recentRequests(now: () => number = Date.now, capacity = LOCAL_CA
   };
 }
 
-type Claims = Pick<Once, 'claim' | 'unclaim'>;
+type Claims = Pick<Once, 'claim' | 'hold' | 'release' | 'swap'>;
 
-async function claimed(once: Claims, local: ReturnType<typeof recentRequests>, identity: string): Promise<boolean> {
-  if (!local.first(identity)) return false;
+/**
+ * What a copy of a request is: the first (handled), a replay (acknowledged, dropped), or a copy of an event whose
+ * first copy is still being handled (`busy`: answered as not taken, so that Slack sends it again later).
+ */
+export type Verdict = 'first' | 'replay' | 'busy';
+
+// An event's claim says whether it is being handled or was: a copy that comes while the first is still being
+// handled (Slack sends one at 3 s without waiting for the answer) must not be acknowledged as a replay, as the
+// first may yet fail. Held for HANDLING_S while handled (a replica that died holding it lets go then), and
+// marked DONE for the replay window once handled.
+const HANDLING_S = 30;
+const DONE = 'done';
+
+async function claimed(once: Claims, local: ReturnType<typeof recentRequests>, identity: string): Promise<Verdict> {
+  if (!local.first(identity)) return 'replay';
   const verdict = await within(once.claim(`slack-${identity}`, REPLAY_TTL_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
   // Unanswered: let a later copy ask Redis again, as it would have without this memory.
   if (verdict === TIMEOUT) local.forget(identity);
-  return verdict !== false;
+  return verdict === false ? 'replay' : 'first';
 }
 
 export interface ReplayGuard {
   /** Starts the claim of a signed request's body, so its Redis round trip runs while Bolt works on the request. */
   readonly start: (body: object) => void;
+  /** What this copy of a request is (its claim, started here if the front door did not start it). */
+  readonly verdict: (body: unknown) => Promise<Verdict>;
   /** Whether a request goes on: a replay is acknowledged (unanswered, so Slack stops resending) and goes no further. */
   readonly admits: (args: { readonly body: unknown; readonly ack?: () => Promise<void> }) => Promise<boolean>;
   /**
-   * Lets go of a request whose handling failed, here and in Redis, so that its next copy is handled: Slack sends
-   * an event it got no success for again, with the same event_id. Redis not answering leaves that claim to expire.
+   * An event this copy was the first of is handled (marked so for the replay window) or failed (let go, here
+   * and in Redis, so that Slack's next copy is handled). Redis not answering leaves the hold to expire.
    */
-  readonly forget: (body: unknown) => Promise<void>;
+  readonly settled: (body: unknown, handled: boolean) => Promise<void>;
 }
 
 // The HTTP front door starts the claim as soon as the signature holds; Socket Mode has no front door, and the
 // claim starts when the request reaches the guard.
 export function createReplayGuard(once: Claims, now: () => number = Date.now): ReplayGuard {
   const local = recentRequests(now);
-  const started = new WeakMap<object, Promise<boolean>>();
-  const claim = (body: unknown): Promise<boolean> => {
+  const started = new WeakMap<object, Promise<Verdict>>();
+  // Events being handled here, and the hold each first copy took in Redis (its owner token).
+  const handling = new Set<string>();
+  const holds = new WeakMap<object, { readonly identity: string; readonly token: string }>();
+
+  async function eventClaimed(body: object, identity: string): Promise<Verdict> {
+    if (handling.has(identity)) return 'busy';
+    if (!local.first(identity)) return 'replay';
+    handling.add(identity);
+    const token = `handling-${randomUUID()}`;
+    holds.set(body, { identity, token });
+    const holder = await within(once.hold(`slack-${identity}`, token, HANDLING_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
+    // Unanswered: handled, as any request is then; a later copy asks Redis again.
+    if (holder === TIMEOUT) local.forget(identity);
+    if (holder === TIMEOUT || holder === token) return 'first';
+    handling.delete(identity);
+    holds.delete(body);
+    if (holder === DONE) return 'replay';
+    // Another replica is handling it: a later copy asks Redis again.
+    local.forget(identity);
+    return 'busy';
+  }
+
+  const claim = (body: unknown): Promise<Verdict> => {
     const identity = requestIdentity(body as Record<string, unknown>);
-    return identity ? claimed(once, local, identity) : Promise.resolve(true);
+    if (!identity) return Promise.resolve('first');
+    return identity.startsWith('event-') && typeof body === 'object' && body !== null ? eventClaimed(body, identity) : claimed(once, local, identity);
+  };
+  const verdict = (body: unknown): Promise<Verdict> => {
+    if (typeof body !== 'object' || body === null) return claim(body);
+    const early = started.get(body) ?? claim(body);
+    started.set(body, early);
+    return early;
   };
   return {
-    start: (body) => void started.set(body, claim(body)),
+    start: (body) => void verdict(body),
+    verdict,
+    // The verdict started for this copy (by the front door, or asked for in front of Bolt) is used once: the
+    // same object handed in again is a new copy.
     admits: async ({ body, ack }) => {
       const early = typeof body === 'object' && body !== null ? started.get(body) : undefined;
-      if (await (early ?? claim(body))) return true;
-      if (ack) await ack().catch(() => undefined);
+      if (early) started.delete(body as object);
+      const seen = await (early ?? claim(body));
+      if (seen === 'first') return true;
+      // A busy copy reaches here only without answerEventsWhenHandled in front, which answers it as not taken.
+      if (ack && seen === 'replay') await ack().catch(() => undefined);
       return false;
     },
-    forget: async (body) => {
-      const identity = requestIdentity(body as Record<string, unknown>);
-      if (!identity) return;
-      local.forget(identity);
-      await within(once.unclaim(`slack-${identity}`), CLAIM_WAIT_MS).catch(() => undefined);
+    settled: async (body, handled) => {
+      const hold = typeof body === 'object' && body !== null ? holds.get(body) : undefined;
+      if (!hold) return;
+      holds.delete(body as object);
+      handling.delete(hold.identity);
+      if (!handled) local.forget(hold.identity);
+      const key = `slack-${hold.identity}`;
+      const write = handled ? once.swap(key, hold.token, DONE, REPLAY_TTL_S) : once.release(key, hold.token);
+      await within(write, CLAIM_WAIT_MS).catch(() => undefined);
     },
   };
 }

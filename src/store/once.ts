@@ -86,9 +86,6 @@ export function createOnce(redis: Redis, options: { readonly prefix?: string } =
       const previous = await redis.call('SET', keys.once(key), owner, 'EX', String(ttlSeconds), 'NX', 'GET');
       return previous === null ? owner : String(previous);
     },
-    async unclaim(key) {
-      await redis.del(keys.once(key));
-    },
     async release(key, owner) {
       return (await releaseScript.run(redis, [keys.once(key)], [owner])) === 1;
     },

@@ -2,6 +2,7 @@
 // the declaration gets its channel and the run goes to its host once Redis answers again, without any bot
 // restarting, and once although two replicas look. The Redis is this file's own, as it is stopped, restarted
 // on its data folder and made to refuse writes.
+import { setTimeout as pause } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { declare, type DeclareRequest } from '../../src/app/declare.js';
@@ -212,7 +213,7 @@ describe('what a Redis failure cut short while the bots stay up', () => {
   });
 
   // A bot with a worker and a declared critical incident with its channel, stopped against a Redis that answers.
-  const withIncident = async (test: (k: Klaxon, id: string, channel: string) => Promise<void>, options: Pick<HarnessOptions, 'workspace'> = {}) => {
+  const withIncident = async (test: (k: Klaxon, id: string, channel: string) => Promise<void>, options: Pick<HarnessOptions, 'workspace' | 'socketMode'> = {}) => {
     clock.skew = 0;
     const k = await startKlaxon({ worker: true, env: { REDIS_URL: redis.url }, now, resumeEveryMs: NEVER_PERIODIC, ...options });
     try {
@@ -318,6 +319,25 @@ describe('what a Redis failure cut short while the bots stay up', () => {
         expect((await k.bot.services.store.timelineAll(id)).filter((e) => e.type === 'pinned')).toHaveLength(1);
       },
       { workspace: { eventRetryDelaysMs: [0, 3_000, 6_000] } },
+    );
+  });
+
+  it('records a 📌 made over Socket Mode while Redis was away once it is back: the envelope was not acknowledged, and Slack sends it again', { timeout: 60_000 }, async () => {
+    await withIncident(
+      async (k, id, channel) => {
+        const message = k.emulator.postUserMessage({ userId: USERS.l3, channelId: channel, text: 'disk full on backtest-1 at 10:02' });
+        await redis.goAway();
+        const first = k.emulator.addReaction({ userId: USERS.l1, channelId: channel, ts: message.ts, name: 'pushpin' });
+        // Unacknowledged, Slack sends it again at 3 s; Redis comes back after that.
+        await pause(3_500);
+        await redis.comeBack();
+        const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(id)).find((e) => e.type === 'pinned'), 'the pin, from Slack’s retry', 20_000);
+        expect(pinned).toMatchObject({ text: 'disk full on backtest-1 at 10:02', author: USERS.l3, by: USERS.l1 });
+        expect(await first).toMatchObject({ status: 0, body: 'no_ack' });
+        await eventually(() => k.emulator.eventDeliveries().some((d) => d.status === 200 && d.retryNum > 0), 'a retry acknowledged', 15_000);
+        expect((await k.bot.services.store.timelineAll(id)).filter((e) => e.type === 'pinned')).toHaveLength(1);
+      },
+      { socketMode: true, workspace: { eventRetryDelaysMs: [0, 3_000, 6_000] } },
     );
   });
 });

@@ -88,32 +88,39 @@ describe('createReplayGuard', () => {
     expect(counts).toEqual({ next: 4, ack: 0 });
   });
 
-  it('lets the next copy of a forgotten request through, on this replica and on another', async () => {
+  it('lets the next copy of an event that failed through, on this replica or another, and holds a copy while it is handled', async () => {
     const second = new Redis(inject('redisUrl'));
     const [here, there] = [createReplayGuard(createOnce(redis, { prefix })), createReplayGuard(createOnce(second, { prefix }))] as const;
-    const counts = { next: 0, ack: 0 };
     const body = { event_id: `EvFailed${Date.now()}`, event: { type: 'reaction_added' } };
-    await deliver(here, body, counts);
-    await deliver(there, body, counts);
-    expect(counts).toEqual({ next: 1, ack: 1 });
-    // Its handling failed: Slack's retry may reach either replica, and is handled once.
-    await here.forget(body);
-    await deliver(there, body, counts);
-    await deliver(here, body, counts);
-    await deliver(there, body, counts);
+    const copy = () => ({ ...body });
+    expect(await here.verdict(body)).toBe('first');
+    // Slack's copy at 3 s, while the first is still being handled, on either replica: neither handled nor a replay.
+    expect(await here.verdict(copy())).toBe('busy');
+    expect(await there.verdict(copy())).toBe('busy');
+    // A busy copy's own failure lets go of nothing.
+    const busy = copy();
+    expect(await there.verdict(busy)).toBe('busy');
+    await there.settled(busy, false);
+    expect(await here.verdict(copy())).toBe('busy');
+    // The first fails: the next copy is handled, wherever it lands; it succeeds, and later copies are replays.
+    await here.settled(body, false);
+    const retried = copy();
+    expect(await there.verdict(retried)).toBe('first');
+    await there.settled(retried, true);
+    expect(await here.verdict(copy())).toBe('replay');
+    expect(await there.verdict(copy())).toBe('replay');
     await second.quit();
-    expect(counts).toEqual({ next: 2, ack: 3 });
   });
 
-  it('forgets nothing for a request without an identity, and another request stays claimed', async () => {
+  it('keeps a handled event for the replay window, and a held one for only half a minute (a replica that dies holding it)', async () => {
     const guard = createReplayGuard(createOnce(redis, { prefix }));
-    const counts = { next: 0, ack: 0 };
-    const kept = { event_id: `EvKept${Date.now()}` };
-    await deliver(guard, kept, counts);
-    await guard.forget({ type: 'view_closed' });
-    await guard.forget({ event_id: `EvOther${Date.now()}` });
-    await deliver(guard, kept, counts);
-    expect(counts).toEqual({ next: 1, ack: 1 });
+    const body = { event_id: `EvTtl${Date.now()}` };
+    expect(await guard.verdict(body)).toBe('first');
+    const [key] = await redis.keys(`*${prefix}*EvTtl*`);
+    expect(await redis.ttl(key as string)).toBeLessThanOrEqual(30);
+    await guard.settled(body, true);
+    expect(await redis.get(key as string)).toBe('done');
+    expect(await redis.ttl(key as string)).toBeGreaterThan(300);
   });
 
   it('remembers a request for longer than the five-minute signature window', async () => {
@@ -126,11 +133,17 @@ describe('createReplayGuard', () => {
   });
 });
 
+/** A stand-in for Redis's claims that only answers `claim` (commands and clicks); an event's hold is not expected. */
+const claimsOnly = (claim: (key: string) => Promise<boolean>) => {
+  const unexpected = () => Promise.reject(new Error('no event here'));
+  return { claim, hold: unexpected, release: unexpected, swap: unexpected };
+};
+
 describe('createReplayGuard in front of Redis', () => {
   it('drops a replay this process has seen without asking Redis again, and forgets after the replay window', async () => {
     let clock = Date.UTC(2026, 2, 10);
     const asked: string[] = [];
-    const once = { claim: async (key: string) => (asked.push(key), true), unclaim: async () => undefined };
+    const once = claimsOnly(async (key: string) => (asked.push(key), true));
     const guard = createReplayGuard(once, () => clock);
     const counts = { next: 0, ack: 0 };
     const body = { trigger_id: '1773100800.1.local', command: '/incident' };
@@ -147,7 +160,7 @@ describe('createReplayGuard in front of Redis', () => {
   it('awaits the claim the front door started for a body instead of claiming it again', async () => {
     const asked: string[] = [];
     let answer: (first: boolean) => void = () => undefined;
-    const once = { claim: (key: string) => (asked.push(key), new Promise<boolean>((resolve) => (answer = resolve))), unclaim: async () => undefined };
+    const once = claimsOnly((key: string) => (asked.push(key), new Promise<boolean>((resolve) => (answer = resolve))));
     const guard = createReplayGuard(once);
     const body = { trigger_id: '1773100800.2.early', command: '/incident' };
     guard.start(body);
@@ -161,10 +174,10 @@ describe('createReplayGuard in front of Redis', () => {
 
   it('lets a later copy ask Redis again when Redis did not answer the first claim in time', async () => {
     const asked: string[] = [];
-    const once = { claim: (key: string) => (asked.push(key), asked.length === 1 ? new Promise<boolean>(() => undefined) : Promise.resolve(false)), unclaim: async () => undefined };
+    const once = claimsOnly((key: string) => (asked.push(key), asked.length === 1 ? new Promise<boolean>(() => undefined) : Promise.resolve(false)));
     const guard = createReplayGuard(once);
     const counts = { next: 0, ack: 0 };
-    const body = { event_id: 'EvStalled', event: { type: 'reaction_added' } };
+    const body = { trigger_id: '1773100800.3.stalled', command: '/incident' };
     const deliver = async () => void ((await guard.admits({ body })) && (counts.next += 1));
     await deliver();
     await deliver();
@@ -172,15 +185,15 @@ describe('createReplayGuard in front of Redis', () => {
     expect(counts.next).toBe(1);
   });
 
-  it('forgets a failed request here even when Redis does not answer, within the claim wait', async () => {
-    const once = { claim: async () => true, unclaim: () => new Promise<void>(() => undefined) };
-    const guard = createReplayGuard(once);
+  it('handles an event and lets it go within the claim wait when Redis does not answer', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const guard = createReplayGuard({ ...claimsOnly(never), hold: never, release: never, swap: never });
     const body = { event_id: 'EvRedisAway' };
-    expect(await guard.admits({ body })).toBe(true);
+    expect(await guard.verdict(body)).toBe('first');
     const started = performance.now();
-    await guard.forget(body);
+    await guard.settled(body, false);
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(await guard.admits({ body })).toBe(true);
+    expect(await guard.verdict({ ...body })).toBe('first');
   });
 });
 
