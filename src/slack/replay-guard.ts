@@ -72,6 +72,7 @@ export type Verdict = 'first' | 'replay' | 'busy';
 // first may yet fail. Held for HANDLING_S while handled (a replica that died holding it lets go then), and
 // marked DONE for the replay window once handled.
 const HANDLING_S = 30;
+const HANDLING = 'handling-';
 const DONE = 'done';
 
 async function claimed(once: Claims, local: ReturnType<typeof recentRequests>, identity: string): Promise<Verdict> {
@@ -109,15 +110,19 @@ export function createReplayGuard(once: Claims, now: () => number = Date.now): R
     if (handling.has(identity)) return 'busy';
     if (!local.first(identity)) return 'replay';
     handling.add(identity);
-    const token = `handling-${randomUUID()}`;
+    const token = `${HANDLING}${randomUUID()}`;
     holds.set(body, { identity, token });
     const holder = await within(once.hold(`slack-${identity}`, token, HANDLING_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
     // Unanswered: handled, as any request is then; a later copy asks Redis again.
-    if (holder === TIMEOUT) local.forget(identity);
-    if (holder === TIMEOUT || holder === token) return 'first';
+    if (typeof holder !== 'string') {
+      local.forget(identity);
+      return 'first';
+    }
+    if (holder === token) return 'first';
     handling.delete(identity);
     holds.delete(body);
-    if (holder === DONE) return 'replay';
+    // Handled (or claimed by a bot from before these holds, which handled it at once): a replay.
+    if (!holder.startsWith(HANDLING)) return 'replay';
     // Another replica is handling it: a later copy asks Redis again.
     local.forget(identity);
     return 'busy';

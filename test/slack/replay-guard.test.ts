@@ -112,6 +112,13 @@ describe('createReplayGuard', () => {
     await second.quit();
   });
 
+  it('takes an event claimed by an older bot (one plain claim) as handled', async () => {
+    const guard = createReplayGuard(createOnce(redis, { prefix }));
+    const body = { event_id: `EvOlder${Date.now()}` };
+    expect(await createOnce(redis, { prefix }).claim(`slack-event-${body.event_id}`, REPLAY_TTL_S)).toBe(true);
+    expect(await guard.verdict(body)).toBe('replay');
+  });
+
   it('keeps a handled event for the replay window, and a held one for only half a minute (a replica that dies holding it)', async () => {
     const guard = createReplayGuard(createOnce(redis, { prefix }));
     const body = { event_id: `EvTtl${Date.now()}` };
