@@ -19,7 +19,8 @@ import type { Services } from './services.js';
 
 // `workerOnline` false: the host has had workers but none is connected now, so the run waits for one.
 export type RunDecision =
-  | { readonly state: 'queued'; readonly run: RunJobData; readonly spec: CommandSpec; readonly workerOnline: boolean }
+  /** `incident`: as stored with the run recorded, for a caller that asks for another run of it next (Run all). */
+  | { readonly state: 'queued'; readonly run: RunJobData; readonly spec: CommandSpec; readonly workerOnline: boolean; readonly incident: Incident }
   | { readonly state: 'needs_approval'; readonly run: RunJobData; readonly spec: CommandSpec; readonly expiresAt: number; readonly workerOnline: boolean };
 
 export type RunRefusal =
@@ -110,8 +111,9 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     });
     return ok({ state: 'needs_approval', run, spec, expiresAt, workerOnline });
   }
-  if (!(await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true, lastSeen: incident }))) return err({ code: 'closed' });
-  return ok({ state: 'queued', run, spec, workerOnline });
+  const stored = await queueRun(services, run, paramsDigest, request.by, { hold: request.hold === true, lastSeen: incident });
+  if (!stored) return err({ code: 'closed' });
+  return ok({ state: 'queued', run, spec, workerOnline, incident: stored });
 }
 
 // The first request holds the window; a retry of that same request (same key, same runId) goes on, a repeat
@@ -257,11 +259,12 @@ async function startApproved(services: Services, pending: PendingApproval, held:
     await refuseLapsed(services, approved, services.now(), APPROVAL_LAPSED);
     return err({ code: 'expired' });
   }
-  if (!(await queueRun(services, approved, digest(canonicalParams(approved.params)), held.by))) return err({ code: 'closed' });
+  const stored = await queueRun(services, approved, digest(canonicalParams(approved.params)), held.by);
+  if (!stored) return err({ code: 'closed' });
   const spec = findCommand(services.catalogue, approved.commandId) as CommandSpec;
   // The host was served when the run was asked for; whether a worker is there now is news for the approver.
   const now = hostServed(await services.workers(), approved.host);
-  return ok({ state: 'queued', run: approved, spec, workerOnline: now.ok && now.value.online });
+  return ok({ state: 'queued', run: approved, spec, workerOnline: now.ok && now.value.online, incident: stored });
 }
 
 /** The timeline's "approval requested", once by its key, at the time it was asked for. */
@@ -302,10 +305,11 @@ export async function requestSnapshot(services: Services, incident: Incident, ph
     requestedBy: 'klaxon',
     severity: incident.severity,
   };
-  return queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false, onceRecorded: true });
+  return (await queueRun(services, run, digest(canonicalParams(run.params)), 'klaxon', { byPerson: false, onceRecorded: true })) !== undefined;
 }
 
-// False when the incident closed between the caller's read and this write: nothing is queued then. Once
+// The incident as stored with the run recorded, or undefined when it closed between the caller's read and this
+// write: nothing is queued then. Once
 // job_queued is stored the run stands, whatever cuts off the steps after it: that is `RecordedButCutShort`.
 async function queueRun(
   services: Services,
@@ -322,7 +326,7 @@ async function queueRun(
      */
     readonly onceRecorded?: boolean;
   } = {},
-): Promise<boolean> {
+): Promise<Incident | undefined> {
   const key = `${run.runId}-queued`;
   let stored = false;
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
@@ -335,8 +339,8 @@ async function queueRun(
   const recorded = await apply(services, run.incidentId, record, key, queue, how.lastSeen).catch((error: unknown) => {
     throw stored ? new RecordedButCutShort({ kind: 'run', run }, error) : error;
   });
-  if (recorded.ok) return true;
-  if (recorded.error.code === 'closed') return false;
+  if (recorded.ok) return recorded.value.incident;
+  if (recorded.error.code === 'closed') return undefined;
   throw new Error(`${run.runId} not queued: ${recorded.error.code}`);
 }
 

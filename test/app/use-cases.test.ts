@@ -123,6 +123,22 @@ describe('request a run', () => {
     expect(names()).toContain('run-accepted');
   });
 
+  it('gives back the incident as stored with the run, so the next run of Run all is recorded without a second read', async () => {
+    const incident = await declared();
+    const first = await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'suite-a', hold: true });
+    if (!first.ok || first.value.state !== 'queued') throw new Error('the first run was not queued');
+    expect(first.value.incident).toEqual(await w.services.store.get(incident.id));
+    const { store } = w.services;
+    const current: boolean[] = [];
+    const update: typeof store.update = async (id, transition, opts) => {
+      current.push(opts?.lastSeen?.version === (await store.get(id))?.version);
+      return store.update(id, transition, opts);
+    };
+    const second = await requestRun({ ...w.services, store: { ...store, update } }, { incident: first.value.incident, commandId: 'env.packages', params: {}, by: L1, key: 'suite-b', hold: true });
+    expect(second.ok && second.value.state).toBe('queued');
+    expect(current).toEqual([true]);
+  });
+
   it('denies a destructive command to a role without it, and queues nothing', async () => {
     const incident = await declared();
     const result = await requestRun(w.services, { incident, commandId: 'cleanup.temp', params: {}, by: L1, key: 'click-2' });

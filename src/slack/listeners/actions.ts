@@ -155,10 +155,13 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     // Quick repeat clicks on Run all are one suite, not runs shared out between several summaries.
     if ((await services.once.hold(`suite-window-${incident.id}-${by}-${playbook.id}`, suite, RUN_REPEAT_WINDOW_SECONDS)) !== suite) return problem(args, { code: 'duplicate' });
     const decisions: { readonly command: string; readonly decision: Awaited<ReturnType<typeof requestRun>> }[] = [];
+    // Each run is asked for on the incident as the one before it stored it: its record then needs no second read.
+    let current = incident;
     for (const command of commandIds) {
-      const decision = await requestRun(services, { incident, commandId: command, params: {}, by, key: `${key}-${command}`, suite, hold: true }).catch((error: unknown) => {
+      const decision = await requestRun(services, { incident: current, commandId: command, params: {}, by, key: `${key}-${command}`, suite, hold: true }).catch((error: unknown) => {
         throw suiteCutShort(decisions.flatMap(({ decision: d }) => (d.ok ? [d.value.run] : [])), commandIds, command, error);
       });
+      if (decision.ok && decision.value.state === 'queued') current = decision.value.incident;
       decisions.push({ command, decision });
     }
     const started = decisions.flatMap(({ decision }) => (decision.ok ? [decision.value.run] : []));
