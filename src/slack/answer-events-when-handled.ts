@@ -29,7 +29,9 @@ export function answerEventsWhenHandled(app: App, guard: Pick<ReplayGuard, 'verd
       await guard.settled(body, false);
       throw error;
     }
-    await guard.settled(body, true);
+    // The answer does not wait for the "handled" mark (a copy that comes meanwhile is busy, and Slack sends
+    // another later); a failure above is let go of first, so that Slack's next copy, sent at once, is handled.
+    void guard.settled(body, true);
     // An answer later than Slack's 3 s finds the request answered already (Bolt's 404; Slack's retry is on its
     // way) or the socket gone: nothing is left to tell anyone.
     await event.ack().catch(() => undefined);

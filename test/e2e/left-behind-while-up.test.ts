@@ -307,15 +307,17 @@ describe('what a Redis failure cut short while the bots stay up', () => {
         // Its listener failed: 500, or Bolt's 404 if the failure took Redis's client longer than Slack's 3 s.
         expect([500, 404]).toContain(answer.status);
         // The first retry comes at once and finds Redis still away; the next one finds it back.
-        await eventually(() => k.emulator.eventDeliveries().length === 2, 'Slack’s first retry');
+        const pin = k.emulator.eventDeliveries()[0]?.eventId as string;
+        const pinDeliveries = () => k.emulator.eventDeliveries().filter((d) => d.eventId === pin);
+        await eventually(() => pinDeliveries().length === 2, 'Slack’s first retry');
+        // Any other reaction needs no Redis, and is taken: only a 📌 or a Home tab open fails while it is away.
+        expect((await k.emulator.addReaction({ userId: USERS.l2, channelId: channel, ts: message.ts, name: 'eyes' })).status).toBe(200);
         await redis.comeBack();
         const pinned = await eventually(async () => (await k.bot.services.store.timelineAll(id)).find((e) => e.type === 'pinned'), 'the pin, from Slack’s retry', 20_000);
         expect(pinned).toMatchObject({ text: 'OOM killer hit the optimizer at 09:41', author: USERS.l3, by: USERS.l1, at: Math.round(Number(message.ts) * 1000) });
         // Slack sends the event until a delivery is answered 200; the later ones find it handled, and add nothing.
-        await eventually(() => k.emulator.eventDeliveries().at(-1)?.status === 200, 'a delivery answered 200', 15_000);
-        const deliveries = k.emulator.eventDeliveries();
-        expect(deliveries.slice(0, 2).every((d) => d.status === 500 || d.status === 404)).toBe(true);
-        expect(new Set(deliveries.map((d) => d.eventId)).size).toBe(1);
+        await eventually(() => pinDeliveries().at(-1)?.status === 200, 'a delivery answered 200', 15_000);
+        expect(pinDeliveries().slice(0, 2).every((d) => d.status === 500 || d.status === 404)).toBe(true);
         expect((await k.bot.services.store.timelineAll(id)).filter((e) => e.type === 'pinned')).toHaveLength(1);
       },
       { workspace: { eventRetryDelaysMs: [0, 3_000, 6_000] } },
