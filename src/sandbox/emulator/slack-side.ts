@@ -35,7 +35,7 @@ export interface EventDelivery {
   readonly eventId: string;
   readonly retryNum: number;
   readonly retryReason?: string;
-  /** The app's answer; 0 when its server could not be reached. */
+  /** The app's answer; 0 when it could not be reached or, over Socket Mode, did not acknowledge. */
   readonly status: number;
 }
 
