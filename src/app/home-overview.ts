@@ -3,6 +3,7 @@
 import type { Incident } from '../domain/incident.js';
 import { matchesRef, respondersFor, slaFor } from '../domain/policy.js';
 import { clocks, type Clocks } from '../domain/sla.js';
+import { personOf } from './authorise.js';
 import { reportFileName } from './compile-report.js';
 import { visibleTo } from './visible-incidents.js';
 import type { Services } from './services.js';
@@ -29,7 +30,7 @@ const RECENT_SCAN = 50;
 
 export async function homeOverview(services: Services, userId: string): Promise<HomeOverview> {
   const now = services.now();
-  const groups = (await services.groupsOf(userId)) ?? [];
+  const { groups } = (await personOf(services, userId)).person;
   const withLinks = async (incident: Incident): Promise<HomeIncident> => {
     const links = await services.store.getLinks(incident.id);
     const report = links['reportFile'] !== undefined && incident.status === 'closed' ? reportFileName(incident, incident.closedAt, services.config.timeZone) : undefined;

@@ -333,7 +333,7 @@ export async function maintenanceOverview(services: Services, by: string): Promi
   return {
     plans,
     canary: { plan: canaryPlan, ...(canaryNext === undefined ? {} : { next: canaryNext }), ...(last ? { last } : {}), ...(baseline ? { baselineAt: baseline.at } : {}) },
-    mayRunNow: mayRun(services.policy, by, (await services.groupsOf(by)) ?? [], runNowRole),
+    mayRunNow: mayRun(services.policy, by, (await personOf(services, by)).person.groups, runNowRole),
     runNowRole,
   };
 }
