@@ -1,10 +1,9 @@
 // Applies one domain transition to a stored incident, once per request, re-renders its messages and re-times
-// its clocks. `first` is work that needs the transition stored but must not wait for the redraw and the
-// clocks (a host job someone is waiting to see start); it is told whether the transition was stored before.
+// its clocks.
 import type { DomainError, TransitionResult } from '../domain/lifecycle.js';
 import type { Incident } from '../domain/incident.js';
 import type { Result } from '../domain/result.js';
-import type { NotFound, Updated } from './ports.js';
+import type { AuditEntry, NotFound, Updated } from './ports.js';
 import { announceChanges } from './announce-changes.js';
 import { scheduleClocks } from './schedule-clocks.js';
 import type { Services } from './services.js';
@@ -14,11 +13,20 @@ export async function apply(
   incidentId: string,
   transition: (incident: Incident) => TransitionResult,
   key: string,
-  first?: (duplicate: boolean) => Promise<void>,
-  /** The incident as the caller just read it (see IncidentStore.update). */
-  lastSeen?: Incident,
+  how: {
+    /**
+     * Work that needs the transition stored but must not wait for the redraw and the clocks (a host job someone
+     * is waiting to see start); it is told whether the transition was stored before.
+     */
+    readonly first?: (duplicate: boolean) => Promise<void>;
+    /** The incident as the caller just read it (see IncidentStore.update). */
+    readonly lastSeen?: Incident;
+    /** Written with the transition, in the same step (see IncidentStore.update). */
+    readonly audit?: AuditEntry;
+  } = {},
 ): Promise<Result<Updated, DomainError | NotFound>> {
-  const result = await services.store.update(incidentId, transition, { idempotencyKey: key, ...(lastSeen ? { lastSeen } : {}) });
+  const { first, lastSeen, audit } = how;
+  const result = await services.store.update(incidentId, transition, { idempotencyKey: key, ...(lastSeen ? { lastSeen } : {}), ...(audit ? { audit } : {}) });
   if (first && result.ok) await first(result.value.duplicate);
   if (result.ok && !result.value.duplicate) {
     await services.effects.render(incidentId);

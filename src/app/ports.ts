@@ -71,8 +71,9 @@ export interface IncidentStore {
     /**
      * `lastSeen`: the incident as the caller read it a moment ago. The first attempt starts from it instead of
      * reading it again; a copy that is no longer current costs one more attempt, never a lost or wrong write.
+     * `audit`: an entry for the audit stream, written in the same step as the change and only with it.
      */
-    opts?: { readonly idempotencyKey?: string; readonly lastSeen?: Incident },
+    opts?: { readonly idempotencyKey?: string; readonly lastSeen?: Incident; readonly audit?: AuditEntry },
   ): Promise<Result<Updated, E | NotFound>>;
   /** Returns how many events were new; an id already on the timeline is not written again. */
   appendEvents(id: string, events: readonly TimelineEvent[]): Promise<Result<number, NotFound>>;

@@ -14,7 +14,7 @@ import { personOf, unknownGroupsNote } from './authorise.js';
 import { hostServed, unknownHostReason, type UnknownHost } from './host-served.js';
 import { RecordedButCutShort } from './cut-short.js';
 import { APPROVAL_LAPSED, refuseLapsed } from './refuse-lapsed.js';
-import type { NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
+import type { AuditEntry, NotFound, PendingApproval, RunJobData, Updated } from './ports.js';
 import type { Services } from './services.js';
 
 // `workerOnline` false: the host has had workers but none is connected now, so the run waits for one.
@@ -79,14 +79,29 @@ export async function requestRun(services: Services, request: RunRequest): Promi
     await services.audit.append({ ...audit, action: 'run', decision: 'denied', paramsDigest, detail: `role lacks ${allowed.error.needs}${unknownGroupsNote(allowed.error.groupsUnknown)}` });
     return allowed;
   }
-  // Checked before an approver is asked: approving a run for a misspelt host would approve nothing.
-  const served = hostServed(await services.workers(), host);
+  // The served hosts and the repeat window are asked for together, one round trip before the run is queued.
+  // The host is checked first, before an approver is asked (approving a run for a misspelt host would approve
+  // nothing), and a window taken for a run refused that way is given back.
+  const window = runWindow({ incidentId: incident.id, requestedBy: request.by, commandId: spec.id, host }, paramsDigest);
+  const first = firstOfRepeats(services, incident.id, window, runId);
+  first.catch(() => undefined);
+  const giveBack = async () => {
+    if (await first.catch(() => false)) await services.once.release(window, runId);
+  };
+  const served = hostServed(
+    await services.workers().catch(async (error: unknown) => {
+      await giveBack().catch(() => undefined);
+      throw error;
+    }),
+    host,
+  );
   if (!served.ok) {
+    await giveBack();
     await services.audit.append({ ...audit, action: 'run', decision: 'refused', paramsDigest, detail: unknownHostReason(served.error) });
     return served;
   }
   const workerOnline = served.value.online;
-  if (!(await firstOfRepeats(services, incident.id, runWindow({ incidentId: incident.id, requestedBy: request.by, commandId: spec.id, host }, paramsDigest), runId))) return err({ code: 'duplicate' });
+  if (!(await first)) return err({ code: 'duplicate' });
   const run: RunJobData = {
     runId,
     incidentId: incident.id,
@@ -329,14 +344,20 @@ async function queueRun(
 ): Promise<Incident | undefined> {
   const key = `${run.runId}-queued`;
   let stored = false;
+  // The allow is audited in the step that stores job_queued, so the host job follows it with no round trip
+  // between them. A held run's allow waits for its `startRun`.
+  const allow = how.hold === true ? undefined : allowEntry(services, run, paramsDigest, by);
   // The job is queued once job_queued is stored, before the incident's redraw and clocks: those do not guard
   // the run, and the person clicked to see it start.
   const queue = async (duplicate: boolean) => {
     stored = true;
-    if (how.hold !== true && !(duplicate && how.onceRecorded === true)) await enqueueRun(services, run, paramsDigest, by);
+    if (how.hold === true) return;
+    if (!duplicate) return addRunJob(services, run);
+    // Stored before, by a first attempt that may have been cut off before its job: queued again, with its allow.
+    if (how.onceRecorded !== true) await enqueueRun(services, run, paramsDigest, by);
   };
   const record = (i: Incident) => recordJobQueued(i, { jobId: run.runId, commandId: run.commandId, host: run.host, params: run.params, ...(run.suite === undefined ? {} : { suite: run.suite }) }, actorOf(services, by, key), how.byPerson ?? true);
-  const recorded = await apply(services, run.incidentId, record, key, queue, how.lastSeen).catch((error: unknown) => {
+  const recorded = await apply(services, run.incidentId, record, key, { first: queue, ...(how.lastSeen ? { lastSeen: how.lastSeen } : {}), ...(allow ? { audit: allow } : {}) }).catch((error: unknown) => {
     throw stored ? new RecordedButCutShort({ kind: 'run', run }, error) : error;
   });
   if (recorded.ok) return recorded.value.incident;
@@ -349,11 +370,17 @@ export const startRun = (services: Services, run: RunJobData, detail?: string): 
   enqueueRun(services, run, digest(canonicalParams(run.params)), run.approvedBy ?? run.requestedBy, detail);
 
 async function enqueueRun(services: Services, run: RunJobData, paramsDigest: string, by: string, detail?: string): Promise<void> {
-  // The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
-  await services.audit.append({
-    at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
-    commandId: run.commandId, host: run.host, paramsDigest, ...(detail === undefined ? {} : { detail }),
-  });
+  await services.audit.append(allowEntry(services, run, paramsDigest, by, detail));
+  await addRunJob(services, run);
+}
+
+// The allow is audited before the job exists, so no run is ever seen on the host without its allow entry.
+const allowEntry = (services: Services, run: RunJobData, paramsDigest: string, by: string, detail?: string): AuditEntry => ({
+  at: services.now(), actor: by, action: 'run', decision: 'queued', requestId: run.runId, incidentId: run.incidentId,
+  commandId: run.commandId, host: run.host, paramsDigest, ...(detail === undefined ? {} : { detail }),
+});
+
+async function addRunJob(services: Services, run: RunJobData): Promise<void> {
   await services.runs.enqueue(run);
   await services.effects.enqueue({ name: 'run-accepted', data: { incidentId: run.incidentId, run } }, `run-root-${run.runId}`);
 }

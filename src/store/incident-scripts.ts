@@ -46,19 +46,22 @@ return 'ok'
 `);
 
 // Compare-and-set on the version field. KEYS: incident, timeline, event-ids, open, recent, timeline text, reports
-// owed[, idempotency]. ARGV: id, expected version, json, new version, status, score, idempotency ttl, idempotency
-// value, events…  The close owes a report from the step that stores it, so a process that dies right after
-// the close cannot leave a closed incident that nobody will report (a reopen cancels the debt).
+// owed, audit[, idempotency]. ARGV: id, expected version, json, new version, status, score, idempotency ttl,
+// idempotency value, the count of the audit entry's fields (0 for none), those fields, events…  The close owes a
+// report from the step that stores it, so a process that dies right after the close cannot leave a closed
+// incident that nobody will report (a reopen cancels the debt). An audit entry is written only with the change.
 export const updateIncidentScript = redisScript(`${APPEND_EVENTS}${INDEX}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
-if KEYS[8] and redis.call('EXISTS', KEYS[8]) == 1 then return 'duplicate' end
+if KEYS[9] and redis.call('EXISTS', KEYS[9]) == 1 then return 'duplicate' end
 if redis.call('HGET', KEYS[1], 'version') ~= ARGV[2] then return 'conflict' end
 local was = redis.call('HGET', KEYS[1], 'status')
 redis.call('HSET', KEYS[1], 'json', ARGV[3], 'version', ARGV[4], 'status', ARGV[5])
 index(KEYS[4], KEYS[5], ARGV[1], ARGV[5], ARGV[6])
 if ARGV[5] ~= 'closed' then redis.call('SREM', KEYS[7], ARGV[1]) elseif was ~= 'closed' then redis.call('SADD', KEYS[7], ARGV[1]) end
-if KEYS[8] then redis.call('SET', KEYS[8], ARGV[8], 'EX', ARGV[7]) end
-append_events(KEYS[2], KEYS[3], KEYS[6], 9)
+if KEYS[9] then redis.call('SET', KEYS[9], ARGV[8], 'EX', ARGV[7]) end
+local audited = tonumber(ARGV[9])
+if audited > 0 then redis.call('XADD', KEYS[8], '*', unpack(ARGV, 10, 9 + audited)) end
+append_events(KEYS[2], KEYS[3], KEYS[6], 10 + audited)
 return 'ok'
 `);
 

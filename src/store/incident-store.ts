@@ -71,7 +71,7 @@ export function createIncidentStore(redis: Redis, options: IncidentStoreOptions 
     listOpen: async () => getMany(await redis.zrevrange(keys.open, 0, -1)),
     listRecent: async (limit) => (limit <= 0 ? [] : getMany(await redis.zrevrange(keys.recent, 0, limit - 1))),
     listDeclared: async (from, to) => getMany(await redis.zrangebyscore(keys.recent, from, `(${to}`)),
-    update: (id, transition, opts = {}) => updateIncident(updateContext, id, transition, opts.idempotencyKey, opts.lastSeen),
+    update: (id, transition, opts = {}) => updateIncident(updateContext, id, transition, opts.idempotencyKey, opts.lastSeen, opts.audit),
 
     async appendEvents(id, events) {
       assertEventsOf(id, events);

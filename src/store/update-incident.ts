@@ -2,9 +2,11 @@
 // compare-and-set on the version in one script with the events, the indexes and the idempotency record.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import type { AuditEntry } from '../app/ports.js';
 import type { Incident } from '../domain/incident.js';
 import { err, ok, type Result } from '../domain/result.js';
 import type { TimelineEvent } from '../domain/timeline.js';
+import { auditFields } from './audit-log.js';
 import { assertEventsOf, eventArgs } from './codec.js';
 import type { NotFound, Transition, Updated } from './incident-store.js';
 import { updateIncidentScript } from './incident-scripts.js';
@@ -47,8 +49,10 @@ export async function updateIncident<E>(
   transition: Transition<E>,
   idempotencyKey: string | undefined,
   lastSeen?: Incident,
+  audit?: AuditEntry,
 ): Promise<Result<Updated, E | NotFound>> {
   const { redis, keys } = context;
+  const audited = audit === undefined ? [] : auditFields(audit);
   // The caller's copy saves the first read. The script still checks its version and the idempotency key, so a
   // copy that is no longer current, or a request already applied, is found out there and read afresh.
   let seen = lastSeen?.id === id ? lastSeen : undefined;
@@ -72,7 +76,7 @@ export async function updateIncident<E>(
     const incident = { ...applied.value.incident, version: current.version + 1 } as Incident;
     const events = [...applied.value.events];
     assertEventsOf(id, events);
-    const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.timelineText(id), keys.reportsOwed];
+    const scriptKeys = [keys.incident(id), keys.timeline(id), keys.eventIds(id), keys.open, keys.recent, keys.timelineText(id), keys.reportsOwed, keys.audit];
     if (idempotencyKey !== undefined) scriptKeys.push(keys.idempotency(id, idempotencyKey));
     const outcome = await updateIncidentScript.run(redis, scriptKeys, [
       id,
@@ -83,6 +87,8 @@ export async function updateIncident<E>(
       incident.declaredAt,
       context.idempotencyTtlSeconds,
       JSON.stringify(events),
+      audited.length,
+      ...audited,
       ...eventArgs(events),
     ]);
     if (outcome === 'ok') return ok({ incident, events, duplicate: false });

@@ -123,6 +123,26 @@ describe('request a run', () => {
     expect(names()).toContain('run-accepted');
   });
 
+  it('writes the allow in the step that records the run: no separate audit write stands between the click and its job', async () => {
+    const incident = await declared();
+    const services = { ...w.services, audit: { ...w.services.audit, append: () => Promise.reject(new Error('a separate audit write')) } };
+    const result = await requestRun(services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'click-one-step' });
+    expect(result.ok && result.value.state).toBe('queued');
+    expect((await w.services.audit.read()).map((e) => [e.decision, e.requestId, e.actor])).toEqual([['queued', result.ok ? result.value.run.runId : '', L1]]);
+    expect(w.asked.runs).toHaveLength(1);
+  });
+
+  it('gives the repeat window back when the host has no worker, so the same click is taken once a worker serves it', async () => {
+    const incident = await declared();
+    const ask = (services: typeof w.services, key: string) => requestRun(services, { incident, commandId: 'env.python-version', params: {}, by: L1, key });
+    const unserved = await ask({ ...w.services, workers: async () => [{ host: 'backtest-2', online: true }] }, 'click-unserved');
+    expect(unserved.ok ? 'ok' : unserved.error.code).toBe('unknown_host');
+    await expect(ask({ ...w.services, workers: () => Promise.reject(new Error('Redis went away')) }, 'click-unread')).rejects.toThrow('Redis went away');
+    const served = await ask(w.services, 'click-served');
+    expect(served.ok && served.value.state).toBe('queued');
+    expect((await w.services.audit.read()).map((e) => e.decision)).toEqual(['refused', 'queued']);
+  });
+
   it('gives back the incident as stored with the run, so the next run of Run all is recorded without a second read', async () => {
     const incident = await declared();
     const first = await requestRun(w.services, { incident, commandId: 'env.python-version', params: {}, by: L1, key: 'suite-a', hold: true });

@@ -6,6 +6,7 @@ import type { Incident } from '../../src/domain/incident.js';
 import { err, ok } from '../../src/domain/result.js';
 import { toggleItem } from '../../src/domain/checklist-rules.js';
 import { declareIncident, resolveIncident } from '../../src/domain/lifecycle.js';
+import { createAuditLog } from '../../src/store/audit-log.js';
 import { createIncidentStore } from '../../src/store/incident-store.js';
 import { storeKeys } from '../../src/store/keys.js';
 import { aNote, anIncident, deletePrefix, T0, toggle, uniquePrefix } from './fixtures.js';
@@ -213,6 +214,49 @@ describe('update', () => {
       const result = await store().update(incident.id, toggle('initial_logs', 'U2', 'e1'), { lastSeen: other });
       expect(result.ok && result.value.incident.id).toBe(incident.id);
       expect((await store().get(other.id))?.version).toBe(other.version);
+    });
+  });
+
+  describe('with an audit entry', () => {
+    const auditOf = async (requestId: string) =>
+      (await createAuditLog(redis, { prefix }).read({ count: 10_000 })).filter((e) => e.requestId === requestId).map(({ streamId: _, ...entry }) => entry);
+    const entry = (requestId: string) => ({ at: T0, actor: 'U2', action: 'run', decision: 'queued', requestId, commandId: 'env.python-version', host: 'backtest-1', paramsDigest: 'd1' });
+
+    it('writes it in the step that stores the change, once however often the request comes again', async () => {
+      const incident = await created();
+      const first = await store().update(incident.id, toggle('initial_logs', 'U2', 'e1'), { idempotencyKey: 'audit-1', audit: entry('audit-1') });
+      expect(first.ok && first.value.duplicate).toBe(false);
+      const stored = (await store().get(incident.id)) as Incident;
+      for (const copy of [undefined, incident, stored]) {
+        const again = await store().update(incident.id, toggle('initial_logs', 'U2', 'e1'), { idempotencyKey: 'audit-1', audit: entry('audit-1'), ...(copy ? { lastSeen: copy } : {}) });
+        expect(again.ok && again.value.duplicate).toBe(true);
+      }
+      expect(await auditOf('audit-1')).toEqual([entry('audit-1')]);
+      expect((await store().timelineAll(incident.id)).map((e) => e.type)).toEqual(['note', 'checklist_ticked']);
+    });
+
+    it('writes it once when the caller’s copy was old and the change is made again on the stored incident', async () => {
+      const incident = await created();
+      await store().update(incident.id, toggle('root_cause', 'U3', 'e1'));
+      const result = await store().update(incident.id, toggle('initial_logs', 'U2', 'e2'), { idempotencyKey: 'audit-2', lastSeen: incident, audit: entry('audit-2') });
+      expect(result.ok).toBe(true);
+      expect(await auditOf('audit-2')).toEqual([entry('audit-2')]);
+    });
+
+    it('writes nothing when the transition refuses or the incident is unknown', async () => {
+      const incident = await created();
+      const refused = await store().update(incident.id, () => err({ code: 'already_closed' as const }), { idempotencyKey: 'audit-3', audit: entry('audit-3') });
+      const missing = await store().update('inc-missing', toggle('initial_logs', 'U2', 'e3'), { idempotencyKey: 'audit-4', audit: entry('audit-4') });
+      expect([refused.ok, missing.ok]).toEqual([false, false]);
+      expect([...(await auditOf('audit-3')), ...(await auditOf('audit-4'))]).toEqual([]);
+    });
+
+    it('refuses an entry the audit stream would not take, before writing anything', async () => {
+      const incident = await created();
+      const before = await snapshot(incident.id);
+      const bad = { ...entry('audit-5'), at: Number.NaN as unknown as number, actor: undefined as unknown as string };
+      await expect(store().update(incident.id, toggle('initial_logs', 'U2', 'e5'), { audit: bad })).rejects.toThrow();
+      expect(await snapshot(incident.id)).toEqual(before);
     });
   });
 
