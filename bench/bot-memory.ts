@@ -4,26 +4,17 @@
 // RSS is read from /proc, as an operator's `ps` would.
 // It runs twice: with the heap flags of the systemd unit in docs/operations.md, and with Node's defaults,
 // under which V8 sizes the heap from the machine's memory and lets garbage pile up long before it collects.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../src/sandbox/redis-server.js';
 import { createIncidentStore } from '../src/store/incident-store.js';
 import { createRedis } from '../src/store/redis-connection.js';
 import type { BenchFigure } from './figure.js';
 import { round2 } from './quantile.js';
+import { spawnBot, type SpawnedBot } from './spawn-bot.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, BENCH_USERS, createBenchEmulator, deleteKeys } from './start-bench-klaxon.js';
 import { waitFor } from './wait-for.js';
-
-/**
- * The V8 flags `klaxon-bot.service` starts the bot with (docs/operations.md; a test keeps the two the same):
- * small young generation, and an old generation cap far above what the bot holds (about 30 MiB with 100 open
- * incidents) that makes V8 collect instead of growing.
- */
-export const BOT_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=256'] as const;
 
 /** Resident memory of a process in MiB, from the kernel's own account. */
 async function rssMiB(pid: number): Promise<number> {
@@ -46,7 +37,6 @@ export async function benchBotMemory(redisUrl: string, options: BotMemoryOptions
   const scratch = await mkdtemp(join(tmpdir(), 'klaxon-bench-memory-'));
   const emulator = await createBenchEmulator();
   const prefix = `benchmem${randomBytes(4).toString('hex')}`;
-  const port = await freePort();
   const env = {
     PATH: process.env['PATH'] ?? '',
     SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
@@ -54,7 +44,6 @@ export async function benchBotMemory(redisUrl: string, options: BotMemoryOptions
     SLACK_API_URL: emulator.apiUrl,
     REDIS_URL: redisUrl,
     KLAXON_REDIS_PREFIX: prefix,
-    PORT: String(port),
     STAKEHOLDER_CHANNEL: emulator.channel('incidents')?.id ?? '',
     KLAXON_LOCALE: 'en',
     KLAXON_TIMEZONE: 'Asia/Tokyo',
@@ -63,26 +52,15 @@ export async function benchBotMemory(redisUrl: string, options: BotMemoryOptions
     // As the unit runs it (the default level); its output is not read.
     LOG_LEVEL: 'info',
   };
-  const bot = spawn(process.execPath, [...flags, 'bin/klaxon.js', 'bot'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  bot.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
   const redis = createRedis(redisUrl, 'command');
   const store = createIncidentStore(redis, { prefix });
+  let bot: SpawnedBot | undefined;
   try {
-    const url = `http://127.0.0.1:${port}`;
-    await waitFor(
-      async () => {
-        if (bot.exitCode !== null) throw new Error(`bench: klaxon bot exited with ${bot.exitCode}:\n${stderr}`);
-        return (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) || undefined;
-      },
-      'klaxon bot to listen',
-      60_000,
-      100,
-    );
-    emulator.setBotUrl(`${url}/slack/events`);
+    bot = await spawnBot(env, flags);
+    emulator.setBotUrl(bot.eventsUrl);
     const general = emulator.channel('general')?.id as string;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const idle = await rssMiB(bot.pid as number);
+    const idle = await rssMiB(bot.pid);
 
     const ids: string[] = [];
     for (let n = 0; n < count; n += 1) {
@@ -100,18 +78,14 @@ export async function benchBotMemory(redisUrl: string, options: BotMemoryOptions
     // Let the effect queue and the clocks settle, as a bot between incidents would.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const open = (await store.listOpen()).length;
-    const loaded = await rssMiB(bot.pid as number);
+    const loaded = await rssMiB(bot.pid);
     return [
       { name: `memory: klaxon bot ${how}, RSS at start (idle)`, value: round2(idle), unit: 'MiB' },
       { name: `memory: klaxon bot ${how}, RSS with ${open} open incidents`, value: round2(loaded), unit: 'MiB', ...(flags.length > 0 ? { target: '≤ 150 (issue 15)' } : {}) },
       { name: `memory: klaxon bot ${how}, RSS growth over ${ids.length} incidents`, value: round2(loaded - idle), unit: 'MiB' },
     ];
   } finally {
-    if (bot.exitCode === null) {
-      bot.kill('SIGTERM');
-      await Promise.race([once(bot, 'exit'), new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (bot.exitCode === null) bot.kill('SIGKILL');
-    }
+    await bot?.stop();
     await redis.quit();
     await emulator.close();
     await deleteKeys(redisUrl, prefix);

@@ -1,13 +1,13 @@
 // Issue 5: how long a click on a Run button takes to become a running job on the host, and how long a
-// finished job takes to show its result in the Slack thread. Real bot, real worker, real Redis; the Slack
-// side of each figure comes from the emulator's call log.
+// finished job takes to show its result in the Slack thread. Real bot and real worker, each in its own process
+// as in production, real Redis; the Slack side of each figure comes from the emulator's call log.
 import { ACTION } from '../src/slack/ids.js';
 import type { Call, Message } from '../src/sandbox/emulator/emulator-types.js';
 import { messages } from '../src/slack/i18n/messages.js';
 import { declareBenchIncident } from './declare-bench-incident.js';
 import type { BenchFigure } from './figure.js';
 import { latencyFigures, round2 } from './quantile.js';
-import { BENCH_USERS, startBenchKlaxon, type BenchKlaxon } from './start-bench-klaxon.js';
+import { BENCH_USERS, startBenchKlaxonApart, type BenchSlack } from './start-bench-klaxon.js';
 import { waitFor, waitForChange } from './wait-for.js';
 
 export interface RunBenchOptions {
@@ -59,7 +59,7 @@ export async function benchRunLatency(redisUrl: string, options: RunBenchOptions
   const runs = options.runs ?? 100;
   const incidents = options.incidents ?? 1;
   const gapMs = options.gapMs ?? 3_000;
-  const k = await startBenchKlaxon({ redisUrl, worker: true });
+  const k = await startBenchKlaxonApart({ redisUrl });
   try {
     const contexts: RunContext[] = [];
     for (let n = 1; n <= incidents; n++) contexts.push(await runContext(k, `critical Bench: run latency ${n}`));
@@ -87,7 +87,7 @@ export async function benchRunLatency(redisUrl: string, options: RunBenchOptions
 }
 
 /** An incident with the playbook's steps offered, and the Run button the bench clicks in it. */
-async function runContext(k: BenchKlaxon, severityAndTitle: string): Promise<RunContext> {
+async function runContext(k: BenchSlack, severityAndTitle: string): Promise<RunContext> {
   const { incidentId, channel, links } = await declareBenchIncident(k, severityAndTitle);
   const offerTs = links['playbooks'] as string;
   await k.emulator.selectOption({ userId: BENCH_USERS.l1, channelId: channel, messageTs: offerTs, actionId: ACTION.playbookSelect, value: PLAYBOOK });
@@ -104,8 +104,8 @@ interface RunContext {
   readonly seen: Set<string>;
 }
 
-async function oneRun(k: BenchKlaxon, ctx: RunContext): Promise<RunTimes> {
-  const { store } = k.bot.services;
+async function oneRun(k: BenchSlack, ctx: RunContext): Promise<RunTimes> {
+  const { store } = k;
   const callsBefore = k.emulator.calls().length;
   const calledAt = performance.timeOrigin + performance.now();
   const answer = await k.emulator.clickButton({
