@@ -75,7 +75,14 @@ describe('open incidents whose setup was never queued', () => {
   it('are finished by one of two bots looking together; the other looks again once its hold has passed', async () => {
     const left = await cutShort('declare-1', diesSchedulingClocks());
     w.clock.now += SETUP_AFTER_MS + 1;
-    const both = await Promise.all([queueMissingSetups(w.services), queueMissingSetups(w.services)]);
+    // Each bot queues nothing until the other has finished its look: whichever holds the declaration is still
+    // finishing it while the other looks (otherwise a slow second look may find the setup queued, and rightly
+    // leave it: that is the first test's case).
+    const looked: [Promise<unknown>, Promise<unknown>] = [Promise.resolve(), Promise.resolve()];
+    const bot = (other: 0 | 1): Services => ({ ...w.services, effects: { ...w.services.effects, enqueue: async (job, jobId) => (await looked[other], w.services.effects.enqueue(job, jobId)) } });
+    looked[0] = queueMissingSetups(bot(1));
+    looked[1] = queueMissingSetups(bot(0));
+    const both = await Promise.all(looked);
     expect(both).toEqual(expect.arrayContaining([{ queued: [left.id] }, { queued: [], again: w.clock.now + FINISH_HOLD_S * 1000 }]));
     expect(setups()).toHaveLength(1);
     expect(snapshotsOf(left)).toHaveLength(1);
