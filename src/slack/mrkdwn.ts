@@ -16,9 +16,11 @@ const breakFences = (text: string): string => text.replace(FENCE, (run) => run.s
 const escapeUnit = (unit: string): string => unit.replace(/[&<>]/g, (ch) => ENTITIES[ch] ?? ch);
 
 // Keeps whole escaped units (an entity or an emoji is never cut) until `max` is reached, then adds `…`.
-function fitUnits(units: readonly string[], max: number, from: 'head' | 'tail'): string {
-  const total = units.reduce((n, u) => n + u.length, 0);
-  if (total <= max) return units.join('');
+// `whole` is the units joined: text that fits is never split into units (most of it: every message is redrawn
+// with each change, and a grapheme split of every label allocated more than anything else a redraw does).
+function fitUnits(whole: string, unitsOf: () => readonly string[], max: number, from: 'head' | 'tail'): string {
+  if (whole.length <= max) return whole;
+  const units = unitsOf();
   const kept: string[] = [];
   let used = ELLIPSIS.length;
   const ordered = from === 'head' ? units : [...units].reverse();
@@ -54,11 +56,17 @@ function units(text: string, options: MrkdwnOptions): string[] {
   return textParts(text).flatMap((part) => (part.kind === 'mention' ? [`<@${part.user}>`] : graphemes(part.text).map(escapeUnit)));
 }
 
+// The units joined, without splitting the text into them.
+function escaped(text: string, options: MrkdwnOptions): string {
+  if (options.mentions !== true) return escapeUnit(text);
+  return textParts(text).map((part) => (part.kind === 'mention' ? `<@${part.user}>` : escapeUnit(part.text))).join('');
+}
+
 // Escaped user text that fits in `max` characters, with an ellipsis when cut; blank text becomes a dash.
 // ``` runs are broken up: a cut (or a prankster) must never leave a code block open over our own text.
 export function fitMrkdwn(text: string, max: number, options: MrkdwnOptions = {}): string {
-  const raw = breakFences(neutraliseBroadcasts(blankTo(text)));
-  return fitUnits(units(window(raw, max, 'head'), options), max, 'head');
+  const raw = window(breakFences(neutraliseBroadcasts(blankTo(text))), max, 'head');
+  return fitUnits(escaped(raw, options), () => units(raw, options), max, 'head');
 }
 
 // Like fitMrkdwn for text shown inside one of our own lines: newlines fold to spaces and ``` cannot open a block.
@@ -69,7 +77,8 @@ export function inlineMrkdwn(text: string, max: number, options: MrkdwnOptions =
 // plain_text fields (headers, buttons, options, modal titles) need no escaping, only the limit and non-blank text.
 export function fitPlain(text: string, max: number, options: { readonly singleLine?: boolean } = {}): string {
   const flat = options.singleLine ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text;
-  return fitUnits(graphemes(window(blankTo(flat), max, 'head')), max, 'head');
+  const raw = window(blankTo(flat), max, 'head');
+  return fitUnits(raw, () => graphemes(raw), max, 'head');
 }
 
 // Command output as a ``` block of at most `max` characters: escaped, with ``` runs inside broken up so the
@@ -79,7 +88,7 @@ export function codeBlock(text: string, max: number, from: 'head' | 'tail' = 'he
   const close = '\n```';
   const budget = max - open.length - close.length;
   const body = neutraliseBroadcasts(breakFences(window(text, budget, from).replace(/\n+$/, '')));
-  const fitted = fitUnits(graphemes(body).map(escapeUnit), budget, from);
+  const fitted = fitUnits(escapeUnit(body), () => graphemes(body).map(escapeUnit), budget, from);
   return `${open}${fitted === '' ? ' ' : fitted}${close}`;
 }
 
