@@ -17,15 +17,38 @@ export const CLOCK_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: THIRTY_DAYS_S },
 };
 
+// Every transition plans the incident's clocks again, and the plan seldom changes: re-adding a job whose id
+// Redis has is a no-op that still costs a script per job (six per transition of a critical incident, in the
+// same moments as the run a click just queued). Ids this process added are not sent again for an hour, and
+// are all forgotten when the connection closes: a Redis that comes back may have come back without them.
+export const ADDED_REMEMBERED_MS = 3_600_000;
+const ADDED_REMEMBERED_MAX = 10_000;
+
 /** The ClockJobs port on the klaxon-clocks queue; `now` times the delays. */
 export function createClockJobs(queue: Queue, now: () => number): ClockJobs {
+  // Insertion order is age order: the oldest ids are the first to go.
+  const added = new Map<string, number>();
+  queue.on('ioredis:close', () => added.clear());
+  const isFresh = (jobId: string, at: number) => {
+    const addedAt = added.get(jobId);
+    return addedAt !== undefined && at - addedAt < ADDED_REMEMBERED_MS;
+  };
   return {
     async add(planned) {
-      if (planned.length === 0) return;
       const at = now();
+      const missing = planned.filter((p) => !isFresh(p.jobId, at));
+      if (missing.length === 0) return;
       await queue.addBulk(
-        planned.map((p) => ({ name: p.job.name, data: p.job.data, opts: { ...CLOCK_JOB_OPTIONS, jobId: p.jobId, delay: Math.max(0, p.dueAt - at) } })),
+        missing.map((p) => ({ name: p.job.name, data: p.job.data, opts: { ...CLOCK_JOB_OPTIONS, jobId: p.jobId, delay: Math.max(0, p.dueAt - at) } })),
       );
+      for (const p of missing) {
+        added.delete(p.jobId);
+        added.set(p.jobId, at);
+      }
+      for (const [jobId, addedAt] of added) {
+        if (added.size <= ADDED_REMEMBERED_MAX && at - addedAt < ADDED_REMEMBERED_MS) break;
+        added.delete(jobId);
+      }
     },
     async repeat(id, cron, timeZone, job) {
       // A scheduler's firing has the id `repeat:<id>:<due millis>`: one job per firing, whichever replica adds it.
