@@ -1,4 +1,4 @@
-import { textParts } from '../domain/text.js';
+import { textParts, type TextPart } from '../domain/text.js';
 
 // Slack mrkdwn is not Markdown: user text is escaped and cut here so it can neither ping a whole channel,
 // break our layout, nor push a field past a Block Kit limit.
@@ -50,23 +50,21 @@ export interface MrkdwnOptions {
   readonly mentions?: boolean;
 }
 
-// Escaped units of text: graphemes, or a whole mention that is kept (and never cut in half).
-function units(text: string, options: MrkdwnOptions): string[] {
-  if (options.mentions !== true) return graphemes(text).map(escapeUnit);
-  return textParts(text).flatMap((part) => (part.kind === 'mention' ? [`<@${part.user}>`] : graphemes(part.text).map(escapeUnit)));
-}
+// The text, and the mentions kept live in it: a kept mention is one unit, never cut in half.
+const partsOf = (text: string, options: MrkdwnOptions): readonly TextPart[] => (options.mentions === true ? textParts(text) : [{ kind: 'text', text }]);
 
-// The units joined, without splitting the text into them.
-function escaped(text: string, options: MrkdwnOptions): string {
-  if (options.mentions !== true) return escapeUnit(text);
-  return textParts(text).map((part) => (part.kind === 'mention' ? `<@${part.user}>` : escapeUnit(part.text))).join('');
+// Escaped text cut to `max` like fitUnits, its units (graphemes, or a kept mention) made only if it must be cut.
+function fitEscaped(text: string, options: MrkdwnOptions, max: number, from: 'head' | 'tail'): string {
+  const parts = partsOf(text, options);
+  const whole = parts.map((part) => (part.kind === 'mention' ? `<@${part.user}>` : escapeUnit(part.text))).join('');
+  return fitUnits(whole, () => parts.flatMap((part) => (part.kind === 'mention' ? [`<@${part.user}>`] : graphemes(part.text).map(escapeUnit))), max, from);
 }
 
 // Escaped user text that fits in `max` characters, with an ellipsis when cut; blank text becomes a dash.
 // ``` runs are broken up: a cut (or a prankster) must never leave a code block open over our own text.
 export function fitMrkdwn(text: string, max: number, options: MrkdwnOptions = {}): string {
   const raw = window(breakFences(neutraliseBroadcasts(blankTo(text))), max, 'head');
-  return fitUnits(escaped(raw, options), () => units(raw, options), max, 'head');
+  return fitEscaped(raw, options, max, 'head');
 }
 
 // Like fitMrkdwn for text shown inside one of our own lines: newlines fold to spaces and ``` cannot open a block.
@@ -88,7 +86,7 @@ export function codeBlock(text: string, max: number, from: 'head' | 'tail' = 'he
   const close = '\n```';
   const budget = max - open.length - close.length;
   const body = neutraliseBroadcasts(breakFences(window(text, budget, from).replace(/\n+$/, '')));
-  const fitted = fitUnits(escapeUnit(body), () => graphemes(body).map(escapeUnit), budget, from);
+  const fitted = fitEscaped(body, {}, budget, from);
   return `${open}${fitted === '' ? ' ' : fitted}${close}`;
 }
 
