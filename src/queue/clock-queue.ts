@@ -45,8 +45,8 @@ export function createClockJobs(queue: Queue, now: () => number): ClockJobs {
         added.delete(p.jobId);
         added.set(p.jobId, at);
       }
-      for (const [jobId, addedAt] of added) {
-        if (added.size <= ADDED_REMEMBERED_MAX && at - addedAt < ADDED_REMEMBERED_MS) break;
+      for (const jobId of added.keys()) {
+        if (added.size <= ADDED_REMEMBERED_MAX && isFresh(jobId, at)) break;
         added.delete(jobId);
       }
     },
