@@ -47,6 +47,7 @@ import { routeRequests } from './slack/listeners/route-requests.js';
 import { cleanInput } from './slack/clean-input.js';
 import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
+import { createEarlyIncidentReads } from './slack/early-incident-reads.js';
 import { createReplayGuard } from './slack/replay-guard.js';
 import { answerEventsWhenHandled } from './slack/answer-events-when-handled.js';
 import { serveRoutes } from './slack/route-server.js';
@@ -167,7 +168,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const socket: SocketConnection | undefined = socketReceiver ? watchSocket(socketReceiver.client, logger, now) : undefined;
   const once = createOnce(redis, { prefix });
   const replay = createReplayGuard(once, now);
-  const receiver = socketReceiver ?? createReceiver({ signingSecret: config.slack.signingSecret as string, signed: replay.start, routes, logger: bolt, now });
+  const store = createIncidentStore(redis, { prefix });
+  const early = createEarlyIncidentReads(store);
+  // A copy seen here before is a replay: it costs no read.
+  const signed = (body: Record<string, unknown>) => {
+    if (replay.start(body)) early.start(body);
+  };
+  const receiver = socketReceiver ?? createReceiver({ signingSecret: config.slack.signingSecret as string, signed, routes, logger: bolt, now });
   const app = new App({
     token: config.slack.botToken,
     logger: bolt,
@@ -200,7 +207,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const services: Services = {
     config,
     logger,
-    store: createIncidentStore(redis, { prefix }),
+    store,
     recorder,
     audit: createAuditLog(redis, { prefix }),
     once,
@@ -249,7 +256,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ],
   });
   registerIncidentCommand(listeners, services, slack);
-  registerActions(listeners, services, slack);
+  registerActions(listeners, services, slack, early);
   registerMaintenanceActions(listeners, services);
   registerModals(listeners, services);
   registerReactions(listeners, services);

@@ -75,8 +75,15 @@ const HANDLING_S = 30;
 const HANDLING = 'handling-';
 const DONE = 'done';
 
-async function claimed(once: Claims, local: ReturnType<typeof recentRequests>, identity: string): Promise<Verdict> {
-  if (!local.first(identity)) return 'replay';
+// What a copy this process has seen already gets, at once: `start` tells the front door by it that nothing else
+// should be started for the copy.
+const SEEN_HERE: Promise<Verdict> = Promise.resolve('replay');
+
+function claimed(once: Claims, local: ReturnType<typeof recentRequests>, identity: string): Promise<Verdict> {
+  return local.first(identity) ? claimedInRedis(once, local, identity) : SEEN_HERE;
+}
+
+async function claimedInRedis(once: Claims, local: ReturnType<typeof recentRequests>, identity: string): Promise<Verdict> {
   const verdict = await within(once.claim(`slack-${identity}`, REPLAY_TTL_S), CLAIM_WAIT_MS).catch(() => TIMEOUT);
   // Unanswered: let a later copy ask Redis again, as it would have without this memory.
   if (verdict === TIMEOUT) local.forget(identity);
@@ -84,8 +91,11 @@ async function claimed(once: Claims, local: ReturnType<typeof recentRequests>, i
 }
 
 export interface ReplayGuard {
-  /** Starts the claim of a signed request's body, so its Redis round trip runs while Bolt works on the request. */
-  readonly start: (body: object) => void;
+  /**
+   * Starts the claim of a signed request's body, so its Redis round trip runs while Bolt works on the request.
+   * False for a copy this process has seen already: a replay, to which nothing else should be started.
+   */
+  readonly start: (body: object) => boolean;
   /** What this copy of a request is (its claim, started here if the front door did not start it). */
   readonly verdict: (body: unknown) => Promise<Verdict>;
   /** Whether a request goes on: a replay is acknowledged (unanswered, so Slack stops resending) and goes no further. */
@@ -140,7 +150,7 @@ export function createReplayGuard(once: Claims, now: () => number = Date.now): R
     return early;
   };
   return {
-    start: (body) => void verdict(body),
+    start: (body) => verdict(body) !== SEEN_HERE,
     verdict,
     // The verdict started for this copy (by the front door, or asked for in front of Bolt) is used once: the
     // same object handed in again is a new copy.

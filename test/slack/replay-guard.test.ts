@@ -68,6 +68,23 @@ describe('createReplayGuard', () => {
     expect(counts).toEqual({ next: 1, ack: 3 });
   });
 
+  it('tells the front door, as it starts a claim, whether the copy is one this process has seen already', async () => {
+    const guard = createReplayGuard(createOnce(redis, { prefix }));
+    const click = () => ({ type: 'block_actions', trigger_id: `${Date.now()}.2.start`, channel: { id: 'C1' }, actions: [{ action_ts: '1.2' }] });
+    const first = click();
+    expect(guard.start(first)).toBe(true);
+    expect(await guard.admits({ body: first })).toBe(true);
+    // A copy of it, even one whose claim Redis has not answered yet, is seen here at once.
+    expect(guard.start({ ...first })).toBe(false);
+    expect(await guard.admits({ body: { ...first } })).toBe(false);
+    // Seen only by another replica: this process asks Redis, whose answer is the verdict.
+    const elsewhere = click();
+    elsewhere.trigger_id += '-elsewhere';
+    expect(await createOnce(redis, { prefix }).claim(`slack-trigger-${elsewhere.trigger_id}`, REPLAY_TTL_S)).toBe(true);
+    expect(guard.start(elsewhere)).toBe(true);
+    expect(await guard.admits({ body: elsewhere })).toBe(false);
+  });
+
   it('lets exactly one of many concurrent deliveries of one event through, across replicas', async () => {
     const second = new Redis(inject('redisUrl'));
     const guards = [createReplayGuard(createOnce(redis, { prefix })), createReplayGuard(createOnce(second, { prefix }))];

@@ -19,12 +19,13 @@ import { updateModal } from '../views/update-modal.js';
 import { acceptedReply, noWorkerReply } from '../views/run-replies.js';
 import { cutShortReply } from '../views/bot-replies.js';
 import type { SlackMessage } from '../views/view-types.js';
-import { actorFrom, incidentOfChannel } from './context.js';
+import type { EarlyIncidentReads } from '../early-incident-reads.js';
+import { actorFrom } from './context.js';
 import { receivedAt, recordAction } from './record-flow.js';
 
 type ActionArgs = { body: BlockAction; respond?: RespondFn };
 
-export function registerActions(app: App, services: Services, slack: SlackApi): void {
+export function registerActions(app: App, services: Services, slack: SlackApi, early: Pick<EarlyIncidentReads, 'incidentOf'>): void {
   const { locale } = services.config;
 
   async function tell(args: ActionArgs, message: SlackMessage): Promise<void> {
@@ -48,7 +49,7 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
   function onIncident(actionId: string, handler: (incident: Incident, args: ActionArgs & { action: BlockAction['actions'][number] }) => Promise<void>) {
     app.action<BlockAction>(actionId, async ({ ack, body, action, respond }) => {
       await ack();
-      const incident = await incidentOfChannel(services, body.channel?.id);
+      const incident = await early.incidentOf(body, body.channel?.id);
       if (!incident) return problem({ body, respond }, { code: 'not_incident_channel' });
       try {
         await handler(incident, { body, action, respond });
@@ -68,7 +69,8 @@ export function registerActions(app: App, services: Services, slack: SlackApi): 
     app.action<BlockAction>(actionId, async ({ ack, body, action, respond, context }) => {
       const intent = intentOf(action, body);
       if (!intent) return ack();
-      const request = { channel: body.channel?.id, by: body.user.id, key: keyOf(body), receivedAt: receivedAt(services, context) };
+      const channel = body.channel?.id;
+      const request = { channel, incident: early.incidentOf(body, channel), by: body.user.id, key: keyOf(body), receivedAt: receivedAt(services, context) };
       const result = await recordAction(services, request, intent);
       await ack();
       if (!result.ok) await problem({ body, respond }, result.error);

@@ -4,6 +4,7 @@ import { mayRecordIntent } from '../../app/authorise.js';
 import { BUDGET, type Recorded } from '../../app/record.js';
 import type { Services } from '../../app/services.js';
 import { TIMEOUT, within } from '../../app/within.js';
+import type { Incident } from '../../domain/incident.js';
 import type { Intent } from '../../domain/intent.js';
 import { err, type Result } from '../../domain/result.js';
 import type { Problem } from '../explain.js';
@@ -11,10 +12,17 @@ import { actorFrom, incidentOfChannel } from './context.js';
 
 export async function recordAction(
   services: Services,
-  request: { readonly channel: string | undefined; readonly by: string; readonly key: string; readonly receivedAt: number },
+  request: {
+    readonly channel: string | undefined;
+    /** The channel's incident, when its read was started already (a click's, at the front door). */
+    readonly incident?: Promise<Incident | undefined>;
+    readonly by: string;
+    readonly key: string;
+    readonly receivedAt: number;
+  },
   intent: Intent,
 ): Promise<Result<Recorded, Problem>> {
-  const found = await within(incidentOfChannel(services, request.channel), request.receivedAt + BUDGET.giveUpMs - services.now()).catch((): typeof TIMEOUT => TIMEOUT);
+  const found = await within(request.incident ?? incidentOfChannel(services, request.channel), request.receivedAt + BUDGET.giveUpMs - services.now()).catch((): typeof TIMEOUT => TIMEOUT);
   if (found === TIMEOUT) return err({ code: 'not_saved' });
   if (!found) return err({ code: 'not_incident_channel' });
   const allowed = await mayRecordIntent(services, found, request.by, intent);
