@@ -75,7 +75,8 @@ export interface Ephemeral {
   readonly threadTs?: string;
   text: string;
   blocks?: unknown[];
-  readonly via: 'api' | 'response_url' | 'bot_answer';
+  /** `slack`: Slack's own words (a command that failed), not the app's. */
+  readonly via: 'api' | 'response_url' | 'bot_answer' | 'slack';
   deleted?: boolean;
 }
 

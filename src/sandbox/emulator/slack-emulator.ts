@@ -22,7 +22,7 @@ import type {
 import { FaultRegistry, type Fault } from './faults.js';
 import { BodyTooLargeError } from './request-body.js';
 import { handleResponseUrl } from './response-url-handler.js';
-import { SlackSide, type ClickInput, type EventDelivery } from './slack-side.js';
+import { SLACK_ANSWER_MS, SlackSide, type ClickInput, type EventDelivery } from './slack-side.js';
 import { SocketModeServer, type SocketAck } from './socket-mode.js';
 import { handleUpload } from './upload-handler.js';
 import { METHOD_LIMITS, RateLimiter } from './rate-limits.js';
@@ -89,6 +89,12 @@ export interface SlackEmulatorOptions {
    * minutes); tests shorten it.
    */
   readonly eventRetryDelaysMs?: readonly number[];
+  /**
+   * How long Slack waits for the bot's answer to a command, an interaction or an event, over HTTP or as a Socket
+   * Mode ack (default 3 s, as Slack): a command answered later fails for the person with `operation_timeout`, an
+   * event is sent again; tests shorten it.
+   */
+  readonly answerDeadlineMs?: number;
 }
 
 export interface SlackEmulator {
@@ -203,13 +209,15 @@ export async function createSlackEmulator(options: SlackEmulatorOptions): Promis
   const faults = new FaultRegistry(now);
   let botUrl = options.botUrl;
   let baseUrl = '';
-  const socket = new SocketModeServer({ state, ...(options.appToken !== undefined ? { appToken: options.appToken } : {}) });
+  const answerDeadlineMs = options.answerDeadlineMs ?? SLACK_ANSWER_MS;
+  const socket = new SocketModeServer({ state, ackTimeoutMs: answerDeadlineMs, ...(options.appToken !== undefined ? { appToken: options.appToken } : {}) });
   const side = new SlackSide({
     state,
     signingSecret: options.signingSecret,
     botUrl: () => botUrl,
     baseUrl: () => baseUrl,
     socket,
+    answerDeadlineMs,
     ...(options.eventRetryDelaysMs ? { eventRetryDelaysMs: options.eventRetryDelaysMs } : {}),
   });
   const consoleToken = options.consoleToken ?? randomBytes(16).toString('hex');

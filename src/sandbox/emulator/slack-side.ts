@@ -18,6 +18,8 @@ export interface SlackSideDeps {
   readonly socket?: SocketModeServer;
   /** When an event the app did not take is sent again (default: Slack's, SLACK_EVENT_RETRY_DELAYS_MS). */
   readonly eventRetryDelaysMs?: readonly number[];
+  /** How long Slack waits for the app's answer (Slack's: SLACK_ANSWER_MS). */
+  readonly answerDeadlineMs: number;
 }
 
 /**
@@ -28,7 +30,21 @@ export interface SlackSideDeps {
  * `retry_reason`.
  */
 export const SLACK_EVENT_RETRY_DELAYS_MS: readonly number[] = [0, 60_000, 300_000];
-const SLACK_EVENT_ANSWER_MS = 3_000;
+/**
+ * How long Slack waits for the app's answer to anything it sends, over HTTP or as a Socket Mode ack. A command
+ * or an interaction not answered by then has failed for the person (a late answer is thrown away: no ack body
+ * shown, no `response_action` applied); an event is sent again.
+ */
+export const SLACK_ANSWER_MS = 3_000;
+/**
+ * What Slack shows a person whose command failed before the app answered: no answer in time (over Socket Mode
+ * an envelope not acked) or, over Socket Mode, no connection to send it on.
+ */
+export function commandFailure(command: string, answer: BotAnswer): string | undefined {
+  if (answer.status !== 0) return undefined;
+  const error = answer.body === 'no_ack' ? 'operation_timeout' : answer.body;
+  return error === 'operation_timeout' || error === 'dispatch_failed' ? `${command} failed with the error "${error}"` : undefined;
+}
 
 /** One delivery of an event to the app (over HTTP or the socket): what a test reads to see Slack's retries. */
 export interface EventDelivery {
@@ -89,6 +105,15 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
   });
 }
 
+// The answer, or undefined once `ms` have passed without one (the request is left to finish unheard).
+function withinDeadline<T>(answer: Promise<T>, ms: number | undefined): Promise<T | undefined> {
+  if (ms === undefined) return answer;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  answer.catch(() => undefined);
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
 export class SlackSide {
   /** Events delivered, retries included, in the order their answers came. */
   readonly eventDeliveries: EventDelivery[] = [];
@@ -120,7 +145,13 @@ export class SlackSide {
   async signedRequest(
     body: string,
     contentType: string,
-    options: { readonly timestamp?: number; readonly secret?: string; readonly headers?: Record<string, string> } = {},
+    options: {
+      readonly timestamp?: number;
+      readonly secret?: string;
+      readonly headers?: Record<string, string>;
+      /** Give up on an answer this late, as Slack does: the answer is then `operation_timeout` (status 0). */
+      readonly deadlineMs?: number;
+    } = {},
   ): Promise<BotAnswer> {
     const url = this.deps.botUrl();
     if (url === undefined) throw new Error('the emulator has no bot URL yet: call setBotUrl first');
@@ -128,7 +159,8 @@ export class SlackSide {
     const started = performance.now();
     const headers = { 'content-type': contentType, ...slackSignatureHeaders(options.secret ?? this.deps.signingSecret, body, timestamp), ...options.headers };
     const sentAt = performance.timeOrigin + performance.now();
-    const response = await post(url, headers, body);
+    const response = await withinDeadline(post(url, headers, body), options.deadlineMs);
+    if (response === undefined) return { status: 0, body: 'operation_timeout', ms: Math.round(performance.now() - started), sentAt };
     const { text } = response;
     let json: unknown;
     try {
@@ -141,7 +173,7 @@ export class SlackSide {
 
   private postForm(fields: Record<string, string>): Promise<BotAnswer> {
     if (this.deps.socket?.inUse) return this.deps.socket.deliver('slash_commands', fields);
-    return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
+    return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', { deadlineMs: this.deps.answerDeadlineMs });
   }
 
   private postPayload(payload: Obj): Promise<BotAnswer> {
@@ -161,6 +193,7 @@ export class SlackSide {
   async slashCommand(input: { userId: string; channelId: string; text: string; command?: string }): Promise<BotAnswer> {
     const channel = this.state.channel(input.channelId);
     const responseUrl = this.state.mintResponseUrl(this.deps.baseUrl(), { channel: input.channelId, user: input.userId });
+    const command = input.command ?? '/incident';
     const answer = await this.postForm({
       token: 'emulated-verification-token',
       team_id: this.state.teamId,
@@ -169,14 +202,16 @@ export class SlackSide {
       channel_name: channel?.name ?? 'unknown',
       user_id: input.userId,
       user_name: this.state.user(input.userId)?.name ?? input.userId,
-      command: input.command ?? '/incident',
+      command,
       text: escapeCommandText(input.text, this.state),
       api_app_id: 'A0KLAXON',
       is_enterprise_install: 'false',
       response_url: responseUrl,
       trigger_id: this.state.mintTrigger(input.userId),
     });
-    this.showAckBody(answer, input.channelId, input.userId);
+    const failure = commandFailure(command, answer);
+    if (failure !== undefined) this.state.addEphemeral({ channel: input.channelId, user: input.userId, text: failure, via: 'slack' });
+    else this.showAckBody(answer, input.channelId, input.userId);
     return answer;
   }
 
@@ -444,7 +479,7 @@ export class SlackSide {
       if (delay === undefined) return;
       this.later(delay, () => void this.deliverEvent(envelope, attempt + 1, reason).catch(() => undefined));
     };
-    const deadline = this.later(SLACK_EVENT_ANSWER_MS, () => again('http_timeout'));
+    const deadline = this.later(this.deps.answerDeadlineMs, () => again('http_timeout'));
     const delivered = (status: number) => {
       clearTimeout(deadline);
       this.timers.delete(deadline);

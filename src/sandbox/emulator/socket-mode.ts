@@ -27,8 +27,8 @@ export interface SocketModeOptions {
   readonly state: EmulatorState;
   /** The app-level token apps.connections.open accepts; any `xapp-` token when absent. */
   readonly appToken?: string;
-  /** How long a sender waits for an envelope's ack (Slack gives up after 3 s; tests run on busy machines). */
-  readonly ackTimeoutMs?: number;
+  /** How long Slack waits for an envelope's ack before it gives up on it (Slack's own: 3 s). */
+  readonly ackTimeoutMs: number;
   /** How long after a `disconnect` message Slack closes the connection (default 10 s). */
   readonly disconnectGraceMs?: number;
 }
@@ -183,7 +183,7 @@ export class SocketModeServer {
       const timer = setTimeout(() => {
         this.pending.delete(envelopeId);
         resolve(undefined);
-      }, this.options.ackTimeoutMs ?? 10_000);
+      }, this.options.ackTimeoutMs);
       this.pending.set(envelopeId, {
         type,
         resolve: (ack) => {

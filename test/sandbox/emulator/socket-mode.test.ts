@@ -212,6 +212,17 @@ describe('the WebSocket server', () => {
     expect(emulator.ephemerals(general, 'U0L1OPS').some((e) => e.text.startsWith('ok xxx'))).toBe(true);
   });
 
+  it('gives up on an envelope not acked within Slack’s 3 s: the command fails for the person with operation_timeout', { timeout: 10_000 }, async () => {
+    const client = await open(await openUrl(emulator));
+    const general = emulator.channel('general')?.id as string;
+    const sentAt = Date.now();
+    const sent = emulator.slashCommand({ userId: 'U0L1OPS', channelId: general, text: 'never acked' });
+    await eventually(() => expect(client.texts().some((m) => m['type'] === 'slash_commands' && (m['payload'] as Record<string, unknown>)['text'] === 'never acked')).toBe(true));
+    expect(await sent).toMatchObject({ status: 0, body: 'no_ack' });
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(2_900);
+    expect(emulator.ephemerals(general, 'U0L1OPS').map((e) => e.text)).toContain('/incident failed with the error "operation_timeout"');
+  });
+
   it('closes with 1002 when a client frame is not masked', async () => {
     const client = await open(await openUrl(emulator));
     client.send(clientFrame(0x1, Buffer.from('{}'), true, false));
