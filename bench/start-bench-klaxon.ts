@@ -17,7 +17,7 @@ import { createIncidentStore } from '../src/store/incident-store.js';
 import { createRedis } from '../src/store/redis-connection.js';
 import { listWorkers } from '../src/store/worker-presence.js';
 import { copyDemoHost } from '../src/worker/run/demo-host.js';
-import { BOT_NODE_FLAGS, spawnBot } from './spawn-bot.js';
+import { BOT_NODE_FLAGS, spawnBot, type SpawnedBot } from './spawn-bot.js';
 import { waitFor } from './wait-for.js';
 
 // No automatic host snapshot: the run bench times the runs it asks for.
@@ -49,8 +49,16 @@ export interface BenchKlaxon extends BenchSlack {
 
 export interface BenchKlaxonOptions {
   readonly redisUrl: string;
-  /** Start `klaxon worker` for WORKER_HOST in its own process, as it runs on the backtest host. */
+  /**
+   * Start `klaxon worker` for WORKER_HOST in its own process, as it runs on the backtest host (for the bot in the
+   * bench's process, only when true; for the bot apart, unless false).
+   */
   readonly worker?: boolean;
+}
+
+/** `klaxon bot` in a process of its own: where Slack's requests go, and its pid for its CPU time. */
+export interface BenchKlaxonApart extends BenchSlack {
+  readonly bot: SpawnedBot;
 }
 
 /** The emulator every bench talks to: #general and #incidents, the bot a member of both. */
@@ -130,7 +138,7 @@ export async function startBenchKlaxon(options: BenchKlaxonOptions): Promise<Ben
  * flags and log level), and the emulator in the bench's: the bot's event loop and heap then hold only the bot,
  * while Slack's side (the emulator's records of every message and call, the bench's reading of them) runs beside it.
  */
-export async function startBenchKlaxonApart(options: Pick<BenchKlaxonOptions, 'redisUrl'>): Promise<BenchSlack> {
+export async function startBenchKlaxonApart(options: BenchKlaxonOptions): Promise<BenchKlaxonApart> {
   const scratch = await mkdtemp(join(tmpdir(), 'klaxon-bench-'));
   const emulator = await createBenchEmulator();
   const prefix = `bench${randomBytes(4).toString('hex')}`;
@@ -151,13 +159,15 @@ export async function startBenchKlaxonApart(options: Pick<BenchKlaxonOptions, 'r
     const bot = await spawnBot({ ...env, PATH: process.env['PATH'] ?? '', KLAXON_POLICY: policyFile, LOG_LEVEL: 'info' }, BOT_NODE_FLAGS);
     stopped.push(() => bot.stop());
     emulator.setBotUrl(bot.eventsUrl);
-    const worker = await startWorker(env, () => listWorkers(redis, prefix));
-    stopped.push(() => stopProcess(worker));
+    if (options.worker !== false) {
+      const worker = await startWorker(env, () => listWorkers(redis, prefix));
+      stopped.push(() => stopProcess(worker));
+    }
+    return { emulator, general: emulator.channel('general')?.id as string, store: createIncidentStore(redis, { prefix }), bot, stop };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { emulator, general: emulator.channel('general')?.id as string, store: createIncidentStore(redis, { prefix }), stop };
 }
 
 async function startWorker(env: Readonly<Record<string, string>>, workers: RunningBot['services']['workers']): Promise<ChildProcess> {
@@ -187,7 +197,8 @@ async function startWorker(env: Readonly<Record<string, string>>, workers: Runni
   return child;
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+/** SIGTERM, and SIGKILL if the process has not exited 15 s later. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
