@@ -1,6 +1,7 @@
 // The Slack side of the conversation: builds the payloads Slack sends to an app (slash commands,
 // block_actions, view_submission, view_closed, Events API envelopes), signs them and posts them to the bot.
 import { Agent, request } from 'node:http';
+import { TIMEOUT, within } from '../../app/within.js';
 import { escapeCommandText } from './command-text.js';
 import type { EmulatorState } from './emulator-state.js';
 import type { BotAnswer, Ephemeral, Message, View } from './emulator-types.js';
@@ -40,7 +41,7 @@ export const SLACK_ANSWER_MS = 3_000;
  * What Slack shows a person whose command failed before the app answered: no answer in time (over Socket Mode
  * an envelope not acked) or, over Socket Mode, no connection to send it on.
  */
-export function commandFailure(command: string, answer: BotAnswer): string | undefined {
+function commandFailure(command: string, answer: BotAnswer): string | undefined {
   if (answer.status !== 0) return undefined;
   const error = answer.body === 'no_ack' ? 'operation_timeout' : answer.body;
   return error === 'operation_timeout' || error === 'dispatch_failed' ? `${command} failed with the error "${error}"` : undefined;
@@ -105,15 +106,6 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
   });
 }
 
-// The answer, or undefined once `ms` have passed without one (the request is left to finish unheard).
-function withinDeadline<T>(answer: Promise<T>, ms: number | undefined): Promise<T | undefined> {
-  if (ms === undefined) return answer;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
-  answer.catch(() => undefined);
-  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
-}
-
 export class SlackSide {
   /** Events delivered, retries included, in the order their answers came. */
   readonly eventDeliveries: EventDelivery[] = [];
@@ -159,8 +151,9 @@ export class SlackSide {
     const started = performance.now();
     const headers = { 'content-type': contentType, ...slackSignatureHeaders(options.secret ?? this.deps.signingSecret, body, timestamp), ...options.headers };
     const sentAt = performance.timeOrigin + performance.now();
-    const response = await withinDeadline(post(url, headers, body), options.deadlineMs);
-    if (response === undefined) return { status: 0, body: 'operation_timeout', ms: Math.round(performance.now() - started), sentAt };
+    const sent = post(url, headers, body);
+    const response = options.deadlineMs === undefined ? await sent : await within(sent, options.deadlineMs);
+    if (response === TIMEOUT) return { status: 0, body: 'operation_timeout', ms: Math.round(performance.now() - started), sentAt };
     const { text } = response;
     let json: unknown;
     try {
