@@ -3,6 +3,7 @@
 // listener then finds the incident read, where it used to wait for a read of its own after the claim.
 import type { IncidentStore } from '../app/ports.js';
 import type { Incident } from '../domain/incident.js';
+import { incidentOfChannel } from './incident-of-channel.js';
 
 export interface EarlyIncidentReads {
   /** Starts reading the incident of the channel a signed click (`block_actions`) came from; nothing for other requests. */
@@ -22,12 +23,11 @@ const channelOf = (body: Record<string, unknown>): string | undefined => {
 
 export function createEarlyIncidentReads(store: Pick<IncidentStore, 'findByLink'>): EarlyIncidentReads {
   const started = new WeakMap<object, { readonly channel: string; readonly reading: Promise<Incident | undefined> }>();
-  const read = (channelId: string | undefined) => (channelId === undefined ? Promise.resolve(undefined) : store.findByLink('channel', channelId));
   return {
     start(body) {
       const channel = body['type'] === 'block_actions' ? channelOf(body) : undefined;
       if (channel === undefined) return;
-      const reading = read(channel);
+      const reading = incidentOfChannel(store, channel);
       // A failed read is the listener's to report, if it asks; one nobody asks for is dropped with its body.
       reading.catch(() => undefined);
       started.set(body, { channel, reading });
@@ -35,7 +35,7 @@ export function createEarlyIncidentReads(store: Pick<IncidentStore, 'findByLink'
     incidentOf(body, channelId) {
       const early = started.get(body);
       started.delete(body);
-      return early !== undefined && early.channel === channelId ? early.reading : read(channelId);
+      return early !== undefined && early.channel === channelId ? early.reading : incidentOfChannel(store, channelId);
     },
   };
 }

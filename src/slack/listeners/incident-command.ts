@@ -30,7 +30,8 @@ import { statusSummary } from '../views/status-summary.js';
 import type { SlackMessage } from '../views/view-types.js';
 import { followUpId, parseFollowUp, teamDay } from '../../domain/follow-up-items.js';
 import { followUpWords } from '../views/follow-up-words.js';
-import { actorFrom, incidentOfChannel } from './context.js';
+import { actorFrom } from './context.js';
+import { incidentOfChannel } from '../incident-of-channel.js';
 import { receivedAt, recordAction } from './record-flow.js';
 
 type Reply = RespondArguments & { text: string };
@@ -43,7 +44,7 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
   const help = ephemeral(helpMessage(locale));
 
   async function inIncident(command: SlashCommand, then: (incident: Incident) => Promise<Reply | undefined>): Promise<Reply | undefined> {
-    const incident = await incidentOfChannel(services, command.channel_id);
+    const incident = await incidentOfChannel(services.store, command.channel_id);
     if (!incident) return ephemeral(explain({ code: 'not_incident_channel' }, locale));
     return then(incident);
   }
@@ -117,7 +118,7 @@ export function registerIncidentCommand(app: App, services: Services, slack: Sla
         if (!result.ok) return ephemeral(explain(result.error, locale));
         if (result.value !== 'applied') return { response_type: 'ephemeral', text: w.saved };
         // Applied: name the id it got (the newest follow-up with this text and owner).
-        const items = (await incidentOfChannel(services, command.channel_id))?.actionItems ?? [];
+        const items = (await incidentOfChannel(services.store, command.channel_id))?.actionItems ?? [];
         const index = items.map((item) => `${item.owner} ${item.text}`).lastIndexOf(`${draft.value.owner} ${draft.value.text}`);
         const item = items[index];
         return { response_type: 'ephemeral', text: item ? w.recorded(followUpId(item, index), `<@${draft.value.owner}>`, draft.value.due) : w.saved };

@@ -5,14 +5,14 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../app/services.js';
 import { pinKey } from '../effects/pin-message.js';
-import { incidentOfChannel } from './context.js';
+import { incidentOfChannel } from '../incident-of-channel.js';
 
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
 
 export function registerReactions(app: App, services: Services): void {
   app.event('reaction_added', async ({ event }) => {
     if (!PIN_REACTIONS.has(event.reaction) || event.item.type !== 'message') return;
-    const incident = await incidentOfChannel(services, event.item.channel);
+    const incident = await incidentOfChannel(services.store, event.item.channel);
     if (!incident) return;
     const { channel, ts } = event.item;
     const data = { incidentId: incident.id, channel, ts, by: event.user, at: services.now(), ...(event.item_user ? { itemUser: event.item_user } : {}) };

@@ -8,7 +8,8 @@ import type { Incident } from '../../domain/incident.js';
 import type { Intent } from '../../domain/intent.js';
 import { err, type Result } from '../../domain/result.js';
 import type { Problem } from '../explain.js';
-import { actorFrom, incidentOfChannel } from './context.js';
+import { actorFrom } from './context.js';
+import { incidentOfChannel } from '../incident-of-channel.js';
 
 export async function recordAction(
   services: Services,
@@ -22,7 +23,7 @@ export async function recordAction(
   },
   intent: Intent,
 ): Promise<Result<Recorded, Problem>> {
-  const found = await within(request.incident ?? incidentOfChannel(services, request.channel), request.receivedAt + BUDGET.giveUpMs - services.now()).catch((): typeof TIMEOUT => TIMEOUT);
+  const found = await within(request.incident ?? incidentOfChannel(services.store, request.channel), request.receivedAt + BUDGET.giveUpMs - services.now()).catch((): typeof TIMEOUT => TIMEOUT);
   if (found === TIMEOUT) return err({ code: 'not_saved' });
   if (!found) return err({ code: 'not_incident_channel' });
   const allowed = await mayRecordIntent(services, found, request.by, intent);
