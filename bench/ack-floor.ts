@@ -4,10 +4,10 @@
 // with the bot's V8 flags, as an app does in production, where Slack (here the load client and the emulator,
 // in the bench's process) is on other machines. Rounds interleave the servers and rates (so a burst of load
 // elsewhere on the machine hits all three alike) and each figure is the median over the rounds.
+import { readProc } from '../src/worker/run/process-table.js';
 import type { BenchFigure } from './figure.js';
 import type { LoadOutcome } from './fire-at-rate.js';
 import { fireInThread } from './fire-in-thread.js';
-import { processCpuUs } from './process-cpu.js';
 import { quantile, round2 } from './quantile.js';
 import { slashCommandRequest, type SlackRequest } from './slack-request-bodies.js';
 import { spawnFloorTarget } from './spawn-floor-target.js';
@@ -36,7 +36,7 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
   // Issue 15's own measure: medians of 5 rounds of 5 s.
   const seconds = options.seconds ?? 5;
   const warmUp = options.warmUp ?? 300;
-  const k = await startBenchKlaxonApart({ redisUrl, worker: false });
+  const k = await startBenchKlaxonApart({ redisUrl });
   const bare = await spawnFloorTarget('bare', BENCH_SIGNING_SECRET).catch(async (error: unknown) => {
     await k.stop();
     throw error;
@@ -47,6 +47,11 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
   });
   const urls: Record<Target, string> = { bare: bare.url, bolt: bolt.url, bot: k.bot.eventsUrl };
   const pids: Record<Target, number> = { bare: bare.pid, bolt: bolt.pid, bot: k.bot.pid };
+  // A server's CPU time so far, from /proc (Linux); undefined elsewhere.
+  const cpuUs = async (target: Target) => {
+    const seconds = (await readProc(pids[target]))?.cpuSeconds;
+    return seconds === undefined ? undefined : seconds * 1_000_000;
+  };
   const help = (n: number): SlackRequest[] =>
     Array.from({ length: n }, (_, i) => slashCommandRequest({ userId: i % 2 === 0 ? BENCH_USERS.l1 : BENCH_USERS.l2, channelId: k.general, text: 'help', responseUrl: `${k.emulator.url}/respond/bench-${i}` }));
   // Per rate and target: each round's p50 and p99, the answers other than 200, and the client's worst lag.
@@ -73,9 +78,9 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
         const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as Target);
         for (const target of order) {
           const requests = help(Math.max(1, Math.round(rate * seconds)));
-          const cpu = processCpuUs(pids[target]);
+          const cpu = await cpuUs(target);
           const outcome = await fireInThread(urls[target], requests, load(rate));
-          const after = processCpuUs(pids[target]);
+          const after = await cpuUs(target);
           record(rate, target, outcome, cpu === undefined || after === undefined ? undefined : after - cpu);
         }
       }

@@ -59,7 +59,7 @@ export async function benchRunLatency(redisUrl: string, options: RunBenchOptions
   const runs = options.runs ?? 100;
   const incidents = options.incidents ?? 1;
   const gapMs = options.gapMs ?? 3_000;
-  const k = await startBenchKlaxonApart({ redisUrl });
+  const k = await startBenchKlaxonApart({ redisUrl, worker: true });
   try {
     const contexts: RunContext[] = [];
     for (let n = 1; n <= incidents; n++) contexts.push(await runContext(k, `critical Bench: run latency ${n}`));

@@ -49,10 +49,7 @@ export interface BenchKlaxon extends BenchSlack {
 
 export interface BenchKlaxonOptions {
   readonly redisUrl: string;
-  /**
-   * Start `klaxon worker` for WORKER_HOST in its own process, as it runs on the backtest host (for the bot in the
-   * bench's process, only when true; for the bot apart, unless false).
-   */
+  /** Start `klaxon worker` for WORKER_HOST in its own process, as it runs on the backtest host. */
   readonly worker?: boolean;
 }
 
@@ -159,7 +156,7 @@ export async function startBenchKlaxonApart(options: BenchKlaxonOptions): Promis
     const bot = await spawnBot({ ...env, PATH: process.env['PATH'] ?? '', KLAXON_POLICY: policyFile, LOG_LEVEL: 'info' }, BOT_NODE_FLAGS);
     stopped.push(() => bot.stop());
     emulator.setBotUrl(bot.eventsUrl);
-    if (options.worker !== false) {
+    if (options.worker === true) {
       const worker = await startWorker(env, () => listWorkers(redis, prefix));
       stopped.push(() => stopProcess(worker));
     }

@@ -19,7 +19,8 @@ export interface ProcessInfo {
 
 const CLOCK_TICKS = 100;
 
-async function readProc(pid: number): Promise<ProcessInfo | undefined> {
+/** One process as Linux's /proc describes it; undefined when it is gone (or there is no /proc). */
+export async function readProc(pid: number): Promise<ProcessInfo | undefined> {
   try {
     const [stat, cmdline, status] = await Promise.all([
       readFile(`/proc/${pid}/stat`, 'utf8'),
