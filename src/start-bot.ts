@@ -45,6 +45,7 @@ import { registerShortcuts } from './slack/listeners/shortcuts.js';
 import { registerAppHome } from './slack/listeners/app-home.js';
 import { routeRequests } from './slack/listeners/route-requests.js';
 import { cleanInput } from './slack/clean-input.js';
+import { isOwnEvent } from './slack/own-event.js';
 import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js';
 import { createReceiver } from './slack/receiver.js';
 import { createEarlyIncidentReads } from './slack/early-incident-reads.js';
@@ -182,6 +183,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     extendedErrorHandler: true,
     // klaxon keeps no per-conversation state in Bolt; its default store builds an Error on every request.
     convoStore: false,
+    // The same check runs as the first step of klaxon's one middleware (own-event.ts), for less per request.
+    ignoreSelf: false,
     receiver,
   });
 
@@ -230,7 +233,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Every request's handling, also what a listener does after its ack, is tracked so stop() waits for it
   // before Redis goes; it is counted and timed; and the answer budgets count from the request's arrival (the
   // HTTP receiver's stamp; a Socket Mode envelope's is here), so the listeners say "saved" or "not saved"
-  // within Slack's 3 s. Then the replay guard and the cleaning, then its handler.
+  // within Slack's 3 s. Then the app's own events are dropped, the replay guard and the cleaning, then its handler.
   const inFlight = new Set<Promise<unknown>>();
   const listeners = routeRequests(app, {
     around: async ({ body, context }, handle) => {
@@ -248,6 +251,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       }
     },
     steps: [
+      ({ body, context }) => !isOwnEvent(body, context),
       replay.admits,
       ({ body }) => {
         cleanInput(body);

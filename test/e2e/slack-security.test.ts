@@ -5,6 +5,7 @@ import type { ChecklistItemId } from '../../src/domain/checklist.js';
 import { ACTION, checklistBlockId } from '../../src/slack/ids.js';
 import { eventually, startKlaxon, USERS, type Klaxon } from '../support/klaxon-harness.js';
 import { declaredInSlack } from '../support/declared-in-slack.js';
+import { DEFAULT_BOT } from '../../src/sandbox/emulator/default-workspace.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,6 +108,21 @@ describe('Slack request security', () => {
     await pause(500);
     expect((await k.bot.services.store.timelineAll(id)).filter((e) => e.type === 'pinned')).toHaveLength(1);
     // One effect, not four deduplicated ones: the retries never reached the listener.
+    expect(k.emulator.calls('reactions.get').length - lookups).toBe(1);
+  });
+
+  it('drops an event the bot caused itself (its own 📌), as Bolt’s ignoreSelf did, and handles a person’s', async () => {
+    const { id, channel } = await declared('Own event');
+    const message = k.emulator.postUserMessage({ userId: USERS.l3, channelId: channel, text: 'Disk full on the backtest host' });
+    const pin = (user: string) => ({ type: 'reaction_added', user, reaction: 'pushpin', item_user: USERS.l3, item: { type: 'message', channel, ts: message.ts }, event_ts: `${Date.now() / 1000}` });
+    const lookups = k.emulator.calls('reactions.get').length;
+    expect((await k.emulator.sendEvent(pin(DEFAULT_BOT.userId), { eventId: `Ev${Date.now()}OWN` })).status).toBe(200);
+    expect((await k.emulator.sendEvent(pin(USERS.l1), { eventId: `Ev${Date.now()}PERSON` })).status).toBe(200);
+    const pins = async () => (await k.bot.services.store.timelineAll(id)).filter((e) => e.type === 'pinned');
+    await eventually(async () => (await pins()).length > 0, 'the person’s pin');
+    // The two events went out one after the other: time for the first to have been handled too, had it not been dropped.
+    await pause(500);
+    expect((await pins()).map((e) => e.by)).toEqual([USERS.l1]);
     expect(k.emulator.calls('reactions.get').length - lookups).toBe(1);
   });
 
