@@ -1,7 +1,8 @@
 // Business hours (営業時間) of the §11.1 ladder, in the team's time zone, with holidays; DST-safe because
 // every wall-clock reading goes through TZDate.
 import { TZDate } from '@date-fns/tz';
-import { format, getISODay } from 'date-fns';
+import { format } from 'date-fns/format';
+import { getISODay } from 'date-fns/getISODay';
 import type { Instant } from './incident.js';
 
 export interface BusinessCalendar {

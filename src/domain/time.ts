@@ -1,6 +1,6 @@
 // Rendering instants in the team's time zone. Pure: the instant and the zone are parameters.
 import { TZDate, tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Instant } from './incident.js';
 import { err, ok, type Result } from './result.js';
 

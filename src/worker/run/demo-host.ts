@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays, differenceInCalendarDays, format, parse } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parse } from 'date-fns/parse';
 import { walkFiles } from './walk-files.js';
 
 const EXAMPLE = join('examples', 'backtest-host');

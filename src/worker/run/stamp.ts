@@ -1,5 +1,5 @@
 // Folder and log timestamps in the host's time zone, as the runbook's Get-Date -Format calls make them.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 // `yyyyMMdd_HHmmss`, the runbook's folder stamp.
 export const folderStamp = (at: number): string => format(at, 'yyyyMMdd_HHmmss');
