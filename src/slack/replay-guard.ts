@@ -35,11 +35,13 @@ const LOCAL_CAPACITY = 50_000;
 
 /** Identities seen here in the last REPLAY_TTL_S, oldest first (a Map keeps insertion order). */
 export function recentRequests(now: () => number = Date.now, capacity = LOCAL_CAPACITY) {
+  // Expiry in whole seconds: a small integer V8 keeps in the map's slot, where milliseconds since 1970 need a
+  // heap number of their own per entry.
   const seen = new Map<string, number>();
   return {
     /** False when the identity was seen within the TTL; otherwise remembers it and returns true. */
     first(identity: string): boolean {
-      const at = now();
+      const at = Math.floor(now() / 1000);
       for (const [oldest, expires] of seen) {
         if (expires > at && seen.size < capacity) break;
         seen.delete(oldest);
@@ -47,7 +49,7 @@ export function recentRequests(now: () => number = Date.now, capacity = LOCAL_CA
       const expires = seen.get(identity);
       if (expires !== undefined && expires > at) return false;
       seen.delete(identity);
-      seen.set(identity, at + REPLAY_TTL_S * 1000);
+      seen.set(identity, at + REPLAY_TTL_S);
       return true;
     },
     forget(identity: string): void {

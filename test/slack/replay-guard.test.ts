@@ -229,4 +229,14 @@ describe('recentRequests', () => {
     expect(recent.first('d')).toBe(false);
     expect(recent.first('a')).toBe(true);
   });
+
+  it('remembers an identity for REPLAY_TTL_S from the second it was first seen', () => {
+    let clock = 1_764_000_000_250;
+    const recent = recentRequests(() => clock);
+    expect(recent.first('a')).toBe(true);
+    clock += (REPLAY_TTL_S - 1) * 1000 + 749;
+    expect(recent.first('a')).toBe(false);
+    clock += 1000;
+    expect(recent.first('a')).toBe(true);
+  });
 });
