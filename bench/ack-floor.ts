@@ -52,15 +52,18 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
     const seconds = (await readProc(pids[target]))?.cpuSeconds;
     return seconds === undefined ? undefined : seconds * 1_000_000;
   };
+  // Its full garbage collections so far: what sets the tail at 1,000/s (docs/performance.md, twenty-first pass).
+  const majorGcs: Record<Target, () => Promise<number>> = { bare: bare.majorGcs, bolt: bolt.majorGcs, bot: () => botMajorGcs(k.bot.eventsUrl) };
   const help = (n: number): SlackRequest[] =>
     Array.from({ length: n }, (_, i) => slashCommandRequest({ userId: i % 2 === 0 ? BENCH_USERS.l1 : BENCH_USERS.l2, channelId: k.general, text: 'help', responseUrl: `${k.emulator.url}/respond/bench-${i}` }));
   // Per rate and target: each round's p50 and p99, the answers other than 200, and the client's worst lag.
   // The servers' CPU time comes from /proc; elsewhere it is left out (NaN) rather than guessed.
-  const seen = new Map<string, { p50: number[]; p99: number[]; notOk: number; lag: number; cpuUs: number; requests: number }>();
-  const record = (rate: number, target: Target, outcome: LoadOutcome, cpuUs: number | undefined) => {
+  const seen = new Map<string, Seen>();
+  const record = (rate: number, target: Target, outcome: LoadOutcome, cpuUs: number | undefined, majors: number) => {
     const key = `${rate}:${target}`;
-    const entry = seen.get(key) ?? { p50: [], p99: [], notOk: 0, lag: 0, cpuUs: 0, requests: 0 };
+    const entry = seen.get(key) ?? { ...NOTHING_SEEN, p50: [], p99: [] };
     entry.cpuUs += cpuUs ?? Number.NaN;
+    entry.majors += majors;
     entry.requests += outcome.latenciesMs.length + outcome.failures;
     const sorted = [...outcome.latenciesMs].sort((a, b) => a - b);
     entry.p50.push(quantile(sorted, 0.5));
@@ -79,19 +82,39 @@ export async function benchAckFloor(redisUrl: string, options: AckFloorOptions =
         for (const target of order) {
           const requests = help(Math.max(1, Math.round(rate * seconds)));
           const cpu = await cpuUs(target);
+          const majors = await majorGcs[target]();
           const outcome = await fireInThread(urls[target], requests, load(rate));
           const after = await cpuUs(target);
-          record(rate, target, outcome, cpu === undefined || after === undefined ? undefined : after - cpu);
+          record(rate, target, outcome, cpu === undefined || after === undefined ? undefined : after - cpu, (await majorGcs[target]()) - majors);
         }
       }
     }
   } finally {
     await Promise.all([bolt.stop(), bare.stop(), k.stop()]);
   }
-  return rates.flatMap((rate) => figures(rate, rounds, seconds, (target) => seen.get(`${rate}:${target}`) ?? { p50: [], p99: [], notOk: 0, lag: 0, cpuUs: 0, requests: 0 }));
+  return rates.flatMap((rate) => figures(rate, rounds, seconds, (target) => seen.get(`${rate}:${target}`) ?? { ...NOTHING_SEEN, p50: [], p99: [] }));
 }
 
-function figures(rate: number, rounds: number, seconds: number, of: (target: Target) => { p50: number[]; p99: number[]; notOk: number; lag: number; cpuUs: number; requests: number }): BenchFigure[] {
+/** Per rate and server: each round's p50 and p99, and sums over the rounds. */
+interface Seen {
+  p50: number[];
+  p99: number[];
+  notOk: number;
+  lag: number;
+  cpuUs: number;
+  majors: number;
+  requests: number;
+}
+const NOTHING_SEEN = { notOk: 0, lag: 0, cpuUs: 0, majors: 0, requests: 0 };
+
+/** The bot's full garbage collections so far, from prom-client's histogram on its /metrics (no series before the first). */
+async function botMajorGcs(eventsUrl: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', eventsUrl))).text();
+  if (!text.includes('# TYPE klaxon_nodejs_gc_duration_seconds histogram')) return Number.NaN;
+  return Number(/^klaxon_nodejs_gc_duration_seconds_count\{kind="major"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+}
+
+function figures(rate: number, rounds: number, seconds: number, of: (target: Target) => Seen): BenchFigure[] {
   const at = `at ${rate}/s`;
   const q = (target: Target, p: 'p50' | 'p99') => median(of(target)[p]);
   const ratio = (a: Target, b: Target, p: 'p50' | 'p99') => round2(q(a, p) / q(b, p));
@@ -109,6 +132,8 @@ function figures(rate: number, rounds: number, seconds: number, of: (target: Tar
     ...TARGETS.flatMap((target): BenchFigure[] =>
       Number.isNaN(of(target).cpuUs) ? [] : [{ name: `ack floor ${at}: CPU per request in the server's process, ${LABEL[target]}`, value: round2(of(target).cpuUs / Math.max(1, of(target).requests)), unit: 'µs' }],
     ),
+    // The tail's cause at this rate: a full collection stops a server for milliseconds, and its cost grows with the heap.
+    ...TARGETS.map((target): BenchFigure => ({ name: `ack floor ${at}: full garbage collections per 10,000 requests, ${LABEL[target]}`, value: round2((of(target).majors * 10_000) / Math.max(1, of(target).requests)), unit: 'GCs' })),
     { name: `ack floor ${at}: answers other than 200 (all three)`, value: TARGETS.reduce((sum, t) => sum + of(t).notOk, 0), unit: 'requests', target: '0' },
     { name: `ack floor ${at}: load client max send lag`, value: round2(Math.max(...TARGETS.map((t) => of(t).lag))), unit: 'ms' },
   ];

@@ -9,6 +9,8 @@ import { stopProcess } from './start-bench-klaxon.js';
 export interface FloorTarget {
   readonly url: string;
   readonly pid: number;
+  /** Its full (mark-compact) garbage collections so far. */
+  majorGcs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,19 @@ export async function spawnFloorTarget(kind: 'bare' | 'bolt', signingSecret: str
   });
   exited.catch(() => undefined);
   const [url] = await Promise.race([first, exited]);
-  lines.close();
-  return { url, pid: child.pid as number, stop: () => stopProcess(child) };
+  const majorGcs = async () => {
+    const answer = once(lines, 'line') as Promise<[string]>;
+    child.kill('SIGUSR2');
+    const [line] = await answer;
+    return Number(/^majors (\d+)$/.exec(line)?.[1] ?? Number.NaN);
+  };
+  return {
+    url,
+    pid: child.pid as number,
+    majorGcs,
+    stop: async () => {
+      lines.close();
+      await stopProcess(child);
+    },
+  };
 }
