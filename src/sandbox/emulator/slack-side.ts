@@ -38,10 +38,12 @@ export const SLACK_EVENT_RETRY_DELAYS_MS: readonly number[] = [0, 60_000, 300_00
  */
 export const SLACK_ANSWER_MS = 3_000;
 /**
- * What Slack shows a person whose command failed before the app answered: no answer in time (over Socket Mode
- * an envelope not acked) or, over Socket Mode, no connection to send it on.
+ * What Slack shows a person whose command failed: no answer in time (over Socket Mode an envelope not acked), no
+ * way to reach the app (its Request URL refused the connection; over Socket Mode, no connection to send it on),
+ * or an HTTP 4xx answer (`http_client_error`, as Slack shows for an app's 404).
  */
 function commandFailure(command: string, answer: BotAnswer): string | undefined {
+  if (answer.status >= 400 && answer.status < 500) return `${command} failed with the error "http_client_error"`;
   if (answer.status !== 0) return undefined;
   const error = answer.body === 'no_ack' ? 'operation_timeout' : answer.body;
   return error === 'operation_timeout' || error === 'dispatch_failed' ? `${command} failed with the error "${error}"` : undefined;
@@ -91,6 +93,8 @@ function optionsOf(element: Obj): Obj[] {
 // go out through node:http on kept-alive connections: fetch costs about 1 ms more CPU per request, which the
 // bot's own work would wait behind.
 const keepAlive = new Agent({ keepAlive: true });
+/** Network errors that mean the app's Request URL could not be reached, as opposed to a mistake in the emulator. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE']);
 
 function post(url: string, headers: Record<string, string>, body: string): Promise<{ readonly status: number; readonly text: string }> {
   if (!url.startsWith('http:')) return fetch(url, { method: 'POST', headers, body }).then(async (response) => ({ status: response.status, text: await response.text() }));
@@ -166,7 +170,13 @@ export class SlackSide {
 
   private postForm(fields: Record<string, string>): Promise<BotAnswer> {
     if (this.deps.socket?.inUse) return this.deps.socket.deliver('slash_commands', fields);
-    return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', { deadlineMs: this.deps.answerDeadlineMs });
+    const started = performance.now();
+    return this.signedRequest(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', { deadlineMs: this.deps.answerDeadlineMs }).catch((error: unknown) => {
+      // Slack could not reach the Request URL at all (refused, reset, no such host): the request failed to dispatch.
+      const failed = error as (NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException }) | undefined;
+      if (!UNREACHABLE.has(String(failed?.code ?? failed?.cause?.code))) throw error;
+      return { status: 0, body: 'dispatch_failed', ms: Math.round(performance.now() - started) };
+    });
   }
 
   private postPayload(payload: Obj): Promise<BotAnswer> {

@@ -6,7 +6,7 @@ import type { SlackEmulator } from '../../../src/sandbox/emulator/slack-emulator
 import { untilPasses } from '../../support/eventually.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './emulator-fixture.js';
 
-export async function startBoltApp(emulator: SlackEmulator, register: (app: App) => void): Promise<{ app: App; stop: () => Promise<void> }> {
+export async function startBoltApp(emulator: SlackEmulator, register: (app: App) => void): Promise<{ app: App; url: string; stop: () => Promise<void> }> {
   const app = new App({
     token: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -15,8 +15,9 @@ export async function startBoltApp(emulator: SlackEmulator, register: (app: App)
   });
   register(app);
   const server = (await app.start(0)) as Server;
-  emulator.setBotUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
-  return { app, stop: async () => void (await app.stop()) };
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  emulator.setBotUrl(url);
+  return { app, url, stop: async () => void (await app.stop()) };
 }
 
 /** Waits until `check` passes (the bot acts after its ack, so effects land a little later). */
