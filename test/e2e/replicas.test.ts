@@ -121,7 +121,10 @@ describe('two bot replicas and two workers per host on one Redis', () => {
       await Promise.all(burst);
       const acknowledged = answers.filter((a) => a?.status === 200).length;
       const notSaved = emulator.ephemerals(channel, USERS.l2).filter((e) => /Not saved/.test(e.text)).length;
-      console.log(`${acknowledged} of 200 clicks acknowledged across the kill, ${notSaved} "not saved", ${cutOff.count} cut off by the kill`);
+      // Answered after Slack's 3 s (a starved machine): Slack showed its error and threw the answer away, though the
+      // click may have been saved, as one cut off by the kill may.
+      const late = answers.filter((a) => a?.status === 0 && a.body === 'operation_timeout').length;
+      console.log(`${acknowledged} of 200 clicks acknowledged across the kill, ${notSaved} "not saved", ${cutOff.count} cut off by the kill, ${late} answered after Slack gave up`);
 
       // Every acknowledged click is applied. A click cut off inside the dying replica got Slack's error and
       // may have been saved before the replica died (its answer, not its write, was lost): at most those
@@ -131,7 +134,7 @@ describe('two bot replicas and two workers per host on one Redis', () => {
       await eventually(async () => !(await redis.sismember(storeKeys(prefix).unfolded, id)), 'every intent decided', 90_000);
       const toggles = (await store.timelineAll(id)).filter((e) => (e.type === 'checklist_ticked' || e.type === 'checklist_unticked') && e.item === 'root_cause');
       expect(toggles.length).toBeGreaterThanOrEqual(saved);
-      expect(toggles.length).toBeLessThanOrEqual(saved + cutOff.count);
+      expect(toggles.length).toBeLessThanOrEqual(saved + cutOff.count + late);
       expect(new Set(toggles.map((e) => e.id)).size).toBe(toggles.length);
 
       // The recovery reminder is due 6 s after the declaration (the response clock may have stopped first).
