@@ -43,7 +43,7 @@ import { registerModals } from './slack/listeners/modals.js';
 import { registerReactions } from './slack/listeners/reactions.js';
 import { registerShortcuts } from './slack/listeners/shortcuts.js';
 import { registerAppHome } from './slack/listeners/app-home.js';
-import { routeRequests } from './slack/listeners/route-requests.js';
+import { dispatchRequests } from './slack/listeners/dispatch-requests.js';
 import { cleanInput } from './slack/clean-input.js';
 import { isOwnEvent } from './slack/own-event.js';
 import { HTTP_LIMITS, limitServer, serverOptions } from './slack/http-limits.js';
@@ -235,9 +235,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // HTTP receiver's stamp; a Socket Mode envelope's is here), so the listeners say "saved" or "not saved"
   // within Slack's 3 s. Then the app's own events are dropped, the replay guard and the cleaning, then its handler.
   const inFlight = new Set<Promise<unknown>>();
-  const listeners = routeRequests(app, {
-    around: async ({ body, context }, handle) => {
-      if (typeof context['receivedAt'] !== 'number') context['receivedAt'] = now();
+  const listeners = dispatchRequests(app, {
+    now,
+    onError: reportFailure(services, slack),
+    around: async ({ body }, handle) => {
       const kind = (body as { type?: string; command?: string }).command ? 'command' : String((body as { type?: string }).type ?? 'unknown');
       metrics.slackRequests.inc({ kind });
       const end = metrics.handlerSeconds.startTimer({ kind });
@@ -266,7 +267,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   registerReactions(listeners, services);
   registerShortcuts(listeners, services, slack);
   registerAppHome(listeners, services);
-  app.error(reportFailure(services, slack));
   answerEventsWhenHandled(app, replay);
 
   const readArtifact = async (key: string) => (await redis.getBuffer(key)) ?? undefined;

@@ -235,7 +235,7 @@ describe('manifest.yml', () => {
 
   it('declares the "Declare incident" message shortcut the bot listens to, and the Home tab it publishes', () => {
     expect(manifest().features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: CALLBACK.declareFromMessage })]);
-    expect(listenedTo(/\.shortcut<\w+>\(\s*\{\s*callback_id:\s*CALLBACK\.(\w+)/g)).toEqual(['declareFromMessage']);
+    expect(listenedTo(/\.shortcut(?:<\w+>)?\(\s*\{\s*callback_id:\s*CALLBACK\.(\w+)/g)).toEqual(['declareFromMessage']);
     expect(manifest().features.app_home?.home_tab_enabled).toBe(true);
   });
 

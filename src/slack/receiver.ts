@@ -3,9 +3,10 @@
 // signed body that is not an object. Here: a path that is not spelled exactly as a route is 404; a Slack
 // request needs a timestamp inside the window in both directions (checked before its body is read), a body
 // within the limit, a valid signature and a Slack-shaped body. The checked body then goes straight to
-// `app.processEvent` with Bolt's own ack: Bolt's receiver would buffer, verify (three HMACs) and parse the
-// same bytes a second time, and that repeat is most of what the ack path spends beyond the framework's floor.
-// The replay claim starts here (`signed`), so its round trip to Redis runs while Bolt works on the request.
+// `app.processEvent` (klaxon's dispatch, listeners/dispatch-requests.ts) with Bolt's own ack: Bolt's receiver
+// would buffer, verify (three HMACs) and parse the same bytes a second time, and that repeat is most of what
+// the ack path spends beyond the framework's floor. The replay claim starts here (`signed`), so its round trip
+// to Redis runs while the dispatch works on the request.
 // Bolt's receiver still serves the custom routes and owns the server (start, stop, limits).
 import { HTTPModuleFunctions, HTTPReceiver, HTTPResponseAck, type App, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';

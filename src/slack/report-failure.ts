@@ -1,6 +1,7 @@
-// The single error handler of the Bolt app: an unexpected failure is logged with its stack and the person
-// who asked gets a short apology instead of silence or a stack trace. An event's failure has nobody to tell:
-// it goes back to Bolt, so the event is answered as failed and Slack sends it again (answer-events-when-handled.ts).
+// The single error handler of the request dispatch (listeners/dispatch-requests.ts): an unexpected failure is
+// logged with its stack and the person who asked gets a short apology instead of silence or a stack trace. An
+// event's failure has nobody to tell: it is thrown back to the receiver, so the event is answered as failed and
+// Slack sends it again (answer-events-when-handled.ts).
 import type { ExtendedErrorHandlerArgs as ExtendedErrorArgs } from '@slack/bolt/dist/App.js';
 import type { Services } from '../app/services.js';
 import { explain } from './explain.js';

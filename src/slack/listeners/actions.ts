@@ -1,10 +1,11 @@
 // Buttons and menus in incident messages. Each acknowledges at once, then records through the store.
 import { mayChangeIncident } from '../../app/authorise.js';
-import type { App, RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction, UsersSelectAction } from '@slack/bolt';
+import type { RespondFn, BlockAction, ButtonAction, OverflowAction, StaticSelectAction, UsersSelectAction } from '@slack/bolt';
 import { RecordedButCutShort, suiteCutShort } from '../../app/cut-short.js';
 import { decideApproval, requestRun, RUN_REPEAT_WINDOW_SECONDS, startRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import type { Services } from '../../app/services.js';
+import type { Listeners } from './dispatch-requests.js';
 import type { ChecklistItemId } from '../../domain/checklist.js';
 import { CHECKLIST_ITEMS } from '../../domain/checklist.js';
 import type { Incident } from '../../domain/incident.js';
@@ -25,7 +26,7 @@ import { receivedAt, recordAction } from './record-flow.js';
 
 type ActionArgs = { body: BlockAction; respond?: RespondFn };
 
-export function registerActions(app: App, services: Services, slack: SlackApi, early: Pick<EarlyIncidentReads, 'incidentOf'>): void {
+export function registerActions(app: Listeners, services: Services, slack: SlackApi, early: Pick<EarlyIncidentReads, 'incidentOf'>): void {
   const { locale } = services.config;
 
   async function tell(args: ActionArgs, message: SlackMessage): Promise<void> {

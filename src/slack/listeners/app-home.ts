@@ -1,10 +1,10 @@
 // klaxon's Home tab: opening it draws it (and keeps it redrawn as incidents change); its button declares.
-import type { App } from '@slack/bolt';
 import type { Services } from '../../app/services.js';
+import type { Listeners } from './dispatch-requests.js';
 import { ACTION } from '../ids.js';
 import { declareModal } from '../views/declare-modal.js';
 
-export function registerAppHome(app: App, services: Services): void {
+export function registerAppHome(app: Listeners, services: Services): void {
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
     await services.homeViewers.add(event.user);

@@ -1,6 +1,6 @@
 // `/incident …`: parse, act on Redis, answer within Slack's three seconds; Slack writes happen in the queue.
 import { mayChangeIncident } from '../../app/authorise.js';
-import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
+import type { RespondArguments, SlashCommand } from '@slack/bolt';
 import { RecordedButCutShort } from '../../app/cut-short.js';
 import { declare } from '../../app/declare.js';
 import { maintenanceOverview } from '../../app/maintenance.js';
@@ -9,6 +9,7 @@ import { requestRun } from '../../app/request-run.js';
 import { resolveAndOfferVerification } from '../../app/resolve.js';
 import { visibleTo } from '../../app/visible-incidents.js';
 import type { Services } from '../../app/services.js';
+import type { Listeners } from './dispatch-requests.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Intent } from '../../domain/intent.js';
 import { missingReportFields } from '../../domain/report-fields.js';
@@ -37,7 +38,7 @@ import { receivedAt, recordAction } from './record-flow.js';
 type Reply = RespondArguments & { text: string };
 const ephemeral = (message: SlackMessage): Reply => ({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
 
-export function registerIncidentCommand(app: App, services: Services, slack: SlackApi): void {
+export function registerIncidentCommand(app: Listeners, services: Services, slack: SlackApi): void {
   const { locale, timeZone } = services.config;
   const done = messages(locale).done;
   // The same for every caller: built once, not on each ack.

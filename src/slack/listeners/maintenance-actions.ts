@@ -1,13 +1,14 @@
 // "Run now" in `/incident maintenance`: acknowledged at once, then the policy's role decides and the run
 // starts as on schedule; the person gets a short ephemeral answer (the run itself reports in the ops channel).
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { runPlanNow } from '../../app/maintenance.js';
 import type { Services } from '../../app/services.js';
+import type { Listeners } from './dispatch-requests.js';
 import { findPlan } from '../../domain/scheduled-work.js';
 import { maintenanceWords } from '../views/maintenance-words.js';
 import { RUN_NOW_ACTION } from '../views/maintenance-list.js';
 
-export function registerMaintenanceActions(app: App, services: Services): void {
+export function registerMaintenanceActions(app: Listeners, services: Services): void {
   const w = maintenanceWords(services.config.locale);
   app.action<BlockAction>(RUN_NOW_ACTION, async ({ ack, body, action, respond }) => {
     await ack();

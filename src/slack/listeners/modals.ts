@@ -1,11 +1,12 @@
 // Modal submissions: declare, post an update, close with the §9.1 report fields.
 import { mayChangeIncident } from '../../app/authorise.js';
-import type { App, ViewStateValue } from '@slack/bolt';
+import type { ViewStateValue } from '@slack/bolt';
 import { apply } from '../../app/apply.js';
 import { RecordedButCutShort } from '../../app/cut-short.js';
 import { declare } from '../../app/declare.js';
 import { postStatusUpdate } from '../../app/post-status-update.js';
 import type { Services } from '../../app/services.js';
+import type { Listeners } from './dispatch-requests.js';
 import { closeIncident } from '../../domain/lifecycle.js';
 import { missingReportFields, REPORT_FIELDS } from '../../domain/report-fields.js';
 import { parseTeamTime } from '../../domain/time.js';
@@ -29,7 +30,7 @@ const read = (values: Values, id: InputId): string | undefined => {
 };
 
 
-export function registerModals(app: App, services: Services): void {
+export function registerModals(app: Listeners, services: Services): void {
   const { locale } = services.config;
   const words = messages(locale).fieldErrors;
 

@@ -1,8 +1,8 @@
 // The "Declare incident" message shortcut: the declare modal, filled in from the message (its first line as the
 // title, its text and permalink as the description, its time as the detection time). The submission is the
 // declare modal's: src/slack/listeners/modals.ts puts the message on the timeline at its own time.
-import type { App, MessageShortcut } from '@slack/bolt';
 import type { Services } from '../../app/services.js';
+import type { Listeners } from './dispatch-requests.js';
 import { TITLE_MAX_LENGTH } from '../../domain/lifecycle.js';
 import { fromSlackText } from '../../domain/text.js';
 import { formatInstant } from '../../domain/time.js';
@@ -22,9 +22,9 @@ async function permalinkOf(slack: SlackApi, channel: string, ts: string): Promis
   }
 }
 
-export function registerShortcuts(app: App, services: Services, slack: SlackApi): void {
+export function registerShortcuts(app: Listeners, services: Services, slack: SlackApi): void {
   const { locale, timeZone } = services.config;
-  app.shortcut<MessageShortcut>({ callback_id: CALLBACK.declareFromMessage, type: 'message_action' }, async ({ shortcut, ack, client }) => {
+  app.shortcut({ callback_id: CALLBACK.declareFromMessage, type: 'message_action' }, async ({ shortcut, ack, client }) => {
     await ack();
     const { message, channel } = shortcut;
     const text = fromSlackText(message.text ?? '').trim();
