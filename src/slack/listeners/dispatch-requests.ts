@@ -15,7 +15,7 @@
 import { AuthorizationError, asCodedError, type AckFn, type AnyMiddlewareArgs, type App, type AuthorizeResult, type BlockAction, type Context, type Logger, type MessageShortcut, type ReceiverEvent, type RespondFn, type SlackActionMiddlewareArgs, type SlackCommandMiddlewareArgs, type SlackEventMiddlewareArgs, type SlackShortcutMiddlewareArgs, type SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import { createRespond } from '@slack/bolt/dist/context/create-respond.js';
-import { getTypeAndConversation, IncomingEventType, isBodyWithTypeEnterpriseInstall } from '@slack/bolt/dist/helpers.js';
+import { getTypeAndConversation, IncomingEventType, isBodyWithTypeEnterpriseInstall, isEventTypeToSkipAuthorize } from '@slack/bolt/dist/helpers.js';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 
 /** What a handler may read of a request's context: the bot's identity, the workspace, when the request came. */
@@ -123,11 +123,28 @@ interface BoltParts {
 }
 const boltPartsOf = (app: App): BoltParts => ({ authorize: app['authorize'], clientOptions: app['clientOptions'], logger: app.logger });
 
+// Bolt's ways to register middleware and listeners: nothing registered through them would ever run.
+const BOLT_REGISTRATIONS = ['use', 'command', 'action', 'view', 'event', 'shortcut', 'options', 'message', 'error', 'function', 'assistant'] as const satisfies readonly (keyof App)[];
+
+/** Middleware Bolt already holds (its `ignoreSelf`, its conversation store) would be skipped: refuse, and close the ways in. */
+function closeBoltRegistration(app: App): void {
+  const held = app['middleware'].length + app['listeners'].length;
+  if (held > 0) throw new Error(`dispatchRequests: the app holds ${held} Bolt middleware or listeners, which would never run (create it with ignoreSelf: false and convoStore: false)`);
+  for (const method of BOLT_REGISTRATIONS) {
+    Object.defineProperty(app, method, {
+      value: () => {
+        throw new Error(`app.${method}() would never run: register through dispatchRequests (src/slack/listeners/dispatch-requests.ts)`);
+      },
+    });
+  }
+}
+
 /**
  * Makes `app.processEvent` klaxon's dispatch and returns where the listeners register. Wrappers of
  * `processEvent` (answer-events-when-handled.ts) go on after this.
  */
 export function dispatchRequests(app: App, { around = (_args, handle) => handle(), steps = [], onError, now }: RequestSteps): Listeners {
+  closeBoltRegistration(app);
   const handlers = new Map<string, Handler[]>();
   const add = (route: string, handler: Handler) => handlers.set(route, [...(handlers.get(route) ?? []), handler]);
   const bolt = boltPartsOf(app);
@@ -150,9 +167,10 @@ export function dispatchRequests(app: App, { around = (_args, handle) => handle(
     if (type === undefined) return bolt.logger.warn('Could not determine the type of an incoming event. No listeners will be called.');
     const isEnterpriseInstall = isBodyWithTypeEnterpriseInstall(slackBody, type);
     const teamId = teamOf(type, body);
-    let authorized: AuthorizeResult;
+    let authorized: Partial<AuthorizeResult>;
     try {
-      authorized = await bolt.authorize(teamId === undefined ? { isEnterpriseInstall } : { isEnterpriseInstall, teamId }, body);
+      // As Bolt: an app's uninstall or revoked tokens come with nothing to authorize.
+      authorized = isEventTypeToSkipAuthorize(event) ? {} : await bolt.authorize(teamId === undefined ? { isEnterpriseInstall } : { isEnterpriseInstall, teamId }, body);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error), { cause: error });
       bolt.logger.warn('Authorization of incoming event did not succeed. No listeners will be called.');

@@ -9,7 +9,7 @@ import { dispatchRequests, type RequestSteps } from '../../../src/slack/listener
 const receiver: Receiver = { init: () => undefined, start: () => Promise.resolve(), stop: () => Promise.resolve() };
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, setLevel: () => {}, getLevel: () => 'error' as never, setName: () => {} };
 
-const anApp = (options: Partial<ConstructorParameters<typeof App>[0]> = {}) => new App({ receiver, authorize: async () => ({ botToken: 'xoxb-route-test', botId: 'B1', botUserId: 'U0BOT' }), logger: silent, ...options });
+const anApp = (options: Partial<ConstructorParameters<typeof App>[0]> = {}) => new App({ receiver, authorize: async () => ({ botToken: 'xoxb-route-test', botId: 'B1', botUserId: 'U0BOT' }), logger: silent, ignoreSelf: false, convoStore: false, ...options });
 const boltChains = (app: App) => {
   const bolt = app as unknown as { listeners: unknown[]; middleware: unknown[] };
   return bolt.listeners.length + bolt.middleware.length;
@@ -248,6 +248,24 @@ describe('dispatchRequests', () => {
     routeRequests(app, { steps: [() => (ran.push('step'), true)] });
     expect(await deliver(app, { type: 'block_suggestion', action_id: 'a', block_id: 'b', value: 'x', team: { id: 'T1', domain: 't' }, user: { id: 'U1', name: 'u1' }, token: 't' })).toBe(false);
     expect(ran).toEqual(['step']);
+  });
+
+  it("runs an app's uninstall without asking for authorization, as Bolt does", async () => {
+    const app = anApp({ authorize: async () => Promise.reject(new Error('token_revoked')) });
+    const seen: unknown[] = [];
+    const routed = routeRequests(app);
+    routed.event('app_uninstalled', async ({ context }) => void seen.push(context.botToken));
+    await deliver(app, { type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'Ev9', event_time: 1, event: { type: 'app_uninstalled' } });
+    expect(seen).toEqual([undefined]);
+  });
+
+  it("refuses an app holding Bolt middleware, and Bolt's ways to register once it dispatches", () => {
+    expect(() => routeRequests(anApp({ ignoreSelf: true }))).toThrow(/would never run/);
+    const app = anApp();
+    routeRequests(app);
+    expect(() => app.use(async ({ next }) => next())).toThrow(/app\.use\(\) would never run/);
+    expect(() => app.action('run', async () => undefined)).toThrow(/register through dispatchRequests/);
+    expect(() => app.error(async () => undefined)).toThrow(/app\.error\(\)/);
   });
 
   it('refuses a constraint it cannot route by id, at registration', () => {
