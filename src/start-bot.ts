@@ -232,8 +232,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   // Every request's handling, also what a listener does after its ack, is tracked so stop() waits for it
   // before Redis goes; it is counted and timed; and the answer budgets count from the request's arrival (the
-  // HTTP receiver's stamp; a Socket Mode envelope's is here), so the listeners say "saved" or "not saved"
-  // within Slack's 3 s. Then the app's own events are dropped, the replay guard and the cleaning, then its handler.
+  // HTTP receiver's stamp; a Socket Mode envelope's is the dispatch's `now` when handed over), so the listeners
+  // say "saved" or "not saved" within Slack's 3 s. Then the app's own events are dropped, the replay guard and the cleaning, then its handler.
   const inFlight = new Set<Promise<unknown>>();
   const listeners = dispatchRequests(app, {
     now,
